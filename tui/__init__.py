@@ -1,0 +1,1 @@
+"""The Textual application: screens, bindings and app CSS."""

@@ -1,0 +1,1 @@
+"""Widgets of the newsview app: reading pane, sidebar, filter bar, status line."""
