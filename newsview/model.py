@@ -51,10 +51,13 @@ class Meta:
     date: str | None = None
     dateline: str | None = None
     publisher: str | None = None
+    #: where the title stands in the cleaned text, when it is kept there as the first paragraph
+    title_span: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "title": self.title,
+            "title_span": list(self.title_span) if self.title_span else None,
             "byline": self.byline,
             "date": self.date,
             "dateline": self.dateline,
@@ -288,7 +291,10 @@ class ParsedDocument:
         return cls(
             text=d["text"],
             source=Source(src.get("path"), src["sha256"], src["encoding"], src.get("size", 0)),
-            meta=Meta(**{k: d.get("meta", {}).get(k) for k in Meta.__dataclass_fields__}),
+            meta=Meta(
+                **{k: d.get("meta", {}).get(k) for k in Meta.__dataclass_fields__ if k != "title_span"},
+                title_span=span(d.get("meta", {}).get("title_span")),
+            ),
             paragraphs=tuple(Paragraph(s, e) for s, e in d.get("paragraphs", ())),
             removed=tuple(Removed(**r) for r in d.get("removed", ())),
             entities=tuple(Entity(**e) for e in d.get("entities", ())),
