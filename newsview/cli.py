@@ -76,6 +76,7 @@ def run(
     ),
     theme: Optional[str] = typer.Option(None, "--theme", envvar="NEWSVIEW_THEME", help="App colour theme."),
     no_mouse: bool = typer.Option(False, "--no-mouse", help="Leave the mouse to the terminal (native text selection)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Analyse afresh: neither read nor write the parse cache."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
     """Analyse news articles: entities, actors, and who said what."""
@@ -88,13 +89,20 @@ def run(
         if not sys.stdout.isatty():
             _err("the app needs a terminal; use --format json, jsonl, text or csv")
             raise typer.Exit(EXIT_USAGE)
-        raise typer.Exit(_run_app(files[0], model=model, theme=theme, mouse=not no_mouse))
-    raise typer.Exit(_run_batch(files, fmt, output=output, model=model))
+        raise typer.Exit(_run_app(files[0], model=model, theme=theme, mouse=not no_mouse, use_cache=not no_cache))
+    raise typer.Exit(_run_batch(files, fmt, output=output, model=model, use_cache=not no_cache))
 
 
-def _run_app(path: str, *, model: str | None, theme: str | None, mouse: bool) -> int:
+def _analyzer(model: str | None, use_cache: bool):
+    from .cache import ParseCache
+    from .engine import Analyzer
+
+    return Analyzer(model, cache=ParseCache() if use_cache else None)
+
+
+def _run_app(path: str, *, model: str | None, theme: str | None, mouse: bool, use_cache: bool) -> int:
     from . import engine
-    from .pipeline import ModelError, resolve_model
+    from .pipeline import ModelError
     from .reader import InputError, read_article
 
     try:
@@ -103,7 +111,7 @@ def _run_app(path: str, *, model: str | None, theme: str | None, mouse: bool) ->
         _err(str(exc))
         return EXIT_INPUT
     try:
-        model_name = resolve_model(model)
+        analyzer = _analyzer(model, use_cache)
     except ModelError as exc:
         _err(str(exc))
         return EXIT_ENGINE
@@ -115,14 +123,9 @@ def _run_app(path: str, *, model: str | None, theme: str | None, mouse: bool) ->
             return EXIT_USAGE
     doc = engine.prepare(raw)
 
-    def analyser(d):  # runs in the app's worker thread
-        from .pipeline import load_pipeline
-
-        return engine.analyze(d, load_pipeline(model_name))
-
     from .tui.app import NewsViewApp
 
-    app = NewsViewApp(doc, analyser=analyser, theme=theme, mouse=mouse)
+    app = NewsViewApp(doc, analyser=analyzer, theme=theme, mouse=mouse)
     app.run(mouse=mouse)
     return int(app.return_code or 0)
 
@@ -133,13 +136,11 @@ def _open_output(output: Path | None) -> IO[str]:
     return open(output, "w", encoding="utf-8", newline="")
 
 
-def _documents(files: list[str], model: str | None, failures: list[str]) -> Iterator:
+def _documents(files: list[str], analyzer, failures: list[str]) -> Iterator:
     """Yield analysed documents in input order; unreadable files are reported and skipped."""
     from . import engine
-    from .pipeline import load_pipeline
     from .reader import InputError, read_article
 
-    nlp = None
     for path in files:
         try:
             raw = read_article(path)
@@ -147,17 +148,15 @@ def _documents(files: list[str], model: str | None, failures: list[str]) -> Iter
             _err(str(exc))
             failures.append(path)
             continue
-        if nlp is None:
-            nlp = load_pipeline(model)
-        yield engine.analyze(engine.prepare(raw), nlp)
+        yield analyzer(engine.prepare(raw))
 
 
-def _run_batch(files: list[str], fmt: Format, *, output: Path | None, model: str | None) -> int:
+def _run_batch(files: list[str], fmt: Format, *, output: Path | None, model: str | None, use_cache: bool) -> int:
     from . import export
-    from .pipeline import ModelError, resolve_model
+    from .pipeline import ModelError
 
     try:
-        resolve_model(model)
+        analyzer = _analyzer(model, use_cache)
     except ModelError as exc:
         _err(str(exc))
         return EXIT_ENGINE
@@ -168,7 +167,7 @@ def _run_batch(files: list[str], fmt: Format, *, output: Path | None, model: str
         _err(f"{output}: cannot write: {exc.strerror or exc}")
         return EXIT_USAGE
     try:
-        docs = _documents(files, model, failures)
+        docs = _documents(files, analyzer, failures)
         if fmt is Format.json:
             collected = list(docs)
             if len(files) == 1:

@@ -10,6 +10,7 @@ Two steps, so the app can show text before spaCy has even been imported:
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from . import ENGINE_VERSION
@@ -18,6 +19,7 @@ from .model import ParsedDocument, Source
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
+    from .cache import ParseCache
     from .reader import RawArticle
 
 
@@ -59,3 +61,41 @@ def analyze_text(text: str, nlp: "Language", *, path: str | None = None) -> Pars
     from .reader import raw_from_text
 
     return analyze(prepare(raw_from_text(text, path=path)), nlp)
+
+
+class Analyzer:
+    """Analyses documents with one pipeline, loaded on first need, and a cache.
+
+    A cache hit returns the stored analysis without importing spaCy; the
+    pipeline is loaded (once) only when some document misses.
+    """
+
+    def __init__(self, model: str | None = None, *, cache: "ParseCache | None" = None) -> None:
+        from .pipeline import describe, resolve_model
+
+        self.model_name = resolve_model(model)  # raises ModelError with the fix
+        self.pipeline = describe(self.model_name)
+        self.cache = cache
+        self._nlp: "Language | None" = None
+        self._lock = threading.Lock()
+
+    @property
+    def nlp(self) -> "Language":
+        with self._lock:
+            if self._nlp is None:
+                from .pipeline import load_pipeline
+
+                self._nlp = load_pipeline(self.model_name)
+            return self._nlp
+
+    def cached(self, doc: ParsedDocument) -> ParsedDocument | None:
+        return self.cache.get(doc.source, self.pipeline) if self.cache else None
+
+    def __call__(self, doc: ParsedDocument) -> ParsedDocument:
+        hit = self.cached(doc)
+        if hit is not None:
+            return hit
+        result = analyze(doc, self.nlp)
+        if self.cache:
+            self.cache.put(result, self.pipeline)
+        return result

@@ -63,6 +63,27 @@ def load_pipeline(explicit: str | None = None) -> "Language":
     return nlp
 
 
+def describe(name: str) -> str:
+    """``name-version`` of a resolved pipeline, read without importing spaCy.
+
+    Used to key the parse cache: a new version of the same pipeline misses.
+    """
+    import json
+    from importlib import metadata
+
+    if os.path.isdir(name):
+        try:
+            with open(os.path.join(name, "meta.json"), encoding="utf-8") as fh:
+                meta = json.load(fh)
+            return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+        except (OSError, ValueError):
+            return f"{os.path.abspath(name)}-unknown"
+    try:
+        return f"{name}-{metadata.version(name)}"
+    except metadata.PackageNotFoundError:
+        return f"{name}-unknown"
+
+
 def pipeline_id(nlp: "Language") -> str:
     meta = getattr(nlp, "meta", {}) or {}
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 # Before anything imports Textual: no animation delays in Pilot tests.
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+# Never read or fill the user's own parse cache from the tests (subprocesses inherit this).
+os.environ["NEWSVIEW_CACHE_DIR"] = tempfile.mkdtemp(prefix="newsview-test-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"

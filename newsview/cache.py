@@ -1,0 +1,118 @@
+"""A parse cache: analysed documents stored as plain JSON.
+
+Reopening an article should not pay for spaCy at all: loading a cached
+document is a JSON read, with no spaCy import.  An entry is keyed by the
+article's bytes (sha256), the pipeline's name and version, and the engine
+version, so a changed article, another model or a newer engine never sees a
+stale result.
+
+Writes are atomic (temporary file, flush, fsync, rename), so a concurrent
+reader sees either the old entry or the new one, and two writers of the same
+entry both write a complete file.  A corrupt or foreign file is ignored,
+removed and rebuilt.  The directory is kept under a size cap by dropping the
+least recently used entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from . import ENGINE_VERSION
+from .model import SCHEMA, ParsedDocument, Source
+
+#: Default size cap for the whole cache directory.
+MAX_BYTES = 256 * 1024 * 1024
+
+
+def default_dir() -> Path:
+    env = os.environ.get("NEWSVIEW_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("newsview", appauthor=False))
+
+
+class ParseCache:
+    def __init__(self, directory: Path | None = None, *, max_bytes: int = MAX_BYTES) -> None:
+        self.directory = Path(directory) if directory is not None else default_dir()
+        self.max_bytes = max_bytes
+
+    def key(self, source_sha256: str, pipeline: str) -> str:
+        material = "\0".join((SCHEMA, ENGINE_VERSION, pipeline, source_sha256))
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / f"{key}.json"
+
+    def get(self, source: Source, pipeline: str) -> ParsedDocument | None:
+        """The cached analysis of ``source`` by ``pipeline``, or None."""
+        path = self._path(self.key(source.sha256, pipeline))
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+            doc = ParsedDocument.from_dict(data)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            self._discard(path)
+            return None
+        if doc.source.sha256 != source.sha256 or doc.pipeline != pipeline or not doc.analysed:
+            self._discard(path)
+            return None
+        try:
+            os.utime(path)  # recently used: the last to be pruned
+        except OSError:
+            pass
+        return replace(doc, source=source)
+
+    def put(self, doc: ParsedDocument, pipeline: str) -> bool:
+        """Store an analysed document; False when it could not be written."""
+        if not doc.analysed:
+            return False
+        path = self._path(self.key(doc.source.sha256, pipeline))
+        data = json.dumps(replace(doc, pipeline=pipeline).to_dict(), ensure_ascii=False, separators=(",", ":"))
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, path)
+            except BaseException:
+                self._discard(Path(tmp))
+                raise
+        except OSError:
+            return False
+        self.prune()
+        return True
+
+    def prune(self) -> None:
+        """Drop least recently used entries until the directory fits the cap."""
+        try:
+            entries = []
+            for p in self.directory.glob("*.json"):
+                st = p.stat()
+                entries.append((st.st_mtime, st.st_size, p))
+        except OSError:
+            return
+        total = sum(size for _, size, _ in entries)
+        for _, size, p in sorted(entries):
+            if total <= self.max_bytes:
+                break
+            self._discard(p)
+            total -= size
+
+    @staticmethod
+    def _discard(path: Path) -> None:
+        try:
+            path.unlink()
+        except OSError:
+            pass

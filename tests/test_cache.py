@@ -1,0 +1,118 @@
+"""The parse cache: a reopened article skips spaCy, and a stale or broken entry is never used."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+
+from newsview import model as m
+from newsview.cache import ParseCache
+
+PIPE = "en_test_pipeline-1.0"
+
+
+def analysed_doc(text: str = "Jane Smith said it works.", sha: str = "a" * 64) -> m.ParsedDocument:
+    return m.ParsedDocument(
+        text=text,
+        source=m.Source("article.txt", sha, "utf-8", len(text)),
+        paragraphs=(m.Paragraph(0, len(text)),),
+        entities=(m.Entity(0, 10, "PERSON", "Jane Smith", "a1"),),
+        actors=(m.Actor("a1", "Jane Smith", "PERSON", ("Jane Smith",), ((0, 10),), ("q1",)),),
+        quotes=(m.Quote("q1", 16, 24, "it works", "indirect", "a1", (0, 10), "said", (11, 15), 0.8, ((16, 24),)),),
+        analysed=True,
+        pipeline=PIPE,
+    )
+
+
+def test_hit_returns_the_same_analysis_under_the_new_path(tmp_path):
+    cache = ParseCache(tmp_path)
+    doc = analysed_doc()
+    assert cache.put(doc, PIPE)
+    again = cache.get(m.Source("elsewhere/copy.txt", doc.source.sha256, "utf-8", 25), PIPE)
+    assert again is not None
+    assert again.source.path == "elsewhere/copy.txt"
+    assert again.to_dict()["quotes"] == doc.to_dict()["quotes"]
+    assert again.actors == doc.actors
+
+
+def test_changed_article_or_pipeline_misses(tmp_path):
+    cache = ParseCache(tmp_path)
+    doc = analysed_doc()
+    cache.put(doc, PIPE)
+    assert cache.get(replace(doc.source, sha256="b" * 64), PIPE) is None
+    assert cache.get(doc.source, "en_test_pipeline-2.0") is None
+
+
+def test_engine_version_is_part_of_the_key(tmp_path, monkeypatch):
+    cache = ParseCache(tmp_path)
+    doc = analysed_doc()
+    cache.put(doc, PIPE)
+    monkeypatch.setattr("newsview.cache.ENGINE_VERSION", "999.0")
+    assert cache.get(doc.source, PIPE) is None
+
+
+def test_corrupt_entry_is_ignored_removed_and_rebuilt(tmp_path):
+    cache = ParseCache(tmp_path)
+    doc = analysed_doc()
+    cache.put(doc, PIPE)
+    (entry,) = tmp_path.glob("*.json")
+    entry.write_text('{"schema": "newsview/1", "text": ', encoding="utf-8")
+    assert cache.get(doc.source, PIPE) is None
+    assert not entry.exists()
+    assert cache.put(doc, PIPE)
+    assert cache.get(doc.source, PIPE) is not None
+
+
+def test_entry_for_another_article_under_the_key_is_rejected(tmp_path):
+    cache = ParseCache(tmp_path)
+    doc = analysed_doc()
+    cache.put(doc, PIPE)
+    (entry,) = tmp_path.glob("*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["source"]["sha256"] = "c" * 64
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert cache.get(doc.source, PIPE) is None
+
+
+def test_unanalysed_documents_are_not_cached(tmp_path):
+    cache = ParseCache(tmp_path)
+    assert not cache.put(replace(analysed_doc(), analysed=False), PIPE)
+    assert list(tmp_path.glob("*.json")) == []
+
+
+def test_size_cap_drops_least_recently_used(tmp_path):
+    cache = ParseCache(tmp_path, max_bytes=10_000)
+    docs = [analysed_doc("word " * 300, sha=f"{i:064x}") for i in range(6)]
+    for d in docs:
+        cache.put(d, PIPE)
+    total = sum(p.stat().st_size for p in tmp_path.glob("*.json"))
+    assert total <= 10_000
+    assert cache.get(docs[-1].source, PIPE) is not None, "the newest entry survives"
+    assert cache.get(docs[0].source, PIPE) is None, "the oldest went first"
+
+
+def test_unwritable_cache_is_not_an_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    assert ParseCache(blocker / "cache").put(analysed_doc(), PIPE) is False
+
+
+def test_cached_reopen_does_not_import_spacy(tmp_path, samples_dir):
+    """Second run over the same article comes from the cache, without spaCy."""
+    article = samples_dir / "wikinews-2019-01-07-trump-state-of-emergency.txt"
+    script = (
+        "import sys, json\n"
+        "from newsview import engine\n"
+        "from newsview.cache import ParseCache\n"
+        "from newsview.reader import read_article\n"
+        f"a = engine.Analyzer(cache=ParseCache({str(tmp_path)!r}))\n"
+        f"d = a(engine.prepare(read_article({str(article)!r})))\n"
+        "print(json.dumps({'spacy': 'spacy' in sys.modules, 'quotes': len(d.quotes), 'actors': len(d.actors)}))\n"
+    )
+    first = json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout)
+    second = json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout)
+    assert first["spacy"] is True and second["spacy"] is False
+    assert (second["quotes"], second["actors"]) == (first["quotes"], first["actors"])
+    assert first["quotes"] > 0

@@ -1,0 +1,165 @@
+"""The command line as a user meets it: formats, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsview import export
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+GDANSK = SAMPLES / "wikinews-2019-01-14-gdansk-mayor-stabbed.txt"
+BAKER = SAMPLES / "wikinews-2019-10-07-ginger-baker-dies.txt"
+
+
+def run(*args: str, input: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newsview", *args],
+        input=input,
+        capture_output=True,
+        timeout=300,
+        env=env,
+    )
+
+
+def one_line_error(proc: subprocess.CompletedProcess) -> str:
+    err = proc.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("newsview: ")
+    return lines[0]
+
+
+def test_help_lists_the_formats():
+    proc = run("--help")
+    assert proc.returncode == 0
+    out = proc.stdout.decode()
+    for word in ("json", "jsonl", "text", "csv", "--model", "--theme", "--no-mouse"):
+        assert word in out
+
+
+def test_version():
+    proc = run("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.decode().startswith("newsview ")
+
+
+@pytest.mark.parametrize(
+    "make, expect",
+    [
+        (lambda d: d / "missing.txt", "missing.txt"),
+        (lambda d: d, "directory"),
+        (lambda d: _write(d / "empty.txt", b""), "empty"),
+        (lambda d: _write(d / "blob.bin", bytes(range(256)) * 8), "binary"),
+    ],
+    ids=["missing", "directory", "empty", "binary"],
+)
+def test_bad_input_is_one_line_and_exit_1(tmp_path, make, expect):
+    path = make(tmp_path)
+    proc = run(str(path), "--format", "json")
+    assert proc.returncode == 1
+    line = one_line_error(proc)
+    assert expect in line.lower()
+    assert proc.stdout == b""
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_json_document_follows_the_contract():
+    proc = run(str(GDANSK), "--format", "json")
+    assert proc.returncode == 0, proc.stderr.decode()
+    doc = json.loads(proc.stdout)
+    assert doc["schema"] == "newsview/1"
+    assert doc["source"]["path"] == str(GDANSK)
+    assert len(doc["source"]["sha256"]) == 64
+    assert doc["meta"]["title"].startswith("Arrest made as mayor of Gdańsk")
+    text = doc["text"]
+    for ent in doc["entities"]:
+        assert text[ent["start"] : ent["end"]] == ent["text"]
+    ids = {a["id"] for a in doc["actors"]}
+    assert any(a["name"].endswith("Tusk") for a in doc["actors"])
+    assert doc["quotes"], "the article quotes several people"
+    for q in doc["quotes"]:
+        assert q["speaker"] is None or q["speaker"] in ids
+        for s, e in q["spans"]:
+            assert 0 <= s < e <= len(text)
+        assert 0.0 <= q["confidence"] <= 1.0
+
+
+def test_jsonl_keeps_order_and_reports_the_bad_file(tmp_path):
+    proc = run(str(BAKER), str(tmp_path / "nope.txt"), str(GDANSK), "--format", "jsonl")
+    assert proc.returncode == 1, "one file failed, so the exit code says so"
+    assert "nope.txt" in one_line_error(proc)
+    lines = proc.stdout.decode().splitlines()
+    assert [json.loads(line)["source"]["path"] for line in lines] == [str(BAKER), str(GDANSK)]
+
+
+def test_without_a_terminal_the_default_is_a_text_summary():
+    proc = run(str(GDANSK))
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = proc.stdout.decode()
+    assert "Arrest made as mayor of Gdańsk" in out
+    assert "Tusk" in out
+    assert "\x1b" not in out, "no colour codes when stdout is not a terminal"
+
+
+def test_app_is_refused_without_a_terminal():
+    proc = run(str(GDANSK), "--format", "app")
+    assert proc.returncode == 2
+    assert "terminal" in one_line_error(proc)
+
+
+def test_unknown_model_names_the_fix():
+    proc = run(str(GDANSK), "--format", "json", "--model", "no_such_pipeline_xyz")
+    assert proc.returncode == 3
+    line = one_line_error(proc)
+    assert "no_such_pipeline_xyz" in line and "pip install" in line
+
+
+def test_stdin_and_csv():
+    proc = run("-", "--format", "csv", input=GDANSK.read_bytes())
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = list(csv.DictReader(io.StringIO(proc.stdout.decode())))
+    assert rows and set(rows[0]) == set(export.CSV_FIELDS)
+    assert all(r["file"] == "<stdin>" for r in rows)
+    assert any(r["speaker"].endswith("Tusk") for r in rows)
+
+
+def test_hostile_text_never_reaches_stdout_as_escapes(tmp_path):
+    article = tmp_path / "hostile.txt"
+    article.write_bytes(
+        "Evil \x1b]0;PWNED\x07 title\n\n"
+        "“Stop \x1b[31mnow\x1b[0m [bold]please[/foo],” said Jane Smith, the mayor. \x9b2J\n".encode()
+    )
+    for fmt in ("text", "json", "csv"):
+        proc = run(str(article), "--format", fmt)
+        assert proc.returncode == 0, proc.stderr.decode()
+        out = proc.stdout.decode()
+        assert "\x1b" not in out and "\x9b" not in out and "\x07" not in out
+        assert "PWNED" not in out, "an OSC sequence goes whole, payload included"
+        assert "[bold]please[/foo]" in out
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised():
+    assert export._cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert export._cell("@SUM(A1)") == "'@SUM(A1)"
+    assert export._cell("Plain words") == "Plain words"
+    assert export._cell(0.5) == 0.5
+
+
+def test_closed_pipe_is_not_an_error():
+    cmd = f"{sys.executable} -m newsview {BAKER} {GDANSK} --format jsonl | head -c 5"
+    proc = subprocess.run(cmd, shell=True, capture_output=True, timeout=300)
+    assert proc.stdout == proc.stdout[:5]
+    assert b"Traceback" not in proc.stderr
