@@ -1,0 +1,298 @@
+"""The filter language of the app's filter bar, as pure functions.
+
+A query is a list of space-separated terms, all of which must hold:
+
+* a plain word matches actor names (and aliases) and quote text;
+* ``speaker:NAME`` or ``@NAME`` keeps quotes spoken by an actor whose name
+  or alias contains NAME (and those actors);
+* ``type:person|org|place|date|other`` keeps entities and actors of that family
+  (quotes whose speaker is of that family);
+* ``kind:direct|indirect|mixed`` keeps quotes of that kind;
+* ``unattributed`` keeps quotes without a known speaker.
+
+Several values of the same field widen it (``type:person type:org``); different
+fields and plain words narrow.  Double quotes group words: ``"prime minister"``.
+
+Nothing here imports Textual or spaCy, so the logic can be unit-tested and
+reused by a headless front end.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .model import Actor, ParsedDocument, Quote, Span, label_family
+
+FAMILIES = ("person", "org", "place", "date", "other")
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+
+#: Words a user may type for a family, mapped to the family.
+_FAMILY_ALIASES = {
+    "person": "person",
+    "people": "person",
+    "per": "person",
+    "org": "org",
+    "orgs": "org",
+    "organisation": "org",
+    "organization": "org",
+    "place": "place",
+    "places": "place",
+    "loc": "place",
+    "location": "place",
+    "gpe": "place",
+    "date": "date",
+    "dates": "date",
+    "time": "date",
+    "other": "other",
+}
+
+_TOKEN = re.compile(r'(\S*?)"([^"]*)"?|(\S+)')
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """A parsed filter query.  Equal queries give equal states."""
+
+    words: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    unattributed: bool = False
+    #: terms that could not be understood (``type:banana``), for the status line
+    invalid: tuple[str, ...] = ()
+    query: str = field(default="", compare=False)
+
+    @property
+    def active(self) -> bool:
+        """True when the state narrows anything."""
+        return bool(self.words or self.speakers or self.types or self.kinds or self.unattributed)
+
+    @property
+    def quote_only(self) -> bool:
+        """True when the state has terms that only quotes can satisfy."""
+        return bool(self.kinds or self.unattributed)
+
+    def describe(self) -> str:
+        """A normalised one-line form of the query, for display."""
+        parts = [f'"{w}"' if " " in w else w for w in self.words]
+        parts += [f"speaker:{s}" for s in self.speakers]
+        parts += [f"type:{t}" for t in self.types]
+        parts += [f"kind:{k}" for k in self.kinds]
+        if self.unattributed:
+            parts.append("unattributed")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class FilterResult:
+    """What a filter keeps in one document."""
+
+    state: FilterState
+    #: actors to list: those matching the actor terms, plus speakers of kept quotes
+    actor_ids: frozenset[str] = frozenset()
+    #: kept quotes, in text order
+    quote_ids: tuple[str, ...] = ()
+    #: places in the text to highlight and step through with n/N, sorted, not overlapping
+    spans: tuple[Span, ...] = ()
+
+    def keeps_actor(self, actor_id: str) -> bool:
+        return not self.state.active or actor_id in self.actor_ids
+
+    def keeps_quote(self, quote_id: str) -> bool:
+        return not self.state.active or quote_id in self._quote_set
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_quote_set", frozenset(self.quote_ids))
+
+
+def parse_query(query: str) -> FilterState:
+    """Parse the text of the filter bar into a FilterState (never raises)."""
+    words: list[str] = []
+    speakers: list[str] = []
+    types: list[str] = []
+    kinds: list[str] = []
+    invalid: list[str] = []
+    unattributed = False
+    for m in _TOKEN.finditer(query):
+        if m.group(3) is not None:
+            prefix, value, quoted = "", m.group(3), False
+            if ":" in value and not value.startswith(":"):
+                prefix, _, value = value.partition(":")
+        else:
+            prefix, value, quoted = m.group(1), m.group(2), True
+            if prefix.endswith(":"):
+                prefix = prefix[:-1]
+            elif prefix:  # text"text": treat as a word
+                value, prefix = prefix + value, ""
+        field_name = prefix.lower()
+        value = " ".join(value.split())
+        if not quoted and not field_name and value.startswith("@") and len(value) > 1:
+            field_name, value = "speaker", value[1:]
+        if not value:
+            if field_name:
+                invalid.append(m.group(0))
+            continue
+        low = value.lower()
+        if field_name in ("speaker", "by", "who"):
+            speakers.append(low)
+        elif field_name in ("type", "is"):
+            fam = _FAMILY_ALIASES.get(low)
+            if fam is None:
+                invalid.append(m.group(0))
+            elif fam not in types:
+                types.append(fam)
+        elif field_name == "kind":
+            if low not in QUOTE_KINDS:
+                invalid.append(m.group(0))
+            elif low not in kinds:
+                kinds.append(low)
+        elif field_name:
+            # an unknown field: search the whole term literally (e.g. "10:30")
+            words.append(m.group(0).lower().strip('"'))
+        elif not quoted and low == "unattributed":
+            unattributed = True
+        else:
+            words.append(low)
+    return FilterState(
+        words=tuple(words),
+        speakers=tuple(speakers),
+        types=tuple(types),
+        kinds=tuple(kinds),
+        unattributed=unattributed,
+        invalid=tuple(invalid),
+        query=query,
+    )
+
+
+def _names(actor: Actor) -> str:
+    return "\n".join((actor.name, *actor.aliases)).lower()
+
+
+def _actor_matches(actor: Actor, state: FilterState) -> bool:
+    names = _names(actor)
+    if state.types and actor.family not in state.types:
+        return False
+    if state.speakers and not any(s in names for s in state.speakers):
+        return False
+    return all(w in names for w in state.words)
+
+
+def _quote_matches(quote: Quote, speaker: Actor | None, state: FilterState) -> bool:
+    if state.unattributed and quote.speaker is not None:
+        return False
+    if state.kinds and quote.kind not in state.kinds:
+        return False
+    if state.types and (speaker is None or speaker.family not in state.types):
+        return False
+    if state.speakers:
+        if speaker is None or not any(s in _names(speaker) for s in state.speakers):
+            return False
+    if state.words:
+        haystack = quote.text.lower() + "\n" + (_names(speaker) if speaker else "")
+        if not all(w in haystack for w in state.words):
+            return False
+    return True
+
+
+def _quote_spans(quote: Quote) -> tuple[Span, ...]:
+    return quote.spans or ((quote.start, quote.end),)
+
+
+def _find_all(text_lower: str, word: str, within: list[Span] | None) -> list[Span]:
+    out: list[Span] = []
+    if not word:
+        return out
+    regions = within if within is not None else [(0, len(text_lower))]
+    for start, end in regions:
+        i = text_lower.find(word, start, end)
+        while i != -1:
+            out.append((i, i + len(word)))
+            i = text_lower.find(word, i + len(word), end)
+    return out
+
+
+def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
+    """Sort spans and merge the ones that overlap or touch."""
+    merged: list[list[int]] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((s, e) for s, e in merged)
+
+
+def apply(doc: ParsedDocument, state: FilterState) -> FilterResult:
+    """Work out which actors, quotes and places in the text ``state`` keeps."""
+    if not state.active:
+        return FilterResult(state=state)
+    actors = {a.id: a for a in doc.actors}
+    kept_quotes = [q for q in doc.quotes if _quote_matches(q, actors.get(q.speaker or ""), state)]
+    kept_quotes.sort(key=lambda q: (q.start, q.end))
+    actor_ids = {q.speaker for q in kept_quotes if q.speaker is not None}
+    if not state.quote_only:
+        actor_ids.update(a.id for a in doc.actors if _actor_matches(a, state))
+
+    text_lower = doc.text.lower()
+    spans: list[Span] = []
+    if state.speakers or state.quote_only:
+        regions = [s for q in kept_quotes for s in _quote_spans(q)]
+        if state.words:
+            for w in state.words:
+                spans += _find_all(text_lower, w, regions)
+        else:
+            spans = regions
+    elif state.types:
+        families = set(state.types)
+        for e in doc.entities:
+            if label_family(e.label) in families:
+                if all(w in e.text.lower() for w in state.words):
+                    spans.append((e.start, e.end))
+    else:
+        for w in state.words:
+            spans += _find_all(text_lower, w, None)
+    return FilterResult(
+        state=state,
+        actor_ids=frozenset(actor_ids),
+        quote_ids=tuple(q.id for q in kept_quotes),
+        spans=merge_spans(spans),
+    )
+
+
+def next_span(spans: tuple[Span, ...], offset: int, *, backwards: bool = False) -> int | None:
+    """Index of the first span starting after ``offset`` (or before it, backwards), wrapping."""
+    if not spans:
+        return None
+    starts = [s for s, _ in spans]
+    if backwards:
+        i = bisect_left(starts, offset) - 1
+        return i if i >= 0 else len(spans) - 1
+    i = bisect_left(starts, offset + 1)
+    return i if i < len(spans) else 0
+
+
+#: How many speaker tints the themes define (nv-quote-1 ... nv-quote-6).
+TINT_COUNT = 6
+
+
+def quote_counts(doc: ParsedDocument) -> dict[str | None, int]:
+    """Number of quotes per speaker id (None: unattributed)."""
+    counts: dict[str | None, int] = {}
+    for q in doc.quotes:
+        counts[q.speaker] = counts.get(q.speaker, 0) + 1
+    return counts
+
+
+def rank_actors(doc: ParsedDocument) -> list[Actor]:
+    """Actors by prominence: most quotes first, then most mentions, then name."""
+    counts = quote_counts(doc)
+    return sorted(doc.actors, key=lambda a: (-counts.get(a.id, 0), -len(a.mentions), a.name.lower(), a.id))
+
+
+def quote_tints(doc: ParsedDocument) -> dict[str, int]:
+    """A tint number (1..TINT_COUNT) for every actor who speaks, by prominence."""
+    counts = quote_counts(doc)
+    speakers = [a for a in rank_actors(doc) if counts.get(a.id)]
+    return {a.id: i % TINT_COUNT + 1 for i, a in enumerate(speakers)}

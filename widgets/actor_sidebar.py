@@ -1,0 +1,256 @@
+"""The sidebar: actors by prominence, each expandable to its quotes.
+
+Rows are OptionList options built from ``Content`` (never markup), so names and
+quotes from the article show literally.  The list posts ``ActorChosen`` and
+``QuoteChosen``; the app decides what they do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from newsview.filtering import FilterResult, quote_counts, quote_tints, rank_actors
+from newsview.model import Actor, ParsedDocument, Quote
+
+from .article_view import FAMILY_LABEL, FAMILY_STYLE, quote_style
+
+UNATTRIBUTED = "__unattributed__"
+_ACTOR = "actor:"
+_QUOTE = "quote:"
+
+
+def first_words(text: str, limit: int = 48) -> str:
+    """The start of a quote on one line, cut at a word near ``limit`` characters."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit)
+    return flat[: cut if cut > limit // 2 else limit].rstrip(" ,.;:") + "…"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def actor_row(actor: Actor, n_quotes: int, *, expanded: bool, selected: bool) -> Content:
+    marker = "▾ " if expanded else "▸ "
+    if not n_quotes:
+        marker = "  "
+    family = actor.family
+    head = Content.assemble(
+        ("● " if selected else "", "bold"),
+        marker,
+        (actor.name, FAMILY_STYLE.get(family, FAMILY_STYLE["other"])),
+    )
+    detail = Content.assemble(
+        "    ",
+        (FAMILY_LABEL.get(family, family), "italic"),
+        f" · {_plural(n_quotes, 'quote')} · {_plural(len(actor.mentions), 'mention')}",
+    ).stylize("$text-muted")
+    return Content("\n").join([head, detail])
+
+
+def unattributed_row(n_quotes: int, *, expanded: bool) -> Content:
+    return Content.assemble(("▾ " if expanded else "▸ "), ("Unattributed", "italic"),
+                            (f"  {_plural(n_quotes, 'quote')}", "$text-muted"))
+
+
+def quote_row(quote: Quote, tint: int | None) -> Content:
+    kind_conf = f"{quote.kind} · {quote.confidence:.2f}"
+    return Content.assemble(
+        "    ",
+        ("“" + first_words(quote.text) + "”", quote_style(tint)),
+        "\n      ",
+        (kind_conf, "$text-muted italic"),
+    )
+
+
+@dataclass(frozen=True)
+class SidebarRow:
+    kind: str  # "actor", "quote"
+    key: str  # actor id (or UNATTRIBUTED) / quote id
+
+
+def parse_option_id(option_id: str | None) -> SidebarRow | None:
+    if not option_id:
+        return None
+    if option_id.startswith(_ACTOR):
+        return SidebarRow("actor", option_id[len(_ACTOR):])
+    if option_id.startswith(_QUOTE):
+        return SidebarRow("quote", option_id[len(_QUOTE):])
+    return None
+
+
+class ActorList(OptionList):
+    """Actors and their quotes; Enter selects an actor (and opens it) or jumps to a quote."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Next row", id="sidebar.down", show=False),
+        Binding("k,up", "cursor_up", "Previous row", id="sidebar.up", show=False),
+        Binding("g,home", "first", "First row", id="sidebar.top", show=False),
+        Binding("G,end", "last", "Last row", id="sidebar.bottom", show=False),
+        Binding("enter", "select", "Select actor / jump to quote", id="sidebar.select"),
+        Binding("l,right", "expand", "Show quotes", id="sidebar.expand", show=False),
+        Binding("h,left", "collapse", "Hide quotes", id="sidebar.collapse", show=False),
+        Binding("escape", "back", "Back to the text", id="sidebar.back"),
+    ]
+
+    HELP = "Actors by prominence.  Enter selects an actor; on a quote, Enter shows it in the text."
+
+    class ActorChosen(Message):
+        """An actor (or the unattributed group) was chosen; ``actor_id`` None clears."""
+
+        def __init__(self, actor_id: str | None) -> None:
+            super().__init__()
+            self.actor_id = actor_id
+
+    class QuoteChosen(Message):
+        def __init__(self, quote_id: str) -> None:
+            super().__init__()
+            self.quote_id = quote_id
+
+    class Back(Message):
+        """Escape on the sidebar: the app returns focus to the text."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.document: ParsedDocument | None = None
+        self.filter_result: FilterResult | None = None
+        self.selected_actor: str | None = None
+        self.expanded: set[str] = set()
+
+    # -- building ----------------------------------------------------------
+    def show(
+        self,
+        document: ParsedDocument,
+        filter_result: FilterResult | None,
+        selected_actor: str | None,
+    ) -> None:
+        """Rebuild the rows for this document, filter and selection."""
+        self.document = document
+        self.filter_result = filter_result
+        self.selected_actor = selected_actor
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        keep_id = self.highlighted_option.id if self.highlighted_option is not None else None
+        result = self.filter_result
+        active = result is not None and result.state.active
+        counts = quote_counts(doc)
+        tints = quote_tints(doc)
+        options: list[Option] = []
+        for actor in rank_actors(doc):
+            if active and not result.keeps_actor(actor.id):
+                continue
+            quotes = [q for q in doc.quotes_by(actor.id) if not active or result.keeps_quote(q.id)]
+            open_ = actor.id in self.expanded or (active and bool(quotes) and bool(result.quote_ids))
+            options.append(Option(
+                actor_row(actor, counts.get(actor.id, 0), expanded=open_ and bool(quotes),
+                          selected=actor.id == self.selected_actor),
+                id=_ACTOR + actor.id,
+            ))
+            if open_:
+                options += [Option(quote_row(q, tints.get(actor.id)), id=_QUOTE + q.id) for q in quotes]
+        orphans = [q for q in doc.quotes_by(None) if not active or result.keeps_quote(q.id)]
+        if orphans:
+            open_ = UNATTRIBUTED in self.expanded or (active and bool(result.quote_ids))
+            options.append(Option(unattributed_row(len(orphans), expanded=open_), id=_ACTOR + UNATTRIBUTED))
+            if open_:
+                options += [Option(quote_row(q, None), id=_QUOTE + q.id) for q in orphans]
+        self.set_options(options)
+        if not options:
+            return
+        index = 0
+        if keep_id is not None:
+            try:
+                index = self.get_option_index(keep_id)
+            except Exception:  # the row is filtered away: stay at the top
+                index = 0
+        self.highlighted = index
+
+    @property
+    def count_shown_actors(self) -> int:
+        return sum(1 for o in self.options if (o.id or "").startswith(_ACTOR) and o.id != _ACTOR + UNATTRIBUTED)
+
+    def highlighted_row(self) -> SidebarRow | None:
+        option = self.highlighted_option
+        return parse_option_id(option.id) if option is not None else None
+
+    def row_ids(self) -> list[str]:
+        """Ids of the rows shown, in order (``actor:ID`` / ``quote:ID``)."""
+        return [o.id or "" for o in self.options]
+
+    def select_row(self, option_id: str) -> bool:
+        """Move the cursor to a row if it is shown."""
+        try:
+            self.highlighted = self.get_option_index(option_id)
+        except Exception:
+            return False
+        return True
+
+    # -- actions -----------------------------------------------------------
+    def action_select(self) -> None:
+        row = self.highlighted_row()
+        if row is None:
+            return
+        if row.kind == "quote":
+            self.post_message(self.QuoteChosen(row.key))
+            return
+        if row.key in self.expanded and self.selected_actor == row.key:
+            self.expanded.discard(row.key)
+        else:
+            self.expanded.add(row.key)
+        actor_id = None if row.key == UNATTRIBUTED else row.key
+        self.post_message(self.ActorChosen(actor_id))
+
+    def action_expand(self) -> None:
+        row = self.highlighted_row()
+        if row is not None and row.kind == "actor" and row.key not in self.expanded:
+            self.expanded.add(row.key)
+            self._rebuild()
+
+    def action_collapse(self) -> None:
+        row = self.highlighted_row()
+        if row is None:
+            return
+        if row.kind == "quote":
+            q = self.document.quote(row.key) if self.document else None
+            owner = (q.speaker or UNATTRIBUTED) if q else None
+            if owner is not None:
+                self.expanded.discard(owner)
+                self._rebuild()
+                self.select_row(_ACTOR + owner)
+        elif row.key in self.expanded:
+            self.expanded.discard(row.key)
+            self._rebuild()
+
+    def action_back(self) -> None:
+        self.post_message(self.Back())
+
+
+class ActorSidebar(Vertical):
+    """The sidebar pane: a heading line and the actor list."""
+
+    DEFAULT_CSS = """
+    ActorSidebar {
+        width: 40;
+        min-width: 12;
+    }
+    ActorSidebar > ActorList {
+        min-width: 10;
+        height: 1fr;
+    }
+    """
+
+    def compose(self):
+        yield ActorList(id="actors")

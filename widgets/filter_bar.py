@@ -1,0 +1,33 @@
+"""The filter bar: one line of input that narrows the sidebar and highlights as you type."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+PLACEHOLDER = "/ filter: words  speaker:NAME  @NAME  type:person|org|place|date  kind:direct|indirect|mixed  unattributed"
+
+
+class FilterBar(Input):
+    """Typing filters live; Enter jumps to the first match; Esc clears and goes back."""
+
+    BINDINGS = [
+        Binding("escape", "clear_and_leave", "Clear filter, back to the text", id="filter.clear"),
+    ]
+
+    HELP = (
+        "Plain words match actor names and quote text.  speaker:NAME (or @NAME), "
+        "type:person|org|place|date|other, kind:direct|indirect|mixed and unattributed narrow further; "
+        "use double quotes for phrases."
+    )
+
+    class Cleared(Message):
+        """The user cleared the filter with Esc and wants the text back."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(placeholder=PLACEHOLDER, id=id, select_on_focus=False)
+
+    def action_clear_and_leave(self) -> None:
+        self.value = ""
+        self.post_message(self.Cleared())
