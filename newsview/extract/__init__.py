@@ -1,1 +1,39 @@
-"""Actor and quote extraction from a parsed spaCy document."""
+"""Actor and quote extraction from a parsed spaCy document.
+
+``extract(doc)`` is the one entry point: it takes a spaCy ``Doc`` whose text is
+the cleaned article and returns an :class:`Extraction` of model objects whose
+offsets index ``doc.text``.  The work is split into:
+
+* :mod:`.marks` - quotation marks to quoted pieces (pure text);
+* :mod:`.actors` - entities to canonical actors with aliases and gender;
+* :mod:`.speakers` - subjects, pronouns and descriptors to actors;
+* :mod:`.quotes` - direct quotes, reported speech and mixed quotes;
+* :mod:`.cues` - the word lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Actor, Entity, Evidence, Mention, Quote
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["Extraction", "extract"]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    entities: tuple[Entity, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+def extract(doc: "Doc") -> Extraction:
+    """Find entities, actors, mentions and quotes in a parsed document."""
+    from .assemble import assemble
+
+    return assemble(doc)

@@ -1,0 +1,412 @@
+"""Actors: named entities merged into canonical people and organisations.
+
+Entities labelled PERSON, ORG, GPE or NORP become mentions of actors.  Person
+names are compared word by word after titles ("President", "Secretary of
+State", "Kremlin spokesman") and possessives are removed: a surname-only or
+first-name-only mention joins the full name it shares that word with, and when
+two people share a surname (Bill and Hillary Clinton) the mention goes to the
+one named most recently (or the one whose gender a title fixes).  Gender comes
+from titles and from pronouns that can only refer to one person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from ..model import Entity
+from .cues import (
+    FEMALE_NOUNS,
+    FEMALE_PRONOUNS,
+    FEMALE_TITLES,
+    MALE_NOUNS,
+    MALE_PRONOUNS,
+    MALE_TITLES,
+    PERSON_TITLES,
+    TITLE_WORDS,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+#: labels whose actors are kept only when they are quoted
+SPEAKING_ONLY = ("GPE", "NORP")
+_STRIP = " \t\r\n\u00a0,;:!?\"'`()[]{}<>\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e*_|/\\-\u2013\u2014\u2026"
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?)$", re.I)
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+#: Entities that spaCy's small model often labels PERSON though they are not people
+_NOT_NAMES = frozenset(
+    "god twitter facebook instagram youtube x tiktok reuters ap afp cnn msnbc fox".split()
+)
+
+
+@dataclass
+class Cluster:
+    """One actor while it is being built."""
+
+    index: int
+    label: str
+    words: tuple[str, ...]  # normalised name words (lower case), the longest seen
+    display: str  # best display name so far
+    first: int  # offset of first mention
+    labels: dict[str, int] = field(default_factory=dict)
+    forms: dict[str, int] = field(default_factory=dict)  # surface forms -> count
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    gender_votes: dict[str, float] = field(default_factory=dict)
+    titles: set[str] = field(default_factory=set)
+    quotes: list[str] = field(default_factory=list)
+    last_seen: int = 0
+    nominal: bool = False
+
+    @property
+    def gender(self) -> str | None:
+        m = self.gender_votes.get("m", 0.0)
+        f = self.gender_votes.get("f", 0.0)
+        if m > f:
+            return "m"
+        if f > m:
+            return "f"
+        return None
+
+    @property
+    def kind(self) -> str:
+        if self.nominal:
+            return "NOMINAL"
+        if self.label == "PERSON" or not self.labels:
+            # a cluster founded on a full personal name stays a person even
+            # when the model tags some of its mentions ORG or GPE
+            return self.label
+        if self.titles & PERSON_TITLES:
+            return "PERSON"
+        return max(self.labels.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
+
+    def vote(self, gender: str, weight: float) -> None:
+        self.gender_votes[gender] = self.gender_votes.get(gender, 0.0) + weight
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """An entity mention linked to a cluster."""
+
+    start: int
+    end: int
+    cluster: int
+    head: int  # token index of the mention's last token
+    subject: bool  # the mention is the subject of its clause
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace, punctuation and a possessive 's from both ends."""
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start:
+        if text[end - 1] in _STRIP:
+            end -= 1
+            continue
+        m = _POSSESSIVE.search(text, start, end)
+        if m and m.start() > start and (end - m.start() <= 2) and m.end() == end:
+            end = m.start()
+            continue
+        if text[end - 1] == "." and not _keeps_period(text[start:end]):
+            end -= 1
+            continue
+        break
+    return start, end
+
+
+def _keeps_period(s: str) -> bool:
+    last = s.split()[-1] if s.split() else s
+    core = last.rstrip(".")
+    # Jr., Inc., U.S., D.C., St. keep their period
+    return len(core) <= 3 or "." in core
+
+
+def name_words(text: str) -> list[str]:
+    """Words of a name: lower case, possessive removed."""
+    text = text.replace("\u2019", "'")
+    words = []
+    for w in text.split():
+        w = w.strip(",;:()\"")
+        if w.endswith("'s"):
+            w = w[:-2]
+        elif w.endswith("'"):
+            w = w[:-1]
+        if w:
+            words.append(w.lower())
+    return words
+
+
+def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split leading title words off a name; never strip it to nothing."""
+    i = 0
+    while i < len(words) - 1 and words[i] in TITLE_WORDS:
+        i += 1
+    return words[i:], words[:i]
+
+
+def _core(words: Iterable[str]) -> list[str]:
+    return [w for w in words if w not in _SUFFIXES and len(w.rstrip(".")) > 1]
+
+
+class ActorIndex:
+    """Clusters of entity mentions, and look-ups used by quote attribution."""
+
+    def __init__(self, doc: "Doc") -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.clusters: list[Cluster] = []
+        self.entities: list[tuple[int, int, str, int | None]] = []  # start, end, label, cluster
+        self.mentions: list[NameMention] = []
+        self._mention_starts: list[int] = []
+        self.token_cluster: dict[int, int] = {}
+        self.extra_mentions: list[tuple[int, int, int, str]] = []  # start, end, cluster, kind
+        self._nominal_keys: dict[str, int] = {}
+        self._build()
+
+    # ------------------------------------------------------------ building --
+    def _build(self) -> None:
+        doc, text = self.doc, self.text
+        full: list[tuple["SpacySpan", list[str], list[str], int, int]] = []
+        partial: list[tuple["SpacySpan", list[str], list[str], int, int]] = []
+        for ent in doc.ents:
+            s, e = trim_span(text, ent.start_char, ent.end_char)
+            if e <= s:
+                continue
+            label = ent.label_
+            if label not in ACTOR_LABELS:
+                self.entities.append((s, e, label, None))
+                continue
+            words = name_words(text[s:e])
+            words, titles = strip_titles(words)
+            titles += self._titles_before(ent)
+            core = _core(words)
+            if all(w in TITLE_WORDS for w in words) and self._inside_title(ent):
+                # "State" in "Secretary of State", "House" in "White House spokesperson"
+                core = []
+            if not core or (len(core) == 1 and core[0] in _NOT_NAMES and label == "PERSON"):
+                self.entities.append((s, e, label, None))
+                continue
+            item = (ent, words, titles, s, e)
+            if label == "PERSON" and len(core) >= 2:
+                full.append(item)
+            else:
+                partial.append(item)
+        # full person names first, in text order, so that surnames can join them
+        assigned: dict[tuple[int, int], int] = {}
+        for ent, words, titles, s, e in full:
+            assigned[(s, e)] = self._add_full(ent, words, titles, s, e)
+        for ent, words, titles, s, e in sorted(partial, key=lambda it: it[3]):
+            assigned[(s, e)] = self._add_partial(ent, words, titles, s, e)
+        # entities in text order
+        for ent in doc.ents:
+            s, e = trim_span(text, ent.start_char, ent.end_char)
+            if (s, e) in assigned:
+                cid = assigned[(s, e)]
+                self.entities.append((s, e, ent.label_, cid))
+                c = self.clusters[cid]
+                c.mentions.append((s, e, "name"))
+                head = ent[-1].i
+                while head > ent.start and doc[head].is_punct:
+                    head -= 1
+                # the subject of its clause, or the name that opens its sentence
+                subj = (
+                    any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
+                    or ent.root.dep_ in ("nsubj", "nsubjpass")
+                    or ent.start - ent.sent.start <= 2
+                )
+                self.mentions.append(NameMention(s, e, cid, head, subj))
+                for t in ent:
+                    self.token_cluster[t.i] = cid
+        self._propagate_names()
+        self.entities.sort()
+        self.mentions.sort(key=lambda m: m.start)
+        self._mention_starts = [m.start for m in self.mentions]
+        self._guess_genders()
+
+    def _propagate_names(self) -> None:
+        """Name words the model missed ("Trump — who …") become mentions too."""
+        surnames: dict[str, int | None] = {}
+        for c in self.clusters:
+            if c.label != "PERSON":
+                continue
+            core = _core(c.words)
+            if len(core) < 2:
+                continue
+            w = core[-1]
+            surnames[w] = None if w in surnames and surnames[w] != c.index else c.index
+        if not surnames:
+            return
+        taken = self.token_cluster
+        covered = {t.i for ent in self.doc.ents for t in ent}
+        for t in self.doc:
+            if t.i in covered or t.i in taken or not t.is_title or t.pos_ != "PROPN":
+                continue
+            cid = surnames.get(t.lower_)
+            if cid is None:
+                continue
+            nxt = t.nbor(1) if t.i + 1 < len(self.doc) else None
+            if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+                continue  # part of a longer name the model did not tag
+            s, e = t.idx, t.idx + len(t)
+            self.entities.append((s, e, "PERSON", cid))
+            c = self.clusters[cid]
+            c.mentions.append((s, e, "name"))
+            subj = t.dep_ in ("nsubj", "nsubjpass") or t.i - t.sent.start <= 2
+            self.mentions.append(NameMention(s, e, cid, t.i, subj))
+            taken[t.i] = cid
+
+    def _inside_title(self, ent: "SpacySpan") -> bool:
+        doc = self.doc
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        return (prev is not None and prev.lower_ == "of") or (nxt is not None and nxt.lower_ in TITLE_WORDS)
+
+    def _titles_before(self, ent: "SpacySpan") -> list[str]:
+        """Title words right before an entity ("Secretary of State", "Mr.")."""
+        out = []
+        i = ent.start - 1
+        doc = self.doc
+        while i >= 0 and ent.start - i <= 4:
+            t = doc[i]
+            w = t.lower_
+            if w in TITLE_WORDS and (t.is_title or t.is_upper or w in ("of", "state") or w.endswith(".")):
+                out.insert(0, w)
+                i -= 1
+                continue
+            break
+        return out
+
+    def _new_cluster(self, label: str, words: list[str], display: str, s: int) -> int:
+        cid = len(self.clusters)
+        self.clusters.append(Cluster(cid, label, tuple(words), display, s))
+        return cid
+
+    def _note(self, cid: int, label: str, display: str, titles: list[str], s: int) -> int:
+        c = self.clusters[cid]
+        c.labels[label] = c.labels.get(label, 0) + 1
+        c.forms[display] = c.forms.get(display, 0) + 1
+        c.last_seen = max(c.last_seen, s)
+        for t in titles:
+            c.titles.add(t)
+            if t in MALE_TITLES:
+                c.vote("m", 3.0)
+            elif t in FEMALE_TITLES:
+                c.vote("f", 3.0)
+        return cid
+
+    def _display(self, ent: "SpacySpan", s: int, e: int, words: list[str]) -> str:
+        raw = self.text[s:e]
+        parts = raw.split()
+        # drop the title words that were stripped from the front
+        drop = len(name_words(raw)) - len(words)
+        shown = " ".join(parts[drop:]) if 0 < drop < len(parts) else raw
+        shown = re.sub(r"['\u2019]s?$", "", shown).strip()
+        return " ".join(shown.split())
+
+    def _add_full(self, ent, words, titles, s, e) -> int:
+        core = _core(words)
+        display = self._display(ent, s, e, words)
+        for c in self.clusters:
+            if c.label != "PERSON":
+                continue
+            cc = _core(c.words)
+            if len(cc) >= 2 and cc[0] == core[0] and cc[-1] == core[-1]:
+                if len(words) > len(c.words):
+                    c.words = tuple(words)
+                    c.display = display
+                return self._note(c.index, "PERSON", display, titles, s)
+        cid = self._new_cluster("PERSON", words, display, s)
+        return self._note(cid, "PERSON", display, titles, s)
+
+    def _add_partial(self, ent, words, titles, s, e) -> int:
+        label = ent.label_
+        core = _core(words)
+        display = self._display(ent, s, e, words)
+        key = tuple(w for w in words if w != "the")
+        if len(core) == 1:
+            w = core[0]
+            gender = "m" if any(t in MALE_TITLES for t in titles) else "f" if any(t in FEMALE_TITLES for t in titles) else None
+            people = [c for c in self.clusters if c.label == "PERSON" and len(_core(c.words)) >= 2]
+            cands = [c for c in people if _core(c.words)[-1] == w]
+            if not cands:
+                cands = [c for c in people if _core(c.words)[0] == w]
+            if cands and label in ("PERSON", "ORG", "GPE", "NORP"):
+                if label != "PERSON" and not (ent[0].is_title or ent[0].is_upper):
+                    cands = []
+            if cands:
+                if gender and any(c.gender == gender for c in cands):
+                    cands = [c for c in cands if c.gender == gender]
+                before = [c for c in cands if c.first < s]
+                pick = max(before, key=lambda c: c.last_seen) if before else min(cands, key=lambda c: c.first)
+                return self._note(pick.index, label, display, titles, s)
+        for c in self.clusters:
+            if c.nominal:
+                continue
+            ckey = tuple(w for w in c.words if w != "the")
+            if ckey == key:
+                return self._note(c.index, label, display, titles, s)
+        cid = self._new_cluster(label, words, display, s)
+        return self._note(cid, label, display, titles, s)
+
+    def _guess_genders(self) -> None:
+        """Vote a gender for people from pronouns that can refer to one person only."""
+        doc = self.doc
+        for t in doc:
+            w = t.lower_
+            if w in MALE_PRONOUNS:
+                g = "m"
+            elif w in FEMALE_PRONOUNS:
+                g = "f"
+            else:
+                continue
+            sent = t.sent
+            lo = sent.start_char
+            prev_i = sent.start - 1
+            if prev_i >= 0:
+                lo = doc[prev_i].sent.start_char
+            people = {m.cluster for m in self._mentions_between(lo, t.idx) if self.clusters[m.cluster].kind == "PERSON"}
+            if len(people) == 1:
+                self.clusters[people.pop()].vote(g, 1.0)
+        # kinship nouns in apposition: "his daughter, Ivanka"
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            root = ent.root
+            if root.dep_ == "appos" and root.head.lower_ in MALE_NOUNS | FEMALE_NOUNS:
+                cid = self.token_cluster.get(root.i)
+                if cid is not None:
+                    self.clusters[cid].vote("m" if root.head.lower_ in MALE_NOUNS else "f", 2.0)
+
+    # ------------------------------------------------------------- look-ups --
+    def _mentions_between(self, lo: int, hi: int) -> list[NameMention]:
+        a = bisect.bisect_left(self._mention_starts, lo)
+        b = bisect.bisect_left(self._mention_starts, hi)
+        return self.mentions[a:b]
+
+    def cluster_of_token(self, tok: "Token") -> int | None:
+        return self.token_cluster.get(tok.i)
+
+    def mentions_before(self, pos: int, lo: int) -> list[NameMention]:
+        """Name mentions starting in [lo, pos), nearest first."""
+        return list(reversed(self._mentions_between(lo, pos)))
+
+    def nominal(self, text: str, start: int, end: int) -> int:
+        """The cluster for an unnamed speaker ("critics", "the report")."""
+        words = name_words(text)
+        while words and words[0] in ("the", "a", "an", "some", "many", "other", "several"):
+            words = words[1:] if len(words) > 1 else words
+            if len(words) == 1:
+                break
+        key = " ".join(words)
+        cid = self._nominal_keys.get(key)
+        if cid is None:
+            cid = self._new_cluster("NOMINAL", words, " ".join(text.split()), start)
+            self.clusters[cid].nominal = True
+            self._nominal_keys[key] = cid
+        c = self.clusters[cid]
+        c.forms[text] = c.forms.get(text, 0) + 1
+        self.extra_mentions.append((start, end, cid, "descriptor"))
+        return cid

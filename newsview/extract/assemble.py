@@ -1,0 +1,192 @@
+"""Putting actors and quotes together into an Extraction."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Actor, Entity, Evidence, Mention, Quote
+from .actors import SPEAKING_ONLY, ActorIndex
+from .quotes import Found, QuoteFinder
+from .speakers import SpeakerResolver
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from . import Extraction
+
+RULE_NAMES = {
+    "direct-before-cue": "direct quote, cue after it",
+    "direct-after-cue": "direct quote, cue before it",
+}
+
+
+def _alnum_outside(text: str, s: int, e: int, holes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Count letters/digits of text[s:e] outside and inside the ``holes``."""
+    inside = outside = 0
+    seg = text[s:e]
+    # a leading "that" belongs to the frame, not to the content
+    low = seg.lower()
+    skip = 4 if low.startswith("that") else 0
+    for k, ch in enumerate(seg):
+        if not ch.isalnum():
+            continue
+        pos = s + k
+        if any(a <= pos < b for a, b in holes):
+            inside += 1
+        elif k >= skip:
+            outside += 1
+    return outside, inside
+
+
+def combine(text: str, finder: QuoteFinder, direct: list[Found], reported: list[Found]) -> list[Found]:
+    pieces = [(p.open_pos, p.close_end) for p in finder.pieces]
+    dropped_direct: set[int] = set()
+    kept: list[Found] = []
+    verb_found = [r for r in reported if r.rule != "according-to"]
+    for r in reported:
+        s, e = r.start, r.end
+        near = [(a, b) for a, b in pieces if a < e and b > s]
+        if r.rule == "according-to":
+            # "“…,” X said, according to Y" / "Z said …, according to Y": the
+            # quote belongs to X or Z; Y is only the source of the report
+            inner = [d for d in direct if d.start < e and d.end > s]
+            if inner:
+                for d in inner:
+                    if d.speaker.cluster is None and r.speaker.cluster is not None:
+                        d.speaker, d.cue, d.rule = r.speaker, r.cue, "direct-according-to"
+                continue
+            if any(min(e, o.end) - max(s, o.start) > 0.5 * (o.end - o.start) for o in verb_found):
+                continue
+        if not near:
+            kept.append(r)
+            continue
+        outside, inside = _alnum_outside(text, s, e, near)
+        if outside < 3:
+            # the clause is a direct quote's own content: lend it the speaker
+            for k, d in enumerate(direct):
+                if d.start < e and d.end > s and d.speaker.cluster is None and r.speaker.cluster is not None:
+                    d.speaker, d.cue, d.rule = r.speaker, r.cue, "direct-reported-frame"
+            continue
+        # mixed: reported clause with quoted fragments; take the fragments whole
+        s = min(s, min(a for a, _ in near) + 1)
+        e = max(e, max(b for _, b in near) - 1)
+        r.spans = [(s, e)]
+        r.kind = "mixed"
+        for k, d in enumerate(direct):
+            if d.start >= s - 1 and d.end <= e + 1:
+                dropped_direct.add(k)
+        kept.append(r)
+    out = [d for k, d in enumerate(direct) if k not in dropped_direct] + kept
+    out.sort(key=lambda f: (f.start, -f.end))
+    # identical spans found twice (e.g. two cue verbs)
+    uniq: list[Found] = []
+    seen: set[tuple[int, int]] = set()
+    for f in out:
+        key = (f.start, f.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        uniq.append(f)
+    return uniq
+
+
+def _continuations(text: str, found: list[Found]) -> None:
+    """A direct quote with no cue of its own continues the previous speaker."""
+    prev: Found | None = None
+    for f in found:
+        if f.kind == "direct" and f.speaker.cluster is None and f.cue is None and prev is not None:
+            gap = text[prev.end : f.start]
+            if gap.count("\n") <= 2 and len(gap) < 400 and prev.speaker.cluster is not None:
+                sp = prev.speaker
+                f.speaker = type(sp)(sp.cluster, sp.span, sp.kind, sp.chain + ("continues the previous quote",),
+                                     min(sp.confidence, 0.6))
+                f.rule = "continuation"
+        prev = f
+
+
+def assemble(doc: "Doc") -> "Extraction":
+    from . import Extraction
+
+    text = doc.text
+    index = ActorIndex(doc)
+    resolver = SpeakerResolver(index)
+    finder = QuoteFinder(doc, resolver)
+    direct = finder.direct()
+    reported = finder.reported(direct)
+    found = combine(text, finder, direct, reported)
+    _continuations(text, found)
+
+    # which clusters become actors
+    quoted: dict[int, list[int]] = {}
+    for k, f in enumerate(found):
+        if f.speaker.cluster is not None:
+            quoted.setdefault(f.speaker.cluster, []).append(k)
+    keep = []
+    for c in index.clusters:
+        if c.kind in SPEAKING_ONLY or c.nominal:
+            if c.index not in quoted:
+                continue
+        keep.append(c)
+    extra_by_cluster: dict[int, list[tuple[int, int, str]]] = {}
+    for f in found:
+        sp = f.speaker
+        if sp.cluster is not None and sp.span is not None and sp.kind in ("pronoun", "descriptor", "nominal"):
+            kind = "descriptor" if sp.kind == "nominal" else sp.kind
+            extra_by_cluster.setdefault(sp.cluster, []).append((sp.span[0], sp.span[1], kind))
+    keep.sort(key=lambda c: (-len(quoted.get(c.index, ())), -len(c.mentions), c.first))
+    ids = {c.index: f"a{n}" for n, c in enumerate(keep, 1)}
+
+    quote_objs: list[Quote] = []
+    qids: dict[int, str] = {}
+    for n, f in enumerate(found, 1):
+        qid = f"q{n}"
+        qids[id(f)] = qid
+        sp = f.speaker
+        actor = ids.get(sp.cluster) if sp.cluster is not None else None
+        cue = text[f.cue[0] : f.cue[1]] if f.cue else None
+        conf = sp.confidence if actor else min(sp.confidence, 0.3)
+        chain = sp.chain
+        rule = f.rule or f.kind
+        quote_objs.append(
+            Quote(
+                id=qid,
+                start=f.start,
+                end=f.end,
+                text=" ".join(text[a:b] for a, b in f.spans),
+                kind=f.kind,
+                speaker=actor,
+                speaker_span=sp.span if actor or sp.span else None,
+                cue=cue,
+                cue_span=f.cue,
+                confidence=round(max(0.0, min(1.0, conf)), 3),
+                spans=tuple(f.spans),
+                evidence=Evidence(rule, chain),
+            )
+        )
+
+    actors = []
+    mentions: list[Mention] = []
+    for c in keep:
+        aid = ids[c.index]
+        spans = [(s, e, k) for s, e, k in c.mentions] + extra_by_cluster.get(c.index, [])
+        spans = sorted(set(spans))
+        for s, e, k in spans:
+            mentions.append(Mention(s, e, aid, k))
+        aliases = sorted({a for a in c.forms if a != c.display}, key=lambda a: (-c.forms[a], a))
+        actors.append(
+            Actor(
+                id=aid,
+                name=c.display,
+                kind=c.kind,
+                aliases=tuple(aliases),
+                mentions=tuple((s, e) for s, e, _ in spans),
+                quotes=tuple(qids[id(found[k])] for k in quoted.get(c.index, [])),
+                gender=c.gender if c.kind == "PERSON" else None,
+            )
+        )
+    mentions.sort(key=lambda m: (m.start, m.end))
+    entities = tuple(
+        Entity(s, e, label, text[s:e], ids.get(cid) if cid is not None else None)
+        for s, e, label, cid in index.entities
+    )
+    return Extraction(entities=entities, actors=tuple(actors), mentions=tuple(mentions), quotes=tuple(quote_objs))

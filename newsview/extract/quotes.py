@@ -1,0 +1,296 @@
+"""Quotes: direct quotations, reported speech and mixed quotes, with speakers."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .cues import ACCORDING, BELIEF_VERBS, INTRO_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from .marks import QuotedPiece, find_quoted
+from .speakers import NO_SPEAKER, Speaker, SpeakerResolver, subject_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+#: verbs whose infinitive complement is what was said ("vowed to block it")
+XCOMP_SPEECH = frozenset("vow pledge promise threaten urge ask call demand offer refuse decline agree propose".split())
+_END_PUNCT = ".!?"
+_TRIM_TAIL = " \t\n,;:\u2014\u2013-"
+
+
+@dataclass
+class Found:
+    """A quote while it is being built (spans are char offsets)."""
+
+    spans: list[tuple[int, int]]
+    kind: str
+    speaker: Speaker = NO_SPEAKER
+    cue: tuple[int, int] | None = None
+    rule: str = ""
+    pieces: list[QuotedPiece] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+class QuoteFinder:
+    def __init__(self, doc: "Doc", resolver: SpeakerResolver) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.res = resolver
+        self.pieces = find_quoted(self.text)
+        self._piece_starts = [p.open_pos for p in self.pieces]
+        self._tok_starts = [t.idx for t in doc]
+
+    # ----------------------------------------------------------- helpers --
+    def token_at(self, pos: int) -> int:
+        """Index of the token containing (or first after) char ``pos``."""
+        i = bisect.bisect_right(self._tok_starts, pos) - 1
+        return max(0, i)
+
+    def in_quote(self, pos: int) -> QuotedPiece | None:
+        i = bisect.bisect_right(self._piece_starts, pos) - 1
+        if i >= 0:
+            p = self.pieces[i]
+            if p.open_pos <= pos < p.close_end:
+                return p
+        return None
+
+    def is_cue(self, tok: "Token", strict: bool = False) -> bool:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and lemma == "say"):
+            return False
+        if lemma in BELIEF_VERBS:
+            return False
+        if strict and lemma in WEAK_SPEECH_VERBS:
+            return False
+        return lemma in SPEECH_VERBS
+
+    # ------------------------------------------------------------ direct --
+    def _frame_after(self, piece: QuotedPiece) -> list["Token"]:
+        """Tokens after a closing mark up to the end of the sentence, the next quote or line."""
+        i = self.token_at(piece.close_end)
+        if i < len(self.doc) and self.doc[i].idx < piece.close_end:
+            i += 1
+        return self._walk(i, 1)
+
+    def _frame_before(self, piece: QuotedPiece) -> list["Token"]:
+        """Tokens before an opening mark back to the start of the sentence, a quote or line."""
+        i = self.token_at(piece.open_pos)
+        if self.doc[i].idx >= piece.open_pos:
+            i -= 1
+        return self._walk(i, -1)
+
+    def _walk(self, i: int, step: int) -> list["Token"]:
+        doc = self.doc
+        out = []
+        while 0 <= i < len(doc):
+            t = doc[i]
+            if "\n" in t.text or self.in_quote(t.idx) is not None or (t.is_punct and t.text in _END_PUNCT):
+                break
+            out.append(t)
+            i += step
+        if step < 0:
+            out.reverse()
+        return out
+
+    def _cue_in(self, toks: list["Token"], after: bool) -> tuple["Token", Speaker] | None:
+        """The speech verb in a frame and who its subject is."""
+        cands = [t for t in toks if self.is_cue(t, strict=False)]
+        if not after:
+            cands.reverse()  # the cue closest to the quote first
+        for v in cands:
+            subj = subject_of(v)
+            if subj is not None and self.in_quote(subj.idx) is None:
+                return v, self.res.resolve(subj)
+            # "said Rubio" parsed without nsubj: a name right after the verb
+            for t in toks:
+                if t.i > v.i and t.i - v.i <= 3 and self.res.index.cluster_of_token(t) is not None:
+                    return v, self.res.resolve(t)
+            if after:
+                return v, NO_SPEAKER
+        for t in toks:
+            if t.lower_ in ACCORDING:
+                obj = _according_object(t)
+                if obj is not None:
+                    return t, self.res.resolve(obj)
+        return None
+
+    def _is_full_quote(self, p: QuotedPiece, has_cue: bool) -> bool:
+        content = self.text[p.start : p.end]
+        words = content.split()
+        if not words:
+            return False
+        if len(words) >= 8:
+            return True
+        ends = content.rstrip()[-1:] in ".,!?\u2026-\u2014" if content.strip() else False
+        if has_cue and (len(words) >= 3 or ends):
+            return True
+        # a whole sentence standing on its own
+        before = self.text[max(0, p.open_pos - 3) : p.open_pos].rstrip(" \t\u00a0")
+        starts = not before or before[-1] in "\n:.!?\u201d\"'"
+        return len(words) >= 3 and ends and starts
+
+    def direct(self) -> list[Found]:
+        out: list[Found] = []
+        pending: Found | None = None
+        for p in self.pieces:
+            after = self._frame_after(p)
+            hit = self._cue_in(after, True) if after else None
+            rule = "direct-before-cue"
+            if hit is None:
+                before = self._frame_before(p)
+                hit = self._cue_in(before, False) if before else None
+                rule = "direct-after-cue"
+            if not self._is_full_quote(p, hit is not None):
+                continue
+            # join pieces of one quotation: "A," he said, "B."
+            if pending is not None and self._joins(pending, p):
+                pending.spans.append((p.start, p.end))
+                pending.pieces.append(p)
+                if pending.speaker.cluster is None and hit is not None and hit[1].cluster is not None:
+                    pending.speaker, pending.cue, pending.rule = hit[1], _span(hit[0]), rule
+                continue
+            if pending is not None:
+                out.append(pending)
+            f = Found([(p.start, p.end)], "direct", pieces=[p])
+            if hit is not None:
+                f.speaker, f.cue, f.rule = hit[1], _span(hit[0]), rule
+            pending = f
+        if pending is not None:
+            out.append(pending)
+        return out
+
+    def _joins(self, prev: Found, p: QuotedPiece) -> bool:
+        last = prev.pieces[-1]
+        if last.continues:
+            return True
+        gap = self.text[last.close_end : p.open_pos]
+        if "\n" in gap:
+            return False
+        if not gap.strip(" ,.;:\u2014\u2013-"):
+            return True
+        # the gap is only the attribution: ", he said, " / ". Barkley said. "
+        toks = self._frame_after(last)
+        if not toks:
+            return False
+        words = [t for t in toks if not t.is_punct]
+        if len(words) > 20 or not any(self.is_cue(t) for t in toks):
+            return False
+        # nothing but the attribution clause and punctuation between the pieces
+        rest = self.text[toks[-1].idx + len(toks[-1]) : p.open_pos]
+        return not rest.strip(" ,.;:\u2014\u2013-")
+
+    # ---------------------------------------------------------- reported --
+    def reported(self, direct: list[Found]) -> list[Found]:
+        doc = self.doc
+        out: list[Found] = []
+        for v in doc:
+            if self.in_quote(v.idx) is not None:
+                continue
+            if v.lower_ in ACCORDING:
+                f = self._according(v)
+                if f is not None:
+                    out.append(f)
+                continue
+            if not self.is_cue(v):
+                continue
+            comp = None
+            for c in v.children:
+                if c.dep_ == "ccomp":
+                    comp = c
+                    break
+            if comp is None and v.lemma_.lower() in XCOMP_SPEECH:
+                for c in v.children:
+                    if c.dep_ == "xcomp" and c.i > v.i:
+                        comp = c
+                        break
+            if comp is None:
+                continue
+            a = comp.left_edge.i
+            b = comp.right_edge.i
+            if a <= v.i <= b:
+                continue
+            if b < v.i and not self._inverted_ok(comp, v):
+                continue
+            s, e = _trim(self.text, doc[a].idx, doc[b].idx + len(doc[b]))
+            # what was said stays in the cue's paragraph
+            if b < v.i:
+                s = max(s, self.text.rfind("\n", s, e) + 1)
+            elif "\n" in self.text[s:e]:
+                e = self.text.index("\n", s, e)
+            s, e = _trim(self.text, s, e)
+            if e - s < 3:
+                continue
+            subj = subject_of(v)
+            speaker = self.res.resolve(subj) if subj is not None and not (s <= subj.idx < e) else NO_SPEAKER
+            rule = "reported-speech" if comp.i > v.i else "reported-speech-inverted"
+            out.append(Found([(s, e)], "indirect", speaker, _span(v), rule))
+        return out
+
+    def _inverted_ok(self, comp: "Token", v: "Token") -> bool:
+        """ "The plan failed, he said." - only a comma and the subject between."""
+        doc = self.doc
+        subj = subject_of(v)
+        skip = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
+        between = doc[comp.right_edge.i + 1 : v.i]
+        if not any(t.text in ",\u2014" or t.text in "\"\u201d'" for t in between[:2]):
+            return False
+        extra = [t for t in between if not t.is_punct and t.i not in skip and t.pos_ not in ("ADV", "AUX", "PART")]
+        return len(extra) <= 1
+
+    def _according(self, v: "Token") -> Found | None:
+        obj = _according_object(v)
+        if obj is None:
+            return None
+        sent = v.sent
+        phrase_a = v.left_edge.i
+        phrase_b = obj.right_edge.i
+        doc = self.doc
+        if phrase_a - sent.start <= 1:
+            s, e = doc[phrase_b].idx + len(doc[phrase_b]), sent.end_char
+        else:
+            s, e = sent.start_char, doc[phrase_a].idx
+        s, e = _trim(self.text, s, e)
+        if e - s < 10 or "\n" in self.text[s:e]:
+            return None
+        cue_end = v.idx + len(v)
+        nxt = v.nbor(1) if v.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            cue_end = nxt.idx + len(nxt)
+        return Found([(s, e)], "indirect", self.res.resolve(obj), (v.idx, cue_end), "according-to")
+
+
+def _according_object(v: "Token") -> "Token | None":
+    for c in v.children:
+        if c.lower_ == "to":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    nxt = v.nbor(1) if v.i + 1 < len(v.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        for g in nxt.children:
+            if g.dep_ == "pobj":
+                return g
+    return None
+
+
+def _span(tok: "Token") -> tuple[int, int]:
+    return tok.idx, tok.idx + len(tok)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\n,;:\u2014\u2013-":
+        s += 1
+    while e > s and text[e - 1] in _TRIM_TAIL:
+        e -= 1
+    if e > s and text[e - 1] == "." and text[e - 2 : e] != "..":
+        # a sentence's final period is not part of what was said
+        e -= 1
+    return s, e

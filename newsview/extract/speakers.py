@@ -1,0 +1,252 @@
+"""From a cue word to the actor who spoke: subjects, pronouns, descriptors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .actors import ActorIndex
+from .cues import (
+    FEMALE_PRONOUNS,
+    FIRST_PERSON,
+    MALE_PRONOUNS,
+    NEUTER_PRONOUNS,
+    PERSON_NOUNS,
+    PLURAL_PRONOUNS,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+SUBJECT_DEPS = ("nsubj", "expl")
+#: how far back (in characters) a pronoun looks for its antecedent
+PRONOUN_WINDOW = 1500
+#: descriptor heads and the titles they can stand for
+DESCRIPTOR_TITLES = {
+    "leader": {"president", "prime", "minister", "premier", "chancellor", "king", "leader"},
+    "president": {"president"},
+    "senator": {"senator", "sen", "sen."},
+    "governor": {"governor", "gov", "gov."},
+    "minister": {"minister"},
+    "secretary": {"secretary"},
+    "spokesman": {"spokesman", "spokesperson"},
+    "spokeswoman": {"spokeswoman", "spokesperson"},
+    "envoy": {"envoy", "ambassador"},
+    "mayor": {"mayor"},
+    "chancellor": {"chancellor"},
+    "candidate": {"candidate", "nominee"},
+    "nominee": {"nominee", "candidate"},
+}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    cluster: int | None
+    span: tuple[int, int] | None
+    kind: str  # name | pronoun | descriptor | nominal | none
+    chain: tuple[str, ...] = ()
+    confidence: float = 0.9
+
+
+NO_SPEAKER = Speaker(None, None, "none", (), 0.3)
+
+
+def subject_of(verb: "Token") -> "Token | None":
+    """The grammatical subject of a speech verb, climbing through conj/advcl/xcomp."""
+    cur = verb
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ == "nsubj":
+                return c
+            if c.dep_ == "agent":  # "was told by X" is rare; "as said by X"
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head is not cur:
+            # "X said A and added B", "X balked, saying B", "X declined to say"
+            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return cur.head
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+class SpeakerResolver:
+    def __init__(self, index: ActorIndex) -> None:
+        self.index = index
+        self.doc = index.doc
+        self.text = index.text
+        #: (offset, cluster) of speakers already attributed, for pronoun preference
+        self.recent_speakers: list[tuple[int, int]] = []
+
+    def note_speaker(self, pos: int, cluster: int | None) -> None:
+        if cluster is not None:
+            self.recent_speakers.append((pos, cluster))
+
+    # ----------------------------------------------------------------------
+    def resolve(self, tok: "Token") -> Speaker:
+        """Who the noun phrase headed by ``tok`` refers to."""
+        idx = self.index
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            return NO_SPEAKER
+        cid = idx.cluster_of_token(tok)
+        if cid is not None:
+            s, e = self._entity_span(tok)
+            return Speaker(cid, (s, e), "name", (), 0.95)
+        # "The spokesman, John Smith," / "Trump spokesman Hope Hicks": an
+        # appositive, or a compound name on a title, carries the name
+        for c in tok.children:
+            cc = idx.cluster_of_token(c)
+            if cc is None:
+                continue
+            if c.dep_ == "appos" or (
+                c.dep_ in ("compound", "nmod") and low in PERSON_NOUNS and idx.clusters[cc].kind == "PERSON"
+                and tok.tag_ not in ("NNS", "NNPS")
+            ):
+                s, e = self._entity_span(c)
+                return Speaker(cc, (s, e), "name", (), 0.9)
+        if low in ("who", "that", "which") and tok.head.dep_ == "relcl":
+            inner = self.resolve(tok.head.head)
+            if inner.cluster is not None:
+                return Speaker(inner.cluster, inner.span, inner.kind,
+                               inner.chain + (f"who \u2192 {tok.head.head.text}",), inner.confidence * 0.95)
+            return inner
+        if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
+            return self._pronoun(tok, "m" if low in MALE_PRONOUNS else "f")
+        if low in NEUTER_PRONOUNS:
+            return self._neuter(tok)
+        if low in PLURAL_PRONOUNS:
+            return Speaker(None, (tok.idx, tok.idx + len(tok)), "pronoun", (), 0.3)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            d = self._descriptor(tok)
+            if d is not None:
+                return d
+            return self._nominal(tok)
+        return NO_SPEAKER
+
+    def _entity_span(self, tok: "Token") -> tuple[int, int]:
+        for s, e, _label, cid in self._entities_near(tok.idx):
+            if s <= tok.idx < e:
+                return s, e
+        return tok.idx, tok.idx + len(tok)
+
+    def _entities_near(self, pos: int):
+        for ent in self.index.entities:
+            if ent[0] <= pos < ent[1] + 1:
+                yield ent
+
+    def _pronoun(self, tok: "Token", gender: str) -> Speaker:
+        idx = self.index
+        pos = tok.idx
+        lo = max(0, pos - PRONOUN_WINDOW)
+        best = None
+        fallback = None
+        recent = {c for p, c in self.recent_speakers if lo <= p < pos}
+        sent_start = tok.sent.start_char
+        for m in idx.mentions_before(pos, lo):
+            c = idx.clusters[m.cluster]
+            if c.kind != "PERSON":
+                continue
+            # a name inside the same clause as the pronoun rarely is its antecedent
+            if m.start >= sent_start and self._same_clause(m.head, tok):
+                continue
+            g = c.gender
+            if g is not None and g != gender:
+                continue
+            if m.start >= sent_start or m.subject or m.cluster in recent:
+                if fallback is None or pos - m.start < 600:
+                    best = m
+                break
+            if fallback is None:
+                fallback = m
+        m = best or fallback
+        if m is None:
+            return Speaker(None, (pos, pos + len(tok)), "pronoun", (), 0.3)
+        c = idx.clusters[m.cluster]
+        where = "same sentence" if m.start >= sent_start else self._distance(m.start, pos)
+        conf = 0.85 if m.start >= sent_start else 0.8
+        if c.gender != gender:
+            conf -= 0.15
+        if where not in ("same sentence", "previous sentence"):
+            conf -= 0.15
+        chain = (f"{tok.text} \u2192 {c.display} ({where})",)
+        return Speaker(m.cluster, (pos, pos + len(tok)), "pronoun", chain, conf)
+
+    def _neuter(self, tok: "Token") -> Speaker:
+        idx = self.index
+        pos = tok.idx
+        for m in idx.mentions_before(pos, max(0, pos - 600)):
+            c = idx.clusters[m.cluster]
+            if c.kind in ("ORG", "GPE", "NORP") and m.subject:
+                chain = (f"{tok.text} \u2192 {c.display} ({self._distance(m.start, pos)})",)
+                return Speaker(m.cluster, (pos, pos + len(tok)), "pronoun", chain, 0.6)
+        return Speaker(None, (pos, pos + len(tok)), "pronoun", (), 0.3)
+
+    def _same_clause(self, head_i: int, tok: "Token") -> bool:
+        doc = self.doc
+        a = doc[head_i]
+        # walk both to their clause heads
+        return _clause(a) is _clause(tok) or _clause(a) == _clause(tok)
+
+    def _distance(self, a: int, b: int) -> str:
+        doc = self.doc
+        ta = doc.char_span(a, a + 1, alignment_mode="expand")
+        tb = doc.char_span(b, b + 1, alignment_mode="expand")
+        if ta is None or tb is None:
+            return "earlier"
+        sa, sb = ta[0].sent.start, tb[0].sent.start
+        if sa == sb:
+            return "same sentence"
+        prev = doc[sb - 1].sent.start if sb > 0 else sb
+        if prev == sa:
+            return "previous sentence"
+        return "earlier in the text"
+
+    def _descriptor(self, tok: "Token") -> Speaker | None:
+        """ "the Russian leader" -> the most recent person whose title fits."""
+        low = tok.lemma_.lower()
+        if low not in PERSON_NOUNS:
+            return None
+        det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
+        if not det or tok.tag_ in ("NNS", "NNPS"):
+            return None
+        wanted = DESCRIPTOR_TITLES.get(low, {low})
+        idx = self.index
+        pos = tok.idx
+        for m in idx.mentions_before(pos, max(0, pos - 3000)):
+            c = idx.clusters[m.cluster]
+            if c.kind == "PERSON" and (c.titles & wanted):
+                span = (tok.left_edge.idx, tok.idx + len(tok))
+                phrase = self.text[span[0] : span[1]]
+                chain = (f"{phrase} \u2192 {c.display} (title)",)
+                return Speaker(m.cluster, span, "descriptor", chain, 0.7)
+        return None
+
+    def _nominal(self, tok: "Token") -> Speaker:
+        """An unnamed speaker ("critics", "the report"): its own actor."""
+        left = tok.left_edge
+        right = tok
+        # keep "of"/"for" phrases ("a spokeswoman for the committee"), stop at commas and clauses
+        for c in tok.rights:
+            if c.dep_ == "prep":
+                right = c.right_edge
+            else:
+                break
+        s, e = left.idx, right.idx + len(right)
+        phrase = self.text[s:e]
+        if "\n" in phrase or len(phrase) > 80:
+            s, e = tok.idx, tok.idx + len(tok)
+            phrase = tok.text
+        cid = self.index.nominal(phrase, s, e)
+        return Speaker(cid, (s, e), "nominal", (), 0.75)
+
+
+def _clause(tok: "Token") -> "Token":
+    cur = tok
+    for _ in range(20):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT" or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur

@@ -1,0 +1,100 @@
+"""Actors: entities merged into canonical people and organisations."""
+
+from __future__ import annotations
+
+import re
+
+from newsview.extract import extract
+from newsview.pipeline import parse
+
+
+def run(nlp, text: str):
+    return extract(parse(nlp, text))
+
+
+def actor_named(x, name: str):
+    found = [a for a in x.actors if a.name == name]
+    assert len(found) == 1, [a.name for a in x.actors]
+    return found[0]
+
+
+def test_titles_stripped_and_surname_joins_full_name(nlp):
+    text = (
+        "Foreign Minister Pavel Novak arrived in Vienna on Monday.\n\n"
+        "Novak said the talks would last two days. Novak\u2019s aides declined to comment."
+    )
+    x = run(nlp, text)
+    novak = actor_named(x, "Pavel Novak")
+    assert novak.kind == "PERSON"
+    assert len(novak.mentions) == 3
+    assert not [a for a in x.actors if a.name in ("Novak", "Novak\u2019s", "Foreign Minister Pavel Novak")]
+
+
+def test_people_sharing_a_surname_stay_apart(nlp):
+    text = (
+        "Mr. Thomas Harlan and his wife, Mrs. Ruth Harlan, opened the bakery in 1990.\n\n"
+        "Mrs. Harlan said the business had never been better. Thomas Harlan said it was hard work."
+    )
+    x = run(nlp, text)
+    tom = actor_named(x, "Thomas Harlan")
+    ruth = actor_named(x, "Ruth Harlan")
+    assert tom.id != ruth.id
+    assert tom.gender == "m" and ruth.gender == "f"
+    by_id = {q.speaker for q in x.quotes}
+    assert {tom.id, ruth.id} <= by_id
+
+
+def test_actor_ids_follow_prominence(nlp):
+    text = (
+        "Ruth Okafor met Thomas Harlan in Leeds.\n\n"
+        "\u201cThe depot will stay open,\u201d Harlan said. \u201cWe found the money,\u201d Harlan added.\n\n"
+        "Harlan said that the workers had been told."
+    )
+    x = run(nlp, text)
+    assert x.actors[0].name == "Thomas Harlan"
+    assert [a.id for a in x.actors] == [f"a{n}" for n in range(1, len(x.actors) + 1)]
+    assert set(x.actors[0].quotes) == {q.id for q in x.quotes if q.speaker == x.actors[0].id}
+
+
+def test_entity_spans_are_trimmed_and_linked(nlp):
+    text = "Ruth Okafor, 80,\n\nspoke to the Leeds City Council about the depot.\n\n"
+    x = run(nlp, text)
+    assert x.entities
+    for e in x.entities:
+        assert e.text == text[e.start : e.end]
+        assert e.text == e.text.strip() and not re.search(r"[\s,.;:]$", e.text)
+    okafor = actor_named(x, "Ruth Okafor")
+    assert any(e.actor == okafor.id for e in x.entities)
+
+
+def test_pronoun_speaker_becomes_a_mention(nlp):
+    text = "Ruth Okafor visited the depot.\n\n\u201cIt will stay open for years to come,\u201d she said."
+    x = run(nlp, text)
+    okafor = actor_named(x, "Ruth Okafor")
+    kinds = {m.kind for m in x.mentions if m.actor == okafor.id}
+    assert kinds == {"name", "pronoun"}
+
+
+def test_arcamax_sample_actors_and_speakers(nlp, arcamax_path):
+    raw = arcamax_path.read_text(encoding="utf8")
+    # keep the article body only (the cleaner removes the site's furniture)
+    body = raw[raw.index("Trump optimistic") :]
+    body = body[: body.index("_____")].strip()
+    x = run(nlp, body)
+    for surname in ("Trump", "Putin", "Zelenskyy", "Macron", "Rubio", "Peskov", "Witkoff"):
+        hits = [a for a in x.actors if a.name.split()[-1] == surname]
+        assert len(hits) == 1, (surname, [a.name for a in x.actors])
+    names = {a.id: a.name for a in x.actors}
+
+    def who(fragment: str) -> str | None:
+        qs = [q for q in x.quotes if q.kind == "direct" and fragment in q.text]
+        assert len(qs) == 1, fragment
+        return names.get(qs[0].speaker)
+
+    assert who("Abuses must stop") == "Emmanuel Macron"
+    assert who("Putin is lying") == "Volodymyr Zelenskyy"
+    assert who("examine the Russian position") == "Marco Rubio"
+    assert who("Additional information") == "Dmitry Peskov"
+    assert who("To implement") == "Vladimir Putin"
+    macron = [q for q in x.quotes if "Abuses must stop" in q.text][0]
+    assert "So must delaying statements" in macron.text and len(macron.spans) == 2
