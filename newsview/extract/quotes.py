@@ -14,7 +14,40 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 #: verbs whose infinitive complement is what was said ("vowed to block it")
-XCOMP_SPEECH = frozenset("vow pledge promise threaten urge ask call demand offer refuse decline agree propose".split())
+XCOMP_SPEECH = frozenset("vow pledge promise threaten urge ask call demand offer refuse propose tell".split())
+#: ... and whose object belongs to it ("urged Congress to act", "called on X to resign")
+OBJECT_XCOMP = frozenset("urge call".split())
+#: verbs whose direct object is what was said ("denied the report", "called it a hoax")
+OBJECT_SPEECH = frozenset(
+    """
+    deny emphasize emphasise recall cite announce propose demand reiterate promise claim acknowledge
+    describe question reject criticize criticise praise blame dismiss predict reveal confirm disclose
+    repeat mention stress tout dispute call accuse report defend condemn highlight underscore unveil
+    outline detail tweet pledge vow label dub characterize characterise say write
+    """.split()
+)
+#: object verbs that need a predicate too ("called it a hoax", not "called a meeting")
+NEEDS_PREDICATE = frozenset("call label dub describe characterize characterise accuse say write".split())
+#: verbs whose prepositional object is the topic of speech ("spoke about the economy")
+PREP_SPEECH = {
+    "speak": ("about", "of", "on"),
+    "talk": ("about", "of"),
+    "comment": ("on", "about"),
+    "complain": ("about", "of"),
+    "testify": ("about", "on"),
+    "warn": ("of", "about", "against"),
+    "boast": ("about", "of"),
+    "brag": ("about",),
+    "joke": ("about",),
+    "call": ("for",),
+    "write": ("about", "of"),
+}
+#: objects that are hearers, not content ("told reporters", "asked him")
+_HEARERS = frozenset("reporters journalists me him her them us you audience crowd supporters".split())
+
+
+def _hearer(tok: "Token") -> bool:
+    return tok.lower_ in _HEARERS or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and tok.dep_ == "dative"
 _END_PUNCT = ".!?"
 _TRIM_TAIL = " \t\n,;:\u2014\u2013-"
 
@@ -113,6 +146,11 @@ class QuoteFinder:
             for t in toks:
                 if t.i > v.i and t.i - v.i <= 3 and self.res.index.cluster_of_token(t) is not None:
                     return v, self.res.resolve(t)
+            # no subject in the parse: a name or noun right next to the verb
+            near = [t for t in toks if 0 < abs(t.i - v.i) <= 2 and t.pos_ in ("PROPN", "PRON", "NOUN")]
+            near.sort(key=lambda t: (t.pos_ != "PROPN", abs(t.i - v.i)))
+            if near and self.in_quote(near[0].idx) is None:
+                return v, self.res.resolve(near[0])
             if after:
                 return v, NO_SPEAKER
         for t in toks:
@@ -174,7 +212,7 @@ class QuoteFinder:
         gap = self.text[last.close_end : p.open_pos]
         if "\n" in gap:
             return False
-        if not gap.strip(" ,.;:\u2014\u2013-"):
+        if _only_punct(gap):
             return True
         # the gap is only the attribution: ", he said, " / ". Barkley said. "
         toks = self._frame_after(last)
@@ -185,7 +223,7 @@ class QuoteFinder:
             return False
         # nothing but the attribution clause and punctuation between the pieces
         rest = self.text[toks[-1].idx + len(toks[-1]) : p.open_pos]
-        return not rest.strip(" ,.;:\u2014\u2013-")
+        return _only_punct(rest)
 
     # ---------------------------------------------------------- reported --
     def reported(self, direct: list[Found]) -> list[Found]:
@@ -201,24 +239,10 @@ class QuoteFinder:
                 continue
             if not self.is_cue(v):
                 continue
-            comp = None
-            for c in v.children:
-                if c.dep_ == "ccomp":
-                    comp = c
-                    break
-            if comp is None and v.lemma_.lower() in XCOMP_SPEECH:
-                for c in v.children:
-                    if c.dep_ == "xcomp" and c.i > v.i:
-                        comp = c
-                        break
-            if comp is None:
+            found = self._content(v)
+            if found is None:
                 continue
-            a = comp.left_edge.i
-            b = comp.right_edge.i
-            if a <= v.i <= b:
-                continue
-            if b < v.i and not self._inverted_ok(comp, v):
-                continue
+            a, b, rule = found
             s, e = _trim(self.text, doc[a].idx, doc[b].idx + len(doc[b]))
             # what was said stays in the cue's paragraph
             if b < v.i:
@@ -229,10 +253,55 @@ class QuoteFinder:
             if e - s < 3:
                 continue
             subj = subject_of(v)
-            speaker = self.res.resolve(subj) if subj is not None and not (s <= subj.idx < e) else NO_SPEAKER
-            rule = "reported-speech" if comp.i > v.i else "reported-speech-inverted"
+            inside = subj is not None and (s <= subj.idx < e) and not (rule.endswith("inverted") and subj.i > v.i - 4)
+            speaker = self.res.resolve(subj) if subj is not None and not inside else NO_SPEAKER
             out.append(Found([(s, e)], "indirect", speaker, _span(v), rule))
         return out
+
+    def _content(self, v: "Token") -> tuple[int, int, str] | None:
+        """Token range (first, last) of what a speech verb reports, and the rule."""
+        lemma = v.lemma_.lower()
+        kids = list(v.children)
+        comp = next((c for c in kids if c.dep_ == "ccomp"), None)
+        if comp is not None:
+            a, b = comp.left_edge.i, comp.right_edge.i
+            if a <= v.i <= b:
+                return None
+            if b < v.i:
+                if not self._inverted_ok(comp, v):
+                    return None
+                # "X is true, Y said, because Z": the rest of the sentence too
+                tail = [c for c in v.rights if c.dep_ == "advcl" and any(g.dep_ == "mark" for g in c.children)]
+                if tail and any(t.text == "," for t in v.rights) and self.in_quote(comp.idx) is None:
+                    b = max(t.right_edge.i for t in tail)
+                return a, b, "reported-speech-inverted"
+            return a, b, "reported-speech"
+        right = [c for c in kids if c.i > v.i]
+        obj = next((c for c in right if c.dep_ in ("dobj", "dative")), None)
+        on = next((c for c in right if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+        xcomp = next((c for c in right if c.dep_ == "xcomp"), None)
+        if xcomp is not None and lemma in XCOMP_SPEECH:
+            start = xcomp
+            if lemma in OBJECT_XCOMP:
+                if obj is not None and obj.i < xcomp.i:
+                    start = obj
+                elif on is not None and on.i < xcomp.i:
+                    start = next((g for g in on.children if g.dep_ == "pobj"), xcomp)
+            return start.left_edge.i, xcomp.right_edge.i, "reported-speech-infinitive"
+        if lemma in OBJECT_SPEECH and obj is not None and obj.dep_ == "dobj" and not _hearer(obj):
+            extra = [c for c in right if c.i > obj.i and (
+                c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of")))]
+            if lemma in NEEDS_PREDICATE and not extra:
+                return None
+            b = max([obj.right_edge.i] + [c.right_edge.i for c in extra])
+            return obj.left_edge.i, b, "reported-speech-object"
+        if lemma in PREP_SPEECH:
+            for c in right:
+                if c.dep_ == "prep" and c.lower_ in PREP_SPEECH[lemma]:
+                    pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                    if pobj is not None:
+                        return pobj.left_edge.i, pobj.right_edge.i, "reported-speech-topic"
+        return None
 
     def _inverted_ok(self, comp: "Token", v: "Token") -> bool:
         """ "The plan failed, he said." - only a comma and the subject between."""
@@ -279,6 +348,10 @@ def _according_object(v: "Token") -> "Token | None":
             if g.dep_ == "pobj":
                 return g
     return None
+
+
+def _only_punct(s: str) -> bool:
+    return all(ch.isspace() or ch in ",.;:\u2014\u2013-" for ch in s)
 
 
 def _span(tok: "Token") -> tuple[int, int]:
