@@ -303,16 +303,18 @@ _COMMENTS = re.compile(
     r"|join the (?:conversation|discussion)\W*|disqus",
     _I,
 )
-_COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|copyright\b).{0,300}|.{0,200}\ball rights reserved\b.{0,100}", _I)
+#: a copyright notice: starts with ©, "(c) 2025" or "Copyright ©/(c)/2025/by", or reserves all rights
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}|by\b)).{0,300}|.{0,200}\ball rights reserved\b.{0,100}", _I
+)
 _FOOTER = re.compile(
     r"visit (?:us at )?(?:www\.)?[\w-]+\.[\w.]+\b.{0,100}|distributed by .{1,100}"
     r"|follow (?:us|[\w .]{1,40}) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|tiktok|youtube)\b.{0,100}"
     r"|follow us\b.{0,60}|sign up (?:for|to) .{1,120}|subscribe (?:to|now|today|for)\b.{0,120}|subscribe"
-    r"|(?:related|recommended)(?: articles| stories| coverage| content| reading)?:?(?: .{1,100})?"
-    r"|more (?:from|on|about|stories from) .{1,60}|read (?:more|next)\b.{0,100}|tags?: .{1,200}|topics?: .{1,200}"
+    r"|(?:related|recommended)(?: articles| stories| coverage| content| reading)?(?::.{0,100})?"
+    r"|more (?:from|on|about|stories from) [^.!?]{1,60}|read (?:more|next)\b.{0,100}|tags?: .{1,200}|topics?: .{1,200}"
     r"|filed under:? .{1,100}|click here\b.{0,100}|contact (?:us|the (?:author|reporter|writer|newsroom))\b.{0,100}"
-    r"|(?:this|the) (?:story|article) (?:was|has been) (?:updated|corrected)\b.{0,150}"
-    r"|(?:©|copyright).{0,200}",
+    r"|(?:this|the) (?:story|article) (?:was|has been) (?:updated|corrected)\b.{0,150}",
     _I,
 )
 _MIDDLE = re.compile(
@@ -572,6 +574,9 @@ class _Cleaner:
 
     # each classifier returns a reason, or None to keep the line
     def head_reason(self, t: str) -> str | None:
+        # "By ..." first: "By Jane Doe | Reuters" is no breadcrumb
+        if t[:3].lower() == "by " and self.take_byline(t):
+            return "byline"
         if _is_nav(t):
             return "navigation"
         if _full(_SEPARATOR, t, 200):
@@ -580,22 +585,24 @@ class _Cleaner:
         if date:
             self.date = self.date or date
             return "date"
+        if self.take_byline(t):
+            return "byline"
+        return _rule_reason(t, _HEAD_RULES)
+
+    def take_byline(self, t: str) -> bool:
         by = _byline_of(t)
         if by:
             self.byline = self.byline or _join_people(by.people)
             self.publisher = self.publisher or by.publisher
             self.date = self.date or by.date
-            return "byline"
-        return _rule_reason(t, _HEAD_RULES)
+        return by is not None
 
     def tail_reason(self, t: str) -> str | None:
         if _full(_SEPARATOR, t, 200):
             return "separator"
         if _full(_COMMENTS, t, 80):
             return "comments"
-        if t.startswith(("©", "(c)", "(C)")) or _full(_COPYRIGHT, t, 300) and (
-            t.lower().startswith("copyright") or "all rights reserved" in t.lower()
-        ):
+        if _full(_COPYRIGHT, t, 300):
             return "copyright"
         if _full(_CREDIT, t, 300):
             m = re.match(r"\(?\s*(?:additional )?reporting by (.+?)(?:;|\)|$| in )", t, _I)
@@ -611,6 +618,31 @@ class _Cleaner:
         if _full(_MIDDLE, t, 60):
             return "advertisement" if t.lower().startswith(("adv", "story", "cont")) else "footer"
         return None
+
+    def choose_title(self, candidates: list[_Line]) -> int:
+        """The title is the first short head line that is not the site's name.
+
+        A site name is one word, a domain, a well-known outlet, or a short line
+        that the byline, copyright or footer lines name again.  Site names and
+        crumbs before the title are removed; lines after it (a deck) are kept.
+        Returns how many candidates (from the first) were removed.
+        """
+        s = self.s
+        named = " | ".join(
+            s[a:b].lower() for a, b, reason in self.removed if reason in ("byline", "copyright", "footer", "credit")
+        )
+        if self.publisher:
+            named += " | " + self.publisher.lower()
+
+        def site(line: str) -> bool:
+            return _site_like(line) or (len(line.split()) <= 4 and line.lower() in named)
+
+        texts = [c.text(s) for c in candidates]
+        index = next((k for k, t in enumerate(texts) if not site(t)), len(texts) - 1)
+        for line, text in zip(candidates[:index], texts[:index]):
+            self.drop(line, "navigation" if _is_nav(text) else "publisher")
+        self.title = texts[index]
+        return index
 
     def strip_block(self, block: list[_Line], reason_of) -> list[_Line]:
         """Drop boilerplate lines from both ends of a block; return what is left."""
@@ -635,7 +667,6 @@ class _Cleaner:
         # lines) until the first body paragraph
         body = len(blocks)
         candidates: list[int] = []
-        title_index: int | None = None
         for i, block in enumerate(blocks):
             if i >= _HEAD_BLOCKS:
                 body = i
@@ -645,22 +676,10 @@ class _Cleaner:
                 continue
             kept[i] = left
             if len(left) == 1 and _title_like(left[0].text(s)):
-                if title_index is None:
-                    candidates.append(i)
-                    if not _site_like(left[0].text(s)):
-                        title_index = i
+                candidates.append(i)
                 continue
             body = i
             break
-        # a site name or crumb before the title; no title but site-like lines: the last is the title
-        if candidates:
-            if title_index is None:
-                title_index = candidates[-1]
-            for i in candidates[: candidates.index(title_index)]:
-                line = kept[i][0]  # type: ignore[index]
-                self.drop(line, "navigation" if _is_nav(line.text(s)) else "publisher")
-                kept[i] = None
-            self.title = kept[title_index][0].text(s)  # type: ignore[index]
         # dateline at the start of the first body paragraph
         first = kept[body] if body < len(blocks) else None
         if first:
@@ -685,6 +704,10 @@ class _Cleaner:
                 self.drop(block[0], reason)
             else:
                 kept[i] = block
+        if candidates:
+            dropped = self.choose_title([kept[i][0] for i in candidates])  # type: ignore[index]
+            for i in candidates[:dropped]:
+                kept[i] = None
         return [b for b in kept if b]
 
 

@@ -213,7 +213,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if valid_multibyte > invalid:
         return body.decode("utf-8", _LEGACY_ERRORS), "utf-8+cp1252"
     high = len(body) - len(body.translate(None, bytes(range(0x80, 0x100))))
-    letters = len(body) - len(body.translate(None, b" \t\n\r"))
+    letters = len(body.translate(None, b" \t\n\r"))
     if high >= 16 and high > 0.3 * letters:
         raise ValueError(
             "undecodable bytes: not UTF-8, and too much of it is non-ASCII for a Western"

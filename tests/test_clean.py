@@ -1,0 +1,312 @@
+"""Cleaning: escapes never survive, boilerplate goes, body prose never does, offsets map back."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from newsview.clean import clean_article, sanitize, source_offset
+from newsview.reader import read_article
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+SHARED = REPO.parent / "shared" / "samples"
+DATA = Path(__file__).resolve().parent / "data"
+ARCAMAX = SHARED / "arcamax-ukraine-ceasefire.txt"
+HARBOUR = DATA / "harbour-ferry-boilerplate.txt"
+
+OPEN_SAMPLES = sorted(SAMPLES.glob("wikinews-*.txt")) + sorted(SAMPLES.glob("globalvoices-*.txt"))
+ALL_SAMPLES = OPEN_SAMPLES + [HARBOUR] + ([ARCAMAX] if ARCAMAX.is_file() else [])
+
+UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+HOSTILE = [
+    ("CSI colour", "red \x1b[1;31malert\x1b[0m now", "red alert now"),
+    ("OSC 0 title, BEL", "before \x1b]0;PWNED title\x07 after", "before  after"),
+    ("OSC 0 title, ST", "before \x1b]0;PWNED title\x1b\\ after", "before  after"),
+    ("OSC 52 clipboard", "copy \x1b]52;c;cm0gLXJmIH4=\x07 done", "copy  done"),
+    ("OSC 8 hyperlink", "see \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\ text", "see link text"),
+    ("DCS", "one \x1bP1$r0m\x1b\\ two", "one  two"),
+    ("APC", "one \x1b_payload\x1b\\ two", "one  two"),
+    ("8-bit CSI", "clear \x9b2J screen", "clear  screen"),
+    ("C1 controls", "next \x85line \x90dcs \x9dosc", "next line dcs osc"),
+    ("lone ESC", "lone \x1b escape", "lone  escape"),
+    ("reset", "reset \x1bc here", "reset  here"),
+    ("BEL and BS", "bell\x07 back\x08space", "bell backspace"),
+]
+IDS = [name for name, _, _ in HOSTILE]
+
+
+# -- sanitize -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, hostile, expected", HOSTILE, ids=IDS)
+def test_sanitize_removes_escapes_and_keeps_the_words(name, hostile, expected):
+    out = sanitize(hostile)
+    assert "\x1b" not in out and not UNSAFE.search(out)
+    assert out == expected  # string sequences (OSC, DCS, APC) go whole, payload included
+
+
+def test_sanitize_keeps_newlines_expands_tabs_and_composes():
+    assert sanitize("a\tb\n\tc") == "a   b\n    c"
+    assert sanitize("Cafe\u0301 e\u0301te\u0301") == "Café été"
+    assert sanitize("\ud800lone") == "lone"
+
+
+@pytest.mark.parametrize("name, hostile, expected", HOSTILE, ids=IDS)
+def test_cleaned_text_has_no_escapes_and_keeps_the_words(name, hostile, expected):
+    source = f"Headline with {hostile}\n\nBody paragraph: {hostile}, the end.\n"
+    cleaned = clean_article(source)
+    assert "\x1b" not in cleaned.text and not UNSAFE.search(cleaned.text)
+    assert cleaned.text == f"Headline with {expected}\n\nBody paragraph: {expected}, the end."
+    controls = [r for r in cleaned.removed if r.reason == "control"]
+    assert controls and all(not UNSAFE.search(r.text) and "PWNED" not in r.text for r in controls)
+
+
+# -- offsets --------------------------------------------------------------------------
+
+
+def kept_positions(cleaned) -> list[int]:
+    return [i for start, _, length in cleaned.offset_map for i in range(start, start + length)]
+
+
+def assert_maps_back(source: str, cleaned, sample: int | None = None) -> None:
+    positions = kept_positions(cleaned)
+    assert positions, "nothing of the text maps back"
+    if sample:
+        positions = random.Random(7).sample(positions, min(sample, len(positions)))
+    for i in positions:
+        assert source[source_offset(cleaned.offset_map, i)] == cleaned.text[i], i
+    # everything but paragraph separators and rewritten characters is in a run
+    covered = set(kept_positions(cleaned))
+    outside = {cleaned.text[i] for i in range(len(cleaned.text)) if i not in covered}
+    composed = set(unicodedata.normalize("NFC", source)) - set(source)
+    assert outside <= {"\n", " "} | composed, outside
+    offsets = [source_offset(cleaned.offset_map, i) for i in range(len(cleaned.text) + 1)]
+    assert offsets == sorted(offsets) and offsets[-1] <= len(source)
+
+
+@pytest.mark.parametrize("path", ALL_SAMPLES, ids=lambda p: p.name)
+def test_offset_map_round_trip_on_samples(path):
+    source = read_article(path).text
+    cleaned = clean_article(source)
+    assert_maps_back(source, cleaned, sample=500)
+
+
+def test_offset_map_round_trip_through_escapes_tabs_and_accents():
+    source = (
+        "Title \x1b[1mbold\x1b[0m\tand e\u0301\n\n"
+        + "".join(f"Para {n} \x1b]0;t{n}\x07word\x9b1m\x1b(B\tx{n} \x1bc\u0301 end.\n\n" for n in range(30))
+    )
+    cleaned = clean_article(source)
+    assert "\x1b" not in cleaned.text
+    assert_maps_back(source, cleaned)
+    for para in cleaned.paragraphs[1:]:
+        a, b = para.start, para.end
+        assert cleaned.text[a:b].startswith("Para") and cleaned.text[a:b].endswith("end.")
+
+
+def test_paragraphs_are_trimmed_and_one_blank_line_apart():
+    source = "  Title here  \n\n\n \u00a0\n  First line\nsecond line  \n\u00a0\nLast.  \n\n\n"
+    cleaned = clean_article(source)
+    assert cleaned.text == "Title here\n\nFirst line\nsecond line\n\nLast."
+    assert [cleaned.text[p.start : p.end] for p in cleaned.paragraphs] == [
+        "Title here",
+        "First line\nsecond line",
+        "Last.",
+    ]
+
+
+# -- boilerplate -----------------------------------------------------------------------
+
+
+def removed_lines(cleaned) -> dict[str, str]:
+    return {r.text: r.reason for r in cleaned.removed}
+
+
+@pytest.mark.skipif(not ARCAMAX.is_file(), reason="the ArcaMax sample is not beside the repository")
+def test_arcamax_boilerplate_goes_and_metadata_is_found():
+    source = read_article(ARCAMAX).text
+    cleaned = clean_article(source)
+    title = "Trump optimistic about Ukraine ceasefire even as Putin balks"
+    assert cleaned.text.startswith(title + "\n\nWASHINGTON — The Trump administration")
+    assert cleaned.text.endswith("he added, according to Interfax.")
+    assert "Peskov said" in cleaned.text.split("\n\n")[-1]
+    meta = cleaned.meta
+    assert meta.title == title and meta.title_span == (0, len(title))
+    assert (meta.byline, meta.publisher, meta.dateline) == ("Nick Wadhams", "Bloomberg News", "WASHINGTON")
+    gone = removed_lines(cleaned)
+    for line in (
+        "Current News",
+        "/",
+        "ArcaMax",
+        "Nick Wadhams, Bloomberg News on",
+        "Published in News & Features",
+        "_____",
+        "(With assistance from Greg Sullivan and Volodymyr Verbianyi.)",
+        "©2025 Bloomberg L.P. Visit bloomberg.com. Distributed by Tribune Content Agency, LLC.",
+        "Comments",
+        "blog comments powered by Disqus",
+    ):
+        assert line in gone
+        assert line not in cleaned.text.split("\n\n")
+    assert gone["Nick Wadhams, Bloomberg News on"] == "byline"
+    for r in cleaned.removed:
+        assert source[r.start : r.end] == r.text
+    assert "\u00a0" not in cleaned.text
+    assert len(cleaned.paragraphs) == 19
+
+
+def test_hand_written_article_with_boilerplate():
+    source = read_article(HARBOUR).text
+    cleaned = clean_article(source)
+    paragraphs = cleaned.text.split("\n\n")
+    assert paragraphs[0] == 'Harbour ferry "Gull" returns after storm repairs'
+    assert paragraphs[1].startswith("PORTSIDE, Maine — The harbour ferry Gull")
+    assert paragraphs[-1] == "The Gull will run four crossings a day until the summer timetable starts in May."
+    assert len(paragraphs) == 6
+    meta = cleaned.meta
+    assert meta.title == paragraphs[0] and meta.title_span == (0, len(paragraphs[0]))
+    assert meta.byline == "Jane Marlowe and Tomas Reyes"
+    assert meta.publisher == "Portside Courier"
+    assert meta.date == "2025-03-14"
+    assert meta.dateline == "PORTSIDE, Maine"
+    gone = removed_lines(cleaned)
+    assert gone == {
+        "Home > Local > Harbour": "navigation",
+        "/": "navigation",
+        "Portside Courier": "publisher",
+        "By JANE MARLOWE and TOMAS REYES, Portside Courier": "byline",
+        "Published March 14, 2025": "date",
+        "Share this": "share",
+        "Advertisement": "advertisement",
+        "* * *": "separator",
+        "_____": "separator",
+        "(With assistance from Omar Lind.)": "credit",
+        "©2025 Portside Courier. All rights reserved. Visit portsidecourier.example.com.": "copyright",
+        "Follow us on Twitter": "footer",
+        "Sign up for our morning newsletter": "footer",
+        "Comments": "comments",
+        "blog comments powered by Disqus": "comments",
+    }
+    # the unbalanced quotation in Brandt's paragraph is left exactly as written
+    assert "“The islanders never stopped asking when." in cleaned.text
+
+
+def source_paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n[ \t\u00a0]*\n", text) if p.strip()]
+
+
+@pytest.mark.parametrize("path", OPEN_SAMPLES, ids=lambda p: p.name)
+def test_no_body_paragraph_is_lost(path):
+    source = read_article(path).text
+    cleaned = clean_article(source)
+    expected = source_paragraphs(source)
+    assert [cleaned.text[p.start : p.end] for p in cleaned.paragraphs] == expected
+    assert cleaned.removed == ()
+    assert cleaned.meta.title == expected[0]
+    assert cleaned.meta.title_span == (0, len(expected[0]))
+
+
+def test_unbalanced_quotes_pass_through():
+    source = (
+        "Mayor says “no comment\n\n"
+        "“We will not leave,” said one resident. \"The council never listened.\n\n"
+        "Another said it was ‘over and done. The end.\n"
+    )
+    cleaned = clean_article(source)
+    assert cleaned.text == source.strip()
+
+
+def test_lines_that_merely_start_like_boilerplate_stay():
+    body = [
+        "Comments from the mayor drew criticism on Tuesday, when the council met in the old town hall.",
+        "Share prices fell sharply after the announcement.",
+        "Advertisement revenue at the paper has halved since 2015.",
+        "By the end of the week, the river had fallen below its banks.",
+        "Visitors said the new bridge was a relief.",
+        "Follow-up inspections are planned for next month.",
+        "Copyright lawyers for the band said they would appeal the ruling.",
+    ]
+    source = "Town news roundup\n\n" + "\n\n".join(body) + "\n"
+    cleaned = clean_article(source)
+    assert cleaned.text.split("\n\n")[1:] == body
+    assert cleaned.removed == ()
+
+
+def test_a_mid_article_section_break_and_advert_are_removed_but_prose_is_not():
+    source = "Title of the story\n\nFirst paragraph.\n\nAdvertisement\n\nSecond paragraph.\n\n---\n\nThird paragraph.\n"
+    cleaned = clean_article(source)
+    assert cleaned.text == "Title of the story\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph."
+    assert [(r.text, r.reason) for r in cleaned.removed] == [("Advertisement", "advertisement"), ("---", "separator")]
+
+
+@pytest.mark.parametrize(
+    "head, byline, publisher, date",
+    [
+        ("By Jane Doe", "Jane Doe", None, None),
+        ("By JANE DOE and JOHN ROE, Associated Press", "Jane Doe and John Roe", "Associated Press", None),
+        ("By Maria de la Cruz | Reuters", "Maria de la Cruz", "Reuters", None),
+        ("By The Associated Press", None, "The Associated Press", None),
+        ("Nick Wadhams, Bloomberg News on", "Nick Wadhams", "Bloomberg News", None),
+        ("Monday, January 14, 2019", None, None, "2019-01-14"),
+        ("2019-01-14", None, None, "2019-01-14"),
+        ("Published March 14, 2025", None, None, "2025-03-14"),
+        ("Updated 14 Mar. 2025 10:32 GMT", None, None, "2025-03-14"),
+    ],
+)
+def test_bylines_and_dates(head, byline, publisher, date):
+    cleaned = clean_article(f"A headline about the river\n\n{head}\n\nThe river rose on Monday, officials said.\n")
+    assert (cleaned.meta.byline, cleaned.meta.publisher, cleaned.meta.date) == (byline, publisher, date)
+    assert cleaned.text == "A headline about the river\n\nThe river rose on Monday, officials said."
+
+
+@pytest.mark.parametrize(
+    "first, place, publisher",
+    [
+        ("WASHINGTON — The talks began.", "WASHINGTON", None),
+        ("LONDON (Reuters) - The talks began.", "LONDON", "Reuters"),
+        ("KYIV, Ukraine — The talks began.", "KYIV, Ukraine", None),
+        ("NEW YORK (AP) — The talks began.", "NEW YORK", "AP"),
+        ("The talks began in WASHINGTON — quietly.", None, None),
+        ("Trump — who has met Putin — said the talks began.", None, None),
+    ],
+)
+def test_datelines_stay_in_the_text(first, place, publisher):
+    cleaned = clean_article(f"Talks begin\n\n{first}\n")
+    assert cleaned.meta.dateline == place and cleaned.meta.publisher == publisher
+    assert cleaned.text.endswith(first)
+
+
+def test_removed_text_is_sanitised():
+    cleaned = clean_article("Home > \x1b[31mNews\x1b[0m\n\nA real headline here\n\nBody text.\n\nComments\x1b]0;x\x07\n")
+    assert {r.reason for r in cleaned.removed} >= {"navigation", "comments", "control"}
+    assert all("\x1b" not in r.text and not UNSAFE.search(r.text) for r in cleaned.removed)
+    assert cleaned.text == "A real headline here\n\nBody text."
+
+
+def test_no_title_when_the_article_starts_with_prose():
+    cleaned = clean_article("WASHINGTON — The talks began on Monday.\n\nThey ended on Tuesday.\n")
+    assert cleaned.meta.title is None and cleaned.meta.title_span is None
+    assert cleaned.meta.dateline == "WASHINGTON"
+
+
+@pytest.mark.parametrize("source", ["", "\n\n \u00a0\n", "\x1b[31m\x1b[0m", "Comments\n\nblog comments powered by Disqus"])
+def test_nothing_left_is_not_an_error(source):
+    cleaned = clean_article(source)
+    assert cleaned.text == "" and cleaned.paragraphs == () and cleaned.meta.title is None
+
+
+@pytest.mark.parametrize("path", ALL_SAMPLES, ids=lambda p: p.name)
+def test_document_offsets_map_back_through_the_engine(path):
+    from newsview.engine import prepare
+
+    raw = read_article(path)
+    doc = prepare(raw)
+    for para in doc.paragraphs:
+        for i in (para.start, (para.start + para.end) // 2, para.end - 1):
+            assert raw.text[doc.to_source(i)] == doc.text[i]

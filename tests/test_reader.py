@@ -1,0 +1,241 @@
+"""Reading article files: every bad input is one clear line, every encoding reads right."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from newsview.reader import MAX_BYTES, InputError, decode_bytes, raw_from_text, read_article
+
+PROSE = "Café owners in Zürich said “enough” — the naïve plan cost €40,000.\n\nA second paragraph.\n"
+
+
+def problem(path, **kw) -> str:
+    with pytest.raises(InputError) as info:
+        read_article(path, **kw)
+    message = str(info.value)
+    assert "\n" not in message and "\r" not in message
+    assert "\x1b" not in message
+    return message
+
+
+# -- bad inputs ---------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path):
+    path = tmp_path / "nope.txt"
+    assert problem(path) == f"{path}: no such file"
+
+
+def test_directory(tmp_path):
+    assert problem(tmp_path) == f"{tmp_path}: is a directory"
+
+
+def test_directory_as_given_by_the_user(tmp_path, monkeypatch):
+    (tmp_path / "notes").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert problem("notes/") == "notes/: is a directory"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read any file")
+def test_permission_denied(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text(PROSE)
+    path.chmod(0)
+    try:
+        assert problem(path) == f"{path}: permission denied"
+    finally:
+        path.chmod(0o644)
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t  \r\n", "\u00a0\n \u00a0\n".encode()])
+def test_empty_or_whitespace_only(tmp_path, content):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    assert "empty" in problem(path)
+
+
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "gzip"),
+        (b"Some text\x00\x00\x01\x02 with NULs in the middle of it", "NUL"),
+        (bytes(range(1, 9)) * 20 + b"a few letters", "control"),
+    ],
+)
+def test_binary_files_are_refused(tmp_path, content, says):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    message = problem(path)
+    assert message.startswith(f"{path}: binary file")
+    assert says in message
+
+
+@pytest.mark.parametrize("codec, text", [("shift_jis", "日本語のニュース記事です。" * 4), ("koi8_r", "Новости дня. " * 5)])
+def test_text_in_an_unsupported_encoding_is_refused_not_mangled(tmp_path, codec, text):
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode(codec))
+    message = problem(path)
+    assert "undecodable" in message and "UTF-8" in message
+
+
+def test_truncated_utf16_is_undecodable(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes("Hello".encode("utf-16") + b"\x00")
+    assert "not valid UTF-16" in problem(path)
+
+
+def test_file_names_in_errors_are_sanitised(tmp_path):
+    name = "evil\x1b]0;PWNED\x07\x1b[31m\nname\x9b2J.txt"
+    message = problem(tmp_path / name)
+    assert "PWNED" not in message and "\x9b" not in message and "\x07" not in message
+    assert message.endswith("evil\\nname.txt: no such file")
+
+
+def test_undecodable_file_name_still_gives_a_printable_message(tmp_path):
+    path = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    message = problem(path)
+    message.encode("utf-8")  # no lone surrogates left to crash the terminal
+    assert message.endswith("caf\ufffd.txt: no such file")
+
+
+# -- the size limit ---------------------------------------------------------------------
+
+
+def test_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as f:
+        f.truncate(MAX_BYTES + 1)  # sparse: costs no disk
+
+    def no_open(*args, **kwargs):
+        raise AssertionError("the file was opened")
+
+    monkeypatch.setattr("newsview.reader.open", no_open, raising=False)
+    assert problem(path) == f"{path}: file is 10 MB, over the 10 MB limit"
+
+
+def test_size_is_reported_in_megabytes(tmp_path):
+    path = tmp_path / "big.txt"
+    with open(path, "wb") as f:
+        f.truncate(int(12.3 * 1024 * 1024))
+    assert problem(path).endswith("file is 12.3 MB, over the 10 MB limit")
+
+
+def test_a_file_at_the_limit_is_read(tmp_path):
+    path = tmp_path / "article.txt"
+    data = PROSE.encode()
+    path.write_bytes(data)
+    assert read_article(path, max_bytes=len(data)).size == len(data)
+    assert "over the" in problem(path, max_bytes=len(data) - 1)
+
+
+class CountingStream(io.BytesIO):
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.taken = 0
+
+    def read(self, n: int = -1) -> bytes:
+        chunk = super().read(n)
+        self.taken += len(chunk)
+        return chunk
+
+
+def test_oversized_stdin_is_refused_after_a_limited_read():
+    stream = CountingStream(b"word " * 10_000)
+    message = problem("-", stdin=stream, max_bytes=1000)
+    assert message == "<stdin>: input is over the 1000 bytes limit"
+    assert stream.taken <= 1001
+
+
+# -- encodings --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        (PROSE.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + PROSE.encode("utf-8"), "utf-8-sig"),
+        (b"\xff\xfe" + PROSE.encode("utf-16-le"), "utf-16"),
+        (b"\xfe\xff" + PROSE.encode("utf-16-be"), "utf-16"),
+        (PROSE.encode("utf-16-le"), "utf-16-le"),
+        (PROSE.encode("utf-16-be"), "utf-16-be"),
+        (PROSE.encode("utf-32"), "utf-32"),
+        (PROSE.encode("cp1252"), "cp1252"),
+    ],
+)
+def test_encodings_decode_to_the_same_text(tmp_path, data, encoding):
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)
+    raw = read_article(path)
+    assert raw.text == PROSE
+    assert raw.encoding == encoding
+    assert raw.size == len(data)
+    assert raw.sha256 == hashlib.sha256(data).hexdigest()
+    assert raw.path == str(path)
+
+
+def test_latin1_text_with_bytes_cp1252_leaves_undefined():
+    text, encoding = decode_bytes("Ça coûte 10 francs, déjà".encode("latin-1") + b" \x81\x8d")
+    assert text.startswith("Ça coûte 10 francs, déjà")
+    assert encoding == "latin-1"
+    assert "\ufffd" not in text
+
+
+def test_cp1252_with_an_undefined_byte_keeps_its_smart_quotes():
+    text, encoding = decode_bytes("“Oui,” dit-elle".encode("cp1252") + b" \x90")
+    assert text.startswith("“Oui,” dit-elle")
+    assert encoding == "cp1252+latin-1"
+
+
+def test_utf8_with_a_stray_cp1252_byte_keeps_its_utf8():
+    data = "Zürich’s mayor — “no”".encode() + b" and it\x92s done"
+    text, encoding = decode_bytes(data)
+    assert text == "Zürich’s mayor — “no” and it’s done"
+    assert encoding == "utf-8+cp1252"
+
+
+def test_no_replacement_characters_for_a_legacy_file():
+    data = "Ministers met in Brussels on Tuesday. “It’s over,” one said – and left.\n".encode("cp1252") * 50
+    text, encoding = decode_bytes(data)
+    assert encoding == "cp1252"
+    assert "\ufffd" not in text and "“It’s over,”" in text
+
+
+@pytest.mark.parametrize("newline", [b"\r\n", b"\r"])
+def test_newlines_are_normalised(tmp_path, newline):
+    path = tmp_path / "article.txt"
+    path.write_bytes(PROSE.encode().replace(b"\n", newline))
+    assert read_article(path).text == PROSE
+
+
+def test_stdin():
+    data = b"\xef\xbb\xbf" + PROSE.encode()
+    raw = read_article("-", stdin=io.BytesIO(data))
+    assert raw.path == "<stdin>"
+    assert raw.text == PROSE and raw.encoding == "utf-8-sig"
+
+
+def test_empty_stdin():
+    assert problem("-", stdin=io.BytesIO(b"")) == "<stdin>: file is empty"
+
+
+def test_pathlike_and_escapes_survive_reading(tmp_path):
+    path = tmp_path / "colour.txt"
+    path.write_bytes(b"Red \x1b[31malert\x1b[0m issued.\n")
+    raw = read_article(Path(path))
+    assert raw.text == "Red \x1b[31malert\x1b[0m issued.\n"  # cleaning, not reading, strips them
+
+
+def test_raw_from_text():
+    raw = raw_from_text("\ufeffTitle\r\n\r\nBody\rmore", path="x.txt")
+    assert raw.text == "Title\n\nBody\nmore"
+    assert raw.path == "x.txt" and raw.encoding == "utf-8"
+    data = "\ufeffTitle\r\n\r\nBody\rmore".encode()
+    assert raw.sha256 == hashlib.sha256(data).hexdigest() and raw.size == len(data)
