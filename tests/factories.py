@@ -59,7 +59,7 @@ def analysed_document(base: ParsedDocument | None = None) -> ParsedDocument:
     ents = [
         ("Ana Costa", "PERSON", "a1", 0), ("Tuesday", "DATE", None, 0),
         ("Harbour Council", "ORG", "a2", 0), ("7", "CARDINAL", None, 0),
-        ("Costa", "PERSON", "a1", 1), ("May", "DATE", None, 0),
+        ("Costa", "PERSON", "a1", 1), ("May", "DATE", None, 1),
         ("Tom Reyes", "PERSON", "a3", 0), ("Lisbon", "GPE", "a4", 0),
     ]
     entities = tuple(sorted(
@@ -93,12 +93,14 @@ def analysed_document(base: ParsedDocument | None = None) -> ParsedDocument:
                              pipeline="test")
 
 
-def long_document(paragraph_count: int = 200) -> ParsedDocument:
+def long_document(paragraph_count: int = 200, *, analysed: bool = True) -> ParsedDocument:
     """Many paragraphs, one quote near the end: for scrolling and jumping."""
     paras = [TITLE] + [f"Paragraph {i} of filler text about the harbour and its long sea wall." for i in range(paragraph_count)]
     paras.append('Late in the day Ana Costa said "the last word is mine."')
     text = "\n\n".join(paras) + "\n"
     doc = plain_document(text)
+    if not analysed:
+        return doc
     t = doc.text
     q = _quote("q1", t, "the last word is mine.", "direct", "a1", "said", 0.9)
     who = span(t, "Ana Costa")

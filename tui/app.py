@@ -350,7 +350,7 @@ class NewsViewApp(App[int]):
             return
         quote = quotes[index]
         self.show_quote(quote.id)
-        self.actor_list.select_row("quote:" + quote.id)
+        self.actor_list.reveal_quote(quote.id)
 
     def action_toggle_sidebar(self) -> None:
         sidebar = self.sidebar

@@ -198,6 +198,17 @@ class ActorList(OptionList):
             return False
         return True
 
+    def reveal_quote(self, quote_id: str) -> bool:
+        """Open the quote's speaker (or the unattributed group) and put the cursor on the quote."""
+        quote = self.document.quote(quote_id) if self.document else None
+        if quote is None:
+            return False
+        owner = quote.speaker or UNATTRIBUTED
+        if owner not in self.expanded:
+            self.expanded.add(owner)
+            self._rebuild()
+        return self.select_row(_QUOTE + quote_id)
+
     # -- actions -----------------------------------------------------------
     def action_select(self) -> None:
         row = self.highlighted_row()

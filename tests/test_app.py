@@ -1,0 +1,372 @@
+"""The app driven like a user would: keys in, screen and state out (Pilot, headless)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from textual.color import Color
+from textual.worker import WorkerFailed
+
+from newsview.themes import builtin_themes
+from newsview.tui.app import NewsViewApp
+from newsview.tui.help import HelpScreen
+from newsview.widgets.actor_sidebar import ActorList
+from newsview.widgets.article_view import ArticleView
+from newsview.widgets.filter_bar import FilterBar
+
+from factories import TITLE, analysed_document, document_from_file, long_document, plain_document
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def analyse_with(fixture_doc):
+    """An analyser that returns the hand-built analysis of whatever it is given."""
+    return lambda doc: fixture_doc
+
+
+async def settle(app, pilot):
+    try:
+        await app.workers.wait_for_complete()
+    except WorkerFailed:
+        pass  # the app reports the failure itself; tests look at what it shows
+    await pilot.pause()
+
+
+def segment_style(view: ArticleView, needle: str):
+    """The Rich style the pane drew the first visible ``needle`` with."""
+    for y in range(view.scrollable_content_region.height):
+        strip = view.render_line(y)
+        for seg in strip:
+            if needle in seg.text:
+                return seg.style
+    raise AssertionError(f"{needle!r} is not on screen")
+
+
+async def test_text_shows_before_analysis_finishes():
+    gate = threading.Event()
+    analysed = analysed_document()
+
+    def slow(doc):
+        gate.wait(10)
+        return analysed
+
+    app = NewsViewApp(plain_document(), analyser=slow)
+    async with app.run_test(size=(100, 12)) as pilot:
+        try:
+            await pilot.pause()
+            assert TITLE in app.article.visible_text()
+            assert "Mayor Ana Costa said" in app.article.visible_text()
+            assert "analysing" in app.status_line.text
+            assert app.sidebar_row_ids == []
+            await pilot.press("j")  # keys work while the analyser runs
+            assert app.article.scroll_offset.y == 1
+            assert TITLE not in app.article.visible_text()
+        finally:
+            gate.set()
+        await settle(app, pilot)
+        assert app.document is analysed
+        assert "analysed · 4 actors · 6 quotes · 8 entities" in app.status_line.text
+        assert app.sidebar_row_ids == ["actor:a1", "actor:a3", "actor:a2", "actor:a4", "actor:__unattributed__"]
+
+
+async def test_analyser_failure_keeps_the_reader():
+    def broken(doc):
+        raise RuntimeError("model [missing] on disk")
+
+    app = NewsViewApp(long_document(analysed=False), analyser=broken)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.engine_state == "failed"
+        assert "analysis failed" in app.status_line.text
+        assert any("model [missing] on disk" in n.message for n in app._notifications)
+        await pilot.press("G")
+        assert app.article.scroll_offset.y == app.article.max_scroll_y > 0
+        await pilot.press("slash", *"paragraph 7", "enter")
+        assert app.filter_result.spans
+
+
+async def test_filter_by_actor_name_narrows_sidebar_and_enter_jumps():
+    app = NewsViewApp(plain_document(), analyser=analyse_with(analysed_document()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, FilterBar)
+        await pilot.press(*"reyes")
+        assert app.sidebar_row_ids == ["actor:a3", "quote:q4", "quote:q5"]
+        assert "filter: reyes" in app.status_line.text
+        await pilot.press("enter")
+        assert isinstance(app.focused, ArticleView)
+        assert app.current == app.filter_result.spans[0]
+        assert app.document.text[slice(*app.current)] == "Reyes"
+        assert "1/1" in app.status_line.text
+
+
+async def test_filter_by_type_and_escape_clears():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"type:place")
+        assert app.sidebar_row_ids == ["actor:a4"]
+        # the match is drawn differently from an unmatched place name would be
+        assert segment_style(app.article, "Lisbon").bgcolor is not None
+        await pilot.press("escape")
+        assert app.filter_bar.value == ""
+        assert isinstance(app.focused, ArticleView)
+        assert len(app.sidebar_row_ids) == 5
+
+
+async def test_n_and_N_step_through_matches():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"type:date", "enter")
+        text = app.document.text
+        assert text[slice(*app.current)] == "Tuesday"
+        await pilot.press("n")
+        assert text[slice(*app.current)] == "May"
+        await pilot.press("n")  # wraps
+        assert text[slice(*app.current)] == "Tuesday"
+        await pilot.press("N")
+        assert text[slice(*app.current)] == "May"
+        assert "2/2" in app.status_line.text
+
+
+async def test_selecting_an_actor_highlights_mentions_and_n_walks_them():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 30)) as pilot:
+        before = segment_style(app.article, "she")
+        await pilot.press("tab")
+        assert isinstance(app.focused, ActorList)
+        await pilot.press("enter")  # first row: Ana Costa
+        assert app.selected_actor == "a1"
+        assert segment_style(app.article, "she") != before
+        assert app.sidebar_row_ids[:4] == ["actor:a1", "quote:q1", "quote:q2", "quote:q3"]
+        await pilot.press("escape")  # back to the text
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("n")
+        assert app.current is not None
+        await pilot.press("escape", "escape")  # clear the match, then the selection
+        assert app.current is None and app.selected_actor is None
+
+
+async def test_choosing_a_quote_in_the_sidebar_scrolls_the_text_to_it():
+    doc = long_document(300)
+    app = NewsViewApp(doc)
+    async with app.run_test(size=(100, 24)) as pilot:
+        assert "the last word is mine" not in app.article.visible_text()
+        await pilot.press("tab", "l")  # focus the sidebar, open Ana Costa's quotes
+        assert app.sidebar_row_ids == ["actor:a1", "quote:q1"]
+        await pilot.press("j", "enter")
+        assert "the last word is mine" in app.article.visible_text()
+        assert isinstance(app.focused, ActorList)
+
+
+async def test_bracket_keys_step_through_quotes():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 30)) as pilot:
+        ids = []
+        for _ in range(7):
+            await pilot.press("right_square_bracket")
+            ids.append(app.actor_list.highlighted_option.id)
+        assert ids == ["quote:q1", "quote:q2", "quote:q3", "quote:q4", "quote:q5", "quote:q6", "quote:q1"]
+        await pilot.press("left_square_bracket")
+        assert app.document.text[slice(*app.current)].startswith("Nobody asked")
+
+
+async def test_reader_keys_scroll_like_less():
+    app = NewsViewApp(long_document(300))
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.article
+        await pilot.press("G")
+        assert view.scroll_offset.y == view.max_scroll_y
+        await pilot.press("g")
+        assert view.scroll_offset.y == 0
+        await pilot.press("space")
+        page = view.scroll_offset.y
+        assert page >= 15
+        await pilot.press("b")
+        assert view.scroll_offset.y == 0
+        await pilot.press("j", "j", "k")
+        assert view.scroll_offset.y == 1
+
+
+async def test_keymap_rebinds_by_id_and_help_follows():
+    app = NewsViewApp(long_document(100))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.set_keymap({"reader.down": "e", "newsview.sidebar": "ctrl+b"})
+        await pilot.press("e")
+        assert app.article.scroll_offset.y == 1
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.text
+        assert "Line down" in text and "Toggle" not in text
+        down_row = next(line for line in text.splitlines() if "Line down" in line)
+        assert "e" in down_row.split("Line down")[0] and "j" not in down_row
+        sidebar_row = next(line for line in text.splitlines() if line.strip().endswith("Sidebar"))
+        assert "^b" in sidebar_row or "ctrl+b" in sidebar_row
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_lists_every_described_binding():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f1")
+        text = app.screen.text
+        for cls in (NewsViewApp, ArticleView, ActorList, FilterBar):
+            for binding in cls.BINDINGS:
+                assert binding.description in text, binding.description
+        assert "speaker:NAME" in text
+        await pilot.press("question_mark")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_sidebar_toggle_and_narrow_terminal():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.sidebar.display
+        await pilot.press("tab")
+        assert isinstance(app.focused, ActorList)
+        await pilot.press("s")
+        assert not app.sidebar.display
+        assert isinstance(app.focused, ArticleView)  # focus left the hidden pane
+        await pilot.press("s")
+        assert app.sidebar.display
+        await pilot.resize_terminal(60, 20)
+        await pilot.press("s")  # hide again
+        await pilot.press("s")  # and show: at 60 columns it shares the width
+        assert app.sidebar.display and app.sidebar.outer_size.width == 30
+
+
+async def test_sidebar_hides_itself_when_narrow():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert not app.sidebar.display
+        await pilot.press("s")
+        assert app.sidebar.display
+
+
+async def test_theme_switch_recolours_entities_at_once():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.theme == "newsview-dark"
+        dark = segment_style(app.article, "Tom Reyes").color
+        assert dark.triplet.hex.lower() == builtin_themes()["newsview-dark"].variables["nv-person"]
+        await pilot.press("t")
+        assert app.theme == "newsview-light"
+        light = segment_style(app.article, "Tom Reyes").color
+        assert light.triplet.hex.lower() == builtin_themes()["newsview-light"].variables["nv-person"]
+        app.theme = "newsview-ansi"
+        await pilot.pause()
+        ansi = segment_style(app.article, "Tom Reyes").color
+        assert ansi.number == Color.parse(builtin_themes()["newsview-ansi"].variables["nv-person"]).ansi
+        app.theme = "dracula"  # a Textual theme still shows entity colours
+        await pilot.pause()
+        assert segment_style(app.article, "Tom Reyes").color is not None
+
+
+async def test_theme_argument_and_unknown_theme():
+    app = NewsViewApp(analysed_document(), theme="newsview-contrast")
+    async with app.run_test(size=(80, 24)):
+        assert app.theme == "newsview-contrast"
+    app = NewsViewApp(analysed_document(), theme="no-such-theme")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "newsview-dark"
+        assert any("no-such-theme" in n.message for n in app._notifications)
+
+
+async def test_quit_with_q_but_not_while_typing():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "q")
+        assert app.filter_bar.value == "q" and app.is_running
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_tiny_sizes_and_resizes_do_not_crash():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(120, 40)) as pilot:
+        for size in [(80, 24), (40, 10), (20, 6), (21, 7), (5, 3), (1, 1), (20, 6), (100, 30)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.press("s", "j", "G", "right_square_bracket", "n", "tab", "j", "enter", "s")
+        await pilot.resize_terminal(20, 6)
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_hostile_text_is_shown_literally_and_clicking_does_nothing():
+    app = NewsViewApp(document_from_file(SAMPLES / "hostile.txt"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        shown = app.article.visible_text()
+        assert "[bold]should not be bold[/bold]" in shown
+        assert "[@click=app.quit]this link[/]" in shown
+        assert "[$accent]accent?[/]" in shown
+        line = next(y for y, t in enumerate(shown.splitlines()) if "[@click=app.quit]" in t)
+        col = shown.splitlines()[line].index("[@click=app.quit]")
+        region = app.article.content_region
+        await pilot.click(offset=(region.x + col + 5, region.y + line))
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("slash", *"[/foo]", "enter")  # a hostile query is just text
+        assert app.is_running
+
+
+async def test_hostile_names_in_sidebar_and_palette_stay_literal():
+    from newsview.model import Actor, Mention, Quote
+
+    base = plain_document()
+    text = base.text
+    doc = base.with_analysis(
+        actors=(Actor("a1", "[@click=app.quit]Mallory[/]", "PERSON", (), ((0, 7),), ("q1",)),),
+        quotes=(Quote("q1", 0, 20, "[bold]x[/bold] [/foo]", "direct", "a1", confidence=0.5),),
+        mentions=(Mention(0, 7, "a1"),),
+    )
+    app = NewsViewApp(doc)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab", "l")
+        rows = [str(o.prompt) for o in app.actor_list.options]
+        assert "[@click=app.quit]Mallory[/]" in rows[0]
+        assert "[bold]x[/bold] [/foo]" in rows[1]
+        await pilot.click("#actors", offset=(8, 0))
+        await pilot.pause()
+        assert app.is_running and app.selected_actor == "a1"
+        await pilot.press("ctrl+p", *"mallory")
+        await pilot.pause()
+        await pilot.press("escape")
+        assert app.is_running
+    assert text  # the document itself was not touched
+
+
+async def test_mouse_flag_reaches_run(monkeypatch):
+    seen = {}
+
+    def fake_run(self, *args, **kwargs):
+        seen.update(kwargs)
+
+    monkeypatch.setattr("textual.app.App.run", fake_run)
+    NewsViewApp(analysed_document(), mouse=False).run()
+    assert seen["mouse"] is False
+
+
+@pytest.mark.skipif(not (SAMPLES / "wikinews-2019-01-14-gdansk-mayor-stabbed.txt").exists(), reason="sample missing")
+async def test_real_engine_on_a_sample(nlp):
+    from newsview import engine
+    from newsview.reader import read_article
+
+    doc = engine.prepare(read_article(SAMPLES / "wikinews-2019-01-14-gdansk-mayor-stabbed.txt"))
+    app = NewsViewApp(doc, analyser=lambda d: engine.analyze(d, nlp))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.engine_state == "done"
+        assert app.document.actors and app.document.quotes
+        assert "Gdańsk" in app.article.visible_text()
+        await pilot.press("slash", *"speaker:tusk", "enter")
+        tusk_quotes = app.filter_result.quote_ids
+        assert tusk_quotes
+        assert "pray" in app.document.text[slice(*app.current)].lower() or app.current is not None

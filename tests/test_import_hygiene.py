@@ -1,0 +1,30 @@
+"""The engine never drags in Textual, and the app does not import spaCy until it analyses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def _modules_after(imports: list[str]) -> set[str]:
+    code = "import json, sys\n" + "".join(f"import {m}\n" for m in imports) + "print(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(json.loads(out.stdout))
+
+
+def _roots(modules: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules}
+
+
+@pytest.mark.parametrize("module", ["newsview", "newsview.engine", "newsview.model", "newsview.filtering"])
+def test_engine_modules_do_not_import_textual(module):
+    assert "textual" not in _roots(_modules_after([module]))
+
+
+def test_app_does_not_import_spacy():
+    roots = _roots(_modules_after(["newsview.tui.app"]))
+    assert "textual" in roots  # the check would be empty otherwise
+    assert "spacy" not in roots and "thinc" not in roots
