@@ -32,13 +32,24 @@ def paragraph_starts(text: str) -> list[int]:
     return starts
 
 
-def quote_rows(text: str, quotes, actors, to_source=lambda o: o) -> list[dict]:
-    names = {a.id: a.name for a in actors}
+def quote_rows(text: str, clean_text: str, found, to_source=lambda o: o) -> list[dict]:
+    """Output rows; a speaker named by a descriptor is written as the text names it.
+
+    PolNeAR annotates "the former president said ..." with the descriptor as
+    the source, so the descriptor (not the actor it was resolved to) is what
+    the gold speaker field holds.
+    """
+    names = {a.id: a.name for a in found.actors}
+    descriptors = {(m.start, m.end) for m in found.mentions if m.kind == "descriptor"}
     rows = []
-    for q in quotes:
+    for q in found.quotes:
         a, b = to_source(q.start), to_source(q.end)
-        rows.append({"start": a, "end": b, "text": text[a:b], "kind": q.kind,
-                     "speaker": names.get(q.speaker) if q.speaker else None})
+        name = names.get(q.speaker) if q.speaker else None
+        if name and q.speaker_span and tuple(q.speaker_span) in descriptors:
+            name = clean_text[q.speaker_span[0] : q.speaker_span[1]]
+        rows.append({"start": a, "end": b, "text": text[a:b], "kind": q.kind, "speaker": name,
+                     "rule": q.evidence.rule if q.evidence else None,
+                     "chain": list(q.evidence.chain) if q.evidence else []})
     return rows
 
 
@@ -91,14 +102,14 @@ def main(argv: list[str] | None = None) -> int:
                 t1 = time.perf_counter()
                 found = extract(sdoc)
                 t2 = time.perf_counter()
-                rows = quote_rows(text, found.quotes, found.actors, pdoc.to_source)
+                rows = quote_rows(text, pdoc.text, found, pdoc.to_source)
             else:
                 t0 = time.perf_counter()
                 sdoc = cached[n] if cached is not None else parse(nlp, text, paragraph_starts(text))
                 t1 = time.perf_counter()
                 found = extract(sdoc)
                 t2 = time.perf_counter()
-                rows = quote_rows(text, found.quotes, found.actors)
+                rows = quote_rows(text, text, found)
                 if args.cache and cached is None:
                     new_cache.append(sdoc)
             parse_s += t1 - t0

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from ..model import Entity
+from .names import gender_of_given_name
 from .cues import (
     FEMALE_NOUNS,
     FEMALE_PRONOUNS,
@@ -352,8 +353,14 @@ class ActorIndex:
         return self._note(cid, label, display, titles, s)
 
     def _guess_genders(self) -> None:
-        """Vote a gender for people from pronouns that can refer to one person only."""
+        """Vote a gender for people from given names and from pronouns that can refer to one person only."""
         doc = self.doc
+        for c in self.clusters:
+            core = _core(c.words)
+            if c.label == "PERSON" and len(core) >= 2:
+                g = gender_of_given_name(core[0])
+                if g:
+                    c.vote(g, 1.5)
         for t in doc:
             w = t.lower_
             if w in MALE_PRONOUNS:

@@ -52,8 +52,8 @@ def combine(text: str, finder: QuoteFinder, direct: list[Found], reported: list[
             inner = [d for d in direct if d.start < e and d.end > s]
             if inner:
                 for d in inner:
-                    if d.speaker.cluster is None and r.speaker.cluster is not None:
-                        d.speaker, d.cue, d.rule = r.speaker, r.cue, "direct-according-to"
+                    if d.subj is None and r.subj is not None:
+                        d.subj, d.cue, d.rule = r.subj, r.cue, "direct-according-to"
                 continue
             if any(min(e, o.end) - max(s, o.start) > 0.5 * (o.end - o.start) for o in verb_found):
                 continue
@@ -64,8 +64,8 @@ def combine(text: str, finder: QuoteFinder, direct: list[Found], reported: list[
         if outside < 3:
             # the clause is a direct quote's own content: lend it the speaker
             for k, d in enumerate(direct):
-                if d.start < e and d.end > s and d.speaker.cluster is None and r.speaker.cluster is not None:
-                    d.speaker, d.cue, d.rule = r.speaker, r.cue, "direct-reported-frame"
+                if d.start < e and d.end > s and d.subj is None and r.subj is not None:
+                    d.subj, d.cue, d.rule = r.subj, r.cue, "direct-reported-frame"
             continue
         # mixed: reported clause with quoted fragments; take the fragments whole
         s = min(s, min(a for a, _ in near) + 1)
@@ -109,11 +109,16 @@ def assemble(doc: "Doc") -> "Extraction":
 
     text = doc.text
     index = ActorIndex(doc)
-    resolver = SpeakerResolver(index)
-    finder = QuoteFinder(doc, resolver)
+    finder = QuoteFinder(doc)
+    resolver = SpeakerResolver(index, finder.in_quote)
     direct = finder.direct()
     reported = finder.reported(direct)
     found = combine(text, finder, direct, reported)
+    # speakers in text order, so that "he" can follow the previous speaker
+    for f in sorted(found, key=lambda f: f.subj.idx if f.subj is not None else f.start):
+        if f.subj is not None:
+            f.speaker = resolver.resolve(f.subj)
+            resolver.note_speaker(f.subj.idx, f.speaker.cluster)
     _continuations(text, found)
 
     # which clusters become actors

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .cues import ACCORDING, BELIEF_VERBS, INTRO_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from .marks import QuotedPiece, find_quoted
-from .speakers import NO_SPEAKER, Speaker, SpeakerResolver, subject_of
+from .speakers import NO_SPEAKER, Speaker, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -58,6 +58,7 @@ class Found:
 
     spans: list[tuple[int, int]]
     kind: str
+    subj: "Token | None" = None  # the phrase naming the speaker, resolved later in text order
     speaker: Speaker = NO_SPEAKER
     cue: tuple[int, int] | None = None
     rule: str = ""
@@ -73,10 +74,9 @@ class Found:
 
 
 class QuoteFinder:
-    def __init__(self, doc: "Doc", resolver: SpeakerResolver) -> None:
+    def __init__(self, doc: "Doc") -> None:
         self.doc = doc
         self.text = doc.text
-        self.res = resolver
         self.pieces = find_quoted(self.text)
         self._piece_starts = [p.open_pos for p in self.pieces]
         self._tok_starts = [t.idx for t in doc]
@@ -133,31 +133,35 @@ class QuoteFinder:
             out.reverse()
         return out
 
-    def _cue_in(self, toks: list["Token"], after: bool) -> tuple["Token", Speaker] | None:
+    def _cue_in(self, toks: list["Token"], after: bool) -> tuple["Token", "Token | None"] | None:
         """The speech verb in a frame and who its subject is."""
         cands = [t for t in toks if self.is_cue(t, strict=False)]
+        if not after and not cands and toks and toks[-1].text == ":":
+            # "X agreed:" / "X, the analyst, put it this way:" - any verb with a subject
+            cands = [t for t in toks if t.pos_ == "VERB" and t.lemma_.lower() not in BELIEF_VERBS
+                     and any(c.dep_ == "nsubj" for c in t.children)]
         if not after:
             cands.reverse()  # the cue closest to the quote first
         for v in cands:
             subj = subject_of(v)
             if subj is not None and self.in_quote(subj.idx) is None:
-                return v, self.res.resolve(subj)
+                return v, subj
             # "said Rubio" parsed without nsubj: a name right after the verb
             for t in toks:
-                if t.i > v.i and t.i - v.i <= 3 and self.res.index.cluster_of_token(t) is not None:
-                    return v, self.res.resolve(t)
+                if t.i > v.i and t.i - v.i <= 3 and (t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"):
+                    return v, t
             # no subject in the parse: a name or noun right next to the verb
             near = [t for t in toks if 0 < abs(t.i - v.i) <= 2 and t.pos_ in ("PROPN", "PRON", "NOUN")]
             near.sort(key=lambda t: (t.pos_ != "PROPN", abs(t.i - v.i)))
             if near and self.in_quote(near[0].idx) is None:
-                return v, self.res.resolve(near[0])
+                return v, near[0]
             if after:
-                return v, NO_SPEAKER
+                return v, None
         for t in toks:
             if t.lower_ in ACCORDING:
                 obj = _according_object(t)
                 if obj is not None:
-                    return t, self.res.resolve(obj)
+                    return t, obj
         return None
 
     def _is_full_quote(self, p: QuotedPiece, has_cue: bool) -> bool:
@@ -192,14 +196,14 @@ class QuoteFinder:
             if pending is not None and self._joins(pending, p):
                 pending.spans.append((p.start, p.end))
                 pending.pieces.append(p)
-                if pending.speaker.cluster is None and hit is not None and hit[1].cluster is not None:
-                    pending.speaker, pending.cue, pending.rule = hit[1], _span(hit[0]), rule
+                if pending.subj is None and hit is not None and hit[1] is not None:
+                    pending.subj, pending.cue, pending.rule = hit[1], _span(hit[0]), rule
                 continue
             if pending is not None:
                 out.append(pending)
             f = Found([(p.start, p.end)], "direct", pieces=[p])
             if hit is not None:
-                f.speaker, f.cue, f.rule = hit[1], _span(hit[0]), rule
+                f.subj, f.cue, f.rule = hit[1], _span(hit[0]), rule
             pending = f
         if pending is not None:
             out.append(pending)
@@ -254,8 +258,7 @@ class QuoteFinder:
                 continue
             subj = subject_of(v)
             inside = subj is not None and (s <= subj.idx < e) and not (rule.endswith("inverted") and subj.i > v.i - 4)
-            speaker = self.res.resolve(subj) if subj is not None and not inside else NO_SPEAKER
-            out.append(Found([(s, e)], "indirect", speaker, _span(v), rule))
+            out.append(Found([(s, e)], "indirect", subj if not inside else None, cue=_span(v), rule=rule))
         return out
 
     def _content(self, v: "Token") -> tuple[int, int, str] | None:
@@ -333,7 +336,7 @@ class QuoteFinder:
         nxt = v.nbor(1) if v.i + 1 < len(doc) else None
         if nxt is not None and nxt.lower_ == "to":
             cue_end = nxt.idx + len(nxt)
-        return Found([(s, e)], "indirect", self.res.resolve(obj), (v.idx, cue_end), "according-to")
+        return Found([(s, e)], "indirect", obj, cue=(v.idx, cue_end), rule="according-to")
 
 
 def _according_object(v: "Token") -> "Token | None":

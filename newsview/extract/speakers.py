@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .actors import ActorIndex
 from .cues import (
@@ -73,8 +73,10 @@ def subject_of(verb: "Token") -> "Token | None":
 
 
 class SpeakerResolver:
-    def __init__(self, index: ActorIndex) -> None:
+    def __init__(self, index: ActorIndex, in_quote: Callable[[int], object] = lambda pos: None) -> None:
         self.index = index
+        #: tells whether an offset is inside a quotation (names there are not antecedents)
+        self.in_quote = in_quote
         self.doc = index.doc
         self.text = index.text
         #: (offset, cluster) of speakers already attributed, for pronoun preference
@@ -143,20 +145,26 @@ class SpeakerResolver:
         lo = max(0, pos - PRONOUN_WINDOW)
         best = None
         fallback = None
-        recent = {c for p, c in self.recent_speakers if lo <= p < pos}
         sent_start = tok.sent.start_char
-        for m in idx.mentions_before(pos, lo):
-            c = idx.clusters[m.cluster]
+        cands: list[tuple[int, int, bool, int | None]] = [
+            (m.start, m.cluster, m.subject, m.head) for m in idx.mentions_before(pos, lo)
+            if self.in_quote(m.start) is None
+        ]
+        cands += [(p, c, True, None) for p, c in self.recent_speakers if lo <= p < pos]
+        cands.sort(key=lambda c: -c[0])
+        for m in cands:
+            start, cid, subject, head = m
+            c = idx.clusters[cid]
             if c.kind != "PERSON":
                 continue
             # a name inside the same clause as the pronoun rarely is its antecedent
-            if m.start >= sent_start and self._same_clause(m.head, tok):
+            if head is not None and start >= sent_start and self._same_clause(head, tok):
                 continue
             g = c.gender
             if g is not None and g != gender:
                 continue
-            if m.start >= sent_start or m.subject or m.cluster in recent:
-                if fallback is None or pos - m.start < 600:
+            if start >= sent_start or subject:
+                if fallback is None or pos - start < 600:
                     best = m
                 break
             if fallback is None:
@@ -164,15 +172,16 @@ class SpeakerResolver:
         m = best or fallback
         if m is None:
             return Speaker(None, (pos, pos + len(tok)), "pronoun", (), 0.3)
-        c = idx.clusters[m.cluster]
-        where = "same sentence" if m.start >= sent_start else self._distance(m.start, pos)
-        conf = 0.85 if m.start >= sent_start else 0.8
+        start, cid = m[0], m[1]
+        c = idx.clusters[cid]
+        where = "same sentence" if start >= sent_start else self._distance(start, pos)
+        conf = 0.85 if start >= sent_start else 0.8
         if c.gender != gender:
             conf -= 0.15
         if where not in ("same sentence", "previous sentence"):
             conf -= 0.15
         chain = (f"{tok.text} \u2192 {c.display} ({where})",)
-        return Speaker(m.cluster, (pos, pos + len(tok)), "pronoun", chain, conf)
+        return Speaker(cid, (pos, pos + len(tok)), "pronoun", chain, conf)
 
     def _neuter(self, tok: "Token") -> Speaker:
         idx = self.index
@@ -226,21 +235,25 @@ class SpeakerResolver:
 
     def _nominal(self, tok: "Token") -> Speaker:
         """An unnamed speaker ("critics", "the report"): its own actor."""
-        left = tok.left_edge
-        right = tok
-        # keep "of"/"for" phrases ("a spokeswoman for the committee"), stop at commas and clauses
-        for c in tok.rights:
-            if c.dep_ == "prep":
-                right = c.right_edge
-            else:
-                break
-        s, e = left.idx, right.idx + len(right)
+        # the whole noun phrase up to its first comma, dash or bracket
+        # ("an official who was briefed on the talks", "Companies and individuals")
+        s, e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        e = min([e] + [k for k in (self.text.find(sep, s, e) for sep in (",", " \u2014", " (", "\n", ";")) if k > tok.idx])
+        s, e = _strip_span(self.text, s, e)
         phrase = self.text[s:e]
-        if "\n" in phrase or len(phrase) > 80:
+        if not phrase or len(phrase) > 160 or not (s <= tok.idx < e):
             s, e = tok.idx, tok.idx + len(tok)
             phrase = tok.text
         cid = self.index.nominal(phrase, s, e)
         return Speaker(cid, (s, e), "nominal", (), 0.75)
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not (text[e - 1].isalnum() or text[e - 1] in ".)"):
+        e -= 1
+    return s, e
 
 
 def _clause(tok: "Token") -> "Token":
