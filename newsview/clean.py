@@ -116,6 +116,9 @@ def _nfc_chunks(line: str) -> list[str]:
     return chunks
 
 
+_NON_ASCII_WORD = re.compile(r"[^ ]*[^\x00-\x7f][^ ]*")
+
+
 def _nfc_segments(text: str) -> tuple[str, list[_Seg]]:
     """NFC-normalise ``text``; segments map the result back to ``text``."""
     out: list[str] = []
@@ -138,14 +141,26 @@ def _nfc_segments(text: str) -> tuple[str, list[_Seg]]:
         if unicodedata.is_normalized("NFC", line):
             emit(text[pos : end + 1], pos, min(end + 1, len(text)) - pos, True)
         else:
-            chunks = _nfc_chunks(line)
-            normal = [unicodedata.normalize("NFC", c) for c in chunks]
-            if "".join(normal) != unicodedata.normalize("NFC", line):
-                chunks, normal = [line], [unicodedata.normalize("NFC", line)]
+            # a space never composes with its neighbours: normalise word by
+            # word, and only words with non-ASCII characters can change
             p = pos
-            for chunk, norm in zip(chunks, normal):
-                emit(norm, p, len(chunk), norm == chunk)
-                p += len(chunk)
+            for m in _NON_ASCII_WORD.finditer(line):
+                word = m.group()
+                if unicodedata.is_normalized("NFC", word):
+                    continue
+                a = pos + m.start()
+                if a > p:
+                    emit(text[p:a], p, a - p, True)
+                chunks = _nfc_chunks(word)
+                normal = [unicodedata.normalize("NFC", c) for c in chunks]
+                if "".join(normal) != unicodedata.normalize("NFC", word):
+                    chunks, normal = [word], [unicodedata.normalize("NFC", word)]
+                for chunk, norm in zip(chunks, normal):
+                    emit(norm, a, len(chunk), norm == chunk)
+                    a += len(chunk)
+                p = a
+            if end > p:
+                emit(text[p:end], p, end - p, True)
             if end < len(text):
                 emit("\n", end, 1, True)
         pos = end + 1
@@ -533,10 +548,26 @@ class _Line:
         return s[self.start : self.end]
 
 
+#: a block with a line this long was not hard-wrapped: each of its lines is a paragraph
+_UNWRAPPED = 120
+
+
 def _blocks(s: str) -> list[list[_Line]]:
-    """Runs of non-blank lines (stripped spans); whitespace-only lines separate them."""
+    """Runs of non-blank lines (stripped spans); whitespace-only lines separate them.
+
+    Text with one paragraph per line and no blank lines between them (common
+    in copied web pages) is told from hard-wrapped text by its long lines.
+    """
     blocks: list[list[_Line]] = []
     current: list[_Line] = []
+
+    def flush() -> None:
+        if len(current) > 1 and max(line.end - line.start for line in current) > _UNWRAPPED:
+            blocks.extend([line] for line in current)
+        elif current:
+            blocks.append(list(current))
+        current.clear()
+
     pos = 0
     n = len(s)
     while pos <= n:
@@ -544,9 +575,7 @@ def _blocks(s: str) -> list[list[_Line]]:
         end = n if nl < 0 else nl
         line = s[pos:end]
         if _BLANK.fullmatch(line):
-            if current:
-                blocks.append(current)
-                current = []
+            flush()
         else:
             lead = len(line) - len(line.lstrip())
             trail = len(line.rstrip())
@@ -554,8 +583,7 @@ def _blocks(s: str) -> list[list[_Line]]:
         if nl < 0:
             break
         pos = nl + 1
-    if current:
-        blocks.append(current)
+    flush()
     return blocks
 
 
