@@ -243,10 +243,14 @@ class QuoteFinder:
                 continue
             if not self.is_cue(v):
                 continue
+            if v.lower_ == "said" and v.i > 0 and doc[v.i - 1].lower_ == "that" and v.i - v.sent.start <= 1:
+                continue  # "That said, ..."
             found = self._content(v)
             if found is None:
                 continue
             a, b, rule = found
+            if b == a and not doc[a].pos_ in ("PROPN", "NOUN"):
+                continue
             s, e = _trim(self.text, doc[a].idx, doc[b].idx + len(doc[b]))
             # what was said stays in the cue's paragraph
             if b < v.i:
@@ -274,11 +278,12 @@ class QuoteFinder:
                 if not self._inverted_ok(comp, v):
                     return None
                 # "X is true, Y said, because Z": the rest of the sentence too
-                tail = [c for c in v.rights if c.dep_ == "advcl" and any(g.dep_ == "mark" for g in c.children)]
+                tail = [c for c in v.rights if c.dep_ == "ccomp" or (
+                    c.dep_ == "advcl" and any(g.dep_ == "mark" for g in c.children))]
                 if tail and any(t.text == "," for t in v.rights) and self.in_quote(comp.idx) is None:
                     b = max(t.right_edge.i for t in tail)
                 return a, b, "reported-speech-inverted"
-            return a, b, "reported-speech"
+            return a, self._right_extent(v, b), "reported-speech"
         right = [c for c in kids if c.i > v.i]
         obj = next((c for c in right if c.dep_ in ("dobj", "dative")), None)
         on = next((c for c in right if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
@@ -290,21 +295,32 @@ class QuoteFinder:
                     start = obj
                 elif on is not None and on.i < xcomp.i:
                     start = next((g for g in on.children if g.dep_ == "pobj"), xcomp)
-            return start.left_edge.i, xcomp.right_edge.i, "reported-speech-infinitive"
+            return start.left_edge.i, self._right_extent(v, xcomp.right_edge.i), "reported-speech-infinitive"
         if lemma in OBJECT_SPEECH and obj is not None and obj.dep_ == "dobj" and not _hearer(obj):
             extra = [c for c in right if c.i > obj.i and (
                 c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of")))]
             if lemma in NEEDS_PREDICATE and not extra:
                 return None
             b = max([obj.right_edge.i] + [c.right_edge.i for c in extra])
-            return obj.left_edge.i, b, "reported-speech-object"
+            return obj.left_edge.i, self._right_extent(v, b), "reported-speech-object"
         if lemma in PREP_SPEECH:
             for c in right:
                 if c.dep_ == "prep" and c.lower_ in PREP_SPEECH[lemma]:
                     pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                     if pobj is not None:
-                        return pobj.left_edge.i, pobj.right_edge.i, "reported-speech-topic"
+                        return pobj.left_edge.i, self._right_extent(v, pobj.right_edge.i), "reported-speech-topic"
         return None
+
+    def _right_extent(self, v: "Token", b: int) -> int:
+        """Stretch what was said over the verb's later dependents ("promised to act
+        should he win", "criticized X for Y") up to a comma or a coordinated verb."""
+        for c in v.rights:
+            if c.i <= b:
+                continue
+            if c.is_punct or c.dep_ in ("cc", "conj") or self.doc[c.left_edge.i - 1].text == ",":
+                break
+            b = max(b, c.right_edge.i)
+        return b
 
     def _inverted_ok(self, comp: "Token", v: "Token") -> bool:
         """ "The plan failed, he said." - only a comma and the subject between."""
@@ -325,10 +341,14 @@ class QuoteFinder:
         phrase_a = v.left_edge.i
         phrase_b = obj.right_edge.i
         doc = self.doc
+        rest = doc[phrase_b + 1 : sent.end]
         if phrase_a - sent.start <= 1:
             s, e = doc[phrase_b].idx + len(doc[phrase_b]), sent.end_char
-        else:
+        elif all(t.is_punct or t.is_space for t in rest):
             s, e = sent.start_char, doc[phrase_a].idx
+        else:
+            # "By Sept. 30, according to filings, the party had raised ..."
+            s, e = sent.start_char, sent.end_char
         s, e = _trim(self.text, s, e)
         if e - s < 10 or "\n" in self.text[s:e]:
             return None

@@ -94,6 +94,12 @@ class SpeakerResolver:
         if low in FIRST_PERSON:
             return NO_SPEAKER
         cid = idx.cluster_of_token(tok)
+        if cid is not None and idx.clusters[cid].kind in ("NORP", "GPE") and any(
+            c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another", "two", "three", "some")
+            for c in tok.children
+        ):
+            cid = None
+            return self._nominal(tok)
         if cid is not None:
             s, e = self._entity_span(tok)
             return Speaker(cid, (s, e), "name", (), 0.95)
@@ -227,25 +233,40 @@ class SpeakerResolver:
         for m in idx.mentions_before(pos, max(0, pos - 3000)):
             c = idx.clusters[m.cluster]
             if c.kind == "PERSON" and (c.titles & wanted):
-                span = (tok.left_edge.idx, tok.idx + len(tok))
+                span = self._phrase(tok)
                 phrase = self.text[span[0] : span[1]]
                 chain = (f"{phrase} \u2192 {c.display} (title)",)
                 return Speaker(m.cluster, span, "descriptor", chain, 0.7)
         return None
 
+    def _phrase(self, tok: "Token") -> tuple[int, int]:
+        return _noun_phrase(self.text, tok)
+
     def _nominal(self, tok: "Token") -> Speaker:
         """An unnamed speaker ("critics", "the report"): its own actor."""
-        # the whole noun phrase up to its first comma, dash or bracket
-        # ("an official who was briefed on the talks", "Companies and individuals")
-        s, e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-        e = min([e] + [k for k in (self.text.find(sep, s, e) for sep in (",", " \u2014", " (", "\n", ";")) if k > tok.idx])
-        s, e = _strip_span(self.text, s, e)
+        # "Robert Shrum, a veteran strategist, said": the name before the appositive
+        if tok.dep_ == "appos" or (tok.i >= 2 and tok.left_edge.i >= 2 and self.doc[tok.left_edge.i - 1].text == ","):
+            head = tok.head if tok.dep_ == "appos" else self.doc[tok.left_edge.i - 2]
+            cid = self.index.cluster_of_token(head)
+            if cid is not None and self.index.clusters[cid].kind == "PERSON":
+                return Speaker(cid, self._entity_span(head), "name", (), 0.85)
+        s, e = self._phrase(tok)
         phrase = self.text[s:e]
-        if not phrase or len(phrase) > 160 or not (s <= tok.idx < e):
-            s, e = tok.idx, tok.idx + len(tok)
-            phrase = tok.text
         cid = self.index.nominal(phrase, s, e)
         return Speaker(cid, (s, e), "nominal", (), 0.75)
+
+
+def _noun_phrase(text: str, tok: "Token") -> tuple[int, int]:
+    """The noun phrase headed by ``tok`` up to its first comma, dash or bracket,
+    within its line ("an official who was briefed on the talks")."""
+    s, e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    s = max(s, text.rfind("\n", s, tok.idx) + 1)
+    cuts = (text.find(sep, tok.idx, e) for sep in (",", " \u2014", " (", "\n", ";"))
+    e = min([e] + [k for k in cuts if k > tok.idx])
+    s, e = _strip_span(text, s, e)
+    if e - s > 160 or not (s <= tok.idx < e):
+        return tok.idx, tok.idx + len(tok)
+    return s, e
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
