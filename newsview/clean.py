@@ -366,7 +366,8 @@ _DATE_BODY = (
     r"|(?P<slash>\d{1,2}/\d{1,2}/\d{4}))"
 )
 _DATE_PREFIX = r"(?:(?:published|updated|last updated|posted|first published|date)(?: on)?:?\s*)?"
-_DATE_LINE = re.compile(_DATE_PREFIX + _DATE_BODY + _TIME + r"\W*", _I)
+_TIME_FIRST = r"(?:\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?\s*(?:,|on|\||·|•)?\s*)?"
+_DATE_LINE = re.compile(_DATE_PREFIX + _TIME_FIRST + _DATE_BODY + _TIME + r"\W*", _I)
 _DATE_ANY = re.compile(_DATE_BODY, _I)
 
 _OUTLET_WORDS = re.compile(

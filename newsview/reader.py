@@ -66,7 +66,7 @@ def display_name(path: str | os.PathLike | bytes) -> str:
     # undecodable bytes in file names arrive as lone surrogates
     name = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in name)
     name = sanitize(name.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r"))
-    return name
+    return name or "(empty file name)"
 
 
 def _human_size(n: int) -> str:
@@ -147,9 +147,11 @@ def _looks_utf16(data: bytes) -> str | None:
     even_nul = sample[0::2].count(0)
     odd_nul = sample[1::2].count(0)
     half = len(sample) // 2
-    if odd_nul > 0.4 * half and even_nul < 0.05 * half:
+    # ASCII-heavy text has NULs in half of all code units; other scripts
+    # still have them at spaces and punctuation, and only on one side
+    if odd_nul > 0.05 * half and even_nul < 0.01 * half:
         return "utf-16-le"
-    if even_nul > 0.4 * half and odd_nul < 0.05 * half:
+    if even_nul > 0.05 * half and odd_nul < 0.01 * half:
         return "utf-16-be"
     return None
 

@@ -258,6 +258,7 @@ def test_a_mid_article_section_break_and_advert_are_removed_but_prose_is_not():
         ("2019-01-14", None, None, "2019-01-14"),
         ("Published March 14, 2025", None, None, "2025-03-14"),
         ("Updated 14 Mar. 2025 10:32 GMT", None, None, "2025-03-14"),
+        ("Published 3:45 p.m. EDT, Fri March 14, 2025", None, None, "2025-03-14"),
     ],
 )
 def test_bylines_and_dates(head, byline, publisher, date):

@@ -181,6 +181,16 @@ def test_encodings_decode_to_the_same_text(tmp_path, data, encoding):
     assert raw.path == str(path)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_bom_less_utf16_in_a_non_latin_script(codec):
+    text = "北朝鮮は二人の記者に判決を下した。 “記者” は (AP) 通信に語った。\n" * 3
+    assert decode_bytes(text.encode(codec)) == (text, codec)
+
+
+def test_empty_file_name():
+    assert problem("") == "(empty file name): no such file"
+
+
 def test_latin1_text_with_bytes_cp1252_leaves_undefined():
     text, encoding = decode_bytes("Ça coûte 10 francs, déjà".encode("latin-1") + b" \x81\x8d")
     assert text.startswith("Ça coûte 10 francs, déjà")
