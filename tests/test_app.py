@@ -367,6 +367,41 @@ async def test_real_engine_on_a_sample(nlp):
         assert app.document.actors and app.document.quotes
         assert "Gdańsk" in app.article.visible_text()
         await pilot.press("slash", *"speaker:tusk", "enter")
-        tusk_quotes = app.filter_result.quote_ids
-        assert tusk_quotes
-        assert "pray" in app.document.text[slice(*app.current)].lower() or app.current is not None
+        tusk_quotes = [app.document.quote(q) for q in app.filter_result.quote_ids]
+        assert tusk_quotes and all(app.document.actor(q.speaker).name.endswith("Tusk") for q in tusk_quotes)
+        first = min(tusk_quotes, key=lambda q: q.start)
+        assert app.current == (first.start, first.end)
+        assert app.document.text[slice(*app.current)] in app.article.visible_text().replace("\n", " ") or \
+            app.document.text[first.start:first.start + 20] in app.article.visible_text().replace("\n", " ")
+
+
+async def test_entity_types_differ_without_colour():
+    """Under NO_COLOR (or colour blindness) the text style alone tells the types apart."""
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 30)):
+        looks = {}
+        for needle, family in [("Tom Reyes", "person"), ("Harbour Council", "org"),
+                               ("Lisbon", "place"), ("Tuesday", "date"), ("7", "other")]:
+            style = segment_style(app.article, needle)
+            looks[family] = (bool(style.bold), bool(style.underline), bool(style.italic))
+        assert len(set(looks.values())) == 5
+        assert (False, False, False) not in looks.values()
+
+
+async def test_no_color_is_respected(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.no_color
+        style = segment_style(app.article, "Tom Reyes")
+        assert style.bold  # the type still shows
+
+
+async def test_filter_with_no_actor_says_so():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"type:date")
+        assert app.sidebar_row_ids == []
+        assert "No actor matches" in str(app.actor_list.options[0].prompt)
+        assert "2 matches" in app.status_line.text

@@ -39,7 +39,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def actor_row(actor: Actor, n_quotes: int, *, expanded: bool, selected: bool) -> Content:
+def actor_row(actor: Actor, n_quotes: int, *, expanded: bool, selected: bool, width: int = 40) -> Content:
     marker = "▾ " if expanded else "▸ "
     if not n_quotes:
         marker = "  "
@@ -49,11 +49,13 @@ def actor_row(actor: Actor, n_quotes: int, *, expanded: bool, selected: bool) ->
         marker,
         (actor.name, FAMILY_STYLE.get(family, FAMILY_STYLE["other"])),
     )
-    detail = Content.assemble(
-        "    ",
-        (FAMILY_LABEL.get(family, family), "italic"),
-        f" · {_plural(n_quotes, 'quote')} · {_plural(len(actor.mentions), 'mention')}",
-    ).stylize("$text-muted")
+    label = FAMILY_LABEL.get(family, family)
+    counts = [_plural(n_quotes, "quote")] if n_quotes else []
+    counts.append(_plural(len(actor.mentions), "mention"))
+    tail = " · " + " · ".join(counts)
+    if 4 + len(label) + len(tail) > width:  # narrow sidebar: short counts
+        tail = " · " + " ".join(([f"{n_quotes}q"] if n_quotes else []) + [f"{len(actor.mentions)}m"])
+    detail = Content.assemble("    ", (label, "italic"), tail).stylize("$text-muted")
     return Content("\n").join([head, detail])
 
 
@@ -62,11 +64,11 @@ def unattributed_row(n_quotes: int, *, expanded: bool) -> Content:
                             (f"  {_plural(n_quotes, 'quote')}", "$text-muted"))
 
 
-def quote_row(quote: Quote, tint: int | None) -> Content:
+def quote_row(quote: Quote, tint: int | None, width: int = 40) -> Content:
     kind_conf = f"{quote.kind} · {quote.confidence:.2f}"
     return Content.assemble(
         "    ",
-        ("“" + first_words(quote.text) + "”", quote_style(tint)),
+        ("“" + first_words(quote.text, max(12, width - 7)) + "”", quote_style(tint)),
         "\n      ",
         (kind_conf, "$text-muted italic"),
     )
@@ -125,6 +127,12 @@ class ActorList(OptionList):
         self.filter_result: FilterResult | None = None
         self.selected_actor: str | None = None
         self.expanded: set[str] = set()
+        self._built_width = 0
+
+    def on_resize(self) -> None:
+        # rows are cut to the width: rebuild them when it changes
+        if self.document is not None and self.scrollable_content_region.width != self._built_width:
+            self._rebuild()
 
     # -- building ----------------------------------------------------------
     def show(
@@ -148,6 +156,8 @@ class ActorList(OptionList):
         active = result is not None and result.state.active
         counts = quote_counts(doc)
         tints = quote_tints(doc)
+        width = self.scrollable_content_region.width or 40
+        self._built_width = width
         options: list[Option] = []
         for actor in rank_actors(doc):
             if active and not result.keeps_actor(actor.id):
@@ -156,19 +166,27 @@ class ActorList(OptionList):
             open_ = actor.id in self.expanded or (active and bool(quotes) and bool(result.quote_ids))
             options.append(Option(
                 actor_row(actor, counts.get(actor.id, 0), expanded=open_ and bool(quotes),
-                          selected=actor.id == self.selected_actor),
+                          selected=actor.id == self.selected_actor, width=width),
                 id=_ACTOR + actor.id,
             ))
             if open_:
-                options += [Option(quote_row(q, tints.get(actor.id)), id=_QUOTE + q.id) for q in quotes]
+                options += [Option(quote_row(q, tints.get(actor.id), width), id=_QUOTE + q.id) for q in quotes]
         orphans = [q for q in doc.quotes_by(None) if not active or result.keeps_quote(q.id)]
         if orphans:
             open_ = UNATTRIBUTED in self.expanded or (active and bool(result.quote_ids))
             options.append(Option(unattributed_row(len(orphans), expanded=open_), id=_ACTOR + UNATTRIBUTED))
             if open_:
-                options += [Option(quote_row(q, None), id=_QUOTE + q.id) for q in orphans]
-        self.set_options(options)
+                options += [Option(quote_row(q, None, width), id=_QUOTE + q.id) for q in orphans]
         if not options:
+            if active:
+                why = "No actor matches the filter."
+            elif doc.analysed:
+                why = "No actors found in this article."
+            else:
+                why = "Actors and quotes appear once the article is analysed."
+            options.append(Option(Content.styled(why, "italic $text-muted"), id="empty", disabled=True))
+        self.set_options(options)
+        if options[0].disabled:
             return
         index = 0
         if keep_id is not None:
@@ -188,7 +206,7 @@ class ActorList(OptionList):
 
     def row_ids(self) -> list[str]:
         """Ids of the rows shown, in order (``actor:ID`` / ``quote:ID``)."""
-        return [o.id or "" for o in self.options]
+        return [o.id or "" for o in self.options if not o.disabled]
 
     def select_row(self, option_id: str) -> bool:
         """Move the cursor to a row if it is shown."""
@@ -254,9 +272,10 @@ class ActorSidebar(Vertical):
 
     DEFAULT_CSS = """
     ActorSidebar {
-        width: 40;
+        width: 38%;
         min-width: 12;
     }
+    /* OptionList crashes when narrower than 5 cells: never let it get there */
     ActorSidebar > ActorList {
         min-width: 10;
         height: 1fr;

@@ -13,6 +13,7 @@ class FilterBar(Input):
     """Typing filters live; Enter jumps to the first match; Esc clears and goes back."""
 
     BINDINGS = [
+        Binding("enter", "submit", "Jump to the first match", id="filter.submit"),
         Binding("escape", "clear_and_leave", "Clear filter, back to the text", id="filter.clear"),
     ]
 

@@ -1,0 +1,71 @@
+"""Screenshots of the app at common sizes and themes, compared with the committed SVGs.
+
+Regenerate after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``
+and look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsview.tui.app import NewsViewApp
+
+from factories import analysed_document
+
+HOSTILE = Path(__file__).resolve().parent.parent / "samples" / "hostile.txt"
+
+
+def hostile_document():
+    from newsview import engine
+    from newsview.reader import read_article
+
+    return engine.prepare(read_article(HOSTILE))
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("theme", ["newsview-dark", "newsview-ansi"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_reader(snap_compare, theme, size):
+    app = NewsViewApp(analysed_document(), theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("theme", ["newsview-dark", "newsview-ansi"])
+def test_actor_selected_and_quotes_open(snap_compare, theme):
+    app = NewsViewApp(analysed_document(), theme=theme)
+    assert snap_compare(app, terminal_size=(120, 40), press=["tab", "enter"], run_before=settle)
+
+
+@pytest.mark.parametrize("theme", ["newsview-dark", "newsview-ansi"])
+def test_filter_with_current_match(snap_compare, theme):
+    app = NewsViewApp(analysed_document(), theme=theme)
+    assert snap_compare(app, terminal_size=(80, 24), press=["slash", *"type:date", "enter", "n"],
+                        run_before=settle)
+
+
+@pytest.mark.parametrize("theme", ["newsview-dark", "newsview-ansi"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_hostile_sample(snap_compare, theme, size):
+    app = NewsViewApp(hostile_document(), theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+def test_narrow_terminal_hides_sidebar(snap_compare):
+    assert snap_compare(NewsViewApp(analysed_document()), terminal_size=(60, 20), run_before=settle)
+
+
+def test_help_screen(snap_compare):
+    assert snap_compare(NewsViewApp(analysed_document()), terminal_size=(100, 40), press=["question_mark"],
+                        run_before=settle)
+
+
+@pytest.mark.parametrize("theme", ["newsview-light", "newsview-contrast"])
+def test_other_themes(snap_compare, theme):
+    app = NewsViewApp(analysed_document(), theme=theme)
+    assert snap_compare(app, terminal_size=(100, 30), press=["tab", "enter"], run_before=settle)
