@@ -55,7 +55,7 @@ def combine(text: str, finder: QuoteFinder, direct: list[Found], reported: list[
                     if d.subj is None and r.subj is not None:
                         d.subj, d.cue, d.rule = r.subj, r.cue, "direct-according-to"
                 continue
-            if any(min(e, o.end) - max(s, o.start) > 0.5 * (e - s) for o in verb_found):
+            if any(min(e, o.end) - max(s, o.start) > 0.9 * max(e - s, o.end - o.start) for o in verb_found):
                 continue
         if not near:
             kept.append(r)

@@ -49,6 +49,7 @@ _HEARERS = frozenset("reporters journalists me him her them us you audience crow
 def _hearer(tok: "Token") -> bool:
     return tok.lower_ in _HEARERS or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and tok.dep_ == "dative"
 _END_PUNCT = ".!?"
+_DASHES = ("\u2015", "\u2014", "\u2013", "-", "--")
 _TRIM_TAIL = " \t\n,;:\u2014\u2013-"
 
 
@@ -151,7 +152,8 @@ class QuoteFinder:
                 if t.i > v.i and t.i - v.i <= 3 and (t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"):
                     return v, t
             # no subject in the parse: a name or noun right next to the verb
-            near = [t for t in toks if 0 < abs(t.i - v.i) <= 2 and t.pos_ in ("PROPN", "PRON", "NOUN")]
+            near = [t for t in toks if 0 < abs(t.i - v.i) <= 2 and t.pos_ in ("PROPN", "PRON", "NOUN")
+                    and t.ent_type_ not in ("DATE", "TIME")]
             near.sort(key=lambda t: (t.pos_ != "PROPN", abs(t.i - v.i)))
             if near and self.in_quote(near[0].idx) is None:
                 return v, near[0]
@@ -163,6 +165,28 @@ class QuoteFinder:
                 if obj is not None:
                     return t, obj
         return None
+
+    def _byline(self, after: list["Token"], before: list["Token"]) -> tuple[tuple["Token", "Token"] | None, str]:
+        """Quotes signed without a verb: '"..." ― Jane Roe' and 'Jane Roe: "..."'."""
+        if after and after[0].text in _DASHES:
+            for t in after[1:5]:
+                if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG"):
+                    # the head of the name
+                    while t.head is not t and t.dep_ in ("compound", "flat") and t.head.i < t.i + 4:
+                        t = t.head
+                    return (after[0], t), "direct-signed"
+                if not t.is_punct:
+                    break
+        if len(before) >= 2 and before[-1].text == ":":
+            t = before[-2]
+            if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG"):
+                return (before[-1], t), "direct-colon-name"
+            verbs = [v for v in before if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() not in BELIEF_VERBS]
+            for v in verbs:
+                subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                    return (before[-1], subj), "direct-colon-subject"
+        return None, ""
 
     def _is_full_quote(self, p: QuotedPiece, has_cue: bool) -> bool:
         content = self.text[p.start : p.end]
@@ -186,10 +210,12 @@ class QuoteFinder:
             after = self._frame_after(p)
             hit = self._cue_in(after, True) if after else None
             rule = "direct-before-cue"
+            before = self._frame_before(p)
             if hit is None:
-                before = self._frame_before(p)
                 hit = self._cue_in(before, False) if before else None
                 rule = "direct-after-cue"
+            if hit is None:
+                hit, rule = self._byline(after, before)
             if not self._is_full_quote(p, hit is not None):
                 continue
             # join pieces of one quotation: "A," he said, "B."
@@ -260,7 +286,7 @@ class QuoteFinder:
             s, e = _trim(self.text, s, e)
             if e - s < 3:
                 continue
-            subj = subject_of(v)
+            subj = subject_of(v) or _left_noun(v)
             inside = subj is not None and (s <= subj.idx < e) and not (rule.endswith("inverted") and subj.i > v.i - 4)
             out.append(Found([(s, e)], "indirect", subj if not inside else None, cue=_span(v), rule=rule))
         return out
@@ -370,6 +396,21 @@ def _according_object(v: "Token") -> "Token | None":
         for g in nxt.children:
             if g.dep_ == "pobj":
                 return g
+    return None
+
+
+def _left_noun(v: "Token") -> "Token | None":
+    """The noun right before a verb the parser left without a subject."""
+    i = v.i - 1
+    doc = v.doc
+    while i >= 0 and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].is_space):
+        i -= 1
+    if i < 0 or v.i - i > 4:
+        return None
+    t = doc[i]
+    if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ in ("he", "she", "it", "they")):
+        # climb to the head of a compound or possessive phrase ("Ryan's office")
+        return t
     return None
 
 

@@ -57,6 +57,10 @@ def subject_of(verb: "Token") -> "Token | None":
     for _ in range(4):
         for c in cur.children:
             if c.dep_ == "nsubj":
+                # a parse that runs across a line break ("2:00 p.m.\n\nA court document says")
+                a, b = sorted((c.idx, verb.idx))
+                if "\n" in verb.doc.text[a:b]:
+                    return None
                 return c
             if c.dep_ == "agent":  # "was told by X" is rare; "as said by X"
                 for g in c.children:
