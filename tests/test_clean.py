@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import random
 import re
 import unicodedata
@@ -75,6 +76,7 @@ def kept_positions(cleaned) -> list[int]:
 
 
 def assert_maps_back(source: str, cleaned, sample: int | None = None) -> None:
+    """Kept characters map to themselves in the source; the rest are separators or rewritten."""
     positions = kept_positions(cleaned)
     assert positions or not re.search(r"[!-~]", cleaned.text), "nothing of the text maps back"
     if sample:
@@ -86,6 +88,7 @@ def assert_maps_back(source: str, cleaned, sample: int | None = None) -> None:
     outside = {cleaned.text[i] for i in range(len(cleaned.text)) if i not in covered}
     # rewritten by NFC (compositions, reordered marks): never plain ASCII
     rewritten = {ch for ch in sanitize(source) if ord(ch) > 0x7F}
+    rewritten |= set(html.unescape("".join(re.findall(r"&#?\w+;", source))))  # HTML entities
     assert outside <= {"\n", " "} | rewritten, outside
     offsets = [source_offset(cleaned.offset_map, i) for i in range(len(cleaned.text) + 1)]
     assert offsets == sorted(offsets) and offsets[-1] <= len(source)
@@ -348,3 +351,76 @@ def test_random_hostile_text_always_maps_back():
         assert "\n\n\n" not in cleaned.text and cleaned.text == cleaned.text.strip()
         if cleaned.text:
             assert_maps_back(source, cleaned)
+
+
+# -- HTML ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("globalvoices-*.html")), ids=lambda p: p.name)
+def test_html_page_gives_the_same_paragraphs_as_its_text_version(path):
+    raw = read_article(path)
+    cleaned = clean_article(raw.text)
+    expected = source_paragraphs(read_article(path.with_suffix(".txt")).text)
+    assert [cleaned.text[p.start : p.end] for p in cleaned.paragraphs] == expected
+    assert cleaned.meta.title == expected[0] and cleaned.meta.title_span == (0, len(expected[0]))
+    assert cleaned.meta.publisher == "Global Voices Online"
+    assert cleaned.meta.byline in ("Amira Al Hussaini", "Bhumika Ghimire")
+    assert_maps_back(raw.text, cleaned, sample=500)
+
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Harbour ferry returns | Portside Courier</title>
+<meta property="article:published_time" content="2025-03-14T08:00:00Z">
+<style>p { color: red }</style><script>var x = "<p>not text</p>";</script></head>
+<body><nav><a href="/">Home</a> &gt; <a href="/local">Local</a></nav>
+<header><h1>Portside Courier</h1></header>
+<article><h1>Harbour ferry returns</h1>
+<p class="byline">By Jane Marlowe</p>
+<p>PORTSIDE &mdash; The ferry   Gull
+ sailed again on Friday, said captain Ella&nbsp;Brandt.<br>She was &ldquo;glad&rdquo; to be back &amp; busy.</p>
+<blockquote><p>We never stopped asking when,</p></blockquote>
+<!-- <p>a comment that is not text</p> -->
+<p>said one islander. A second boat was promised in 2019 and never ordered.</p>
+<div class="share-tools"><p>Share this on Facebook, it helps us a lot</p></div>
+</article>
+<aside><p>Related: other ferries of the coast and their timetables</p></aside>
+<footer><p>&copy; 2025 Portside Courier</p></footer>
+<div id="comments"><p>Great story! I took this ferry many times as a child.</p></div>
+</body></html>
+"""
+
+
+def test_html_main_text_without_page_chrome():
+    cleaned = clean_article(PAGE)
+    assert cleaned.text.split("\n\n") == [
+        "Harbour ferry returns",
+        "PORTSIDE — The ferry Gull sailed again on Friday, said captain Ella\u00a0Brandt.\n"
+        "She was “glad” to be back & busy.",
+        "We never stopped asking when,",
+        "said one islander. A second boat was promised in 2019 and never ordered.",
+    ]
+    meta = cleaned.meta
+    assert (meta.title, meta.byline, meta.publisher, meta.date) == (
+        "Harbour ferry returns",
+        "Jane Marlowe",
+        "Portside Courier",
+        "2025-03-14",
+    )
+    assert meta.dateline == "PORTSIDE"
+    assert_maps_back(PAGE, cleaned)
+    entity = cleaned.text.index("—")
+    assert PAGE[source_offset(cleaned.offset_map, entity) :].startswith("&mdash;")
+
+
+def test_html_with_terminal_escapes_is_sanitised():
+    page = "<html><body><h1>Alert \x1b]0;PWNED\x07title</h1><p>Red \x1b[31mtext\x1b[0m here, with more words to read.</p></body></html>"
+    cleaned = clean_article(page)
+    assert cleaned.text == "Alert title\n\nRed text here, with more words to read."
+    assert "PWNED" not in cleaned.text and not any("PWNED" in r.text for r in cleaned.removed)
+    for r in cleaned.removed:
+        assert page[r.start : r.end].startswith("\x1b")
+
+
+def test_text_that_mentions_html_is_not_parsed_as_html():
+    source = "Why <html> tags confuse readers\n\nThe <p> tag starts a paragraph, the editor said.\n"
+    assert clean_article(source).text == source.strip()
