@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import difflib
 import errno
+import glob
 import hashlib
 import json
 import os
@@ -353,15 +354,35 @@ def _fold(entries: list[dict[str, Any]], order: list[str]) -> tuple[dict[str, Qu
 MATCH_RATIO = 0.75
 
 
+#: how many candidates per unmatched review are compared character by character
+FUZZY_CANDIDATES = 6
+
+_MATCH_CACHE: list[tuple[ParsedDocument, tuple[tuple[str, str, int, int], ...], dict[str, str]]] = []
+
+
 def match_quotes(doc: ParsedDocument, records: Iterable[QuoteRecord]) -> dict[str, str]:
     """Map record refs to the ids of ``doc``'s quotes, one to one.
 
-    Exact normalised text first (nearest position wins among repeats), then
-    similar text (a span grown or shrunk by a few words, changed punctuation)
-    or text contained in the other, preferring the nearest position.
+    Exact normalised text first (nearest position wins among repeats); then
+    text contained in the other (a span grown or cut by a few words); then
+    similar text (at least ``MATCH_RATIO``), comparing each review only with
+    the quotes nearest its old position and those sharing most of its words,
+    so that the cost stays linear in the article.  The last few results are
+    cached per document, since the UI asks again after every key press.
     """
     records = list(records)
-    quotes = list(doc.quotes)
+    sig = tuple((r.ref, r.text, r.start, r.end) for r in records)
+    for cached_doc, cached_sig, cached in _MATCH_CACHE:
+        if cached_doc is doc and cached_sig == sig:
+            return dict(cached)
+    result = _match(doc, records)
+    _MATCH_CACHE.insert(0, (doc, sig, result))
+    del _MATCH_CACHE[4:]
+    return dict(result)
+
+
+def _match(doc: ParsedDocument, records: list[QuoteRecord]) -> dict[str, str]:
+    quotes = [q for q in doc.quotes]
     norm = {q.id: normalize_text(q.text) for q in quotes}
     result: dict[str, str] = {}
     taken: set[str] = set()
@@ -372,33 +393,51 @@ def match_quotes(doc: ParsedDocument, records: Iterable[QuoteRecord]) -> dict[st
                 result[ref] = qid
                 taken.add(qid)
 
+    def open_pairs() -> Iterable[tuple[QuoteRecord, Quote, str]]:
+        for r in records:
+            if r.ref in result or not r.text:
+                continue
+            for q in quotes:
+                if q.id not in taken and norm[q.id]:
+                    yield r, q, norm[q.id]
+
     by_text: dict[str, list[Quote]] = {}
     for q in quotes:
         by_text.setdefault(norm[q.id], []).append(q)
-    assign(
-        [(1.0, abs(q.start - r.start), r.ref, q.id) for r in records for q in by_text.get(r.text, ())]
-    )
-    pairs = []
-    for r in records:
-        if r.ref in result:
-            continue
-        for q in quotes:
-            if q.id in taken:
-                continue
-            t = norm[q.id]
-            if not t or not r.text:
-                continue
+    assign([(1.0, abs(q.start - r.start), r.ref, q.id) for r in records for q in by_text.get(r.text, ())])
+
+    contained = []
+    for r, q, t in open_pairs():
+        if r.text in t or t in r.text:
             overlap = min(r.end, q.end) - max(r.start, q.start)
-            if (r.text in t or t in r.text) and (overlap > 0 or min(len(t), len(r.text)) >= 0.6 * max(len(t), len(r.text))):
-                pairs.append((0.9, abs(q.start - r.start), r.ref, q.id))
+            if overlap > 0 or min(len(t), len(r.text)) >= 0.6 * max(len(t), len(r.text)):
+                contained.append((0.9, abs(q.start - r.start), r.ref, q.id))
+    assign(contained)
+
+    words = {q.id: set(norm[q.id].split()) for q in quotes}
+    candidates: dict[str, list[tuple[float, int, Quote]]] = {}
+    for r, q, t in open_pairs():
+        r_words = set(r.text.split())
+        shared = len(r_words & words[q.id]) / max(1, len(r_words | words[q.id]))
+        candidates.setdefault(r.ref, []).append((shared, abs(q.start - r.start), q))
+    similar = []
+    by_ref = {r.ref: r for r in records}
+    for ref, cands in candidates.items():
+        r = by_ref[ref]
+        nearest = sorted(cands, key=lambda c: c[1])[:FUZZY_CANDIDATES]
+        wordiest = sorted(cands, key=lambda c: (-c[0], c[1]))[:FUZZY_CANDIDATES]
+        seen = set()
+        for _, distance, q in nearest + wordiest:
+            if q.id in seen:
                 continue
-            sm = difflib.SequenceMatcher(None, r.text, t, autojunk=False)
+            seen.add(q.id)
+            sm = difflib.SequenceMatcher(None, r.text, norm[q.id], autojunk=False)
             if sm.real_quick_ratio() < MATCH_RATIO or sm.quick_ratio() < MATCH_RATIO:
                 continue
             ratio = sm.ratio()
             if ratio >= MATCH_RATIO:
-                pairs.append((min(ratio, 0.89), abs(q.start - r.start), r.ref, q.id))
-    assign(pairs)
+                similar.append((min(ratio, 0.89), distance, ref, q.id))
+    assign(similar)
     return result
 
 
@@ -903,7 +942,10 @@ def parse(data: bytes, path: Path) -> Review:
     if not isinstance(entries, list) or not all(isinstance(e, dict) and "id" in e and "op" in e for e in entries):
         raise ReviewError(f"the review file {path} is damaged (bad actions list); it was left as it is")
     article = d.get("article") or {}
-    return Review(tuple(entries), int(d.get("revision", 0)), article.get("sha256"))
+    try:
+        return Review(tuple(entries), int(d.get("revision", 0)), article.get("sha256"))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ReviewError(f"the review file {path} is damaged (bad entry: {exc!r}); it was left as it is") from exc
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -932,8 +974,9 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        try:
-            os.chmod(tmp, 0o644 & ~_umask())
+        try:  # keep the mode of the file it replaces (a shared review stays shared)
+            mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+            os.chmod(tmp, mode)
         except OSError:
             pass
         os.replace(tmp, path)
@@ -963,6 +1006,7 @@ class _DirLock:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.fd: int | None = None
+        self.held = False
 
     def __enter__(self) -> "_DirLock":
         if fcntl is None:
@@ -975,6 +1019,7 @@ class _DirLock:
         while True:
             try:
                 fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                self.held = True
                 return self
             except BlockingIOError:
                 if time.monotonic() > deadline:
@@ -1007,26 +1052,28 @@ def _writable_dir(directory: Path) -> bool:
     return directory.is_dir() and os.access(directory, os.W_OK | os.X_OK)
 
 
-def default_path(article_path: str | None, source_sha256: str) -> Path:
-    """Where an article's review lives when no path is given.
+def locate(article_path: str | None, source_sha256: str) -> tuple[Path, Path | None]:
+    """Where an article's review is saved when no path is given, and where to read it first.
 
-    Beside the article as ``<article>.review.json`` when that exists or can be
-    created there; otherwise in the user data directory, under a name derived
-    from the article's absolute path (or, for standard input, its content).
+    Beside the article as ``<article>.review.json`` when that folder is
+    writable; otherwise in the user data directory, under a name derived from
+    the article's absolute path (for standard input, from its content).  The
+    second path is a review already beside an article in a read-only folder:
+    it is read until the first save writes the data-directory copy.
     """
     if article_path in (None, "", "-"):
-        return data_dir() / "reviews" / f"stdin-{source_sha256[:32]}{SUFFIX}"
+        return data_dir() / "reviews" / f"stdin-{source_sha256[:32]}{SUFFIX}", None
     article = Path(article_path).expanduser().absolute()
     beside = article.with_name(article.name + SUFFIX)
+    if _writable_dir(beside.parent):
+        return beside, None
     tag = hashlib.sha256(str(article).encode("utf-8", "surrogateescape")).hexdigest()[:16]
     fallback = data_dir() / "reviews" / f"{article.name}-{tag}{SUFFIX}"
-    if beside.exists() and _writable_dir(beside.parent):
-        return beside
-    if fallback.exists():
-        return fallback
-    if _writable_dir(beside.parent) and (not beside.exists() or os.access(beside, os.W_OK)):
-        return beside
-    return fallback
+    return fallback, (beside if beside.is_file() and not fallback.exists() else None)
+
+
+def default_path(article_path: str | None, source_sha256: str) -> Path:
+    return locate(article_path, source_sha256)[0]
 
 
 class ReviewStore:
@@ -1040,8 +1087,17 @@ class ReviewStore:
         view = store.view()                # verdicts, speakers, progress, orphans
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, source_sha256: str | None = None, article_path: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        source_sha256: str | None = None,
+        article_path: str | None = None,
+        seed: Path | None = None,
+    ) -> None:
         self.path = Path(path)
+        #: a review to start from while ``path`` does not exist yet (one beside a read-only article)
+        self.seed = seed
         self.source_sha256 = source_sha256
         self.article_path = article_path
         self.doc: ParsedDocument | None = None
@@ -1052,9 +1108,9 @@ class ReviewStore:
 
     @classmethod
     def for_article(cls, article_path: str | None, source_sha256: str, *, explicit: str | None = None) -> "ReviewStore":
-        path = Path(explicit).expanduser() if explicit else default_path(article_path, source_sha256)
+        path, seed = (Path(explicit).expanduser(), None) if explicit else locate(article_path, source_sha256)
         shown = None if article_path in (None, "", "-") else str(Path(article_path).expanduser().absolute())
-        return cls(path, source_sha256=source_sha256, article_path=shown)
+        return cls(path, source_sha256=source_sha256, article_path=shown, seed=seed)
 
     # -- reading ---------------------------------------------------------
     def _read(self) -> tuple[bytes | None, str | None]:
@@ -1073,10 +1129,21 @@ class ReviewStore:
         data, digest = self._read()
         if data is None:
             self.review = Review(source_sha256=self.source_sha256)
+            if self.seed is not None and self.seed.is_file():
+                try:
+                    self.review = parse(self.seed.read_bytes(), self.seed)
+                except OSError as exc:
+                    raise ReviewError(f"cannot read the review file {self.seed}: {exc.strerror or exc}") from exc
         else:
             self.review = parse(data, self.path)
         self._disk_digest = digest
         return self.review
+
+    @property
+    def article_changed(self) -> bool:
+        """True when the review was last saved for different article bytes (it is matched by content)."""
+        saved = self.review.source_sha256
+        return bool(saved and self.source_sha256 and saved != self.source_sha256)
 
     def set_document(self, doc: ParsedDocument) -> None:
         """The analysis the UI now shows (quote and actor ids in actions refer to it)."""
@@ -1111,6 +1178,14 @@ class ReviewStore:
                 exc.action = action
             raise
 
+    def _remove_stale_temporaries(self) -> None:
+        """Temporary files a killed instance left behind (only called while holding the lock)."""
+        try:
+            for tmp in self.path.parent.glob(f".{glob.escape(self.path.name)}.*.tmp"):
+                tmp.unlink()
+        except OSError:
+            pass
+
     def undo(self) -> Review:
         return self.apply(Undo())
 
@@ -1122,7 +1197,9 @@ class ReviewStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ReviewError(f"cannot create {self.path.parent} for the review: {exc.strerror or exc}") from exc
-        with _DirLock(self.path.parent):
+        with _DirLock(self.path.parent) as lock:
+            if lock.held:
+                self._remove_stale_temporaries()
             data, digest = self._read()
             if data is None:
                 disk_entries: tuple[dict[str, Any], ...] = ()
@@ -1156,6 +1233,18 @@ class ReviewStore:
             self.review = new
             self._disk_digest = hashlib.sha256(payload).hexdigest()
             return new
+
+
+def existing_review(
+    article_path: str | None, doc: ParsedDocument, *, explicit: str | None = None
+) -> Review | None:
+    """The saved review of an article for export, or None when it has none (nothing is created)."""
+    store = ReviewStore.for_article(article_path, doc.source.sha256, explicit=explicit)
+    if not store.path.exists() and not (store.seed and store.seed.exists()):
+        if explicit:
+            raise ReviewError(f"there is no review file {store.path}")
+        return None
+    return store.load(doc)
 
 
 def _write_failure(path: Path, exc: OSError) -> str:
@@ -1278,7 +1367,7 @@ def markdown_report(doc: ParsedDocument, review: Review | ReviewedView) -> str:
     title = doc.meta.title or (Path(doc.source.path).name if doc.source.path else "article")
     out = [f"# Quote review: {md_escape(title)}", ""]
     if doc.source.path:
-        out.append(f"- Source: `{doc.source.path.replace('`', '')}`")
+        out.append(f"- Source: `{' '.join(_CONTROL.sub(' ', doc.source.path).split()).replace('`', '')}`")
     out.append(f"- Reviewed: {p.reviewed}/{p.total} quotes ({p.accepted} accepted, {p.rejected} rejected)")
     if p.orphaned:
         out.append(f"- Orphaned: {p.orphaned} reviewed quote(s) no longer found in the analysis")

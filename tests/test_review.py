@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 
 import pytest
@@ -22,6 +23,7 @@ from newsview.review import (
     SetNote,
     Undo,
     default_path,
+    existing_review,
     markdown_report,
     review_csv_fields,
     review_json,
@@ -351,20 +353,36 @@ def test_review_file_location(tmp_path, monkeypatch):
     assert default_path(str(article), "00" * 32) == article.parent / "story.txt.review.json"
     explicit = ReviewStore.for_article(str(article), "00" * 32, explicit=str(tmp_path / "mine.json"))
     assert explicit.path == tmp_path / "mine.json"
-    stdin = default_path(None, "cd" * 32)
-    assert stdin.parent == tmp_path / "data" / "reviews"
+    stdin = ReviewStore.for_article(None, "cd" * 32)
+    assert stdin.path.parent == tmp_path / "data" / "reviews"
 
-    real_access = __import__("os").access
+
+def test_read_only_folder_falls_back_to_the_data_directory(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSVIEW_DATA_DIR", str(tmp_path / "data"))
+    article = tmp_path / "news" / "story.txt"
+    article.parent.mkdir()
+    article.write_text("x")
+    doc = article_doc()
+    beside = ReviewStore.for_article(str(article), doc.source.sha256)
+    beside.load(doc)
+    beside.apply(SetNote("q1", "made while the folder was writable"))
+    before = beside.path.read_bytes()
+
+    real_access = os.access
     read_only = str(article.parent)
-    monkeypatch.setattr("os.access", lambda p, mode, **kw: False if str(p) == read_only else real_access(p, mode, **kw))
-    fallback = default_path(str(article), "00" * 32)
-    assert fallback.parent == tmp_path / "data" / "reviews"
-    assert fallback.name.startswith("story.txt-") and fallback.name.endswith(".review.json")
-    # a review already beside a now read-only article is found again in the data directory
-    store = ReviewStore.for_article(str(article), "00" * 32)
-    store.load(article_doc())
-    store.apply(Accept("q1"))
-    assert store.path == fallback and fallback.exists()
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p) == read_only else real_access(p, mode, **kw))
+    store = ReviewStore.for_article(str(article), doc.source.sha256)
+    assert store.path.parent == tmp_path / "data" / "reviews"
+    assert store.path.name.startswith("story.txt-") and store.path.name.endswith(".review.json")
+    # the review already beside the article is carried over, not lost
+    store.load(doc)
+    assert store.view().quote("q1").note == "made while the folder was writable"
+    store.apply(Accept("q2"))
+    again = ReviewStore.for_article(str(article), doc.source.sha256)
+    again.load(doc)
+    view = again.view()
+    assert view.quote("q1").note == "made while the folder was writable" and view.quote("q2").verdict == "accepted"
+    assert beside.path.read_bytes() == before
 
 
 def test_damaged_file_is_reported_and_never_overwritten(doc, review_path):
@@ -377,6 +395,9 @@ def test_damaged_file_is_reported_and_never_overwritten(doc, review_path):
     with pytest.raises(ReviewError, match="damaged"):
         store.apply(Accept("q1"))
     assert review_path.read_text(encoding="utf-8") == '{"schema": "newsview-review/1", "actions": ['
+    review_path.write_text('{"schema": "newsview-review/1", "actions": [{"id": "x", "op": "note", "quote": {"ref": "r"}}]}', encoding="utf-8")
+    with pytest.raises(ReviewError, match="damaged"):
+        ReviewStore(review_path).load()
     review_path.write_text('{"schema": "newsview-review/9", "actions": []}', encoding="utf-8")
     with pytest.raises(ReviewError, match="newer"):
         ReviewStore(review_path).load()
@@ -436,3 +457,19 @@ def test_markdown_report_survives_hostile_text(review_path):
     assert [line for line in lines if line.startswith("#")] == ["# Quote review: Budget row", "## Quotes"]
     assert "<b>" not in report and "](" not in report.replace("\\](", "")
     assert "line one line two" in report
+
+
+def test_existing_review_for_export_creates_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSVIEW_DATA_DIR", str(tmp_path / "data"))
+    article = tmp_path / "story.txt"
+    article.write_text("x")
+    doc = article_doc()
+    assert existing_review(str(article), doc) is None
+    with pytest.raises(ReviewError, match="no review file"):
+        existing_review(str(article), doc, explicit=str(tmp_path / "missing.json"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt"]
+    store = ReviewStore.for_article(str(article), doc.source.sha256)
+    store.load(doc)
+    store.apply(Accept("q2"))
+    review = existing_review(str(article), doc)
+    assert review_json(doc, review)["quotes"][1]["verdict"] == "accepted"
