@@ -181,7 +181,13 @@ class ActorIndex:
                 self.entities.append((s, e, label, None))
                 continue
             words = name_words(text[s:e])
-            words, titles = strip_titles(words)
+            stripped, titles = strip_titles(words)
+            if label == "PERSON" or (len(stripped) >= 2 and set(titles) & PERSON_TITLES):
+                # "Ukrainian President Volodymyr Zelenskyy" even when tagged ORG,
+                # but not "Justice Department"
+                words = stripped
+            else:
+                titles = []
             titles += self._titles_before(ent)
             core = _core(words)
             if all(w in TITLE_WORDS for w in words) and self._inside_title(ent):

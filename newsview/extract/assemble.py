@@ -114,6 +114,7 @@ def assemble(doc: "Doc") -> "Extraction":
     direct = finder.direct()
     reported = finder.reported(direct)
     found = combine(text, finder, direct, reported)
+    found = sorted(found + finder.fragments(found), key=lambda f: (f.start, -f.end))
     # speakers in text order, so that "he" can follow the previous speaker
     for f in sorted(found, key=lambda f: f.subj.idx if f.subj is not None else f.start):
         if f.subj is not None:

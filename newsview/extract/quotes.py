@@ -188,10 +188,63 @@ class QuoteFinder:
                     return (before[-1], subj), "direct-colon-subject"
         return None, ""
 
+    def fragments(self, found: list[Found]) -> list[Found]:
+        """Quoted fragments no reported clause took in: 'X derided him as a man
+        "who speaks evil"' becomes a mixed quote over the verb's complement."""
+        doc = self.doc
+        taken = [(f.start, f.end) for f in found]
+        out: list[Found] = []
+        for p in self.pieces:
+            if any(a < p.close_end and b > p.open_pos for a, b in taken) or not self._embedded(p):
+                continue
+            t = doc[self.token_at(p.start)]
+            v = t
+            for _ in range(12):
+                if v.pos_ == "VERB" or v.head is v:
+                    break
+                v = v.head
+            if v.pos_ != "VERB" or v.i >= t.i or self.in_quote(v.idx) is not None or v.lemma_.lower() in BELIEF_VERBS:
+                continue
+            after = [c for c in v.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advmod", "npadvmod")]
+            if not after:
+                continue
+            a = after[0].left_edge.i
+            b = self._right_extent(v, max(after[0].right_edge.i, self.token_at(p.end - 1)))
+            s, e = _trim(self.text, doc[a].idx, doc[b].idx + len(doc[b]))
+            e = max(e, p.close_end if self.text[p.close_end - 1 : p.close_end] in "\u201d\"'" else p.end)
+            if "\n" in self.text[s:e] or e - s > 400:
+                continue
+            subj = subject_of(v) or _left_noun(v)
+            if subj is not None and s <= subj.idx < e:
+                subj = None
+            out.append(Found([(s, e)], "mixed", subj, cue=_span(v), rule="mixed-fragment"))
+            taken.append((s, e))
+        return out
+
+    def _embedded(self, p: QuotedPiece) -> bool:
+        """A quoted fragment inside a clause ('called it a "very decent man" on
+        Tuesday'), unless a speech verb stands right before it ('he said "...').)"""
+        k = p.open_pos - 1
+        while k >= 0 and self.text[k] in " \t\u00a0":
+            k -= 1
+        if k < 0 or not self.text[k].isalnum():
+            return False
+        i = self.token_at(k)
+        doc = self.doc
+        for j in range(i, max(-1, i - 4), -1):
+            t = doc[j]
+            if "\n" in t.text:
+                break
+            if self.is_cue(t) or (t.pos_ == "VERB" and t.lemma_.lower() in INTRO_VERBS):
+                return False
+        return True
+
     def _is_full_quote(self, p: QuotedPiece, has_cue: bool) -> bool:
         content = self.text[p.start : p.end]
         words = content.split()
         if not words:
+            return False
+        if self._embedded(p):
             return False
         if len(words) >= 8:
             return True
