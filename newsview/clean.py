@@ -21,9 +21,25 @@ and spaCy parses, with:
   The paragraph separators are not in runs either.  ``source_offset`` reads
   the map.
 
+  ``ParsedDocument.to_source`` reads the same runs, but it treats a run's
+  end as inclusive, so for a character that starts a run right after a
+  deletion inside a paragraph (an escape sequence) it answers with the end
+  of the previous run; ``source_offset`` does not.
+
 Boilerplate is matched on whole, short lines; the head (before the first
 body paragraph) and the tail are cleaned more eagerly than the middle, where
-only a few unmistakable lines ("Advertisement", "* * *") are removed.
+only a few unmistakable lines ("Advertisement", "* * *") are removed.  The
+"By ..." line goes to ``meta.byline`` (the people) and ``meta.publisher``
+(the outlet); for an ArcaMax-style "Nick Wadhams, Bloomberg News on" the
+publisher is the news outlet ("Bloomberg News"), not the syndication site.
+
+HTML input (a page starting with ``<!DOCTYPE html`` or ``<html``) is reduced
+to its main text first (see ``_extract_html``): the block holding the most
+paragraph text, without scripts, styles, navigation, headers, footers,
+asides, forms, comments and share/related widgets.  Offsets still map every
+kept character into the HTML; entities and collapsed whitespace are anchored
+where they stand.  ``removed`` then lists what the text cleaning removed, not
+the page markup and chrome.
 """
 
 from __future__ import annotations
@@ -293,7 +309,8 @@ _NAV_PHRASES = {
     "back", "back to top", "top", "next", "previous", "next article", "previous article",
 }
 _NAV_SYMBOLS = re.compile(r"[/|>»›<«‹•·\\:\-–—]+")
-_BREADCRUMB = re.compile(r"[\w&'’ .-]{1,30}(?:\s*(?:>|»|›|/|\|)\s*[\w&'’ .-]{1,30}){1,6}")
+_CRUMB_SEPARATOR = re.compile(r"\s*[>»›]\s*|\s+[/|]\s+")
+_CRUMB = re.compile(r"[\w&'’.-]+(?: [\w&'’.-]+){0,2}")
 _DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|news|info|io|co|us|uk|ca|au|de|fr)", _I)
 _KNOWN_SITES = {
     "arcamax", "yahoo news", "msn", "google news", "apple news", "newsbreak", "flipboard", "ground news",
@@ -395,6 +412,13 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?)"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*)?(?:—|–|--|-|:)\s"
 )
+
+#: all-capital words that start a paragraph like a dateline but are labels
+_NOT_PLACES = {
+    "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "LIVE",
+    "CORRECTION", "CLARIFICATION", "EDITOR'S NOTE", "EDITOR’S NOTE", "FILE", "PHOTOS", "VIDEO", "NOTE", "FACT CHECK",
+    "Q", "A", "NEW", "URGENT", "ALERT", "FLASH",
+}
 
 #: simple whole-line rules: (pattern, longest line it may match, reason)
 _COMMON_RULES = ((_SECTION, 80, "section"), (_SHARE, 60, "share"), (_ADVERT, 60, "advertisement"))
@@ -514,10 +538,17 @@ def _join_people(people: list[str]) -> str | None:
 
 
 def _is_nav(line: str) -> bool:
+    """Menu words, lone separator symbols, and breadcrumbs ("Home > World > Europe")."""
     low = line.lower().rstrip(":")
     if low in _NAV_PHRASES or _full(_NAV_SYMBOLS, line, 10):
         return True
-    return _full(_BREADCRUMB, line, 100) and not line.endswith(".") and any(s in line for s in (">", "»", "›", " / ", " | "))
+    if len(line) > 100 or line.endswith("."):
+        return False
+    items = [i.strip() for i in _CRUMB_SEPARATOR.split(line)]
+    if len(items) < 2 or not all(_CRUMB.fullmatch(i) for i in items):
+        return False
+    # "Ukraine / Russia talks stall" is a headline; arrows, three crumbs or "Home" are not
+    return any(s in line for s in ">»›") or len(items) >= 3 or items[0].lower() in _NAV_PHRASES
 
 
 def _site_like(line: str) -> bool:
@@ -713,7 +744,7 @@ class _Cleaner:
         first = kept[body] if body < len(blocks) else None
         if first:
             m = _DATELINE.match(first[0].text(s))
-            if m and len(m.group("place")) <= 60:
+            if m and len(m.group("place")) <= 60 and m.group("place").split(",")[0].strip() not in _NOT_PLACES:
                 self.dateline = m.group("place")
                 if m.group("agency") and self.publisher is None:
                     self.publisher = m.group("agency").strip()
@@ -862,14 +893,14 @@ class _HtmlText:
         if tag == "title" and self.title_para is None:
             self.in_title = True
             self.title_para = _HtmlPara("title", (), [])
-        if self.author_depth is None and not self.author_text and _HTML_AUTHOR.search(marks):
-            if not any(t for t in self.tags_on_stack() if "comment" in t):
-                self.author_depth = len(self.stack)
-        if attrs.get("rel") == "author" and self.author_depth is None and not self.author_text:
+        # the first author/byline element outside page chrome (comment authors are not bylines)
+        if (
+            self.author_depth is None
+            and not self.author_text
+            and (_HTML_AUTHOR.search(marks) or attrs.get("rel") == "author")
+            and not any(i in self.chrome for _, i, _ in self.stack)
+        ):
             self.author_depth = len(self.stack)
-
-    def tags_on_stack(self) -> list[str]:
-        return [str(i in self.chrome and "comment") for _, i, _ in self.stack]
 
     def end(self, tag: str) -> None:
         if tag in _HTML_VOID or not any(t == tag for t, _, _ in self.stack):

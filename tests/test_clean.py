@@ -242,6 +242,22 @@ def test_lines_that_merely_start_like_boilerplate_stay():
     assert cleaned.removed == ()
 
 
+@pytest.mark.parametrize(
+    "head, removed",
+    [
+        ("Home > World > Europe", True),
+        ("News / World / Europe", True),
+        ("Home | Politics", True),
+        ("Ukraine / Russia talks stall", False),
+        ("Trump | Putin", False),
+    ],
+)
+def test_breadcrumbs_go_but_headlines_with_slashes_stay(head, removed):
+    cleaned = clean_article(f"{head}\n\nThe talks began on Monday, officials said.\n")
+    assert (cleaned.removed != ()) == removed
+    assert cleaned.text.startswith(head) != removed
+
+
 def test_a_mid_article_section_break_and_advert_are_removed_but_prose_is_not():
     source = "Title of the story\n\nFirst paragraph.\n\nAdvertisement\n\nSecond paragraph.\n\n---\n\nThird paragraph.\n"
     cleaned = clean_article(source)
@@ -279,6 +295,8 @@ def test_bylines_and_dates(head, byline, publisher, date):
         ("NEW YORK (AP) — The talks began.", "NEW YORK", "AP"),
         ("The talks began in WASHINGTON — quietly.", None, None),
         ("Trump — who has met Putin — said the talks began.", None, None),
+        ("BREAKING: The talks began.", None, None),
+        ("UPDATE — The talks began.", None, None),
     ],
 )
 def test_datelines_stay_in_the_text(first, place, publisher):
@@ -351,6 +369,8 @@ def test_random_hostile_text_always_maps_back():
         assert "\n\n\n" not in cleaned.text and cleaned.text == cleaned.text.strip()
         if cleaned.text:
             assert_maps_back(source, cleaned)
+        if all(r.reason == "control" for r in cleaned.removed):
+            assert cleaned.text.split() == sanitize(source).split()
 
 
 # -- HTML ----------------------------------------------------------------------------------
