@@ -81,6 +81,7 @@ async def test_analyser_failure_keeps_the_reader():
         assert app.engine_state == "failed"
         assert "analysis failed" in app.status_line.text
         assert any("model [missing] on disk" in n.message for n in app._notifications)
+        assert "analysis failed" in str(app.actor_list.options[0].prompt)
         await pilot.press("G")
         assert app.article.scroll_offset.y == app.article.max_scroll_y > 0
         await pilot.press("slash", *"paragraph 7", "enter")

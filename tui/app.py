@@ -34,6 +34,14 @@ from .help import HelpScreen, binding_rows, entity_legend
 
 Analyser = Callable[[ParsedDocument], ParsedDocument]
 
+#: What the empty sidebar says before (or without) an analysis.
+PENDING_NOTES = {
+    "waiting": "Finding actors and quotes…",
+    "analysing": "Finding actors and quotes…",
+    "failed": "The analysis failed: no actors or quotes. The text is all there.",
+    "off": "Text only: no analysis was run.",
+}
+
 
 class DocumentAnalysed(Message):
     """The analyser finished; ``document`` is the analysed version."""
@@ -179,7 +187,7 @@ class NewsViewApp(App[int]):
         error = event.worker.error
         self.analysis_error = error
         self.engine_state = "failed"
-        self._update_status()
+        self._refresh_all()
         reason = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
         self.notify(f"Analysis failed, showing the plain text. {reason}",
                     title="newsview", severity="error", timeout=10, markup=False)
@@ -202,6 +210,7 @@ class NewsViewApp(App[int]):
             filter_result=self.filter_result if self.filter_state.active else None,
             current=self.current,
         )
+        self.actor_list.pending_note = PENDING_NOTES.get(self.engine_state, "")
         self.actor_list.show(self.document, self.filter_result, self.selected_actor)
         self._update_status()
 
@@ -330,10 +339,24 @@ class NewsViewApp(App[int]):
         if not spans:
             self.bell()
             return
-        origin = self.current[0] if self.current is not None else self.article.top_offset - (1 if direction > 0 else 0)
-        index = next_span(tuple(spans), origin, backwards=direction < 0)
+        index = self._step(spans, direction, "match")
         if index is not None:
             self._go_to_match(index)
+
+    def _step(self, spans: list[Span], direction: int, what: str) -> int | None:
+        """Index of the next (previous) span from the current place, saying so when it wraps."""
+        if self.current is not None:
+            origin = self.current[0]
+        else:  # from the top of the screen: a match on the first line counts as next
+            origin = self.article.top_offset - (1 if direction > 0 else 0)
+        index = next_span(tuple(spans), origin, backwards=direction < 0)
+        if index is None:
+            return None
+        wrapped = spans[index][0] <= origin if direction > 0 else spans[index][0] >= origin
+        if wrapped:
+            where = "first" if direction > 0 else "last"
+            self.notify(f"Back to the {where} {what}.", timeout=1.5, markup=False)
+        return index
 
     def action_step_quote(self, direction: int) -> None:
         quotes = sorted(self.document.quotes, key=lambda q: (q.start, q.end))
@@ -343,9 +366,7 @@ class NewsViewApp(App[int]):
         if not quotes:
             self.bell()
             return
-        spans = tuple((q.start, q.end) for q in quotes)
-        origin = self.current[0] if self.current is not None else self.article.top_offset - (1 if direction > 0 else 0)
-        index = next_span(spans, origin, backwards=direction < 0)
+        index = self._step([(q.start, q.end) for q in quotes], direction, "quote")
         if index is None:
             return
         quote = quotes[index]

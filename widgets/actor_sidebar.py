@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from newsview.filtering import FilterResult, quote_counts, quote_tints, rank_actors
 from newsview.model import Actor, ParsedDocument, Quote
 
-from .article_view import FAMILY_LABEL, FAMILY_STYLE, quote_style
+from .article_view import FAMILY_LABEL, FAMILY_STYLE, display_safe, quote_style
 
 UNATTRIBUTED = "__unattributed__"
 _ACTOR = "actor:"
@@ -27,8 +27,8 @@ _QUOTE = "quote:"
 
 
 def first_words(text: str, limit: int = 48) -> str:
-    """The start of a quote on one line, cut at a word near ``limit`` characters."""
-    flat = " ".join(text.split())
+    """The start of a quote (or a name) on one line, cut at a word near ``limit`` characters."""
+    flat = display_safe(" ".join(text.split()))
     if len(flat) <= limit:
         return flat
     cut = flat.rfind(" ", 0, limit)
@@ -47,7 +47,7 @@ def actor_row(actor: Actor, n_quotes: int, *, expanded: bool, selected: bool, wi
     head = Content.assemble(
         ("● " if selected else "", "bold"),
         marker,
-        (actor.name, FAMILY_STYLE.get(family, FAMILY_STYLE["other"])),
+        (first_words(actor.name, max(8, width - 4)), FAMILY_STYLE.get(family, FAMILY_STYLE["other"])),
     )
     label = FAMILY_LABEL.get(family, family)
     counts = [_plural(n_quotes, "quote")] if n_quotes else []
@@ -128,6 +128,8 @@ class ActorList(OptionList):
         self.selected_actor: str | None = None
         self.expanded: set[str] = set()
         self._built_width = 0
+        #: what an empty list says while there is no analysis
+        self.pending_note = "Actors and quotes appear once the article is analysed."
 
     def on_resize(self) -> None:
         # rows are cut to the width: rebuild them when it changes
@@ -156,7 +158,8 @@ class ActorList(OptionList):
         active = result is not None and result.state.active
         counts = quote_counts(doc)
         tints = quote_tints(doc)
-        width = self.scrollable_content_region.width or 40
+        # leave a column for the scrollbar, which may appear once the rows are in
+        width = max(1, (self.scrollable_content_region.width or 40) - (0 if self.show_vertical_scrollbar else 1))
         self._built_width = width
         options: list[Option] = []
         for actor in rank_actors(doc):
@@ -183,7 +186,7 @@ class ActorList(OptionList):
             elif doc.analysed:
                 why = "No actors found in this article."
             else:
-                why = "Actors and quotes appear once the article is analysed."
+                why = self.pending_note
             options.append(Option(Content.styled(why, "italic $text-muted"), id="empty", disabled=True))
         self.set_options(options)
         if options[0].disabled:

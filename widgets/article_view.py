@@ -50,6 +50,17 @@ META_STYLE = "italic"
 
 _WORD = re.compile(r"\S+\s*|\s+")
 
+#: Bidirectional controls can make a terminal reorder what it shows (the
+#: "Trojan Source" trick).  They are drawn as U+FFFD, one character for one, so
+#: every offset still lines up with the text.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_DISPLAY_SAFE = str.maketrans({c: "\ufffd" for c in BIDI_CONTROLS})
+
+
+def display_safe(text: str) -> str:
+    """``text`` with bidirectional controls made visible and harmless (same length)."""
+    return text.translate(_DISPLAY_SAFE)
+
 
 def quote_style(tint: int | None) -> str:
     """The tint of a quote whose speaker has tint number ``tint`` (None: unattributed)."""
@@ -138,7 +149,7 @@ def meta_content(doc: ParsedDocument) -> Content | None:
     for i, part in enumerate(parts):
         if i:
             pieces.append(" · ")
-        pieces.append((" ".join(part.split()), META_STYLE))
+        pieces.append((display_safe(" ".join(part.split())), META_STYLE))
     return Content.assemble(*pieces).stylize("$text-muted")
 
 
@@ -344,7 +355,7 @@ class ArticleView(ScrollView, can_focus=True):
         block = self._blocks[index]
         if block.kind == "meta":
             return self._meta or Content("")
-        text = self.document.text[block.start:block.end]
+        text = display_safe(self.document.text[block.start:block.end])
         spans = []
         if block.kind == "title":
             spans.append(StyleSpan(0, len(text), TITLE_STYLE))

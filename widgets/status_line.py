@@ -14,6 +14,12 @@ ENGINE_TEXT = {
 }
 
 
+def _plural(n: int, word: str) -> str:
+    if n == 1:
+        return f"1 {word}"
+    return f"{n} {word[:-1] + 'ies' if word.endswith('y') else word + 's'}"
+
+
 class StatusLine(Static):
     """One line at the bottom of the screen."""
 
@@ -45,17 +51,18 @@ class StatusLine(Static):
         """Redraw the line; every argument that comes from the user is shown literally."""
         self.engine_state = engine
         label, style = ENGINE_TEXT.get(engine, (engine, ""))
-        parts: list[tuple[str, str] | str] = [(f" {label}", style)]
-        if engine == "done":
-            parts.append(f" · {actors} actors · {quotes} quotes · {entities} entities")
-        if filter_text:
-            parts.append("  │ filter: ")
-            parts.append((filter_text, "bold"))
+        parts: list[tuple[str, str] | str] = []
+        if filter_text or invalid:  # first, so a narrow screen cuts the counts rather than the filter
+            parts += [" filter: ", (filter_text, "bold")]
             if matches is not None:
                 where = f"{current + 1}/{matches}" if current is not None and matches else str(matches)
                 parts.append(f" · {where} {'match' if matches == 1 else 'matches'}")
-        if invalid:
-            parts.append(("  ? " + " ".join(invalid), "$text-warning"))
+            if invalid:
+                parts.append(("  ? " + " ".join(invalid), "$text-warning"))
+            parts.append(" │")
+        parts.append((f" {label}", style))
+        if engine == "done":
+            parts.append(f" · {_plural(actors, 'actor')} · {_plural(quotes, 'quote')} · {_plural(entities, 'entity')}")
         content = Content.assemble(*parts)
         self.text = content.plain
         self.update(content)
