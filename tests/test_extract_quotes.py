@@ -181,3 +181,63 @@ def test_quotes_in_text_order_with_ids(nlp):
     assert [q.id for q in x.quotes] == ["q1", "q2"]
     assert [speaker(x, q) for q in x.quotes] == ["Ruth Okafor", "Thomas Harlan"]
     assert x.quotes[0].start < x.quotes[1].start
+
+
+def test_signed_quote_after_a_dash(nlp):
+    x = run(nlp, "Readers wrote in all week.\n\n\u201cThe river will flood the valley again next spring.\u201d \u2015 Maria Lopes\n")
+    q = only_quote(x, "direct")
+    assert speaker(x, q) == "Maria Lopes"
+
+
+def test_name_and_colon_before_a_quote(nlp):
+    x = run(nlp, "Maria Lopes: \u201cNobody in this town ever listened to the farmers.\u201d")
+    assert speaker(x, only_quote(x, "direct")) == "Maria Lopes"
+
+
+def test_object_of_a_speech_verb_is_what_was_said(nlp):
+    x = run(nlp, "Ruth Okafor denied the allegations about the depot on Friday.")
+    q = only_quote(x)
+    assert q.kind == "indirect" and q.text.startswith("the allegations about the depot")
+    assert speaker(x, q) == "Ruth Okafor"
+
+
+def test_infinitive_keeps_its_object(nlp):
+    x = run(nlp, "Ruth Okafor urged the council to reopen the depot.")
+    q = only_quote(x)
+    assert q.text == "the council to reopen the depot"
+
+
+def test_scare_quotes_are_not_direct_quotes(nlp):
+    x = run(nlp, "The so-called \u201creform\u201d of the depot passed on Tuesday without a vote.")
+    assert [q for q in x.quotes if q.kind == "direct"] == []
+
+
+def test_that_said_is_not_speech(nlp):
+    x = run(nlp, "That said, the depot will stay open until the spring.")
+    assert x.quotes == ()
+
+
+def test_descriptor_speaker_resolves_to_the_titled_person(nlp):
+    text = "President Ivan Petrov arrived in Geneva on Monday.\n\nThe president said that the talks had failed."
+    x = run(nlp, text)
+    q = only_quote(x)
+    assert speaker(x, q) == "Ivan Petrov"
+    assert text[slice(*q.speaker_span)] == "The president"
+    assert any(m.kind == "descriptor" and (m.start, m.end) == q.speaker_span for m in x.mentions)
+
+
+def test_unnamed_speakers_are_their_own_actor(nlp):
+    x = run(nlp, "Critics said that the depot plan would fail within a year.")
+    q = only_quote(x)
+    actor = next(a for a in x.actors if a.id == q.speaker)
+    assert actor.name == "Critics" and actor.kind == "NOMINAL"
+
+
+def test_pronoun_follows_the_previous_speaker(nlp):
+    text = (
+        "Thomas Harlan met Peter Quill at the depot.\n\n"
+        "\u201cWe will keep every job here,\u201d Harlan said.\n\n"
+        "\u201cAnd the night shift stays too,\u201d he added."
+    )
+    x = run(nlp, text)
+    assert [speaker(x, q) for q in x.quotes if q.kind == "direct"] == ["Thomas Harlan", "Thomas Harlan"]

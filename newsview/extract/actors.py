@@ -172,6 +172,7 @@ class ActorIndex:
         doc, text = self.doc, self.text
         full: list[tuple["SpacySpan", list[str], list[str], int, int]] = []
         partial: list[tuple["SpacySpan", list[str], list[str], int, int]] = []
+        relabel: dict[tuple[int, int], str] = {}
         for ent in doc.ents:
             s, e = trim_span(text, ent.start_char, ent.end_char)
             if e <= s:
@@ -190,6 +191,11 @@ class ActorIndex:
                 titles = []
             titles += self._titles_before(ent)
             core = _core(words)
+            if label != "PERSON" and 2 <= len(core) <= 3 and gender_of_given_name(core[0]) \
+                    and all(w[:1].isupper() for w in text[s:e].split()[-len(core):]):
+                # "Thomas Harlan" tagged ORG: a given name makes it a person
+                label = "PERSON"
+                relabel[(s, e)] = label
             if all(w in TITLE_WORDS for w in words) and self._inside_title(ent):
                 # "State" in "Secretary of State", "House" in "White House spokesperson"
                 core = []
@@ -212,7 +218,7 @@ class ActorIndex:
             s, e = trim_span(text, ent.start_char, ent.end_char)
             if (s, e) in assigned:
                 cid = assigned[(s, e)]
-                self.entities.append((s, e, ent.label_, cid))
+                self.entities.append((s, e, relabel.get((s, e), ent.label_), cid))
                 c = self.clusters[cid]
                 c.mentions.append((s, e, "name"))
                 head = ent[-1].i
