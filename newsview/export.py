@@ -13,7 +13,7 @@ from typing import IO, Iterable
 
 from rich.console import Console, Group
 from rich.panel import Panel
-from rich.table import Table
+from rich.padding import Padding
 from rich.text import Text
 
 from .model import ParsedDocument, Quote
@@ -87,7 +87,7 @@ def _short(text: str, limit: int = 160) -> str:
 
 
 def _quote_line(q: Quote) -> Text:
-    line = Text("  ")
+    line = Text()
     line.append(f"[{q.kind}] ", style="dim")
     line.append("“" + _short(q.text) + "”")
     if q.cue:
@@ -118,25 +118,20 @@ def summary(doc: ParsedDocument) -> Group:
     )
     parts.append(Panel(head, expand=False))
 
-    table = Table.grid(padding=(0, 1))
     for actor in doc.actors:
         quotes = doc.quotes_by(actor.id)
         name = Text(actor.name, style="bold")
         name.append(f"  {actor.family}", style="cyan")
         name.append(f"  {len(quotes)} quotes, {len(actor.mentions)} mentions", style="dim")
-        if len(actor.aliases) > 0:
-            others = [a for a in actor.aliases if a != actor.name]
-            if others:
-                name.append("  aka " + ", ".join(others[:6]), style="dim")
-        table.add_row(name)
-        for q in quotes:
-            table.add_row(_quote_line(q))
+        others = [a for a in actor.aliases if a != actor.name]
+        if others:
+            name.append("  aka " + ", ".join(others[:6]), style="dim")
+        parts.append(name)
+        parts.extend(Padding(_quote_line(q), (0, 0, 0, 2)) for q in quotes)
     orphans = doc.quotes_by(None)
     if orphans:
-        table.add_row(Text("Unattributed", style="bold yellow"))
-        for q in orphans:
-            table.add_row(_quote_line(q))
-    parts.append(table)
+        parts.append(Text("Unattributed", style="bold yellow"))
+        parts.extend(Padding(_quote_line(q), (0, 0, 0, 2)) for q in orphans)
     return Group(*parts)
 
 
