@@ -112,7 +112,7 @@ def assemble(doc: "Doc") -> "Extraction":
     finder = QuoteFinder(doc)
     resolver = SpeakerResolver(index, finder.in_quote)
     direct = finder.direct()
-    reported = finder.reported(direct)
+    reported = finder.reported(direct) + finder.headlines()
     found = combine(text, finder, direct, reported)
     found = sorted(found + finder.fragments(found), key=lambda f: (f.start, -f.end))
     # speakers in text order, so that "he" can follow the previous speaker

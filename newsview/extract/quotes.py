@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .cues import ACCORDING, BELIEF_VERBS, INTRO_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
-from .marks import QuotedPiece, find_quoted
+from .marks import ALL_MARKS, QuotedPiece, find_quoted, paragraph_bounds
 from .speakers import NO_SPEAKER, Speaker, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,11 +23,11 @@ OBJECT_SPEECH = frozenset(
     deny emphasize emphasise recall cite announce propose demand reiterate promise claim acknowledge
     describe question reject criticize criticise praise blame dismiss predict reveal confirm disclose
     repeat mention stress tout dispute call accuse report defend condemn highlight underscore unveil
-    outline detail tweet pledge vow label dub characterize characterise say write
+    outline detail tweet pledge vow label dub characterize characterise say write assert protest
     """.split()
 )
 #: object verbs that need a predicate too ("called it a hoax", not "called a meeting")
-NEEDS_PREDICATE = frozenset("call label dub describe characterize characterise accuse say write".split())
+NEEDS_PREDICATE = frozenset("call label dub characterize characterise accuse say write".split())
 #: verbs whose prepositional object is the topic of speech ("spoke about the economy")
 PREP_SPEECH = {
     "speak": ("about", "of", "on"),
@@ -379,7 +379,14 @@ class QuoteFinder:
             extra = [c for c in right if c.i > obj.i and (
                 c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of")))]
             if lemma in NEEDS_PREDICATE and not extra:
-                return None
+                span = obj.subtree
+                sub = list(span)
+                # "said [[ending the programme would gut them]]", "accused him of sexism"
+                clause_like = len(sub) >= 4 and any(t.pos_ == "VERB" for t in sub)
+                if not (lemma in ("say", "write") and clause_like) and not (
+                    lemma == "accuse" and any(t.lower_ == "of" for t in sub)
+                ):
+                    return None
             b = max([obj.right_edge.i] + [c.right_edge.i for c in extra])
             return obj.left_edge.i, self._right_extent(v, b), "reported-speech-object"
         if lemma in PREP_SPEECH:
@@ -400,6 +407,29 @@ class QuoteFinder:
                 break
             b = max(b, c.right_edge.i)
         return b
+
+    def headlines(self) -> list[Found]:
+        """ "Jane Roe: Nobody Will Lose Their Home" - a line that gives a name, a
+        colon and what that person said (headline style)."""
+        out: list[Found] = []
+        doc = self.doc
+        for a, b in paragraph_bounds(self.text):
+            k = self.text.find(":", a, min(b, a + 60))
+            if k < 0:
+                continue
+            rest = _trim(self.text, k + 1, b)
+            if rest[1] - rest[0] < 12 or self.text[rest[0]] in ALL_MARKS or self.in_quote(rest[0]) is not None:
+                continue
+            i = self.token_at(k)
+            if doc[i].idx != k or i == 0:
+                continue
+            name = doc[i - 1]
+            if name.ent_type_ not in ("PERSON", "ORG") or doc[self.token_at(a)].ent_type_ not in ("PERSON", "ORG"):
+                continue
+            if any(not (t.ent_type_ or t.is_punct or t.is_space) for t in doc[self.token_at(a) : i]):
+                continue
+            out.append(Found([rest], "indirect", name, cue=(k, k + 1), rule="headline-colon"))
+        return out
 
     def _inverted_ok(self, comp: "Token", v: "Token") -> bool:
         """ "The plan failed, he said." - only a comma and the subject between."""
