@@ -403,14 +403,16 @@ _NAME_WORD = r"[A-ZÀ-Þ][\w'’.-]*"
 _NAME = _NAME_WORD + r"(?:\s+(?:" + _NAME_WORD + "|" + _PARTICLES + r")){1,3}"
 _NAME_RE = re.compile(_NAME)
 _NAMES_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
-_BY = re.compile(r"by\s+(?P<rest>.{3,150})", _I)
+_BY = re.compile(r"(?:by|byline:)\s+(?P<rest>.{3,150})", _I)
 _BARE_BYLINE = re.compile(
     r"(?P<names>" + _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?)\s*(?:,|\||·|•|—|–|/)\s*"
     r"(?P<rest>[A-Z][\w&.'’ -]{1,60}?)(?:\s+on\b(?P<on>.{0,60}))?"
 )
+#: "WASHINGTON —", "KYIV, Ukraine —", "LONDON (Reuters) -", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —"
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?)"
-    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*)?(?:—|–|--|-|:)\s"
+    r"(?:,?\s+(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2})?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*)?(?:—|–|―|--|-)\s"
 )
 
 #: all-capital words that start a paragraph like a dateline but are labels
@@ -510,8 +512,10 @@ def _parse_by(rest: str) -> _Byline | None:
 
 
 def _byline_of(line: str) -> _Byline | None:
-    if len(line) > 160 or line.endswith((".", "?", "!")) and not line.endswith(("Jr.", "Sr.")):
+    if len(line) > 160 or line.endswith(("?", "!")):
         return None
+    if line.endswith(".") and not line.endswith(("Jr.", "Sr.")):
+        line = line[:-1]  # "By Jane Doe." (a sentence fails the name checks anyway)
     m = _BY.fullmatch(line)
     if m:
         return _parse_by(m.group("rest"))
@@ -564,6 +568,21 @@ def _title_like(line: str) -> bool:
     if not 0 < len(line) <= _TITLE_MAX or not any(ch.isalpha() for ch in line):
         return False
     return line.endswith("...") or not line.endswith((".", ":", ";", ","))
+
+
+def _sentence_title(line: str, following: str) -> bool:
+    """A headline written with a final period ("Senate passes the budget.").
+
+    Told from a one-sentence first paragraph by being one short sentence that
+    is in Title Case, or is followed by a dateline or a byline.
+    """
+    if not line.endswith(".") or line.endswith("...") or len(line) > 150 or _DATELINE.match(line):
+        return False
+    words = line.split()
+    if len(words) > 25 or re.search(r"[a-z]{2,}[.!?][\"'”’)]?\s+[A-Z]", line[:-1]):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised >= 0.6 * len(words) or bool(_DATELINE.match(following)) or _byline_of(following) is not None
 
 
 # -- cleaning -------------------------------------------------------------------------
@@ -738,6 +757,11 @@ class _Cleaner:
             if len(left) == 1 and _title_like(left[0].text(s)):
                 candidates.append(i)
                 continue
+            if not candidates and len(left) == 1 and i + 1 < len(blocks):
+                following = blocks[i + 1][0].text(s)
+                if _sentence_title(left[0].text(s), following):
+                    candidates.append(i)
+                    continue
             body = i
             break
         # dateline at the start of the first body paragraph

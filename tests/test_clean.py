@@ -312,6 +312,22 @@ def test_removed_text_is_sanitised():
     assert cleaned.text == "A real headline here\n\nBody text."
 
 
+@pytest.mark.parametrize(
+    "first, follows, title",
+    [
+        ("Senate Passes The Budget Deal.", "The vote was 60 to 40 after a long night.", True),
+        ("Senate passes the budget deal.", "WASHINGTON (AP) — The vote was 60 to 40.", True),
+        ("Senate passes the budget deal.", "BYLINE: Amber Phillips.", True),
+        ("The talks began on Monday.", "They ended on Tuesday with no deal in sight.", False),
+        ("The talks began. They ended.", "WASHINGTON — Nothing was agreed.", False),
+    ],
+)
+def test_headline_with_a_final_period(first, follows, title):
+    cleaned = clean_article(f"{first}\n\n{follows}\n\nMore text follows here.\n")
+    assert (cleaned.meta.title == first) == title
+    assert cleaned.text.startswith(first)
+
+
 def test_no_title_when_the_article_starts_with_prose():
     cleaned = clean_article("WASHINGTON — The talks began on Monday.\n\nThey ended on Tuesday.\n")
     assert cleaned.meta.title is None and cleaned.meta.title_span is None
