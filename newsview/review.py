@@ -248,13 +248,19 @@ class Review:
         object.__setattr__(self, "_undone", undone)
         live = set(done)
         records, actor_ops = _fold([e for e in self.entries if e["id"] in live], done)
-        object.__setattr__(self, "_records", records)
+        object.__setattr__(self, "_all_records", records)
+        object.__setattr__(self, "_records", {ref: rec for ref, rec in records.items() if not rec.empty})
         object.__setattr__(self, "_actor_ops", actor_ops)
 
     @property
     def records(self) -> dict[str, QuoteRecord]:
         """Reviewed quotes by ref (those with a verdict, a new speaker or a note)."""
         return self._records  # type: ignore[attr-defined]
+
+    @property
+    def all_records(self) -> dict[str, QuoteRecord]:
+        """Every quote ever touched, including those whose review was cleared."""
+        return self._all_records  # type: ignore[attr-defined]
 
     @property
     def actor_ops(self) -> tuple[dict[str, Any], ...]:
@@ -343,7 +349,7 @@ def _fold(entries: list[dict[str, Any]], order: list[str]) -> tuple[dict[str, Qu
         elif op == "note":
             base["note"] = e.get("text", "")
         records[ref] = QuoteRecord(**base)
-    return {r: rec for r, rec in records.items() if not rec.empty}, tuple(actor_ops)
+    return records, tuple(actor_ops)
 
 
 # ---------------------------------------------------------------------------
@@ -633,13 +639,25 @@ def reviewed_view(doc: ParsedDocument, review: Review) -> ReviewedView:
                 extra_refs[aid] = ref
         return aid
 
+    def known(ref: dict[str, Any]) -> str | None:
+        """An actor an actor fix names: not re-created when the engine no longer finds it."""
+        aid = resolve_actor(doc, ref)
+        if aid is None and (ref.get("new") or _new_id(ref["name"]) in parent):
+            aid = ensure(ref)
+        return aid
+
     def add_alias(root: str, name: str) -> None:
         if _norm_name(name) != _norm_name(names[root]) and all(_norm_name(name) != _norm_name(x) for x in aliases[root]):
             aliases[root].append(name)
 
+    # speakers given by the reviewer first: someone the engine lost still speaks
+    record_list = list(review.records.values())
+    for rec in record_list:
+        ensure(rec.speaker)
+
     for op in review.actor_ops:
         if op["op"] == "rename":
-            aid = ensure(op["actor"])
+            aid = known(op["actor"])
             if aid is None:
                 continue
             root = find(aid)
@@ -651,7 +669,7 @@ def reviewed_view(doc: ParsedDocument, review: Review) -> ReviewedView:
             add_alias(root, old)
             aliases[root] = [x for x in aliases[root] if _norm_name(x) != _norm_name(op["name"])]
         elif op["op"] == "merge":
-            keep, absorb = ensure(op["keep"]), ensure(op["absorb"])
+            keep, absorb = known(op["keep"]), known(op["absorb"])
             if keep is None or absorb is None:
                 continue
             k, a = find(keep), find(absorb)
@@ -660,11 +678,6 @@ def reviewed_view(doc: ParsedDocument, review: Review) -> ReviewedView:
             parent[a] = k
             for n in (names[a], *aliases[a]):
                 add_alias(k, n)
-
-    # reviewer-added actors first created by a quote reassignment
-    record_list = list(review.records.values())
-    for rec in record_list:
-        ensure(rec.speaker)
 
     groups: dict[str, list[str]] = {}
     for x in parent:
@@ -809,12 +822,11 @@ def _quote_entry_part(view: ReviewedView, quote_id: str) -> dict[str, Any]:
     if q is None:
         raise ReviewError(f"there is no quote {quote_id!r} in this article")
     key = quote_key(q)
+    # reviewed before (perhaps under another analysis, perhaps since cleared): keep its handle
     ref = view.ref_of.get(q.id)
-    if ref is not None:
-        # reviewed before (perhaps under another analysis): keep its handle, refresh its key
-        pass
-    else:
-        ref = _quote_ref(key)
+    if ref is None:
+        earlier = {qid: r for r, qid in match_quotes(view.doc, view.review.all_records.values()).items()}
+        ref = earlier.get(q.id) or _quote_ref(key)
     return {"ref": ref, **key, "display": q.text, "engine_speaker": view.doc.speaker_name(q)}
 
 
@@ -1360,8 +1372,8 @@ def md_escape(text: str | None, *, limit: int | None = None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def markdown_report(doc: ParsedDocument, review: Review | ReviewedView) -> str:
-    """A review report an editor can paste into a ticket."""
+def markdown_report(doc: ParsedDocument, review: Review | ReviewedView, *, include_unreviewed: bool = True) -> str:
+    """A review report an editor can paste into a ticket (every quote, or only the reviewed and annotated ones)."""
     view = _as_view(doc, review)
     p = view.progress
     title = doc.meta.title or (Path(doc.source.path).name if doc.source.path else "article")
@@ -1377,6 +1389,8 @@ def markdown_report(doc: ParsedDocument, review: Review | ReviewedView) -> str:
     out.append("| # | Quote | Engine speaker | Verdict | Reviewed speaker | Confidence | Note |")
     out.append("|---|---|---|---|---|---|---|")
     for n, q in enumerate(view.quotes, 1):
+        if not include_unreviewed and not (q.reviewed or q.note):
+            continue
         out.append(
             "| "
             + " | ".join(

@@ -473,3 +473,41 @@ def test_existing_review_for_export_creates_nothing(tmp_path, monkeypatch):
     store.apply(Accept("q2"))
     review = existing_review(str(article), doc)
     assert review_json(doc, review)["quotes"][1]["verdict"] == "accepted"
+
+
+def test_markdown_report_can_leave_out_untouched_quotes(doc, review_path):
+    store = open_store(review_path, doc)
+    store.apply(Reject("q2", reason="wrong_quote"))
+    store.apply(SetNote("q5", "ask for the full transcript"))
+    rows = [line for line in markdown_report(doc, store.review, include_unreviewed=False).splitlines() if line.startswith("| ") and "---" not in line]
+    assert len(rows) == 3  # the header, the rejected quote and the annotated one
+    assert "We will not raise taxes" in rows[1] and "ask for the full transcript" in rows[2]
+
+
+def test_actor_fixes_for_actors_the_engine_no_longer_finds(doc, review_path):
+    store = open_store(review_path, doc)
+    store.apply(Reassign("q1", actor_id="a3"))  # John Doe now speaks q1
+    store.apply(RenameActor("a3", "Jon Doe"))
+    store.apply(RenameActor("a2", "Thomas Brown"))
+    without = article_doc(
+        quotes=[("q1", "balanced and fair for every family", "a1", 0.9), ("q2", "We will not raise taxes this year,", "a1", 0.7)],
+        actors=[("a1", "Jane Smith", ("Smith",))],
+    )
+    view = open_store(review_path, without).view()
+    # the reassigned speaker is kept under the reviewer's name; the other fix leaves no phantom actor
+    assert view.quote("q1").speaker_name == "Jon Doe"
+    assert sorted(a.name for a in view.actors) == ["Jane Smith", "Jon Doe"]
+
+
+def test_a_cleared_review_keeps_its_quote_after_reanalysis(doc, review_path):
+    store = open_store(review_path, doc)
+    store.apply(SetNote("q1", "first thoughts"))
+    grown = article_doc(quotes=[("q9", "the budget was \u201cbalanced and fair for every family", "a1", 0.6)])
+    store2 = open_store(review_path, grown)  # the new engine's span takes in more words
+    store2.apply(SetNote("q9", ""))
+    store2.apply(Accept("q9"))
+    assert len(store2.review.all_records) == 1  # the accept went to the same review, not a second one
+    store2.undo()
+    store2.undo()
+    view = store2.view()
+    assert view.quote("q9").note == "first thoughts" and view.orphans == ()
