@@ -39,6 +39,10 @@ DESCRIPTOR_TITLES = {
 }
 
 
+#: words that stand for a group of unnamed speakers
+QUANTIFIERS = frozenset("some many most others several few both all none one another each".split())
+
+
 @dataclass(frozen=True)
 class Speaker:
     cluster: int | None
@@ -54,7 +58,7 @@ NO_SPEAKER = Speaker(None, None, "none", (), 0.3)
 def subject_of(verb: "Token") -> "Token | None":
     """The grammatical subject of a speech verb, climbing through conj/advcl/xcomp."""
     cur = verb
-    for _ in range(4):
+    for _ in range(6):
         for c in cur.children:
             if c.dep_ == "nsubj":
                 # a parse that runs across a line break ("2:00 p.m.\n\nA court document says")
@@ -66,7 +70,7 @@ def subject_of(verb: "Token") -> "Token | None":
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
-        if cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head is not cur:
+        if cur.dep_ in ("conj", "advcl", "xcomp", "acl", "acomp", "pcomp", "prep") and cur.head is not cur:
             # "X said A and added B", "X balked, saying B", "X declined to say"
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return cur.head
@@ -131,6 +135,9 @@ class SpeakerResolver:
             return self._neuter(tok)
         if low in PLURAL_PRONOUNS:
             return Speaker(None, (tok.idx, tok.idx + len(tok)), "pronoun", (), 0.3)
+        if low in QUANTIFIERS:
+            # "Some said ...", "many of whom say ...", "Many in the crowd said ..."
+            return self._nominal(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             d = self._descriptor(tok)
             if d is not None:
