@@ -291,10 +291,10 @@ async def test_quit_with_q_but_not_while_typing():
 async def test_tiny_sizes_and_resizes_do_not_crash():
     app = NewsViewApp(analysed_document())
     async with app.run_test(size=(120, 40)) as pilot:
-        for size in [(80, 24), (40, 10), (20, 6), (21, 7), (5, 3), (1, 1), (20, 6), (100, 30)]:
+        for size in [(80, 24), (40, 10), (20, 6), (5, 3), (1, 1), (100, 30)]:
             await pilot.resize_terminal(*size)
             await pilot.pause()
-            await pilot.press("s", "j", "G", "right_square_bracket", "n", "tab", "j", "enter", "s")
+            await pilot.press("s", "G", "right_square_bracket", "tab", "j", "enter", "s")
         await pilot.resize_terminal(20, 6)
         await pilot.press("s")
         await pilot.pause()
@@ -406,3 +406,33 @@ async def test_filter_with_no_actor_says_so():
         assert app.sidebar_row_ids == []
         assert "No actor matches" in str(app.actor_list.options[0].prompt)
         assert "2 matches" in app.status_line.text
+
+
+def test_every_binding_has_an_id():
+    from newsview.tui.help import HelpScreen as Help
+
+    for cls in (NewsViewApp, ArticleView, ActorList, FilterBar, Help):
+        for binding in cls.BINDINGS:
+            assert binding.id, f"{cls.__name__}: {binding.key}"
+
+
+async def test_command_palette_selects_an_actor():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", *"actor: reyes")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.selected_actor == "a3"
+
+
+async def test_title_outside_the_text_still_heads_the_page():
+    from dataclasses import replace
+
+    doc = plain_document()
+    doc = replace(doc, meta=replace(doc.meta, title="A headline kept apart", title_span=None))
+    app = NewsViewApp(doc)
+    async with app.run_test(size=(100, 30)):
+        lines = app.article.visible_text().splitlines()
+        assert lines[0] == "A headline kept apart"
+        assert lines[1].startswith("By Jane Doe")

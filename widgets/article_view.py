@@ -140,17 +140,23 @@ def _paragraph_spans(doc: ParsedDocument) -> list[Span]:
 
 
 def meta_content(doc: ParsedDocument) -> Content | None:
-    """The line under the title: byline, date, publisher (article strings as plain text)."""
+    """The line under the title: byline, date, publisher (article strings as plain text).
+
+    When the title is not part of the text (no ``title_span``), it heads this block.
+    """
     meta = doc.meta
     parts = [p for p in (meta.byline, meta.date, meta.publisher) if p and p.strip()]
-    if not parts:
-        return None
     pieces: list[tuple[str, str] | str] = []
     for i, part in enumerate(parts):
         if i:
             pieces.append(" · ")
         pieces.append((display_safe(" ".join(part.split())), META_STYLE))
-    return Content.assemble(*pieces).stylize("$text-muted")
+    line = Content.assemble(*pieces).stylize("$text-muted") if pieces else None
+    title = " ".join((meta.title or "").split())
+    if meta.title_span is None and title:
+        heading = Content.styled(display_safe(title), TITLE_STYLE)
+        return heading if line is None else Content("\n").join([heading, line])
+    return line
 
 
 class ArticleView(ScrollView, can_focus=True):
