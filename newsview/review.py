@@ -900,6 +900,42 @@ def make_entry(action: Action, view: ReviewedView) -> dict[str, Any] | None:
     raise ReviewError(f"unknown review action {type(action).__name__}")
 
 
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return "\u201c" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026") + "\u201d"
+
+
+def describe_entry(entry: dict[str, Any] | None, review: Review | None = None) -> str:
+    """One plain-text line for a status bar: what a log entry did ("rejected “We will…”")."""
+    if not entry:
+        return ""
+    op = entry.get("op")
+    if op in ("undo", "redo") and review is not None:
+        return f"{op}: {describe_entry(review.entry(entry.get('target', '')))}"
+    quote = _short((entry.get("quote") or {}).get("display", ""))
+    if op == "verdict":
+        verdict = entry.get("verdict")
+        if verdict is None:
+            return f"cleared the verdict on {quote}"
+        reason = entry.get("reason")
+        return f"{verdict} {quote}" + (f" ({reason.replace('_', ' ')})" if reason else "")
+    if op == "reassign":
+        speaker = entry.get("speaker")
+        return f"gave {quote} to {speaker['name']}" if speaker else f"gave {quote} back to the engine's speaker"
+    if op == "note":
+        return f"noted {quote}" if entry.get("text") else f"removed the note on {quote}"
+    if op == "merge":
+        return f"merged {entry['absorb']['name']} into {entry['keep']['name']}"
+    if op == "rename":
+        return f"renamed {entry['actor']['name']} to {entry['name']}"
+    return str(op)
+
+
+def describe_last(review: Review) -> str:
+    """What the last saved action did, for the status line after apply, undo or redo."""
+    return describe_entry(review.entries[-1] if review.entries else None, review)
+
+
 # ---------------------------------------------------------------------------
 # The file
 # ---------------------------------------------------------------------------
@@ -953,8 +989,8 @@ def parse(data: bytes, path: Path) -> Review:
     entries = d.get("actions")
     if not isinstance(entries, list) or not all(isinstance(e, dict) and "id" in e and "op" in e for e in entries):
         raise ReviewError(f"the review file {path} is damaged (bad actions list); it was left as it is")
-    article = d.get("article") or {}
     try:
+        article = d.get("article") or {}
         return Review(tuple(entries), int(d.get("revision", 0)), article.get("sha256"))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ReviewError(f"the review file {path} is damaged (bad entry: {exc!r}); it was left as it is") from exc

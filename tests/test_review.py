@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -23,6 +25,7 @@ from newsview.review import (
     SetNote,
     Undo,
     default_path,
+    describe_last,
     existing_review,
     markdown_report,
     review_csv_fields,
@@ -511,3 +514,21 @@ def test_a_cleared_review_keeps_its_quote_after_reanalysis(doc, review_path):
     store2.undo()
     view = store2.view()
     assert view.quote("q9").note == "first thoughts" and view.orphans == ()
+
+
+def test_status_line_says_what_was_done_and_undone(doc, review_path):
+    store = open_store(review_path, doc)
+    review = store.apply(Reject("q2", reason="wrong_quote"))
+    assert describe_last(review) == "rejected \u201cWe will not raise taxes this year,\u201d (wrong quote)"
+    review = store.apply(MergeActors("a2", "a3"))
+    assert describe_last(review) == "merged John Doe into Tom Brown"
+    review = store.undo()
+    assert describe_last(review) == "undo: merged John Doe into Tom Brown"
+    review = store.apply(Reassign("q5", new_name="A very long name for a speaker"))
+    assert describe_last(review).startswith("gave \u201cthe numbers speak for themselves\u201d to A very long")
+
+
+def test_engine_review_module_imports_no_ui_and_no_spacy():
+    code = "import sys, newsview.review; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'spacy', 'rich')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
