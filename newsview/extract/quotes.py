@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .cues import ACCORDING, BELIEF_VERBS, INTRO_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from .marks import ALL_MARKS, QuotedPiece, find_quoted, paragraph_bounds
-from .speakers import NO_SPEAKER, Speaker, subject_of
+from .speakers import NO_SPEAKER, Speaker, noun_before, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -49,6 +49,7 @@ _HEARERS = frozenset("reporters journalists me him her them us you audience crow
 def _hearer(tok: "Token") -> bool:
     return tok.lower_ in _HEARERS or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and tok.dep_ == "dative"
 _END_PUNCT = ".!?"
+_REASON_MARKS = ("because", "since", "although", "though", "unless", "if")
 _DASHES = ("\u2015", "\u2014", "\u2013", "-", "--")
 _TRIM_TAIL = " \t\n,;:\u2014\u2013-"
 
@@ -214,7 +215,7 @@ class QuoteFinder:
             e = max(e, p.close_end if self.text[p.close_end - 1 : p.close_end] in "\u201d\"'" else p.end)
             if "\n" in self.text[s:e] or e - s > 400:
                 continue
-            subj = subject_of(v) or _left_noun(v)
+            subj = subject_of(v) or noun_before(v)
             if subj is not None and s <= subj.idx < e:
                 subj = None
             out.append(Found([(s, e)], "mixed", subj, cue=_span(v), rule="mixed-fragment"))
@@ -339,7 +340,7 @@ class QuoteFinder:
             s, e = _trim(self.text, s, e)
             if e - s < 3:
                 continue
-            subj = subject_of(v) or _left_noun(v)
+            subj = subject_of(v) or noun_before(v)
             inside = subj is not None and (s <= subj.idx < e) and not (rule.endswith("inverted") and subj.i > v.i - 4)
             out.append(Found([(s, e)], "indirect", subj if not inside else None, cue=_span(v), rule=rule))
         return out
@@ -403,7 +404,14 @@ class QuoteFinder:
         for c in v.rights:
             if c.i <= b:
                 continue
-            if c.is_punct or c.dep_ in ("cc", "conj") or self.doc[c.left_edge.i - 1].text == ",":
+            if c.is_punct:
+                continue
+            if c.dep_ in ("cc", "conj"):
+                break
+            if self.doc[c.left_edge.i - 1].text == "," and not (
+                # ", because ..." still gives the reason that was stated
+                c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _REASON_MARKS for g in c.children)
+            ):
                 break
             b = max(b, c.right_edge.i)
         return b
@@ -479,21 +487,6 @@ def _according_object(v: "Token") -> "Token | None":
         for g in nxt.children:
             if g.dep_ == "pobj":
                 return g
-    return None
-
-
-def _left_noun(v: "Token") -> "Token | None":
-    """The noun right before a verb the parser left without a subject."""
-    i = v.i - 1
-    doc = v.doc
-    while i >= 0 and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].is_space):
-        i -= 1
-    if i < 0 or v.i - i > 4:
-        return None
-    t = doc[i]
-    if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ in ("he", "she", "it", "they")):
-        # climb to the head of a compound or possessive phrase ("Ryan's office")
-        return t
     return None
 
 

@@ -62,9 +62,9 @@ def subject_of(verb: "Token") -> "Token | None":
         for c in cur.children:
             if c.dep_ == "nsubj":
                 # a parse that runs across a line break ("2:00 p.m.\n\nA court document says")
-                a, b = sorted((c.idx, verb.idx))
+                a, b = sorted((c.idx, cur.idx))
                 if "\n" in verb.doc.text[a:b]:
-                    return None
+                    return noun_before(cur)
                 return c
             if c.dep_ == "agent":  # "was told by X" is rare; "as said by X"
                 for g in c.children:
@@ -143,6 +143,8 @@ class SpeakerResolver:
             if d is not None:
                 return d
             return self._nominal(tok)
+        if tok.pos_ in ("ADJ", "NUM", "X") and tok.is_alpha:
+            return self._nominal(tok)  # a mis-tagged noun ("the polling average")
         return NO_SPEAKER
 
     def _entity_span(self, tok: "Token") -> tuple[int, int]:
@@ -278,6 +280,20 @@ def _noun_phrase(text: str, tok: "Token") -> tuple[int, int]:
     if e - s > 160 or not (s <= tok.idx < e):
         return tok.idx, tok.idx + len(tok)
     return s, e
+
+
+def noun_before(v: "Token") -> "Token | None":
+    """The noun right before a verb (skipping auxiliaries and adverbs)."""
+    i = v.i - 1
+    doc = v.doc
+    while i >= 0 and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].is_space):
+        i -= 1
+    if i < 0 or v.i - i > 4:
+        return None
+    t = doc[i]
+    if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ in ("he", "she", "it", "they")):
+        return t
+    return None
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
