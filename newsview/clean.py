@@ -274,6 +274,8 @@ def _describe_controls(raw: str) -> str:
 
 @dataclass(frozen=True)
 class Cleaned:
+    """A cleaned article; ``removed`` offsets index the source, all others ``text``."""
+
     text: str
     meta: Meta
     paragraphs: tuple[Paragraph, ...]
@@ -968,11 +970,12 @@ class _HtmlText:
         import html
 
         at = self.offset(pos)
-        m = re.compile(r"&(?:#[xX]?[0-9a-fA-F]+|\w+);?").match(self.source, at)
+        m = _HTML_REF.match(self.source, at)
         raw = m.group() if m else "&"
         self.add((html.unescape(raw), at, len(raw), False))
 
 
+_HTML_REF = re.compile(r"&(?:#[xX]?[0-9a-fA-F]+|\w+);?")
 _HTML_SPACE = " \t\n\r\f"
 _HTML_SPACE_OR_WORD = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 

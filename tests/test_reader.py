@@ -52,6 +52,23 @@ def test_permission_denied(tmp_path):
         path.chmod(0o644)
 
 
+def test_permission_denied_when_opening(tmp_path, monkeypatch):
+    """The same message when stat works but open is refused (also checked as root)."""
+    path = tmp_path / "secret.txt"
+    path.write_text(PROSE)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("newsview.reader.open", refuse, raising=False)
+    assert problem(path) == f"{path}: permission denied"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_endless_device_is_cut_off_at_the_limit():
+    assert problem("/dev/zero", max_bytes=1000) == "/dev/zero: input is over the 1000 bytes limit"
+
+
 @pytest.mark.parametrize("content", [b"", b"   \n\n\t  \r\n", "\u00a0\n \u00a0\n".encode()])
 def test_empty_or_whitespace_only(tmp_path, content):
     path = tmp_path / "empty.txt"
