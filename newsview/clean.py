@@ -572,6 +572,13 @@ def _title_like(line: str) -> bool:
     return line.endswith("...") or not line.endswith((".", ":", ";", ","))
 
 
+def _continues(line: str, following: str) -> bool:
+    """Does ``following`` carry on the sentence of ``line`` (a hard-wrapped paragraph)?"""
+    if following[:1].islower():
+        return True
+    return len(line) >= 50 and not line.endswith((".", "!", "?", ":", '"', "”", "’", "'", ")"))
+
+
 def _sentence_title(line: str, following: str) -> bool:
     """A headline written with a final period ("Senate passes the budget.").
 
@@ -726,14 +733,22 @@ class _Cleaner:
         return index
 
     def strip_block(self, block: list[_Line], reason_of) -> list[_Line]:
-        """Drop boilerplate lines from both ends of a block; return what is left."""
+        """Drop boilerplate lines from both ends of a block; return what is left.
+
+        Inside a hard-wrapped paragraph a line that merely looks like
+        boilerplate ("March 14, 2025." closing a sentence) is left alone.
+        """
         s = self.s
         while block:
+            if len(block) > 1 and _continues(block[0].text(s), block[1].text(s)):
+                break
             reason = reason_of(block[0].text(s))
             if not reason:
                 break
             self.drop(block.pop(0), reason)
         while block:
+            if len(block) > 1 and _continues(block[-2].text(s), block[-1].text(s)):
+                break
             reason = reason_of(block[-1].text(s))
             if not reason:
                 break
