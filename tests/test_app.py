@@ -436,3 +436,18 @@ async def test_title_outside_the_text_still_heads_the_page():
         lines = app.article.visible_text().splitlines()
         assert lines[0] == "A headline kept apart"
         assert lines[1].startswith("By Jane Doe")
+
+
+async def test_resize_keeps_the_reading_position():
+    app = NewsViewApp(long_document(300))
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(5):
+            await pilot.press("space")
+        anchor = app.article.top_offset
+        assert anchor > 0
+        await pilot.resize_terminal(60, 30)
+        await pilot.pause()
+        view = app.article
+        # lines wrap differently now, but the text that was at the top still is
+        assert view.scroll_offset.y > 0
+        assert view.line_of_offset(anchor) == view.scroll_offset.y

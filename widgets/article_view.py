@@ -200,6 +200,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[tuple[int, int]] = []  # (block, line in block); block -1 = gap
         self._strips: OrderedDict[int, list[Strip]] = OrderedDict()
         self._pending_jump: int | None = None
+        self._anchor: int | None = None
         self._build_blocks()
         self._build_styles()
 
@@ -383,6 +384,10 @@ class ArticleView(ScrollView, can_focus=True):
             return False
         if width == self._layout_width:
             return True
+        # keep the text at the top of the pane in view across a re-wrap (and
+        # across several re-wraps before the scroll is restored)
+        if self._anchor is None and self._lines and self.scroll_offset.y:
+            self._anchor = self.offset_at_line(self.scroll_offset.y)
         self._layout_width = width
         self._strips.clear()
         text = self.document.text
@@ -408,7 +413,14 @@ class ArticleView(ScrollView, can_focus=True):
         if self._pending_jump is not None:
             offset, self._pending_jump = self._pending_jump, None
             self.call_after_refresh(self.scroll_to_offset, offset)
+        elif self._anchor is not None:
+            self.call_after_refresh(self._restore_anchor)
         return True
+
+    def _restore_anchor(self) -> None:
+        anchor, self._anchor = self._anchor, None
+        if anchor is not None:
+            self.scroll_to_offset(anchor, margin=0)
 
     # -- rendering ---------------------------------------------------------
     def on_mount(self) -> None:
