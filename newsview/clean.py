@@ -50,7 +50,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date as _date
 
-from .model import Meta, Paragraph, Removed
+from .model import Meta, Paragraph, Removed, map_offset
 
 __all__ = ["Cleaned", "clean_article", "sanitize", "source_offset"]
 
@@ -284,20 +284,8 @@ class Cleaned:
 
 
 def source_offset(offset_map: tuple[tuple[int, int, int], ...] | list, offset: int) -> int:
-    """Map an offset in the cleaned text to the source text.
-
-    Inside a run: the matching source offset.  Past a run's end (a rewritten
-    character, a paragraph separator, or an end offset): the source offset
-    just after that run.
-    """
-    k = bisect_right([r[0] for r in offset_map], offset) - 1
-    if k < 0:
-        return offset
-    clean_start, source_start, length = offset_map[k]
-    if offset < clean_start + length:
-        return source_start + offset - clean_start
-    # an end offset lands after the last run that starts at or before it
-    return source_start + length
+    """Map an offset in the cleaned text to the source text (see ``model.map_offset``)."""
+    return map_offset(offset_map, offset)
 
 
 # -- boilerplate patterns ---------------------------------------------------------

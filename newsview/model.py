@@ -9,7 +9,8 @@ contract (``newsview/1``) that export, the cache and the benchmark share.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from bisect import bisect_right
+from typing import Any, Iterable, Sequence
 
 SCHEMA = "newsview/1"
 
@@ -31,6 +32,22 @@ LABEL_FAMILY = {
 def label_family(label: str) -> str:
     """Return ``person``, ``org``, ``place``, ``date`` or ``other`` for a spaCy label."""
     return LABEL_FAMILY.get(label, "other")
+
+
+def map_offset(offset_map: Sequence[tuple[int, int, int]], offset: int) -> int:
+    """Map a cleaned-text offset to the source through ``(clean_start, source_start, length)`` runs.
+
+    Inside a run: the matching source offset.  Past a run's end (a rewritten
+    character, a paragraph separator, or an end offset): the source offset
+    just after the last run that starts at or before it.
+    """
+    k = bisect_right([r[0] for r in offset_map], offset) - 1
+    if k < 0:
+        return offset
+    clean_start, source_start, length = offset_map[k]
+    if offset < clean_start + length:
+        return source_start + offset - clean_start
+    return source_start + length
 
 
 @dataclass(frozen=True)
@@ -245,15 +262,7 @@ class ParsedDocument:
 
     def to_source(self, offset: int) -> int:
         """Map an offset in ``text`` to the matching offset in the source text."""
-        best = None
-        for clean_start, source_start, length in self.offset_map:
-            if clean_start <= offset <= clean_start + length:
-                return source_start + (offset - clean_start)
-            if clean_start <= offset:
-                best = (clean_start, source_start, length)
-        if best is None:
-            return offset
-        return best[1] + best[2]
+        return map_offset(self.offset_map, offset)
 
     def with_analysis(self, **changes: Any) -> "ParsedDocument":
         return replace(self, analysed=True, **changes)
