@@ -63,6 +63,17 @@ class Cluster:
     nominal: bool = False
 
     @property
+    def core(self) -> list[str]:
+        """The name words that identify a person (no initials, no Jr.)."""
+        if self._core_for is not self.words:
+            self._core = _core(self.words)
+            self._core_for = self.words
+        return self._core
+
+    _core: list[str] = field(default_factory=list, repr=False)
+    _core_for: tuple[str, ...] | None = field(default=None, repr=False)
+
+    @property
     def gender(self) -> str | None:
         m = self.gender_votes.get("m", 0.0)
         f = self.gender_votes.get("f", 0.0)
@@ -155,9 +166,9 @@ def _core(words: Iterable[str]) -> list[str]:
 class ActorIndex:
     """Clusters of entity mentions, and look-ups used by quote attribution."""
 
-    def __init__(self, doc: "Doc") -> None:
+    def __init__(self, doc: "Doc", text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.clusters: list[Cluster] = []
         self.entities: list[tuple[int, int, str, int | None]] = []  # start, end, label, cluster
         self.mentions: list[NameMention] = []
@@ -245,7 +256,7 @@ class ActorIndex:
         for c in self.clusters:
             if c.label != "PERSON":
                 continue
-            core = _core(c.words)
+            core = c.core
             if len(core) < 2:
                 continue
             w = core[-1]
@@ -325,7 +336,7 @@ class ActorIndex:
         for c in self.clusters:
             if c.label != "PERSON":
                 continue
-            cc = _core(c.words)
+            cc = c.core
             if len(cc) >= 2 and cc[0] == core[0] and cc[-1] == core[-1]:
                 if len(words) > len(c.words):
                     c.words = tuple(words)
@@ -342,10 +353,10 @@ class ActorIndex:
         if len(core) == 1:
             w = core[0]
             gender = "m" if any(t in MALE_TITLES for t in titles) else "f" if any(t in FEMALE_TITLES for t in titles) else None
-            people = [c for c in self.clusters if c.label == "PERSON" and len(_core(c.words)) >= 2]
-            cands = [c for c in people if _core(c.words)[-1] == w]
+            people = [c for c in self.clusters if c.label == "PERSON" and len(c.core) >= 2]
+            cands = [c for c in people if c.core[-1] == w]
             if not cands:
-                cands = [c for c in people if _core(c.words)[0] == w]
+                cands = [c for c in people if c.core[0] == w]
             if cands and label in ("PERSON", "ORG", "GPE", "NORP"):
                 if label != "PERSON" and not (ent[0].is_title or ent[0].is_upper):
                     cands = []
@@ -368,7 +379,7 @@ class ActorIndex:
         """Vote a gender for people from given names and from pronouns that can refer to one person only."""
         doc = self.doc
         for c in self.clusters:
-            core = _core(c.words)
+            core = c.core
             if c.label == "PERSON" and len(core) >= 2:
                 g = gender_of_given_name(core[0])
                 if g:

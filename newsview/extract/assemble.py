@@ -108,8 +108,8 @@ def assemble(doc: "Doc") -> "Extraction":
     from . import Extraction
 
     text = doc.text
-    index = ActorIndex(doc)
-    finder = QuoteFinder(doc)
+    index = ActorIndex(doc, text)
+    finder = QuoteFinder(doc, text)
     resolver = SpeakerResolver(index, finder.in_quote)
     direct = finder.direct()
     reported = finder.reported(direct) + finder.headlines()

@@ -76,9 +76,9 @@ class Found:
 
 
 class QuoteFinder:
-    def __init__(self, doc: "Doc") -> None:
+    def __init__(self, doc: "Doc", text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.pieces = find_quoted(self.text)
         self._piece_starts = [p.open_pos for p in self.pieces]
         self._tok_starts = [t.idx for t in doc]

@@ -62,8 +62,8 @@ def subject_of(verb: "Token") -> "Token | None":
         for c in cur.children:
             if c.dep_ == "nsubj":
                 # a parse that runs across a line break ("2:00 p.m.\n\nA court document says")
-                a, b = sorted((c.idx, cur.idx))
-                if "\n" in verb.doc.text[a:b]:
+                a, b = sorted((c.i, cur.i))
+                if any("\n" in t.text_with_ws for t in verb.doc[a:b]):
                     return noun_before(cur)
                 return c
             if c.dep_ == "agent":  # "was told by X" is rare; "as said by X"
