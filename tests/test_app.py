@@ -451,3 +451,27 @@ async def test_resize_keeps_the_reading_position():
         # lines wrap differently now, but the text that was at the top still is
         assert view.scroll_offset.y > 0
         assert view.line_of_offset(anchor) == view.scroll_offset.y
+
+
+async def test_copy_the_current_quote():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("y")
+        assert app.clipboard == ""  # nothing chosen yet: nothing copied
+        await pilot.press("right_square_bracket", "y")
+        assert app.clipboard == "will protect every home on the front."
+        assert app.actor_list.highlighted_option.id == "quote:q1"  # ] put the sidebar cursor there
+        await pilot.press("tab", "j", "y")  # the sidebar cursor on Ana Costa's second quote
+        assert app.clipboard == "the work would start in May"
+
+
+async def test_long_articles_filter_after_a_pause_in_typing():
+    app = NewsViewApp(long_document(100))
+    app.LIVE_FILTER_CHARS = 100  # treat this one as long
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"costa")
+        assert not app.filter_state.active  # not yet
+        await pilot.pause(0.3)
+        assert app.filter_state.words == ("costa",)
+        await pilot.press("backspace", "enter")  # Enter filters at once
+        assert app.filter_state.words == ("cost",) and app.current is not None

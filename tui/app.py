@@ -18,6 +18,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.theme import Theme
+from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -58,6 +59,8 @@ class NewsViewApp(App[int]):
     TITLE = "newsview"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
     COMMANDS = App.COMMANDS | {ActorCommands}
+    #: articles longer than this filter after a short pause in typing, not on every key
+    LIVE_FILTER_CHARS = 200_000
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="newsview.quit"),
@@ -67,6 +70,7 @@ class NewsViewApp(App[int]):
         Binding("N", "step_match(-1)", "Previous match", id="newsview.previous_match"),
         Binding("right_square_bracket", "step_quote(1)", "Next quote", id="newsview.next_quote"),
         Binding("left_square_bracket", "step_quote(-1)", "Previous quote", id="newsview.previous_quote"),
+        Binding("y", "copy", "Copy the current quote or match", id="newsview.copy"),
         Binding("s", "toggle_sidebar", "Sidebar", id="newsview.sidebar"),
         Binding("t", "next_theme", "Next theme", id="newsview.theme"),
         Binding("tab", "focus_next", "Next pane", id="newsview.next_pane", show=False),
@@ -96,6 +100,7 @@ class NewsViewApp(App[int]):
         self.current: Span | None = None
         self.match_index: int | None = None
         self.keymap: dict[str, str] = {}
+        self._filter_timer: Timer | None = None
         for t in builtin_themes().values():
             self.register_theme(t)
         self._bad_theme: str | None = None
@@ -287,10 +292,22 @@ class NewsViewApp(App[int]):
     # -- messages from widgets ---------------------------------------------
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self.set_filter(event.value)
+        if len(self.document.text) < self.LIVE_FILTER_CHARS:
+            self.set_filter(event.value)
+            return
+        # a long article: wait for a pause in the typing before re-filtering
+        self._stop_filter_timer()
+        value = event.value
+        self._filter_timer = self.set_timer(0.12, lambda: self.set_filter(value))
+
+    def _stop_filter_timer(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+            self._filter_timer = None
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
+        self._stop_filter_timer()
         self.set_filter(event.value)
         self.article.focus()
         if self.filter_result.spans:
@@ -300,6 +317,7 @@ class NewsViewApp(App[int]):
 
     @on(FilterBar.Cleared)
     def _filter_cleared(self) -> None:
+        self._stop_filter_timer()
         self.set_filter("")
         self.article.focus()
 
@@ -372,6 +390,22 @@ class NewsViewApp(App[int]):
         quote = quotes[index]
         self.show_quote(quote.id)
         self.actor_list.reveal_quote(quote.id)
+
+    def action_copy(self) -> None:
+        """Copy the quote under the cursor (sidebar) or the current place in the text (OSC 52)."""
+        text = None
+        row = self.actor_list.highlighted_row() if self.focused is self.actor_list else None
+        if row is not None and row.kind == "quote":
+            quote = self.document.quote(row.key)
+            text = quote.text if quote else None
+        elif self.current is not None:
+            text = self.document.text[self.current[0]:self.current[1]]
+        if not text:
+            self.notify("Nothing to copy: choose a quote or a match first.", severity="warning",
+                        markup=False, timeout=3)
+            return
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied {len(text)} characters.", markup=False, timeout=2)
 
     def action_toggle_sidebar(self) -> None:
         sidebar = self.sidebar
