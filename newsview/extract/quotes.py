@@ -144,14 +144,16 @@ class QuoteFinder:
                      and any(c.dep_ == "nsubj" for c in t.children)]
         if not after:
             cands.reverse()  # the cue closest to the quote first
+        lo, hi = (toks[0].i, toks[-1].i) if toks else (0, -1)
         for v in cands:
             subj = subject_of(v)
-            if subj is not None and self.in_quote(subj.idx) is None:
+            if subj is not None and self.in_quote(subj.idx) is None and lo <= subj.i <= hi \
+                    and subj.ent_type_ not in ("DATE", "TIME"):
                 return v, subj
             # "said Rubio" parsed without nsubj: a name right after the verb
             for t in toks:
-                if t.i > v.i and t.i - v.i <= 3 and (t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"):
-                    return v, t
+                if t.i > v.i and t.i - v.i <= 3 and (t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"):
+                    return v, _phrase_head(t)
             # no subject in the parse: a name or noun right next to the verb
             near = [t for t in toks if 0 < abs(t.i - v.i) <= 2 and t.pos_ in ("PROPN", "PRON", "NOUN")
                     and t.ent_type_ not in ("DATE", "TIME")]
@@ -488,6 +490,16 @@ def _according_object(v: "Token") -> "Token | None":
             if g.dep_ == "pobj":
                 return g
     return None
+
+
+def _phrase_head(t: "Token") -> "Token":
+    """ "New" in "a New Hampshire Democrat" -> "Democrat"."""
+    for _ in range(4):
+        if t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.i > t.i and t.head.i - t.i <= 4:
+            t = t.head
+        else:
+            break
+    return t
 
 
 def _only_punct(s: str) -> bool:

@@ -73,7 +73,12 @@ def subject_of(verb: "Token") -> "Token | None":
         if cur.dep_ in ("conj", "advcl", "xcomp", "acl", "acomp", "pcomp", "prep") and cur.head is not cur:
             # "X said A and added B", "X balked, saying B", "X declined to say"
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-                return cur.head
+                noun = cur.head
+                # "Trump fired back a response saying ...": the one who issued it
+                if noun.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in noun.head.children):
+                    cur = noun.head
+                    continue
+                return noun
             cur = cur.head
             continue
         break
@@ -272,7 +277,12 @@ class SpeakerResolver:
 def _noun_phrase(text: str, tok: "Token") -> tuple[int, int]:
     """The noun phrase headed by ``tok`` up to its first comma, dash or bracket,
     within its line ("an official who was briefed on the talks")."""
-    s, e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    right = tok
+    for c in tok.rights:
+        if c.dep_ in ("advmod", "npadvmod") or c.ent_type_ in ("DATE", "TIME"):
+            break  # "Her campaign workers here", "The letters Monday"
+        right = c.right_edge
+    s, e = tok.left_edge.idx, right.idx + len(right)
     s = max(s, text.rfind("\n", s, tok.idx) + 1)
     cuts = (text.find(sep, tok.idx, e) for sep in (",", " \u2014", " (", "\n", ";"))
     e = min([e] + [k for k in cuts if k > tok.idx])
