@@ -8,14 +8,12 @@ The document and the filter state are immutable values the app replaces.
 
 from __future__ import annotations
 
-import os
 from typing import Callable, Iterable
 
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.message import Message
 from textual.theme import Theme
 from textual.timer import Timer
@@ -25,7 +23,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from newsview.filtering import FilterResult, FilterState, apply, next_span, parse_query
 from newsview.model import ParsedDocument, Span
 from newsview.themes import DEFAULT_THEME, builtin_themes, variable_defaults
-from newsview.widgets.actor_sidebar import UNATTRIBUTED, ActorList, ActorSidebar
+from newsview.widgets.actor_sidebar import ActorList, ActorSidebar
 from newsview.widgets.article_view import ArticleView
 from newsview.widgets.filter_bar import FilterBar
 from newsview.widgets.status_line import StatusLine
@@ -462,4 +460,3 @@ class NewsViewApp(App[int]):
         return self.actor_list.row_ids()
 
 
-UNATTRIBUTED_ID = UNATTRIBUTED
