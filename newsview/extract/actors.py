@@ -184,7 +184,8 @@ class ActorIndex:
         full: list[tuple["SpacySpan", list[str], list[str], int, int]] = []
         partial: list[tuple["SpacySpan", list[str], list[str], int, int]] = []
         relabel: dict[tuple[int, int], str] = {}
-        for ent in doc.ents:
+        ents = self._entity_spans()
+        for ent in ents:
             s, e = trim_span(text, ent.start_char, ent.end_char)
             if e <= s:
                 continue
@@ -225,7 +226,7 @@ class ActorIndex:
         for ent, words, titles, s, e in sorted(partial, key=lambda it: it[3]):
             assigned[(s, e)] = self._add_partial(ent, words, titles, s, e)
         # entities in text order
-        for ent in doc.ents:
+        for ent in ents:
             s, e = trim_span(text, ent.start_char, ent.end_char)
             if (s, e) in assigned:
                 cid = assigned[(s, e)]
@@ -250,6 +251,26 @@ class ActorIndex:
         self._mention_starts = [m.start for m in self.mentions]
         self._guess_genders()
 
+    def _entity_spans(self) -> list["SpacySpan"]:
+        """The document's entities, a surname-only person extended over a given
+        name the model left out ("Sadiq" in "Mayor of London Sadiq Khan")."""
+        from spacy.tokens import Span
+
+        doc = self.doc
+        out = []
+        for ent in doc.ents:
+            start = ent.start
+            if ent.label_ == "PERSON":
+                while start > 0 and ent.start - start < 2:
+                    t = doc[start - 1]
+                    if t.pos_ == "PROPN" and t.is_title and not t.ent_type_ and t.lower_ not in TITLE_WORDS \
+                            and not t.is_sent_start and "\n" not in t.text_with_ws:
+                        start -= 1
+                    else:
+                        break
+            out.append(ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_))
+        return out
+
     def _propagate_names(self) -> None:
         """Name words the model missed ("Trump — who …") become mentions too."""
         surnames: dict[str, int | None] = {}
@@ -272,8 +293,11 @@ class ActorIndex:
             if cid is None:
                 continue
             nxt = t.nbor(1) if t.i + 1 < len(self.doc) else None
-            if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
-                continue  # part of a longer name the model did not tag
+            prev = self.doc[t.i - 1] if t.i > 0 else None
+            if (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN") or (
+                prev is not None and prev.is_title and prev.pos_ == "PROPN" and prev.lower_ not in TITLE_WORDS
+            ):
+                continue  # part of a longer name the model did not tag ("Sadiq Khan")
             s, e = t.idx, t.idx + len(t)
             self.entities.append((s, e, "PERSON", cid))
             c = self.clusters[cid]
@@ -364,7 +388,15 @@ class ActorIndex:
                 if gender and any(c.gender == gender for c in cands):
                     cands = [c for c in cands if c.gender == gender]
                 before = [c for c in cands if c.first < s]
-                pick = max(before, key=lambda c: c.last_seen) if before else min(cands, key=lambda c: c.first)
+                if not before:
+                    pick = min(cands, key=lambda c: c.first)
+                else:
+                    # the one just named in this stretch of text, else the one named most
+                    recent = max(before, key=lambda c: c.last_seen)
+                    if s - recent.last_seen < 200 or len(before) == 1:
+                        pick = recent
+                    else:
+                        pick = max(before, key=lambda c: (len(c.forms) and sum(c.forms.values()), c.last_seen))
                 return self._note(pick.index, label, display, titles, s)
         for c in self.clusters:
             if c.nominal:

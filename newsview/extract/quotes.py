@@ -151,6 +151,9 @@ class QuoteFinder:
                     and subj.ent_type_ not in ("DATE", "TIME"):
                 return v, subj
             # "said Rubio" parsed without nsubj: a name right after the verb
+            people = [t for t in toks if 0 < t.i - v.i <= 6 and t.ent_type_ == "PERSON"]
+            if people:
+                return v, people[0]
             for t in toks:
                 if t.i > v.i and t.i - v.i <= 3 and (t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"):
                     return v, _phrase_head(t)

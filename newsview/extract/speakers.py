@@ -284,6 +284,8 @@ def _noun_phrase(text: str, tok: "Token") -> tuple[int, int]:
         right = c.right_edge
     s, e = tok.left_edge.idx, right.idx + len(right)
     s = max(s, text.rfind("\n", s, tok.idx) + 1)
+    # never reach back into a quotation ('... safe" tweeted the mayor')
+    s = max([s] + [text.rfind(m, s, tok.idx) + 1 for m in "\"\u201d\u201c\u00bb"])
     cuts = (text.find(sep, tok.idx, e) for sep in (",", " \u2014", " (", "\n", ";"))
     e = min([e] + [k for k in cuts if k > tok.idx])
     s, e = _strip_span(text, s, e)
