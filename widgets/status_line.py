@@ -63,6 +63,7 @@ class StatusLine(Static):
         parts.append((f" {label}", style))
         if engine == "done":
             parts.append(f" · {_plural(actors, 'actor')} · {_plural(quotes, 'quote')} · {_plural(entities, 'entity')}")
+        parts.append(("  ? keys", "$text-muted"))  # last: the first thing a narrow screen drops
         content = Content.assemble(*parts)
         self.text = content.plain
         self.update(content)
