@@ -98,3 +98,24 @@ def test_arcamax_sample_actors_and_speakers(nlp, arcamax_path):
     assert who("To implement") == "Vladimir Putin"
     macron = [q for q in x.quotes if "Abuses must stop" in q.text][0]
     assert "So must delaying statements" in macron.text and len(macron.spans) == 2
+
+
+def test_a_given_name_the_model_missed_keeps_two_people_apart(nlp):
+    text = (
+        "Police named the attacker as Omar Haddad, 28. Haddad had been released from prison last year.\n\n"
+        "\u201cThe city will not be divided by this,\u201d tweeted Mayor of Leeds Karim Haddad (no relation).\n\n"
+        "Officers said Haddad acted alone."
+    )
+    x = run(nlp, text)
+    omar = actor_named(x, "Omar Haddad")
+    karim = actor_named(x, "Karim Haddad")
+    q = next(q for q in x.quotes if q.kind == "direct")
+    assert q.speaker == karim.id
+    first_bare = text.index("Haddad had")
+    assert (first_bare, first_bare + len("Haddad")) in omar.mentions
+
+
+def test_common_words_mistaken_for_names_are_not_actors(nlp):
+    text = "The Band played on.\n\nRuth Okafor said the band had never sounded better."
+    x = run(nlp, text)
+    assert not [a for a in x.actors if a.name == "Band"]

@@ -201,6 +201,12 @@ class ActorIndex:
                 words = stripped
             else:
                 titles = []
+            if label == "PERSON":
+                # "Leeds Karim Haddad" (from "Mayor of Leeds Karim Haddad"): the name starts at the given name
+                k = next((k for k in range(1, len(words) - 1) if gender_of_given_name(words[k])), 0)
+                if k and not gender_of_given_name(words[0]):
+                    titles = titles + words[:k]
+                    words = words[k:]
             titles += self._titles_before(ent)
             core = _core(words)
             if label != "PERSON" and 2 <= len(core) <= 3 and gender_of_given_name(core[0]) \

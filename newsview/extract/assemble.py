@@ -128,11 +128,15 @@ def assemble(doc: "Doc") -> "Extraction":
         if f.speaker.cluster is not None:
             quoted.setdefault(f.speaker.cluster, []).append(k)
     keep = []
+    common = {t.text for t in doc if t.is_lower and t.is_alpha}
     for c in index.clusters:
-        if c.kind in SPEAKING_ONLY or c.nominal:
-            if c.index not in quoted:
+        if c.index not in quoted:
+            if c.kind in SPEAKING_ONLY or c.nominal:
                 continue
+            if len(c.words) == 1 and c.words[0] in common:
+                continue  # "Band", "Run": a common word the model took for a name
         keep.append(c)
+    kept = {c.index for c in keep}
     extra_by_cluster: dict[int, list[tuple[int, int, str]]] = {}
     for f in found:
         sp = f.speaker

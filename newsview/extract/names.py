@@ -27,7 +27,8 @@ MALE_NAMES = frozenset(
     richard rick ricky rob robert roberto rod rodney roger roland ron ronald rudy russell ryan sam samuel
     scott sean sebastian sergei sergey seth shawn sidney stanley stefan stephen steve steven stuart ted
     terry thomas tim timothy todd tom tommy tony travis trevor tyler victor vincent vladimir volodymyr
-    walter warren wayne wesley william willie xavier yusuf zachary
+    walter warren wayne wesley william willie xavier yusuf zachary karim youssef mustafa ibrahim tariq
+    rashid hamza bilal samir nabil faisal salman sadiq usman imran nawaz recep emre mehmet kemal jamal
     """.split()
 )
 
