@@ -1143,7 +1143,9 @@ class ReviewStore:
         article_path: str | None = None,
         seed: Path | None = None,
     ) -> None:
-        self.path = Path(path)
+        # the real file: a symlinked review stays a symlink, and two instances that reach
+        # the article through different links still lock and merge in one place
+        self.path = Path(os.path.realpath(Path(path).expanduser()))
         #: a review to start from while ``path`` does not exist yet (one beside a read-only article)
         self.seed = seed
         self.source_sha256 = source_sha256

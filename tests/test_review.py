@@ -355,9 +355,9 @@ def test_review_file_location(tmp_path, monkeypatch):
     article.write_text("x")
     assert default_path(str(article), "00" * 32) == article.parent / "story.txt.review.json"
     explicit = ReviewStore.for_article(str(article), "00" * 32, explicit=str(tmp_path / "mine.json"))
-    assert explicit.path == tmp_path / "mine.json"
+    assert explicit.path == (tmp_path / "mine.json").resolve()
     stdin = ReviewStore.for_article(None, "cd" * 32)
-    assert stdin.path.parent == tmp_path / "data" / "reviews"
+    assert stdin.path.parent == (tmp_path / "data" / "reviews").resolve()
 
 
 def test_read_only_folder_falls_back_to_the_data_directory(tmp_path, monkeypatch):
@@ -375,7 +375,7 @@ def test_read_only_folder_falls_back_to_the_data_directory(tmp_path, monkeypatch
     read_only = str(article.parent)
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p) == read_only else real_access(p, mode, **kw))
     store = ReviewStore.for_article(str(article), doc.source.sha256)
-    assert store.path.parent == tmp_path / "data" / "reviews"
+    assert store.path.parent == (tmp_path / "data" / "reviews").resolve()
     assert store.path.name.startswith("story.txt-") and store.path.name.endswith(".review.json")
     # the review already beside the article is carried over, not lost
     store.load(doc)
@@ -532,3 +532,14 @@ def test_engine_review_module_imports_no_ui_and_no_spacy():
     code = "import sys, newsview.review; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'spacy', 'rich')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_symlinked_review_file_is_written_through_the_link(doc, tmp_path):
+    real = tmp_path / "shared" / "story.review.json"
+    real.parent.mkdir()
+    link = tmp_path / "story.txt.review.json"
+    link.symlink_to(real)
+    store = ReviewStore.for_article(str(tmp_path / "story.txt"), doc.source.sha256)
+    store.load(doc)
+    store.apply(Accept("q1"))
+    assert link.is_symlink() and json.loads(real.read_text(encoding="utf-8"))["revision"] == 1
