@@ -208,14 +208,17 @@ class NewsViewApp(App[int]):
 
     # -- state changes -----------------------------------------------------
     def _refresh_all(self) -> None:
+        self._push_highlights()
+        self.actor_list.pending_note = PENDING_NOTES.get(self.engine_state, "")
+        self.actor_list.show(self.document, self.filter_result, self.selected_actor)
+        self._update_status()
+
+    def _push_highlights(self) -> None:
         self.article.set_highlights(
             selected_actor=self.selected_actor,
             filter_result=self.filter_result if self.filter_state.active else None,
             current=self.current,
         )
-        self.actor_list.pending_note = PENDING_NOTES.get(self.engine_state, "")
-        self.actor_list.show(self.document, self.filter_result, self.selected_actor)
-        self._update_status()
 
     def _update_status(self) -> None:
         doc = self.document
@@ -263,11 +266,7 @@ class NewsViewApp(App[int]):
             return
         self.current = (quote.start, quote.end)
         self.match_index = None
-        self.article.set_highlights(
-            selected_actor=self.selected_actor,
-            filter_result=self.filter_result if self.filter_state.active else None,
-            current=self.current,
-        )
+        self._push_highlights()
         self.article.scroll_to_offset(quote.start)
         self._update_status()
 
@@ -342,11 +341,7 @@ class NewsViewApp(App[int]):
         index %= len(spans)
         self.match_index = index if self.filter_state.active else None
         self.current = spans[index]
-        self.article.set_highlights(
-            selected_actor=self.selected_actor,
-            filter_result=self.filter_result if self.filter_state.active else None,
-            current=self.current,
-        )
+        self._push_highlights()
         self.article.scroll_to_offset(self.current[0])
         self._update_status()
 
