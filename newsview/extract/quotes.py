@@ -28,6 +28,13 @@ OBJECT_SPEECH = frozenset(
 )
 #: object verbs that need a predicate too ("called it a hoax", not "called a meeting")
 NEEDS_PREDICATE = frozenset("call label dub characterize characterise accuse say write".split())
+#: verbs that can frame a quoted fragment ("slammed the story as \"faulty\"")
+FRAGMENT_VERBS = SPEECH_VERBS | OBJECT_SPEECH | frozenset(
+    """
+    slam blast deride mock brand refer attack hail decry lambast ridicule label dub characterize
+    characterise term nickname insist vow promise pledge swear complain lament warn
+    """.split()
+)
 #: verbs whose prepositional object is the topic of speech ("spoke about the economy")
 PREP_SPEECH = {
     "speak": ("about", "of", "on"),
@@ -209,7 +216,7 @@ class QuoteFinder:
                 if v.pos_ == "VERB" or v.head is v:
                     break
                 v = v.head
-            if v.pos_ != "VERB" or v.i >= t.i or self.in_quote(v.idx) is not None or v.lemma_.lower() in BELIEF_VERBS:
+            if v.pos_ != "VERB" or v.i >= t.i or self.in_quote(v.idx) is not None or v.lemma_.lower() not in FRAGMENT_VERBS:
                 continue
             after = [c for c in v.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advmod", "npadvmod")]
             if not after:
