@@ -90,18 +90,29 @@ def combine(text: str, finder: QuoteFinder, direct: list[Found], reported: list[
     return uniq
 
 
-def _continuations(text: str, found: list[Found]) -> None:
-    """A direct quote with no cue of its own continues the previous speaker."""
+def _continuations(text: str, found: list[Found]) -> list[Found]:
+    """A direct quote with no cue of its own continues the previous speaker; in
+    the same paragraph, right after that quote's attribution, it is the same quote
+    (The deal "looks out for Wall Street," Sanders wrote. "That is unacceptable.")."""
+    out: list[Found] = []
     prev: Found | None = None
     for f in found:
         if f.kind == "direct" and f.speaker.cluster is None and f.cue is None and prev is not None:
             gap = text[prev.end : f.start]
+            if "\n" not in gap and prev.cue is not None and prev.end <= prev.cue[0] and prev.cue[1] <= f.start \
+                    and len(gap) < 120:
+                prev.spans = prev.spans + f.spans
+                if prev.kind == "indirect":
+                    prev.kind = "mixed"
+                continue
             if gap.count("\n") <= 2 and len(gap) < 400 and prev.speaker.cluster is not None:
                 sp = prev.speaker
                 f.speaker = type(sp)(sp.cluster, sp.span, sp.kind, sp.chain + ("continues the previous quote",),
                                      min(sp.confidence, 0.6))
                 f.rule = "continuation"
+        out.append(f)
         prev = f
+    return out
 
 
 def assemble(doc: "Doc") -> "Extraction":
@@ -120,7 +131,7 @@ def assemble(doc: "Doc") -> "Extraction":
         if f.subj is not None:
             f.speaker = resolver.resolve(f.subj)
             resolver.note_speaker(f.subj.idx, f.speaker.cluster)
-    _continuations(text, found)
+    found = _continuations(text, found)
 
     # which clusters become actors
     quoted: dict[int, list[int]] = {}
