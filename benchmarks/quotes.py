@@ -48,7 +48,7 @@ def quote_rows(text: str, clean_text: str, found, to_source=lambda o: o) -> list
         if name and q.speaker_span and tuple(q.speaker_span) in descriptors:
             name = clean_text[q.speaker_span[0] : q.speaker_span[1]]
         rows.append({"start": a, "end": b, "text": text[a:b], "kind": q.kind, "speaker": name,
-                     "rule": q.evidence.rule if q.evidence else None,
+                     "rule": q.evidence.rule if q.evidence else None, "confidence": q.confidence,
                      "chain": list(q.evidence.chain) if q.evidence else []})
     return rows
 

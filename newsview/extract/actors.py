@@ -284,8 +284,8 @@ class ActorIndex:
             if c.label != "PERSON":
                 continue
             core = c.core
-            if len(core) < 2:
-                continue
+            if not core or (len(core) == 1 and sum(c.forms.values()) < 2):
+                continue  # a one-word name seen once may be a tagging accident
             w = core[-1]
             surnames[w] = None if w in surnames and surnames[w] != c.index else c.index
         if not surnames:

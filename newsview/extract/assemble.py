@@ -127,6 +127,7 @@ def assemble(doc: "Doc") -> "Extraction":
     found = combine(text, finder, direct, reported)
     found = sorted(found + finder.fragments(found), key=lambda f: (f.start, -f.end))
     # speakers in text order, so that "he" can follow the previous speaker
+    resolver.set_contents([span for f in found for span in f.spans])
     for f in sorted(found, key=lambda f: f.subj.idx if f.subj is not None else f.start):
         if f.subj is not None:
             f.speaker = resolver.resolve(f.subj)
