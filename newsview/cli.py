@@ -33,6 +33,7 @@ class Format(str, enum.Enum):
     jsonl = "jsonl"
     text = "text"
     csv = "csv"
+    markdown = "markdown"
 
 
 cli = typer.Typer(
@@ -62,8 +63,8 @@ def run(
         None,
         "--format",
         "-f",
-        help="Output instead of the app: json (one document), jsonl (one line per file), text (readable summary), csv (one row per quote). "
-        "Default: the app on a terminal, text otherwise.",
+        help="Output instead of the app: json (one document), jsonl (one line per file), text (readable summary), "
+        "csv (one row per quote), markdown (review report). Default: the app on a terminal, text otherwise.",
         case_sensitive=False,
     ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the output to this file instead of stdout."),
@@ -77,6 +78,12 @@ def run(
     theme: Optional[str] = typer.Option(None, "--theme", envvar="NEWSVIEW_THEME", help="App colour theme."),
     no_mouse: bool = typer.Option(False, "--no-mouse", help="Leave the mouse to the terminal (native text selection)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Analyse afresh: neither read nor write the parse cache."),
+    review_file: Optional[str] = typer.Option(
+        None,
+        "--review-file",
+        help="Where review verdicts and notes are kept (default: ARTICLE.review.json beside the article, "
+        "or the user data folder when that folder is not writable).",
+    ),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
     """Analyse news articles: entities, actors, and who said what."""
@@ -89,8 +96,13 @@ def run(
         if not sys.stdout.isatty():
             _err("the app needs a terminal; use --format json, jsonl, text or csv")
             raise typer.Exit(EXIT_USAGE)
-        raise typer.Exit(_run_app(files[0], model=model, theme=theme, mouse=not no_mouse, use_cache=not no_cache))
-    raise typer.Exit(_run_batch(files, fmt, output=output, model=model, use_cache=not no_cache))
+        raise typer.Exit(
+            _run_app(files[0], model=model, theme=theme, mouse=not no_mouse, use_cache=not no_cache, review_file=review_file)
+        )
+    if review_file is not None and len(files) != 1:
+        _err("--review-file goes with a single article")
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(_run_batch(files, fmt, output=output, model=model, use_cache=not no_cache, review_file=review_file))
 
 
 def _analyzer(model: str | None, use_cache: bool):
@@ -100,7 +112,9 @@ def _analyzer(model: str | None, use_cache: bool):
     return Analyzer(model, cache=ParseCache() if use_cache else None)
 
 
-def _run_app(path: str, *, model: str | None, theme: str | None, mouse: bool, use_cache: bool) -> int:
+def _run_app(
+    path: str, *, model: str | None, theme: str | None, mouse: bool, use_cache: bool, review_file: str | None
+) -> int:
     from . import engine
     from .pipeline import ModelError
     from .reader import InputError, read_article
@@ -151,7 +165,23 @@ def _documents(files: list[str], analyzer, failures: list[str]) -> Iterator:
         yield analyzer(engine.prepare(raw))
 
 
-def _run_batch(files: list[str], fmt: Format, *, output: Path | None, model: str | None, use_cache: bool) -> int:
+def _with_reviews(docs: Iterator, review_file: str | None, failures: list[str]) -> Iterator:
+    """Pair each document with its saved review (None when it has none)."""
+    from .review import ReviewError, existing_review
+
+    for doc in docs:
+        try:
+            review = existing_review(doc.source.path, doc, explicit=review_file)
+        except ReviewError as exc:
+            _err(str(exc))
+            failures.append(doc.source.path or "")
+            review = None
+        yield doc, review
+
+
+def _run_batch(
+    files: list[str], fmt: Format, *, output: Path | None, model: str | None, use_cache: bool, review_file: str | None
+) -> int:
     from . import export
     from .pipeline import ModelError
 
@@ -167,29 +197,33 @@ def _run_batch(files: list[str], fmt: Format, *, output: Path | None, model: str
         _err(f"{output}: cannot write: {exc.strerror or exc}")
         return EXIT_USAGE
     try:
-        docs = _documents(files, analyzer, failures)
+        docs = _with_reviews(_documents(files, analyzer, failures), review_file, failures)
         if fmt is Format.json:
             collected = list(docs)
             if len(files) == 1:
                 if collected:
-                    out.write(export.to_json(collected[0]) + "\n")
+                    out.write(export.to_json(*collected[0]) + "\n")
             else:
-                out.write("[\n" + ",\n".join(export.to_json(d) for d in collected) + "\n]\n")
+                out.write("[\n" + ",\n".join(export.to_json(d, r) for d, r in collected) + "\n]\n")
         elif fmt is Format.jsonl:
-            for d in docs:
-                out.write(export.to_jsonl_line(d) + "\n")
+            for d, r in docs:
+                out.write(export.to_jsonl_line(d, r) + "\n")
                 out.flush()
         elif fmt is Format.csv:
             header = True
-            for d in docs:
-                export.write_csv([d], out, header=header)
+            for d, r in docs:
+                export.write_csv([(d, r)], out, header=header)
                 header = False
+                out.flush()
+        elif fmt is Format.markdown:
+            for i, (d, r) in enumerate(docs):
+                out.write(("\n" if i else "") + export.to_markdown(d, r))
                 out.flush()
         else:
             from rich.console import Console
 
             console = Console(file=out, highlight=False, soft_wrap=False, emoji=False, markup=False)
-            for i, d in enumerate(docs):
+            for i, (d, _review) in enumerate(docs):
                 if i:
                     console.print()
                 export.print_summary(d, console)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import IO, Iterable
+from typing import IO, TYPE_CHECKING, Iterable
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -17,6 +17,9 @@ from rich.padding import Padding
 from rich.text import Text
 
 from .model import ParsedDocument, Quote
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .review import Review
 
 CSV_FIELDS = (
     "file",
@@ -29,18 +32,38 @@ CSV_FIELDS = (
     "start",
     "end",
     "text",
+    "verdict",
+    "reviewed_speaker",
+    "note",
 )
 
 #: Characters that make a spreadsheet treat a cell as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def to_json(doc: ParsedDocument, *, indent: int | None = 2) -> str:
-    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent)
+def document_dict(doc: ParsedDocument, review: "Review | None" = None) -> dict:
+    """The newsview/1 document, with a ``review`` block when the article has a saved review."""
+    data = doc.to_dict()
+    if review is not None:
+        from .review import review_json
+
+        data["review"] = review_json(doc, review)
+    return data
 
 
-def to_jsonl_line(doc: ParsedDocument) -> str:
-    return json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":"))
+def to_json(doc: ParsedDocument, review: "Review | None" = None, *, indent: int | None = 2) -> str:
+    return json.dumps(document_dict(doc, review), ensure_ascii=False, indent=indent)
+
+
+def to_jsonl_line(doc: ParsedDocument, review: "Review | None" = None) -> str:
+    return json.dumps(document_dict(doc, review), ensure_ascii=False, separators=(",", ":"))
+
+
+def to_markdown(doc: ParsedDocument, review: "Review | None" = None) -> str:
+    """The review report an editor can paste into a ticket (every quote, reviewed or not)."""
+    from .review import Review, markdown_report
+
+    return markdown_report(doc, review if review is not None else Review())
 
 
 def _cell(value: object) -> object:
@@ -50,9 +73,13 @@ def _cell(value: object) -> object:
     return value
 
 
-def csv_rows(doc: ParsedDocument) -> Iterable[dict[str, object]]:
+def csv_rows(doc: ParsedDocument, review: "Review | None" = None) -> Iterable[dict[str, object]]:
+    if review is not None:
+        from .review import review_csv_fields, reviewed_view
+
+        view = reviewed_view(doc, review)
     for q in doc.quotes:
-        yield {
+        row: dict[str, object] = {
             "file": doc.source.path,
             "quote_id": q.id,
             "kind": q.kind,
@@ -63,21 +90,29 @@ def csv_rows(doc: ParsedDocument) -> Iterable[dict[str, object]]:
             "start": q.start,
             "end": q.end,
             "text": q.text,
+            "verdict": None,
+            "reviewed_speaker": None,
+            "note": None,
         }
+        if review is not None:
+            row.update(review_csv_fields(doc, view, q))
+        yield row
 
 
-def write_csv(docs: Iterable[ParsedDocument], out: IO[str], *, header: bool = True) -> None:
+def write_csv(
+    docs: Iterable["tuple[ParsedDocument, Review | None]"], out: IO[str], *, header: bool = True
+) -> None:
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     if header:
         writer.writeheader()
-    for doc in docs:
-        for row in csv_rows(doc):
+    for doc, review in docs:
+        for row in csv_rows(doc, review):
             writer.writerow({k: _cell(v) for k, v in row.items()})
 
 
-def to_csv(doc: ParsedDocument) -> str:
+def to_csv(doc: ParsedDocument, review: "Review | None" = None) -> str:
     buf = io.StringIO()
-    write_csv([doc], buf)
+    write_csv([(doc, review)], buf)
     return buf.getvalue()
 
 

@@ -163,3 +163,45 @@ def test_closed_pipe_is_not_an_error():
     proc = subprocess.run(cmd, shell=True, capture_output=True, timeout=300)
     assert proc.stdout == proc.stdout[:5]
     assert b"Traceback" not in proc.stderr
+
+
+def test_saved_review_travels_into_json_csv_and_markdown(tmp_path, nlp):
+    """Verdicts and notes made in the app appear in every export."""
+    from newsview import engine
+    from newsview.reader import read_article
+    from newsview.review import Accept, ReviewStore, SetNote
+
+    article = tmp_path / "gdansk.txt"
+    article.write_bytes(GDANSK.read_bytes())
+    doc = engine.analyze(engine.prepare(read_article(str(article))), nlp)
+    tusk = next(q for q in doc.quotes if (doc.speaker_name(q) or "").endswith("Tusk"))
+    store = ReviewStore.for_article(str(article), doc.source.sha256)
+    store.load(doc)
+    store.apply(Accept(tusk.id))
+    store.apply(SetNote(tusk.id, "checked against the tweet | ok"))
+    assert (tmp_path / "gdansk.txt.review.json").is_file()
+
+    data = json.loads(run(str(article), "-f", "json").stdout)
+    reviewed = {q["id"]: q for q in data["review"]["quotes"]}
+    assert reviewed[tusk.id]["verdict"] == "accepted"
+
+    rows = list(csv.DictReader(io.StringIO(run(str(article), "-f", "csv").stdout.decode())))
+    row = next(r for r in rows if r["quote_id"] == tusk.id)
+    assert row["verdict"] == "accepted" and row["note"] == "checked against the tweet | ok"
+
+    md = run(str(article), "-f", "markdown").stdout.decode()
+    assert "accepted" in md and "checked against the tweet \\| ok" in md
+
+
+def test_markdown_without_a_review_lists_the_quotes_unreviewed():
+    proc = run(str(GDANSK), "-f", "markdown")
+    assert proc.returncode == 0, proc.stderr.decode()
+    md = proc.stdout.decode()
+    assert md.startswith("# Quote review: Arrest made as mayor of Gdańsk")
+    assert "Donald Tusk" in md and "unreviewed" in md
+
+
+def test_explicit_review_file_that_does_not_exist_is_an_error(tmp_path):
+    proc = run(str(GDANSK), "-f", "json", "--review-file", str(tmp_path / "none.review.json"))
+    assert proc.returncode == 1
+    assert "none.review.json" in one_line_error(proc)
