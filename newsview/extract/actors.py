@@ -247,6 +247,8 @@ class ActorIndex:
                     any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
                     or ent.root.dep_ in ("nsubj", "nsubjpass")
                     or ent.start - ent.sent.start <= 2
+                    # "One local woman, Karen Robison, pulled him aside"
+                    or (ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
                 )
                 self.mentions.append(NameMention(s, e, cid, head, subj))
                 for t in ent:
@@ -275,6 +277,24 @@ class ActorIndex:
                     else:
                         break
             out.append(ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_))
+        # "Karen Robison" the model did not tag: a given name and a capitalised word
+        covered = {i for ent in out for i in range(ent.start, ent.end)}
+        i = 0
+        n = len(doc)
+        while i < n - 1:
+            t = doc[i]
+            if i in covered or not t.is_title or t.pos_ != "PROPN" or not gender_of_given_name(t.text):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and j - i < 3 and j not in covered and doc[j].is_title and doc[j].pos_ == "PROPN" \
+                    and "\n" not in doc[j - 1].text_with_ws:
+                j += 1
+            if j - i >= 2:
+                out.append(Span(doc, i, j, label="PERSON"))
+                covered.update(range(i, j))
+            i = j
+        out.sort(key=lambda sp: sp.start)
         return out
 
     def _propagate_names(self) -> None:
