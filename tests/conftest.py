@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 # Never read or fill the user's own parse cache from the tests (subprocesses inherit this).
 os.environ["NEWSVIEW_CACHE_DIR"] = tempfile.mkdtemp(prefix="newsview-test-cache-")
+atexit.register(shutil.rmtree, os.environ["NEWSVIEW_CACHE_DIR"], ignore_errors=True)
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
