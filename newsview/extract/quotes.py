@@ -28,6 +28,15 @@ OBJECT_SPEECH = frozenset(
 )
 #: object verbs that need a predicate too ("called it a hoax", not "called a meeting")
 NEEDS_PREDICATE = frozenset("call label dub characterize characterise accuse say write".split())
+#: verbs that only report speech when they stand next to a quotation
+#: ("Clinton cracked, '...'", "the message reads", "Trump implored")
+FRAME_VERBS = frozenset(
+    """
+    crack boom read implore exhort gush snap bark scoff chime quip marvel tease muse concede declare
+    interject offer shoot fire laugh smile sigh plead bellow growl thunder cheer chant sing text email
+    message caution insist recount recall conclude begin open close start finish
+    """.split()
+)
 #: verbs that can frame a quoted fragment ("slammed the story as \"faulty\"")
 FRAGMENT_VERBS = SPEECH_VERBS | OBJECT_SPEECH | frozenset(
     """
@@ -144,7 +153,8 @@ class QuoteFinder:
 
     def _cue_in(self, toks: list["Token"], after: bool) -> tuple["Token", "Token | None"] | None:
         """The speech verb in a frame and who its subject is."""
-        cands = [t for t in toks if self.is_cue(t, strict=False)]
+        cands = [t for t in toks if self.is_cue(t, strict=False)
+                 or (t.pos_ == "VERB" and t.lemma_.lower() in FRAME_VERBS)]
         if not after and not cands and toks and toks[-1].text == ":":
             # "X agreed:" / "X, the analyst, put it this way:" - any verb with a subject
             cands = [t for t in toks if t.pos_ == "VERB" and t.lemma_.lower() not in BELIEF_VERBS
@@ -181,7 +191,7 @@ class QuoteFinder:
 
     def _byline(self, after: list["Token"], before: list["Token"]) -> tuple[tuple["Token", "Token"] | None, str]:
         """Quotes signed without a verb: '"..." ― Jane Roe' and 'Jane Roe: "..."'."""
-        if after and after[0].text in _DASHES:
+        if after and after[0].text[:1] in "\u2015\u2014\u2013-":
             for t in after[1:5]:
                 if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG"):
                     # the head of the name

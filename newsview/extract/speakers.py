@@ -168,7 +168,7 @@ class SpeakerResolver:
             if d is not None:
                 return d
             return self._nominal(tok)
-        if tok.pos_ in ("ADJ", "NUM", "X") and tok.is_alpha:
+        if (tok.pos_ in ("ADJ", "X") and tok.is_alpha) or tok.pos_ == "NUM":
             return self._nominal(tok)  # a mis-tagged noun ("the polling average")
         return NO_SPEAKER
 
