@@ -119,3 +119,12 @@ def test_common_words_mistaken_for_names_are_not_actors(nlp):
     text = "The Band played on.\n\nRuth Okafor said the band had never sounded better."
     x = run(nlp, text)
     assert not [a for a in x.actors if a.name == "Band"]
+
+
+def test_pronouns_become_mentions_of_their_person(nlp):
+    text = "Ruth Okafor visited the depot on Monday. She met the night shift and thanked them."
+    x = run(nlp, text)
+    okafor = actor_named(x, "Ruth Okafor")
+    she = text.index("She")
+    assert (she, she + 3) in okafor.mentions
+    assert any(m.kind == "pronoun" and m.start == she and m.actor == okafor.id for m in x.mentions)

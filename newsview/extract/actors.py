@@ -169,6 +169,8 @@ class ActorIndex:
     def __init__(self, doc: "Doc", text: str | None = None) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text
+        #: the document's tokens, made once (spaCy builds a new object on every access)
+        self.tokens = list(doc)
         self.clusters: list[Cluster] = []
         self.entities: list[tuple[int, int, str, int | None]] = []  # start, end, label, cluster
         self.mentions: list[NameMention] = []
@@ -279,16 +281,17 @@ class ActorIndex:
             out.append(ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_))
         # "Karen Robison" the model did not tag: a given name and a capitalised word
         covered = {i for ent in out for i in range(ent.start, ent.end)}
+        toks = self.tokens
         i = 0
-        n = len(doc)
+        n = len(toks)
         while i < n - 1:
-            t = doc[i]
+            t = toks[i]
             if i in covered or not t.is_title or t.pos_ != "PROPN" or not gender_of_given_name(t.text):
                 i += 1
                 continue
             j = i + 1
-            while j < n and j - i < 3 and j not in covered and doc[j].is_title and doc[j].pos_ == "PROPN" \
-                    and "\n" not in doc[j - 1].text_with_ws:
+            while j < n and j - i < 3 and j not in covered and toks[j].is_title and toks[j].pos_ == "PROPN" \
+                    and "\n" not in toks[j - 1].text_with_ws:
                 j += 1
             if j - i >= 2:
                 out.append(Span(doc, i, j, label="PERSON"))
@@ -311,15 +314,15 @@ class ActorIndex:
         if not surnames:
             return
         taken = self.token_cluster
-        covered = {t.i for ent in self.doc.ents for t in ent}
-        for t in self.doc:
+        covered = {i for ent in self.doc.ents for i in range(ent.start, ent.end)}
+        for t in self.tokens:
             if t.i in covered or t.i in taken or not t.is_title or t.pos_ != "PROPN":
                 continue
             cid = surnames.get(t.lower_)
             if cid is None:
                 continue
-            nxt = t.nbor(1) if t.i + 1 < len(self.doc) else None
-            prev = self.doc[t.i - 1] if t.i > 0 else None
+            nxt = self.tokens[t.i + 1] if t.i + 1 < len(self.tokens) else None
+            prev = self.tokens[t.i - 1] if t.i > 0 else None
             if (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN") or (
                 prev is not None and prev.is_title and prev.pos_ == "PROPN" and prev.lower_ not in TITLE_WORDS
             ):
@@ -442,7 +445,7 @@ class ActorIndex:
                 g = gender_of_given_name(core[0])
                 if g:
                     c.vote(g, 1.5)
-        for t in doc:
+        for t in self.tokens:
             w = t.lower_
             if w in MALE_PRONOUNS:
                 g = "m"

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Entity, Evidence, Mention, Quote
 from .actors import SPEAKING_ONLY, ActorIndex
+from .cues import PERSONAL_PRONOUNS
 from .quotes import Found, QuoteFinder
 from .speakers import SpeakerResolver
 
@@ -120,7 +121,7 @@ def assemble(doc: "Doc") -> "Extraction":
 
     text = doc.text
     index = ActorIndex(doc, text)
-    finder = QuoteFinder(doc, text)
+    finder = QuoteFinder(doc, text, index.tokens)
     resolver = SpeakerResolver(index, finder.in_quote)
     direct = finder.direct()
     reported = finder.reported(direct) + finder.headlines()
@@ -140,7 +141,7 @@ def assemble(doc: "Doc") -> "Extraction":
         if f.speaker.cluster is not None:
             quoted.setdefault(f.speaker.cluster, []).append(k)
     keep = []
-    common = {t.text for t in doc if t.is_lower and t.is_alpha}
+    common = {t.text for t in index.tokens if t.is_lower and t.is_alpha}
     for c in index.clusters:
         if c.index not in quoted:
             if c.kind in SPEAKING_ONLY or c.nominal:
@@ -155,6 +156,18 @@ def assemble(doc: "Doc") -> "Extraction":
         if sp.cluster is not None and sp.span is not None and sp.kind in ("pronoun", "descriptor", "nominal"):
             kind = "descriptor" if sp.kind == "nominal" else sp.kind
             extra_by_cluster.setdefault(sp.cluster, []).append((sp.span[0], sp.span[1], kind))
+    # other personal pronouns, where the antecedent is clear enough
+    speaker_spans = {f.speaker.span for f in found}
+    for tok in index.tokens:
+        low = tok.lower_
+        if low not in PERSONAL_PRONOUNS or finder.in_quote(tok.idx) is not None:
+            continue
+        span = (tok.idx, tok.idx + len(tok))
+        if span in speaker_spans:
+            continue
+        sp = resolver.resolve(tok)
+        if sp.cluster is not None and sp.confidence >= 0.8:
+            extra_by_cluster.setdefault(sp.cluster, []).append((span[0], span[1], "pronoun"))
     keep.sort(key=lambda c: (-len(quoted.get(c.index, ())), -len(c.mentions), c.first))
     ids = {c.index: f"a{n}" for n, c in enumerate(keep, 1)}
 

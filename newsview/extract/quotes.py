@@ -92,12 +92,13 @@ class Found:
 
 
 class QuoteFinder:
-    def __init__(self, doc: "Doc", text: str | None = None) -> None:
+    def __init__(self, doc: "Doc", text: str | None = None, tokens: list | None = None) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.pieces = find_quoted(self.text)
         self._piece_starts = [p.open_pos for p in self.pieces]
-        self._tok_starts = [t.idx for t in doc]
+        self.tokens = list(doc) if tokens is None else tokens
+        self._tok_starts = [t.idx for t in self.tokens]
 
     # ----------------------------------------------------------- helpers --
     def token_at(self, pos: int) -> int:
@@ -335,7 +336,7 @@ class QuoteFinder:
     def reported(self, direct: list[Found]) -> list[Found]:
         doc = self.doc
         out: list[Found] = []
-        for v in doc:
+        for v in self.tokens:
             if self.in_quote(v.idx) is not None:
                 continue
             if v.lower_ in ACCORDING:
