@@ -61,6 +61,8 @@ class Cluster:
     quotes: list[str] = field(default_factory=list)
     last_seen: int = 0
     nominal: bool = False
+    #: (offset, was the subject) of each mention noted so far, in offset order
+    seen: list[tuple[int, bool]] = field(default_factory=list)
 
     @property
     def core(self) -> list[str]:
@@ -361,11 +363,12 @@ class ActorIndex:
         self.clusters.append(Cluster(cid, label, tuple(words), display, s))
         return cid
 
-    def _note(self, cid: int, label: str, display: str, titles: list[str], s: int) -> int:
+    def _note(self, cid: int, label: str, display: str, titles: list[str], s: int, subject: bool = False) -> int:
         c = self.clusters[cid]
         c.labels[label] = c.labels.get(label, 0) + 1
         c.forms[display] = c.forms.get(display, 0) + 1
         c.last_seen = max(c.last_seen, s)
+        bisect.insort(c.seen, (s, subject))
         for t in titles:
             c.titles.add(t)
             if t in MALE_TITLES:
@@ -386,6 +389,7 @@ class ActorIndex:
     def _add_full(self, ent, words, titles, s, e) -> int:
         core = _core(words)
         display = self._display(ent, s, e, words)
+        subject = ent.root.dep_ in ("nsubj", "nsubjpass") or ent.start - ent.sent.start <= 2
         for c in self.clusters:
             if c.label != "PERSON":
                 continue
@@ -394,9 +398,9 @@ class ActorIndex:
                 if len(words) > len(c.words):
                     c.words = tuple(words)
                     c.display = display
-                return self._note(c.index, "PERSON", display, titles, s)
+                return self._note(c.index, "PERSON", display, titles, s, subject)
         cid = self._new_cluster("PERSON", words, display, s)
-        return self._note(cid, "PERSON", display, titles, s)
+        return self._note(cid, "PERSON", display, titles, s, subject)
 
     def _add_partial(self, ent, words, titles, s, e) -> int:
         label = ent.label_
@@ -419,13 +423,19 @@ class ActorIndex:
                 before = [c for c in cands if c.first < s]
                 if not before:
                     pick = min(cands, key=lambda c: c.first)
+                elif len(before) == 1:
+                    pick = before[0]
                 else:
-                    # the one just named in this stretch of text, else the one named most
-                    recent = max(before, key=lambda c: c.last_seen)
-                    if s - recent.last_seen < 200 or len(before) == 1:
+                    # the one just named as the subject of a nearby sentence
+                    # ("Former President Bill Clinton spoke ... Clinton said"),
+                    # else the one named most
+                    last = {c.index: c.seen[bisect.bisect_left(c.seen, (s, False)) - 1] for c in before}
+                    recent = max(before, key=lambda c: last[c.index][0])
+                    at, was_subject = last[recent.index]
+                    if s - at < 300 and was_subject:
                         pick = recent
                     else:
-                        pick = max(before, key=lambda c: (len(c.forms) and sum(c.forms.values()), c.last_seen))
+                        pick = max(before, key=lambda c: (len(c.seen), last[c.index][0]))
                 return self._note(pick.index, label, display, titles, s)
         for c in self.clusters:
             if c.nominal:
