@@ -22,8 +22,8 @@ OBJECT_SPEECH = frozenset(
     """
     deny emphasize emphasise recall cite announce propose demand reiterate promise claim acknowledge
     describe question reject criticize criticise praise blame dismiss predict reveal confirm disclose
-    repeat mention stress tout dispute call accuse report defend condemn highlight underscore unveil
-    outline detail tweet pledge vow label dub characterize characterise say write assert protest
+    mention stress tout dispute call accuse report defend condemn unveil
+    outline detail tweet pledge vow label dub characterize characterise say write assert
     """.split()
 )
 #: object verbs that need a predicate too ("called it a hoax", not "called a meeting")
@@ -433,7 +433,9 @@ class QuoteFinder:
                 break
             if self.doc[c.left_edge.i - 1].text == "," and not (
                 # ", because ..." still gives the reason that was stated
-                c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _REASON_MARKS for g in c.children)
+                (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _REASON_MARKS for g in c.children))
+                # ", including ..." goes on with the object
+                or (c.dep_ == "prep" and c.lower_ in ("including", "such", "like"))
             ):
                 break
             b = max(b, c.right_edge.i)
