@@ -241,3 +241,18 @@ def test_pronoun_follows_the_previous_speaker(nlp):
     )
     x = run(nlp, text)
     assert [speaker(x, q) for q in x.quotes if q.kind == "direct"] == ["Thomas Harlan", "Thomas Harlan"]
+
+
+def test_parenthetical_attribution_covers_the_sentence(nlp):
+    text = "The only problem, Ruth Okafor said, is that the depot closes at six."
+    x = run(nlp, text)
+    q = only_quote(x)
+    assert q.kind == "indirect" and speaker(x, q) == "Ruth Okafor"
+    assert q.text.startswith("The only problem") and q.text.endswith("closes at six")
+
+
+def test_split_direct_quote_is_not_turned_into_reported_speech(nlp):
+    text = "\u201cWe tried everything,\u201d Ruth Okafor added, \u201cand the council still said no to the depot.\u201d"
+    x = run(nlp, text)
+    q = only_quote(x)
+    assert q.kind == "direct" and len(q.spans) == 2 and speaker(x, q) == "Ruth Okafor"

@@ -62,6 +62,14 @@ def combine(text: str, finder: QuoteFinder, direct: list[Found], reported: list[
             kept.append(r)
             continue
         outside, inside = _alnum_outside(text, s, e, near)
+        if r.rule.endswith("parenthetical"):
+            # '"A," Blackwell added, "B."': the quotation carries its own attribution
+            inner = [d for d in direct if d.start >= s - 1 and d.end <= e + 1]
+            if inner:
+                for d in inner:
+                    if d.subj is None and r.subj is not None:
+                        d.subj, d.cue, d.rule = r.subj, r.cue, "direct-reported-frame"
+                continue
         if outside < 3:
             # the clause is a direct quote's own content: lend it the speaker
             for k, d in enumerate(direct):

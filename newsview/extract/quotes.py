@@ -364,7 +364,8 @@ class QuoteFinder:
             if e - s < 3:
                 continue
             subj = subject_of(v) or noun_before(v)
-            inside = subj is not None and (s <= subj.idx < e) and not (rule.endswith("inverted") and subj.i > v.i - 4)
+            inside = subj is not None and (s <= subj.idx < e) and not (
+                (rule.endswith("inverted") and subj.i > v.i - 4) or rule.endswith("parenthetical"))
             out.append(Found([(s, e)], "indirect", subj if not inside else None, cue=_span(v), rule=rule))
         return out
 
@@ -373,10 +374,22 @@ class QuoteFinder:
         lemma = v.lemma_.lower()
         kids = list(v.children)
         comp = next((c for c in kids if c.dep_ == "ccomp"), None)
+        if comp is None:
+            # "Trump said after the convention he would not accept ...": a clause
+            # with its own subject and no conjunction, mis-parsed as adverbial
+            comp = next((c for c in kids if c.dep_ == "advcl" and c.i > v.i
+                         and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                         and not any(g.dep_ == "mark" for g in c.children)), None)
+        if v.dep_ == "parataxis" and comp is None:
+            # "The only problem, Ms. Bigbee said, is that ...": the whole sentence
+            head = v.head
+            sent = v.sent
+            return max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1), "reported-speech-parenthetical"
         if comp is not None:
             a, b = comp.left_edge.i, comp.right_edge.i
             if a <= v.i <= b:
-                return None
+                # "which he said were evenly split": the clause around its attribution
+                return a, b, "reported-speech-parenthetical"
             if b < v.i:
                 if not self._inverted_ok(comp, v):
                     return None
