@@ -496,14 +496,18 @@ class QuoteFinder:
         phrase_a = v.left_edge.i
         phrase_b = obj.right_edge.i
         doc = self.doc
-        rest = doc[phrase_b + 1 : sent.end]
-        if phrase_a - sent.start <= 1:
-            s, e = doc[phrase_b].idx + len(doc[phrase_b]), sent.end_char
-        elif all(t.is_punct or t.is_space for t in rest):
-            s, e = sent.start_char, doc[phrase_a].idx
+        # the sentence within its line (a dateline or a name above may share the parse)
+        line_start = self.text.rfind("\n", sent.start_char, v.idx) + 1
+        k = self.text.find("\n", v.idx, sent.end_char)
+        line_end = k if k >= 0 else sent.end_char
+        lo = max(sent.start_char, line_start)
+        before = [t for t in doc[sent.start : phrase_a] if t.idx >= lo and not (t.is_punct or t.is_space)]
+        if len(before) <= 4:
+            # "According to X, ..." / "By Sept. 30, according to filings, the party had ..."
+            s, e = (doc[phrase_b].idx + len(doc[phrase_b]) if not before else lo), line_end
         else:
-            # "By Sept. 30, according to filings, the party had raised ..."
-            s, e = sent.start_char, sent.end_char
+            # "... demeaned women, according to show insiders, although ..."
+            s, e = lo, doc[phrase_a].idx
         s, e = _trim(self.text, s, e)
         if e - s < 10 or "\n" in self.text[s:e]:
             return None
