@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Actor, Entity, Evidence, Mention, Quote
+from ..model import Actor, Entity, Mention, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from ..model import Entity
 from .names import gender_of_given_name
 from .cues import (
     FEMALE_NOUNS,

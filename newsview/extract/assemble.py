@@ -15,12 +15,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from . import Extraction
 
-RULE_NAMES = {
-    "direct-before-cue": "direct quote, cue after it",
-    "direct-after-cue": "direct quote, cue before it",
-}
-
-
 def _alnum_outside(text: str, s: int, e: int, holes: list[tuple[int, int]]) -> tuple[int, int]:
     """Count letters/digits of text[s:e] outside and inside the ``holes``."""
     inside = outside = 0
