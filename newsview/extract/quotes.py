@@ -57,6 +57,8 @@ PREP_SPEECH = {
     "joke": ("about",),
     "call": ("for",),
     "write": ("about", "of"),
+    "ask": ("about",),
+    "point": ("to",),
 }
 #: objects that are hearers, not content ("told reporters", "asked him")
 _HEARERS = frozenset("reporters journalists me him her them us you audience crowd supporters".split())
