@@ -67,7 +67,7 @@ _HEARERS = frozenset("reporters journalists me him her them us you audience crow
 def _hearer(tok: "Token") -> bool:
     return tok.lower_ in _HEARERS or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and tok.dep_ == "dative"
 _END_PUNCT = ".!?"
-_REASON_MARKS = ("because", "since", "although", "though", "unless", "if")
+_REASON_MARKS = ("because", "since", "although", "though", "unless", "if", "so")
 _DASHES = ("\u2015", "\u2014", "\u2013", "-", "--")
 _TRIM_TAIL = " \t\n,;:\u2014\u2013-"
 
@@ -375,7 +375,9 @@ class QuoteFinder:
         """Token range (first, last) of what a speech verb reports, and the rule."""
         lemma = v.lemma_.lower()
         kids = list(v.children)
-        comp = next((c for c in kids if c.dep_ == "ccomp"), None)
+        comps = [c for c in kids if c.dep_ == "ccomp"]
+        # the clause after the verb first: one before it may belong to another sentence
+        comp = next((c for c in comps if c.i > v.i), comps[0] if comps else None)
         if comp is None:
             # "Trump said after the convention he would not accept ...": a clause
             # with its own subject and no conjunction, mis-parsed as adverbial
@@ -485,6 +487,8 @@ class QuoteFinder:
         subj = subject_of(v)
         skip = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
         between = doc[comp.right_edge.i + 1 : v.i]
+        if any(t.text in (".", "!", "?") or "\n" in t.text for t in between):
+            return False  # the clause ended a sentence before this one
         if not any(t.text in ",\u2014" or t.text in "\"\u201d'" for t in between[:2]):
             return False
         extra = [t for t in between if not t.is_punct and t.i not in skip and t.pos_ not in ("ADV", "AUX", "PART")]
