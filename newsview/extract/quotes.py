@@ -60,6 +60,8 @@ PREP_SPEECH = {
     "ask": ("about",),
     "point": ("to",),
 }
+#: object verbs whose object can be the person addressed ("promised them", "wrote him")
+_TO_HEARER = frozenset("promise pledge vow report tweet write announce say".split())
 #: objects that are hearers, not content ("told reporters", "asked him")
 _HEARERS = frozenset("reporters journalists me him her them us you audience crowd supporters".split())
 
@@ -416,7 +418,7 @@ class QuoteFinder:
                 elif on is not None and on.i < xcomp.i:
                     start = next((g for g in on.children if g.dep_ == "pobj"), xcomp)
             return start.left_edge.i, self._right_extent(v, xcomp.right_edge.i), "reported-speech-infinitive"
-        if lemma in OBJECT_SPEECH and obj is not None and obj.dep_ == "dobj" and not _hearer(obj):
+        if lemma in OBJECT_SPEECH and obj is not None and obj.dep_ == "dobj" and not (lemma in _TO_HEARER and _hearer(obj)):
             extra = [c for c in right if c.i > obj.i and (
                 c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of")))]
             if lemma in NEEDS_PREDICATE and not extra:
