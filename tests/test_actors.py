@@ -128,3 +128,13 @@ def test_pronouns_become_mentions_of_their_person(nlp):
     she = text.index("She")
     assert (she, she + 3) in okafor.mentions
     assert any(m.kind == "pronoun" and m.start == she and m.actor == okafor.id for m in x.mentions)
+
+
+def test_gender_from_kinship_and_pronouns_when_the_name_does_not_tell(nlp):
+    text = (
+        "Sam Kerrigan opened the depot in 1990.\n\n"
+        "He runs it today with his daughter, Alex Kerrigan, who joined in 2015."
+    )
+    x = run(nlp, text)
+    assert actor_named(x, "Sam Kerrigan").gender == "m"
+    assert actor_named(x, "Alex Kerrigan").gender == "f"
