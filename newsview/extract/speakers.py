@@ -59,9 +59,11 @@ NO_SPEAKER = Speaker(None, None, "none", (), 0.3)
 def subject_of(verb: "Token") -> "Token | None":
     """The grammatical subject of a speech verb, climbing through conj/advcl/xcomp."""
     cur = verb
+    via_xcomp = False
     for _ in range(6):
         for c in cur.children:
-            if c.dep_ == "nsubj":
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and via_xcomp):
+                # ("Trump was prompted to say": the passive subject of the verb above)
                 # a parse that runs across a line break ("2:00 p.m.\n\nA court document says")
                 a, b = sorted((c.i, cur.i))
                 if any("\n" in t.text_with_ws for t in verb.doc[a:b]):
@@ -75,11 +77,17 @@ def subject_of(verb: "Token") -> "Token | None":
             # "X said A and added B", "X balked, saying B", "X declined to say"
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 noun = cur.head
-                # "Trump fired back a response saying ...": the one who issued it
-                if noun.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in noun.head.children):
-                    cur = noun.head
+                # "Trump fired back a response saying ...", "Trump was heard on a
+                # microphone telling ...": the one who issued it
+                gov = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+                if gov is not None and gov.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in gov.children
+                ):
+                    cur = gov
+                    via_xcomp = True
                     continue
                 return noun
+            via_xcomp = cur.dep_ == "xcomp"
             cur = cur.head
             continue
         break
