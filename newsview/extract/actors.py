@@ -37,6 +37,8 @@ SPEAKING_ONLY = ("GPE", "NORP")
 _STRIP = " \t\r\n\u00a0,;:!?\"'`()[]{}<>\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e*_|/\\-\u2013\u2014\u2026"
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$", re.I)
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+#: a name in these roles is not the subject even at the start of a sentence
+_OBJECT_DEPS = ("pobj", "dobj", "dative", "poss")
 #: Entities that spaCy's small model often labels PERSON though they are not people
 _NOT_NAMES = frozenset(
     "god twitter facebook instagram youtube x tiktok reuters ap afp cnn msnbc fox".split()
@@ -249,7 +251,7 @@ class ActorIndex:
                 subj = (
                     any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
                     or ent.root.dep_ in ("nsubj", "nsubjpass")
-                    or ent.start - ent.sent.start <= 2
+                    or (ent.start - ent.sent.start <= 2 and ent.root.dep_ not in _OBJECT_DEPS)
                     # "One local woman, Karen Robison, pulled him aside"
                     or (ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
                 )
@@ -332,7 +334,7 @@ class ActorIndex:
             self.entities.append((s, e, "PERSON", cid))
             c = self.clusters[cid]
             c.mentions.append((s, e, "name"))
-            subj = t.dep_ in ("nsubj", "nsubjpass") or t.i - t.sent.start <= 2
+            subj = t.dep_ in ("nsubj", "nsubjpass") or (t.i - t.sent.start <= 2 and t.dep_ not in _OBJECT_DEPS)
             self.mentions.append(NameMention(s, e, cid, t.i, subj))
             taken[t.i] = cid
 
@@ -388,7 +390,7 @@ class ActorIndex:
     def _add_full(self, ent, words, titles, s, e) -> int:
         core = _core(words)
         display = self._display(ent, s, e, words)
-        subject = ent.root.dep_ in ("nsubj", "nsubjpass") or ent.start - ent.sent.start <= 2
+        subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.start - ent.sent.start <= 2 and ent.root.dep_ not in _OBJECT_DEPS)
         for c in self.clusters:
             if c.label != "PERSON":
                 continue

@@ -58,7 +58,7 @@ def combine(text: str, finder: QuoteFinder, direct: list[Found], reported: list[
         outside, inside = _alnum_outside(text, s, e, near)
         if r.rule.endswith("parenthetical"):
             # '"A," Blackwell added, "B."': the quotation carries its own attribution
-            inner = [d for d in direct if d.start >= s - 1 and d.end <= e + 1]
+            inner = [d for d in direct if d.start < e and d.end > s]
             if inner:
                 for d in inner:
                     if d.subj is None and r.subj is not None:

@@ -40,7 +40,7 @@ TITLE_WORDS = frozenset(
     """
     mr mr. mrs mrs. ms ms. miss dr dr. sen sen. senator rep rep. representative gov gov. governor
     president pres pres. vice gen gen. general lt lt. col col. sgt sgt. prof prof. professor rev rev.
-    sir dame lord lady former secretary minister prime judge justice mayor chancellor king queen
+    sir dame lord lady former secretary minister prime judge justice mayor chancellor king queen crown
     prince princess pope sheikh ambassador envoy spokesman spokeswoman spokesperson adviser advisor
     chief chairman chairwoman chair ceo director leader candidate nominee speaker commissioner
     attorney sheriff officer detective captain capt capt. admiral adm adm. major maj maj. colonel

@@ -215,7 +215,9 @@ class SpeakerResolver:
             g = c.gender
             if g is not None and g != gender:
                 continue
-            if start >= sent_start or subject:
+            # in the pronoun's own sentence, an object ("Speaking to Martin Smith,
+            # he said") is not the one who speaks
+            if subject or (start >= sent_start and not (head is not None and self.doc[head].dep_ in ("pobj", "dobj"))):
                 if fallback is None or pos - start < 600:
                     best = m
                 break
