@@ -256,3 +256,12 @@ def test_split_direct_quote_is_not_turned_into_reported_speech(nlp):
     x = run(nlp, text)
     q = only_quote(x)
     assert q.kind == "direct" and len(q.spans) == 2 and speaker(x, q) == "Ruth Okafor"
+
+
+def test_the_person_spoken_to_is_not_the_speaker(nlp):
+    text = (
+        "President Ivan Petrov arrived in Geneva on Monday for the talks.\n\n"
+        "Speaking to Anna Kowalski of the BBC, he said, \u201cThe talks will go on until we agree.\u201d"
+    )
+    x = run(nlp, text)
+    assert speaker(x, only_quote(x, "direct")) == "Ivan Petrov"
