@@ -265,3 +265,14 @@ def test_the_person_spoken_to_is_not_the_speaker(nlp):
     )
     x = run(nlp, text)
     assert speaker(x, only_quote(x, "direct")) == "Ivan Petrov"
+
+
+def test_block_quotation_after_a_colon_line(nlp):
+    text = (
+        "In her column, Ruth Okafor writes:\n\n"
+        "\u201cThe depot has been the heart of this town for a century, and closing it would be a mistake\n\n"
+        "The council meets again on Friday."
+    )
+    x = run(nlp, text)
+    q = only_quote(x, "direct")
+    assert q.text.endswith("would be a mistake") and speaker(x, q) == "Ruth Okafor"

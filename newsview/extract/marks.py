@@ -177,6 +177,14 @@ def find_quoted(text: str) -> list[QuotedPiece]:
         for a, b in pairs:
             if b.pos > a.pos + a.size:
                 pieces.append(QuotedPiece(a.pos + a.size, b.pos, a.pos, b.pos + b.size, True, "double"))
+        if opener is not None and not _next_para_opens(text, paras, k) and opener.pos <= _first_nonspace(text, pa) \
+                and len([m for m in marks if m.level == "double"]) == 1:
+            # a block quotation that opens its paragraph and never closes
+            # ('Kirk says:' / '"The North Koreans also ...'): it ends with the paragraph
+            content = _trim(text, opener.pos + opener.size, pb)
+            if content[1] - content[0] > 20:
+                pieces.append(QuotedPiece(content[0], content[1], opener.pos, pb, False, "double"))
+                spans_taken.append((opener.pos, pb))
         if opener is not None and _next_para_opens(text, paras, k):
             content = _trim(text, opener.pos + opener.size, pb)
             if content[1] > content[0]:

@@ -145,9 +145,13 @@ class QuoteFinder:
 
     def _walk(self, i: int, step: int) -> list["Token"]:
         doc = self.doc
-        out = []
+        out: list["Token"] = []
         while 0 <= i < len(doc):
             t = doc[i]
+            if "\n" in t.text and step < 0 and not out and i > 0 and doc[i - 1].text == ":":
+                # 'Kirk says:' on the line above the quotation
+                i -= 1
+                continue
             if "\n" in t.text or self.in_quote(t.idx) is not None or (t.is_punct and t.text in _END_PUNCT):
                 break
             out.append(t)
