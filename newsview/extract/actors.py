@@ -385,6 +385,8 @@ class ActorIndex:
         drop = len(name_words(raw)) - len(words)
         shown = " ".join(parts[drop:]) if 0 < drop < len(parts) else raw
         shown = re.sub(r"['\u2019]s?$", "", shown).strip()
+        # "a Kim Jong-un", "the The Independent"
+        shown = re.sub(r"^(?:an?|the) (?=[A-Z])", "", shown) if ent.label_ == "PERSON" or shown.startswith("the The ") else shown
         return " ".join(shown.split())
 
     def _add_full(self, ent, words, titles, s, e) -> int:
