@@ -335,6 +335,15 @@ def noun_before(v: "Token") -> "Token | None":
     t = doc[i]
     if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ in ("he", "she", "it", "they")):
         return t
+    if t.text == ",":
+        # "Jay DiPietro, the club's president and general manager, suggested":
+        # the name before the appositive
+        for j in range(i - 1, max(-1, i - 30), -1):
+            u = doc[j]
+            if "\n" in u.text or u.text in (".", "!", "?", ";"):
+                break
+            if u.text == "," and j > 0 and doc[j - 1].ent_type_ in ("PERSON", "ORG"):
+                return doc[j - 1]
     return None
 
 
