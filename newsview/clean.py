@@ -238,6 +238,18 @@ def _sanitize_map(source: str) -> tuple[str, list[_Seg], list[tuple[int, int]]]:
     return text, segs, deleted
 
 
+#: Bidirectional controls can make a terminal reorder what it shows (the
+#: "Trojan Source" trick).  ``display_safe`` draws them as U+FFFD, one
+#: character for one, so offsets still line up with the text.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_DISPLAY_SAFE = str.maketrans({c: "\ufffd" for c in BIDI_CONTROLS})
+
+
+def display_safe(text: str) -> str:
+    """``text`` with bidirectional controls made visible and harmless (same length)."""
+    return text.translate(_DISPLAY_SAFE)
+
+
 def sanitize(text: str) -> str:
     """Make an untrusted string safe for a terminal.
 

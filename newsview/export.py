@@ -16,6 +16,7 @@ from rich.panel import Panel
 from rich.padding import Padding
 from rich.text import Text
 
+from .clean import display_safe
 from .model import ParsedDocument, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -117,7 +118,7 @@ def to_csv(doc: ParsedDocument, review: "Review | None" = None) -> str:
 
 
 def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
+    text = " ".join(display_safe(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -138,14 +139,14 @@ def summary(doc: ParsedDocument) -> Group:
     """
     parts: list[object] = []
     head = Text()
-    head.append(doc.meta.title or doc.source.path or "untitled", style="bold")
+    head.append(display_safe(doc.meta.title or doc.source.path or "untitled"), style="bold")
     facts = [
         v
         for v in (doc.meta.byline, doc.meta.publisher, doc.meta.date, doc.meta.dateline)
         if v
     ]
     if facts:
-        head.append("\n" + " · ".join(facts), style="dim")
+        head.append("\n" + display_safe(" · ".join(facts)), style="dim")
     n_attr = sum(1 for q in doc.quotes if q.speaker)
     head.append(
         f"\n{len(doc.actors)} actors · {len(doc.quotes)} quotes ({n_attr} attributed) · {len(doc.entities)} entities",
@@ -155,12 +156,12 @@ def summary(doc: ParsedDocument) -> Group:
 
     for actor in doc.actors:
         quotes = doc.quotes_by(actor.id)
-        name = Text(actor.name, style="bold")
+        name = Text(display_safe(actor.name), style="bold")
         name.append(f"  {actor.family}", style="cyan")
         name.append(f"  {len(quotes)} quotes, {len(actor.mentions)} mentions", style="dim")
         others = [a for a in actor.aliases if a != actor.name]
         if others:
-            name.append("  aka " + ", ".join(others[:6]), style="dim")
+            name.append("  aka " + display_safe(", ".join(others[:6])), style="dim")
         parts.append(name)
         parts.extend(Padding(_quote_line(q), (0, 0, 0, 2)) for q in quotes)
     orphans = doc.quotes_by(None)

@@ -205,3 +205,13 @@ def test_explicit_review_file_that_does_not_exist_is_an_error(tmp_path):
     proc = run(str(GDANSK), "-f", "json", "--review-file", str(tmp_path / "none.review.json"))
     assert proc.returncode == 1
     assert "none.review.json" in one_line_error(proc)
+
+
+def test_text_summary_defuses_bidirectional_controls(tmp_path):
+    article = tmp_path / "bidi.txt"
+    article.write_text("Title\n\n“Pay \u202eenil\u202c now,” said Jane Smith.\n", encoding="utf-8")
+    proc = run(str(article), "--format", "text")
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = proc.stdout.decode()
+    assert "\u202e" not in out and "\u202c" not in out
+    assert "Pay \ufffdenil\ufffd now" in out
