@@ -276,3 +276,9 @@ def test_block_quotation_after_a_colon_line(nlp):
     x = run(nlp, text)
     q = only_quote(x, "direct")
     assert q.text.endswith("would be a mistake") and speaker(x, q) == "Ruth Okafor"
+
+
+def test_speaker_named_before_a_long_appositive(nlp):
+    text = "Ruth Okafor, the depot's longtime manager and union steward, suggested that the closure was premature."
+    x = run(nlp, text)
+    assert speaker(x, only_quote(x)) == "Ruth Okafor"
