@@ -67,10 +67,11 @@ _HEARERS = frozenset("reporters journalists me him her them us you audience crow
 
 
 def _hearer(tok: "Token") -> bool:
-    return tok.lower_ in _HEARERS or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and tok.dep_ == "dative"
+    return tok.lower_ in _HEARERS or (tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and tok.dep_ == "dative")
+
+
 _END_PUNCT = ".!?"
 _REASON_MARKS = ("because", "since", "although", "though", "unless", "if", "so")
-_DASHES = ("\u2015", "\u2014", "\u2013", "-", "--")
 _TRIM_TAIL = " \t\n,;:\u2014\u2013-"
 
 
