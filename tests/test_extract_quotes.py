@@ -212,8 +212,15 @@ def test_scare_quotes_are_not_direct_quotes(nlp):
     assert [q for q in x.quotes if q.kind == "direct"] == []
 
 
-def test_that_said_is_not_speech(nlp):
-    x = run(nlp, "That said, the depot will stay open until the spring.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That said, the depot will stay open until the spring.",
+        "It is too soon to say whether the depot will stay open until the spring.",
+    ],
+)
+def test_the_writers_own_voice_is_not_speech(nlp, text):
+    x = run(nlp, text)
     assert x.quotes == ()
 
 

@@ -357,6 +357,8 @@ class QuoteFinder:
                 continue
             if v.lower_ == "said" and v.i > 0 and doc[v.i - 1].lower_ == "that" and v.i - v.sent.start <= 1:
                 continue  # "That said, ..."
+            if v.dep_ == "xcomp" and v.head.pos_ in ("ADJ", "ADV") and v.lemma_.lower() in ("say", "tell", "predict"):
+                continue  # "it is fair to say", "too soon to tell", "needless to say"
             found = self._content(v)
             if found is None:
                 continue
