@@ -264,12 +264,16 @@ class QuoteFinder:
             return False
         i = self.token_at(k)
         doc = self.doc
-        for j in range(i, max(-1, i - 4), -1):
-            t = doc[j]
-            if "\n" in t.text:
-                break
-            if self.is_cue(t) or (t.pos_ == "VERB" and t.lemma_.lower() in INTRO_VERBS):
-                return False
+
+        def cue(t: "Token") -> bool:
+            return self.is_cue(t, strict=True) or (t.pos_ == "VERB" and t.lemma_.lower() in INTRO_VERBS - WEAK_SPEECH_VERBS)
+
+        t = doc[i]
+        if cue(t):
+            return False  # 'he said "...'
+        # 'he told CNN "...', 'she told him "...' - but not 'lamented the "bickering"'
+        if i > 0 and (t.pos_ in ("PROPN", "PRON") or t.lower_ in _HEARERS) and cue(doc[i - 1]):
+            return False
         return True
 
     def _is_full_quote(self, p: QuotedPiece, has_cue: bool) -> bool:
