@@ -339,7 +339,7 @@ class QuoteFinder:
         if not toks:
             return False
         words = [t for t in toks if not t.is_punct]
-        if len(words) > 20 or not any(self.is_cue(t) for t in toks):
+        if len(words) > 40 or not any(self.is_cue(t) for t in toks):
             return False
         # nothing but the attribution clause and punctuation between the pieces
         rest = self.text[toks[-1].idx + len(toks[-1]) : p.open_pos]
