@@ -139,7 +139,7 @@ def _run_app(
 
     from .tui.app import NewsViewApp
 
-    app = NewsViewApp(doc, analyser=analyzer, theme=theme, mouse=mouse)
+    app = NewsViewApp(doc, analyser=analyzer, theme=theme, mouse=mouse, article_path=path, review_file=review_file)
     app.run(mouse=mouse)
     return int(app.return_code or 0)
 

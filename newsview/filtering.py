@@ -8,7 +8,10 @@ A query is a list of space-separated terms, all of which must hold:
 * ``type:person|org|place|date|other`` keeps entities and actors of that family
   (quotes whose speaker is of that family);
 * ``kind:direct|indirect|mixed`` keeps quotes of that kind;
-* ``unattributed`` keeps quotes without a known speaker.
+* ``unattributed`` keeps quotes without a known speaker;
+* ``reviewed:yes|no``, ``verdict:accepted|rejected|reassigned|none`` and
+  ``conf<0.5`` (also ``<=``, ``>``, ``>=``, ``=``) keep quotes by their review
+  (see :class:`newsview.review.ReviewFilter`).
 
 Several values of the same field widen it (``type:person type:org``); different
 fields and plain words narrow.  Double quotes group words: ``"prime minister"``.
@@ -24,6 +27,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .model import Actor, ParsedDocument, Quote, Span, label_family
+from .review import ReviewedQuote, ReviewedView, ReviewFilter
 
 FAMILIES = ("person", "org", "place", "date", "other")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
@@ -62,17 +66,19 @@ class FilterState:
     unattributed: bool = False
     #: terms that could not be understood (``type:banana``), for the status line
     invalid: tuple[str, ...] = ()
+    #: the review terms (reviewed:, verdict:, conf<)
+    review: ReviewFilter = ReviewFilter()
     query: str = field(default="", compare=False)
 
     @property
     def active(self) -> bool:
         """True when the state narrows anything."""
-        return bool(self.words or self.speakers or self.types or self.kinds or self.unattributed)
+        return bool(self.words or self.speakers or self.types or self.kinds or self.unattributed or self.review.active)
 
     @property
     def quote_only(self) -> bool:
         """True when the state has terms that only quotes can satisfy."""
-        return bool(self.kinds or self.unattributed)
+        return bool(self.kinds or self.unattributed or self.review.active)
 
     def describe(self) -> str:
         """A normalised one-line form of the query, for display."""
@@ -82,6 +88,10 @@ class FilterState:
         parts += [f"kind:{k}" for k in self.kinds]
         if self.unattributed:
             parts.append("unattributed")
+        if self.review.reviewed is not None:
+            parts.append(f"reviewed:{'yes' if self.review.reviewed else 'no'}")
+        parts += [f"verdict:{v}" for v in self.review.verdicts]
+        parts += [f"conf{op}{value:g}" for op, value in self.review.confidence]
         return " ".join(parts)
 
 
@@ -109,13 +119,14 @@ class FilterResult:
 
 def parse_query(query: str) -> FilterState:
     """Parse the text of the filter bar into a FilterState (never raises)."""
+    review = ReviewFilter.parse(query)
     words: list[str] = []
     speakers: list[str] = []
     types: list[str] = []
     kinds: list[str] = []
-    invalid: list[str] = []
+    invalid: list[str] = list(review.invalid)
     unattributed = False
-    for m in _TOKEN.finditer(query):
+    for m in _TOKEN.finditer(review.rest):
         if m.group(3) is not None:
             prefix, value, quoted = "", m.group(3), False
             if ":" in value and not value.startswith(":"):
@@ -162,6 +173,7 @@ def parse_query(query: str) -> FilterState:
         kinds=tuple(kinds),
         unattributed=unattributed,
         invalid=tuple(invalid),
+        review=ReviewFilter(review.reviewed, review.verdicts, review.confidence),
         query=query,
     )
 
@@ -224,12 +236,23 @@ def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
     return tuple((s, e) for s, e in merged)
 
 
-def apply(doc: ParsedDocument, state: FilterState) -> FilterResult:
-    """Work out which actors, quotes and places in the text ``state`` keeps."""
+def _unreviewed(quote: Quote) -> ReviewedQuote:
+    return ReviewedQuote(quote, None, None, "", quote.speaker, None, None, False)
+
+
+def apply(doc: ParsedDocument, state: FilterState, review: ReviewedView | None = None) -> FilterResult:
+    """Work out which actors, quotes and places in the text ``state`` keeps.
+
+    ``review`` gives each quote's verdict for the review terms; without it
+    every quote counts as unreviewed.
+    """
     if not state.active:
         return FilterResult(state=state)
     actors = {a.id: a for a in doc.actors}
     kept_quotes = [q for q in doc.quotes if _quote_matches(q, actors.get(q.speaker or ""), state)]
+    if state.review.active:
+        reviewed = {rq.id: rq for rq in review.quotes} if review is not None else {}
+        kept_quotes = [q for q in kept_quotes if state.review.matches(reviewed.get(q.id) or _unreviewed(q))]
     kept_quotes.sort(key=lambda q: (q.start, q.end))
     actor_ids = {q.speaker for q in kept_quotes if q.speaker is not None}
     if not state.quote_only:

@@ -69,3 +69,11 @@ def test_help_screen(snap_compare):
 def test_other_themes(snap_compare, theme):
     app = NewsViewApp(analysed_document(), theme=theme)
     assert snap_compare(app, terminal_size=(100, 30), press=["tab", "enter"], run_before=settle)
+
+
+def test_review_verdicts_and_evidence(snap_compare, tmp_path):
+    """Accepted, rejected and reassigned quotes in the sidebar; the noted one's evidence below."""
+    app = NewsViewApp(analysed_document(), review_file=str(tmp_path / "story.review.json"))
+    keys = ["right_square_bracket", "a", "right_square_bracket", "x", "s",
+            "right_square_bracket", "r", *"reyes", "enter", "c", *"[b]checked[/b]", "enter"]
+    assert snap_compare(app, terminal_size=(80, 24), press=keys, run_before=settle)

@@ -4,32 +4,58 @@ The app shows the cleaned text at once and runs the (slow) analyser in a
 worker thread; when the analysed document arrives it swaps it in.  The app is
 the coordinator: widgets post messages up, the app calls widget methods down.
 The document and the filter state are immutable values the app replaces.
+
+Quote review: the app loads the article's review file once the analysis is
+there and shows the document as the review says it is (reassigned speakers,
+merged and renamed actors).  Every review key is one ``ReviewStore.apply``,
+which returns only once the change is saved; when it raises, the error is
+shown and nothing on screen changes.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Iterable
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.theme import Theme
 from textual.timer import Timer
-from textual.widgets import Input
+from textual.widgets import Footer, Input, OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from newsview.filtering import FilterResult, FilterState, apply, next_span, parse_query
+from newsview.filtering import FilterResult, FilterState, apply, next_span, parse_query, rank_actors
 from newsview.model import ParsedDocument, Span
+from newsview.review import (
+    Accept,
+    Action,
+    MergeActors,
+    Reassign,
+    Redo,
+    Reject,
+    RenameActor,
+    ReviewedView,
+    ReviewError,
+    ReviewStore,
+    SetNote,
+    Undo,
+    describe_last,
+    markdown_report,
+)
 from newsview.themes import DEFAULT_THEME, builtin_themes, variable_defaults
-from newsview.widgets.actor_sidebar import ActorList, ActorSidebar
+from newsview.widgets.actor_sidebar import UNATTRIBUTED, ActorList, ActorSidebar
 from newsview.widgets.article_view import ArticleView
 from newsview.widgets.filter_bar import FilterBar
+from newsview.widgets.review_panel import ReviewPanel
 from newsview.widgets.status_line import StatusLine
 
-from .commands import ActorCommands
+from .commands import ActorCommands, ReviewCommands
+from .dialogs import ActorPicker, Pick, RejectReason, TextPrompt
 from .help import HelpScreen, binding_rows, entity_legend
+from .reviewing import actor_tags, export_path, reviewed_document
 
 Analyser = Callable[[ParsedDocument], ParsedDocument]
 
@@ -56,24 +82,41 @@ class NewsViewApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "newsview"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
-    COMMANDS = App.COMMANDS | {ActorCommands}
+    COMMANDS = App.COMMANDS | {ActorCommands, ReviewCommands}
     #: articles longer than this filter after a short pause in typing, not on every key
     LIVE_FILTER_CHARS = 200_000
 
+    #: review keys: they act on the quote under review (the current quote, or the sidebar's)
+    REVIEW_BINDINGS = [
+        Binding("a", "review_accept", "Accept", id="review.accept"),
+        Binding("x", "review_reject", "Reject", id="review.reject"),
+        Binding("r", "review_reassign", "Reassign", id="review.reassign"),
+        Binding("c", "review_note", "Note", id="review.note"),
+        Binding("u", "review_undo", "Undo the last review change", id="review.undo", show=False),
+        Binding("U", "review_redo", "Redo", id="review.redo", show=False),
+        Binding("full_stop", "review_next(False)", "Next unreviewed quote", id="review.next", show=False),
+        Binding("greater_than_sign", "review_next(True)", "Least confident unreviewed quote",
+                id="review.next_least_confident", show=False),
+        Binding("m", "review_merge", "Merge the actor into another", id="review.merge", show=False),
+        Binding("R", "review_rename", "Rename the actor", id="review.rename", show=False),
+    ]
+
+    # the footer shows the keys a reviewer needs most; ? lists them all
     BINDINGS = [
         Binding("q", "quit", "Quit", id="newsview.quit"),
         Binding("question_mark,f1", "help", "Help", id="newsview.help"),
         Binding("slash", "focus_filter", "Filter", id="newsview.filter"),
-        Binding("n", "step_match(1)", "Next match", id="newsview.next_match"),
-        Binding("N", "step_match(-1)", "Previous match", id="newsview.previous_match"),
+        Binding("n", "step_match(1)", "Next match", id="newsview.next_match", show=False),
+        Binding("N", "step_match(-1)", "Previous match", id="newsview.previous_match", show=False),
         Binding("right_square_bracket", "step_quote(1)", "Next quote", id="newsview.next_quote"),
-        Binding("left_square_bracket", "step_quote(-1)", "Previous quote", id="newsview.previous_quote"),
-        Binding("y", "copy", "Copy the current quote or match", id="newsview.copy"),
-        Binding("s", "toggle_sidebar", "Sidebar", id="newsview.sidebar"),
-        Binding("t", "next_theme", "Next theme", id="newsview.theme"),
+        Binding("left_square_bracket", "step_quote(-1)", "Previous quote", id="newsview.previous_quote", show=False),
+        Binding("y", "copy", "Copy the current quote or match", id="newsview.copy", show=False),
+        Binding("s", "toggle_sidebar", "Sidebar", id="newsview.sidebar", show=False),
+        Binding("t", "next_theme", "Next theme", id="newsview.theme", show=False),
         Binding("tab", "focus_next", "Next pane", id="newsview.next_pane", show=False),
         Binding("shift+tab", "focus_previous", "Previous pane", id="newsview.previous_pane", show=False),
         Binding("escape", "back", "Back / clear selection", id="newsview.back", show=False),
+        *REVIEW_BINDINGS,
     ]
 
     def __init__(
@@ -83,10 +126,26 @@ class NewsViewApp(App[int]):
         analyser: Analyser | None = None,
         theme: str | None = None,
         mouse: bool = True,
+        article_path: str | None = None,
+        review_file: str | None = None,
     ) -> None:
+        """``article_path`` and/or ``review_file`` turn the review on (see ReviewStore.for_article)."""
         super().__init__()
+        #: the engine's analysis; ``document`` is what is shown (the review applied)
+        self.analysis = document
         self.document = document
         self.analyser = analyser
+        self.article_path = article_path
+        self.review_file = review_file
+        self.review_store: ReviewStore | None = None
+        self.review_view: ReviewedView | None = None
+        #: why there is no review (a damaged file...), or None
+        self.review_problem: str | None = None
+        #: what the last review change did, or why it was not saved
+        self.review_message = ""
+        self.review_failed = False
+        #: the quote the review keys act on when the sidebar is not on a quote
+        self.current_quote: str | None = None
         self.mouse = mouse
         self.engine_state = "waiting" if analyser is not None and not document.analysed else (
             "done" if document.analysed else "off"
@@ -114,11 +173,19 @@ class NewsViewApp(App[int]):
             yield ActorSidebar(id="sidebar")
         yield FilterBar(id="filter")
         yield StatusLine(id="status")
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = self.document.meta.title or ""
         self.article.focus()
-        self._refresh_all()
+        if self.document.analysed:
+            self._load_review(self.analysis)
+        if self.review_view is not None:
+            self._show_reviewed(self._reviewed(self.analysis), rebuild_text=False)
+        else:
+            self._refresh_all()
+        if self.review_enabled:
+            self.set_interval(2.0, self._check_review_on_disk)
         if self._bad_theme is not None:
             self.notify(f"Unknown theme {self._bad_theme!r}; using {DEFAULT_THEME}.",
                         severity="warning", markup=False)
@@ -171,6 +238,10 @@ class NewsViewApp(App[int]):
     def status_line(self) -> StatusLine:
         return self.query_one("#status", StatusLine)
 
+    @property
+    def review_panel(self) -> ReviewPanel:
+        return self.query_one("#review-panel", ReviewPanel)
+
     # -- analysis ----------------------------------------------------------
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis", description="Analysing the article")
     def _analyse(self, document: ParsedDocument) -> None:
@@ -197,21 +268,102 @@ class NewsViewApp(App[int]):
 
     def set_document(self, document: ParsedDocument) -> None:
         """Show a new version of the document, keeping the filter and position."""
+        self.analysis = document
+        if document.analysed:
+            self._load_review(document)
+        self.current = None
+        self.current_quote = None
+        self.match_index = None
+        self._show_reviewed(self._reviewed(document), rebuild_text=True)
+
+    def _reviewed(self, analysis: ParsedDocument) -> ParsedDocument:
+        """The analysis as the review says it is (itself when there is no review)."""
+        return reviewed_document(self.review_view) if self.review_view is not None else analysis
+
+    def _show_reviewed(self, document: ParsedDocument, *, rebuild_text: bool) -> None:
         self.document = document
         if self.selected_actor is not None and document.actor(self.selected_actor) is None:
-            self.selected_actor = None
-        self.filter_result = apply(document, self.filter_state)
-        self.current = None
-        self.match_index = None
-        self.article.set_document(document)
+            view = self.review_view
+            moved = view.actor_of.get(self.selected_actor) if view is not None else None
+            self.selected_actor = moved if moved and document.actor(moved) else None
+        self.filter_result = apply(document, self.filter_state, self.review_view)
+        if rebuild_text:
+            self.article.set_document(document)
+        else:
+            self.article.restyle(document)
         self._refresh_all()
+
+    # -- review: loading ---------------------------------------------------
+    @property
+    def review_enabled(self) -> bool:
+        return self.article_path is not None or self.review_file is not None
+
+    def _load_review(self, analysis: ParsedDocument) -> None:
+        if not self.review_enabled:
+            return
+        try:
+            if self.review_store is None:
+                self.review_store = ReviewStore.for_article(
+                    self.article_path, analysis.source.sha256, explicit=self.review_file)
+            self.review_store.load(analysis)
+            self.review_view = self.review_store.view(analysis)
+            self.review_problem = None
+        except ReviewError as exc:
+            self.review_view = None
+            self.review_problem = str(exc)
+            self._review_error(exc, "The review could not be loaded")
+
+    def _check_review_on_disk(self) -> None:
+        """Pick up changes another newsview saved to the same review file."""
+        store = self.review_store
+        if store is None or self.review_view is None:
+            return
+        try:
+            if not store.changed_on_disk():
+                return
+            store.refresh()
+        except ReviewError as exc:
+            self._review_error(exc, "The review could not be re-read")
+            return
+        if store.last_merged:
+            n = store.last_merged
+            self.notify(f"Picked up {n} review change{'s' if n != 1 else ''} saved by another newsview.",
+                        markup=False, timeout=4)
+        self._review_updated()
+
+    def on_app_focus(self, _event: events.AppFocus) -> None:
+        self._check_review_on_disk()
+
+    def _review_updated(self) -> None:
+        """Show the store's current review."""
+        if self.review_store is None:
+            return
+        self.review_view = self.review_store.view(self.analysis)
+        self._show_reviewed(self._reviewed(self.analysis), rebuild_text=False)
+
+    def _review_error(self, exc: ReviewError, what: str) -> None:
+        """Say what failed in a notification and on the status line (which keeps it until a save works)."""
+        self.review_failed = True
+        self.review_message = f"{what}: {exc}"
+        self.notify(self.review_message, title="Review", severity="error", timeout=10, markup=False)
+        if self.is_mounted:
+            self._update_status()
 
     # -- state changes -----------------------------------------------------
     def _refresh_all(self) -> None:
         self._push_highlights()
         self.actor_list.pending_note = PENDING_NOTES.get(self.engine_state, "")
-        self.actor_list.show(self.document, self.filter_result, self.selected_actor)
+        view = self.review_view
+        self.actor_list.show(self.document, self.filter_result, self.selected_actor,
+                             {rq.id: rq for rq in view.quotes} if view is not None else None,
+                             actor_tags(view) if view is not None else None)
         self._update_status()
+        self._update_review_panel()
+
+    def _update_review_panel(self) -> None:
+        qid = self.quote_under_review()
+        view = self.review_view
+        self.review_panel.show_quote(self.document, qid, view.quote(qid) if view is not None and qid else None)
 
     def _push_highlights(self) -> None:
         self.article.set_highlights(
@@ -232,6 +384,9 @@ class NewsViewApp(App[int]):
             matches=len(self.filter_result.spans) if state.active else None,
             current=self.match_index,
             invalid=state.invalid,
+            review=str(self.review_view.progress) if self.review_view is not None else "",
+            review_message=self.review_message,
+            review_failed=self.review_failed,
         )
 
     def set_filter(self, query: str) -> None:
@@ -242,7 +397,7 @@ class NewsViewApp(App[int]):
             self._update_status()
             return
         self.filter_state = state
-        self.filter_result = apply(self.document, state)
+        self.filter_result = apply(self.document, state, self.review_view)
         self.match_index = None
         self.current = None
         self._refresh_all()
@@ -265,10 +420,12 @@ class NewsViewApp(App[int]):
         if quote is None:
             return
         self.current = (quote.start, quote.end)
+        self.current_quote = quote.id
         self.match_index = None
         self._push_highlights()
         self.article.scroll_to_offset(quote.start)
         self._update_status()
+        self._update_review_panel()
 
     def _actor_spans(self, actor_id: str) -> list[Span]:
         doc = self.document
@@ -330,6 +487,17 @@ class NewsViewApp(App[int]):
     def _sidebar_back(self) -> None:
         self.action_back()
 
+    @on(OptionList.OptionHighlighted, "#actors")
+    def _sidebar_moved(self) -> None:
+        self._update_review_panel()
+
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _focus_moved(self) -> None:
+        # the quote under review follows the sidebar cursor only while the sidebar has focus
+        if self.is_mounted and self.screen is self.screen_stack[0]:
+            self._update_review_panel()
+
     # -- actions -----------------------------------------------------------
     def action_focus_filter(self) -> None:
         self.filter_bar.focus()
@@ -341,9 +509,21 @@ class NewsViewApp(App[int]):
         index %= len(spans)
         self.match_index = index if self.filter_state.active else None
         self.current = spans[index]
+        self.current_quote = self._quote_at(self.current)
         self._push_highlights()
         self.article.scroll_to_offset(self.current[0])
         self._update_status()
+        self._update_review_panel()
+
+    def _quote_at(self, span: Span) -> str | None:
+        """The quote a match lies in, when the filter matches within quotes."""
+        state = self.filter_state
+        if not (state.quote_only or state.speakers):
+            return None
+        for q in self.document.quotes:
+            if any(s <= span[0] < e for s, e in (q.spans or ((q.start, q.end),))):
+                return q.id
+        return None
 
     def action_step_match(self, direction: int) -> None:
         spans = self._match_spans()
@@ -424,12 +604,236 @@ class NewsViewApp(App[int]):
         if self.focused is self.article:
             if self.current is not None:
                 self.current = None
+                self.current_quote = None
                 self.match_index = None
                 self._refresh_all()
             elif self.selected_actor is not None:
                 self.select_actor(None)
             return
         self.article.focus()
+
+    # -- review actions ----------------------------------------------------
+    def quote_under_review(self) -> str | None:
+        """The sidebar's quote while the sidebar has focus and its cursor is on one, else the current quote."""
+        if self.is_mounted and self.focused is self.actor_list:
+            row = self.actor_list.highlighted_row()
+            if row is not None and row.kind == "quote":
+                return row.key
+        if self.current_quote is not None and self.document.quote(self.current_quote) is not None:
+            return self.current_quote
+        return None
+
+    def actor_under_review(self) -> str | None:
+        """The sidebar's actor (cursor on it or on one of its quotes), else the selected actor, else the speaker."""
+        if self.focused is self.actor_list:
+            row = self.actor_list.highlighted_row()
+            if row is not None and row.kind == "actor" and row.key != UNATTRIBUTED:
+                return row.key
+        if self.selected_actor is not None:
+            return self.selected_actor
+        qid = self.quote_under_review()
+        quote = self.document.quote(qid) if qid else None
+        return quote.speaker if quote else None
+
+    def _review_ready(self) -> bool:
+        if self.review_view is not None and self.review_store is not None:
+            return True
+        if self.review_problem:
+            why = f"The review is off: {self.review_problem}"
+        elif not self.review_enabled:
+            why = "Reviewing needs an article file: open one with `newsview FILE`."
+        elif not self.document.analysed:
+            why = "The review starts once the article is analysed."
+        else:
+            why = "The review is off."
+        self.notify(why, severity="warning", markup=False, timeout=4)
+        return False
+
+    def _target_quote(self) -> str | None:
+        if not self._review_ready():
+            return None
+        qid = self.quote_under_review()
+        if qid is None:
+            self.notify("No quote to review: ] goes to the next quote, . to the next unreviewed one.",
+                        severity="warning", markup=False, timeout=4)
+        return qid
+
+    def review(self, action: Action) -> bool:
+        """Apply one review action; True once it is saved.  A failure is shown and changes nothing."""
+        store = self.review_store
+        if store is None:
+            return False
+        try:
+            if store.changed_on_disk():
+                store.refresh()
+            review = store.apply(action)
+        except ReviewError as exc:
+            self._review_error(exc, "Not saved")
+            # what another instance saved (picked up before the failure) is still shown
+            self._review_updated()
+            return False
+        self.review_failed = False
+        self.review_message = describe_last(review)
+        self._review_updated()
+        # the quote stays under the cursor, under its speaker of now
+        qid = getattr(action, "quote_id", None) or self.quote_under_review()
+        if qid is not None and self.document.quote(qid) is not None:
+            self.actor_list.reveal_quote(qid)
+        return True
+
+    def action_review_accept(self) -> None:
+        qid = self._target_quote()
+        if qid is not None:
+            self.review(Accept(qid))
+
+    def action_review_reject(self) -> None:
+        qid = self._target_quote()
+        if qid is None:
+            return
+        quote = self.document.quote(qid)
+
+        def done(reason: str | None) -> None:
+            if reason is not None:
+                self.review(Reject(qid, reason=reason or None))
+
+        self.push_screen(RejectReason(quote.text if quote else ""), done)
+
+    def _actor_choices(self, exclude: str | None = None) -> list[tuple[str, str, str]]:
+        counts: dict[str, int] = {}
+        for q in self.document.quotes:
+            if q.speaker:
+                counts[q.speaker] = counts.get(q.speaker, 0) + 1
+        return [
+            (a.id, a.name, f"{a.family} · {counts.get(a.id, 0)} quotes")
+            for a in rank_actors(self.document) if a.id != exclude
+        ]
+
+    def action_review_reassign(self) -> None:
+        qid = self._target_quote()
+        if qid is None:
+            return
+        rq = self.review_view.quote(qid) if self.review_view else None
+        quote = self.document.quote(qid)
+        engine = (rq.engine_speaker_name or "nobody") if rq is not None and rq.reassigned else None
+
+        def done(pick: Pick | None) -> None:
+            if pick is None:
+                return
+            if pick.kind == "engine":
+                self.review(Reassign(qid))
+            elif pick.kind == "new":
+                self.review(Reassign(qid, new_name=pick.value))
+            elif quote is not None and pick.value == quote.speaker and not (rq and rq.reassigned):
+                self.notify("That is already the speaker.", markup=False, timeout=3)
+            else:
+                self.review(Reassign(qid, actor_id=pick.value))
+
+        self.push_screen(ActorPicker("Who said it?", self._actor_choices(quote.speaker if quote else None),
+                                     allow_new=True, engine_speaker=engine), done)
+
+    def action_review_note(self) -> None:
+        qid = self._target_quote()
+        if qid is None:
+            return
+        rq = self.review_view.quote(qid) if self.review_view else None
+        quote = self.document.quote(qid)
+        initial = rq.note if rq is not None else ""
+
+        def done(text: str | None) -> None:
+            if text is not None and text.strip() != initial.strip():
+                self.review(SetNote(qid, text))
+
+        self.push_screen(TextPrompt("Note on this quote", initial, context="“" + (quote.text if quote else "") + "”",
+                                    placeholder="what you checked, a source… (empty removes the note)"), done)
+
+    def action_review_undo(self) -> None:
+        self._history(Undo())
+
+    def action_review_redo(self) -> None:
+        self._history(Redo())
+
+    def _history(self, action: Undo | Redo) -> None:
+        if not self._review_ready():
+            return
+        review = self.review_store.review
+        if not (review.can_undo if isinstance(action, Undo) else review.can_redo):
+            self.notify(f"Nothing to {'undo' if isinstance(action, Undo) else 'redo'}.", markup=False, timeout=2)
+            return
+        self.review(action)
+
+    def _target_actor(self) -> str | None:
+        if not self._review_ready():
+            return None
+        actor_id = self.actor_under_review()
+        if actor_id is None or self.document.actor(actor_id) is None:
+            self.notify("Choose an actor first: its row in the sidebar, or a quote it said.",
+                        severity="warning", markup=False, timeout=4)
+            return None
+        return actor_id
+
+    def action_review_merge(self) -> None:
+        absorb = self._target_actor()
+        if absorb is None:
+            return
+        name = self.document.actor(absorb).name  # type: ignore[union-attr]
+
+        def done(pick: Pick | None) -> None:
+            if pick is not None and pick.value and self.review(MergeActors(keep_id=pick.value, absorb_id=absorb)):
+                if self.selected_actor == absorb:
+                    self.select_actor(self.review_view.actor_of.get(absorb, pick.value), jump=False)
+                self.actor_list.select_row("actor:" + self.review_view.actor_of.get(absorb, pick.value))
+
+        self.push_screen(ActorPicker(f"Merge {name} into…", self._actor_choices(absorb)), done)
+
+    def action_review_rename(self) -> None:
+        actor_id = self._target_actor()
+        if actor_id is None:
+            return
+        name = self.document.actor(actor_id).name  # type: ignore[union-attr]
+
+        def done(text: str | None) -> None:
+            if text is not None and " ".join(text.split()) and " ".join(text.split()) != name:
+                self.review(RenameActor(actor_id, text))
+
+        self.push_screen(TextPrompt("Rename actor", name, context=f"Now: {name}"), done)
+
+    def action_review_next(self, least_confident: bool = False) -> None:
+        """Go to the next unreviewed quote (in reading order, or the least confident), within the filter."""
+        if not self._review_ready():
+            return
+        view = self.review_view
+        if self.filter_state.active:
+            view = replace(view, quotes=tuple(q for q in view.quotes if self.filter_result.keeps_quote(q.id)))
+        qid = view.next_unreviewed(self.quote_under_review(), lowest_confidence=least_confident)
+        if qid is None:
+            where = " among the filtered quotes" if self.filter_state.active else ""
+            self.notify(f"Every quote{where} is reviewed.", markup=False, timeout=3)
+            return
+        self.show_quote(qid)
+        self.actor_list.reveal_quote(qid)
+        self._update_review_panel()
+
+    def action_export_review(self) -> None:
+        """Write the review as a Markdown report beside the review file."""
+        if not self._review_ready():
+            return
+        store = self.review_store
+        target = export_path(store.path, self.article_path)
+        try:
+            target.write_text(markdown_report(self.analysis, store.review), encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"Could not write {target}: {exc.strerror or exc}", title="Review", severity="error",
+                        markup=False, timeout=10)
+            return
+        self.notify(f"Review written to {target}", markup=False, timeout=6)
+
+    async def action_quit(self) -> None:
+        # a note or name being typed is never dropped by a stray quit key
+        screen = self.screen
+        if isinstance(screen, TextPrompt) and screen.changed:
+            screen.warn()
+            return
+        await super().action_quit()
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -439,8 +843,10 @@ class NewsViewApp(App[int]):
 
     def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Key tables for the help screen, read from the real bindings and keymap."""
+        review = set(id(b) for b in self.REVIEW_BINDINGS)
         panes: list[tuple[str, Iterable]] = [
-            ("Everywhere", [*self.BINDINGS, *App.BINDINGS]),
+            ("Everywhere", [b for b in (*self.BINDINGS, *App.BINDINGS) if id(b) not in review]),
+            ("Review (the current quote, or the sidebar's)", self.REVIEW_BINDINGS),
             ("Reading pane", ArticleView.BINDINGS),
             ("Sidebar", ActorList.BINDINGS),
             ("Filter bar", FilterBar.BINDINGS),

@@ -14,6 +14,8 @@ from textual.widgets import Static
 from newsview.widgets.article_view import FAMILY_LABEL, FAMILY_STYLE, MATCH_STYLE, quote_style
 from newsview.widgets.filter_bar import FilterBar
 
+from .dialogs import modal_css
+
 if TYPE_CHECKING:  # pragma: no cover
     from textual.app import App
 
@@ -45,20 +47,7 @@ def entity_legend() -> Content:
 class HelpScreen(ModalScreen[None]):
     """Keys, the entity legend and the filter syntax."""
 
-    DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
-    HelpScreen > VerticalScroll {
-        width: 80;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    """
+    DEFAULT_CSS = modal_css("HelpScreen", "VerticalScroll", 80)
 
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "close", "Close help", id="help.close"),

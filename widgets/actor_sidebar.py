@@ -18,8 +18,10 @@ from textual.widgets.option_list import Option
 
 from newsview.filtering import FilterResult, quote_counts, quote_tints, rank_actors
 from newsview.model import Actor, ParsedDocument, Quote
+from newsview.review import ReviewedQuote
 
 from .article_view import FAMILY_LABEL, FAMILY_STYLE, display_safe, quote_style
+from .review_panel import ReviewPanel, verdict_symbol, verdict_words
 
 UNATTRIBUTED = "__unattributed__"
 _ACTOR = "actor:"
@@ -39,7 +41,8 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def actor_row(actor: Actor, n_quotes: int, *, expanded: bool, selected: bool, width: int = 40) -> Content:
+def actor_row(actor: Actor, n_quotes: int, *, expanded: bool, selected: bool, width: int = 40,
+              tag: str = "") -> Content:
     marker = "▾ " if expanded else "▸ "
     if not n_quotes:
         marker = "  "
@@ -49,7 +52,7 @@ def actor_row(actor: Actor, n_quotes: int, *, expanded: bool, selected: bool, wi
         marker,
         (first_words(actor.name, max(8, width - 4)), FAMILY_STYLE.get(family, FAMILY_STYLE["other"])),
     )
-    label = FAMILY_LABEL.get(family, family)
+    label = FAMILY_LABEL.get(family, family) + (f" · {tag}" if tag else "")
     counts = [_plural(n_quotes, "quote")] if n_quotes else []
     counts.append(_plural(len(actor.mentions), "mention"))
     tail = " · " + " · ".join(counts)
@@ -64,13 +67,23 @@ def unattributed_row(n_quotes: int, *, expanded: bool) -> Content:
                             (f"  {_plural(n_quotes, 'quote')}", "$text-muted"))
 
 
-def quote_row(quote: Quote, tint: int | None, width: int = 40) -> Content:
+def quote_row(quote: Quote, tint: int | None, width: int = 40, review: ReviewedQuote | None = None) -> Content:
+    """Two lines: the start of the quote (after its verdict symbol), then kind, confidence and verdict."""
+    symbol, style = verdict_symbol(review)
+    words = verdict_words(review, short=True)
+    # the second line must fit the sidebar: the kind goes first when the verdict needs the room
     kind_conf = f"{quote.kind} · {quote.confidence:.2f}"
+    if 6 + len(kind_conf) + sum(3 + len(w) for w, _ in words) > width:
+        kind_conf = f"{quote.confidence:.2f}"
+    detail: list[tuple[str, str] | str] = [(kind_conf, "$text-muted italic")]
+    for text, part_style in words:
+        detail += [(" · ", "$text-muted"), (text, part_style)]
     return Content.assemble(
-        "    ",
+        "  ",
+        (symbol, style),
         ("“" + first_words(quote.text, max(12, width - 7)) + "”", quote_style(tint)),
         "\n      ",
-        (kind_conf, "$text-muted italic"),
+        *detail,
     )
 
 
@@ -98,10 +111,10 @@ class ActorList(OptionList):
         Binding("k,up", "cursor_up", "Previous row", id="sidebar.up", show=False),
         Binding("g,home", "first", "First row", id="sidebar.top", show=False),
         Binding("G,end", "last", "Last row", id="sidebar.bottom", show=False),
-        Binding("enter", "select", "Select actor / jump to quote", id="sidebar.select"),
+        Binding("enter", "select", "Select actor / jump to quote", id="sidebar.select", show=False),
         Binding("l,right", "expand", "Show quotes", id="sidebar.expand", show=False),
         Binding("h,left", "collapse", "Hide quotes", id="sidebar.collapse", show=False),
-        Binding("escape", "back", "Back to the text", id="sidebar.back"),
+        Binding("escape", "back", "Back to the text", id="sidebar.back", show=False),
     ]
 
     HELP = "Actors by prominence.  Enter selects an actor; on a quote, Enter shows it in the text."
@@ -126,6 +139,9 @@ class ActorList(OptionList):
         self.document: ParsedDocument | None = None
         self.filter_result: FilterResult | None = None
         self.selected_actor: str | None = None
+        #: each quote's review, and a word for actors the review changed
+        self.review: dict[str, ReviewedQuote] = {}
+        self.tags: dict[str, str] = {}
         self.expanded: set[str] = set()
         self._built_width = 0
         #: what an empty list says while there is no analysis
@@ -142,11 +158,15 @@ class ActorList(OptionList):
         document: ParsedDocument,
         filter_result: FilterResult | None,
         selected_actor: str | None,
+        review: dict[str, ReviewedQuote] | None = None,
+        tags: dict[str, str] | None = None,
     ) -> None:
-        """Rebuild the rows for this document, filter and selection."""
+        """Rebuild the rows for this document, filter, selection and review."""
         self.document = document
         self.filter_result = filter_result
         self.selected_actor = selected_actor
+        self.review = review or {}
+        self.tags = tags or {}
         self._rebuild()
 
     def _rebuild(self) -> None:
@@ -169,17 +189,18 @@ class ActorList(OptionList):
             open_ = actor.id in self.expanded or (active and bool(quotes) and bool(result.quote_ids))
             options.append(Option(
                 actor_row(actor, counts.get(actor.id, 0), expanded=open_ and bool(quotes),
-                          selected=actor.id == self.selected_actor, width=width),
+                          selected=actor.id == self.selected_actor, width=width, tag=self.tags.get(actor.id, "")),
                 id=_ACTOR + actor.id,
             ))
             if open_:
-                options += [Option(quote_row(q, tints.get(actor.id), width), id=_QUOTE + q.id) for q in quotes]
+                options += [Option(quote_row(q, tints.get(actor.id), width, self.review.get(q.id)), id=_QUOTE + q.id)
+                            for q in quotes]
         orphans = [q for q in doc.quotes_by(None) if not active or result.keeps_quote(q.id)]
         if orphans:
             open_ = UNATTRIBUTED in self.expanded or (active and bool(result.quote_ids))
             options.append(Option(unattributed_row(len(orphans), expanded=open_), id=_ACTOR + UNATTRIBUTED))
             if open_:
-                options += [Option(quote_row(q, None, width), id=_QUOTE + q.id) for q in orphans]
+                options += [Option(quote_row(q, None, width, self.review.get(q.id)), id=_QUOTE + q.id) for q in orphans]
         if not options:
             if active:
                 why = "No actor matches the filter."
@@ -271,7 +292,7 @@ class ActorList(OptionList):
 
 
 class ActorSidebar(Vertical):
-    """The sidebar pane: a heading line and the actor list."""
+    """The sidebar pane: the actor list, and the quote under review below it."""
 
     DEFAULT_CSS = """
     ActorSidebar {
@@ -287,3 +308,4 @@ class ActorSidebar(Vertical):
 
     def compose(self):
         yield ActorList(id="actors")
+        yield ReviewPanel(id="review-panel")

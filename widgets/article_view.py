@@ -216,6 +216,14 @@ class ArticleView(ScrollView, can_focus=True):
         if top_offset is not None:
             self.scroll_to_offset(top_offset, margin=0)
 
+    def restyle(self, document: ParsedDocument) -> None:
+        """The same text with other speakers or actors (a review change): new tints, same layout.
+
+        The styles are rebuilt by the next ``set_highlights``.
+        """
+        self.document = document
+        self._tints = quote_tints(document)
+
     def set_highlights(
         self,
         *,

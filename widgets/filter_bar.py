@@ -6,7 +6,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
-PLACEHOLDER = "/ filter: words  speaker:NAME  @NAME  type:person|org|place|date  kind:direct|indirect|mixed  unattributed"
+PLACEHOLDER = ("/ filter: words  @NAME  type:person|org|place|date  kind:direct|indirect|mixed  unattributed  "
+               "reviewed:no  verdict:accepted|rejected  conf<0.5")
 
 
 class FilterBar(Input):
@@ -20,6 +21,7 @@ class FilterBar(Input):
     HELP = (
         "Plain words match actor names and quote text.  speaker:NAME (or @NAME), "
         "type:person|org|place|date|other, kind:direct|indirect|mixed and unattributed narrow further; "
+        "so do reviewed:yes|no, verdict:accepted|rejected|reassigned|none and conf<0.5 (also <=, >, >=); "
         "use double quotes for phrases."
     )
 

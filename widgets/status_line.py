@@ -47,6 +47,9 @@ class StatusLine(Static):
         matches: int | None = None,
         current: int | None = None,
         invalid: tuple[str, ...] = (),
+        review: str = "",
+        review_message: str = "",
+        review_failed: bool = False,
     ) -> None:
         """Redraw the line; every argument that comes from the user is shown literally."""
         self.engine_state = engine
@@ -59,6 +62,13 @@ class StatusLine(Static):
                 parts.append(f" · {where} {'match' if matches == 1 else 'matches'}")
             if invalid:
                 parts.append(("  ? " + " ".join(invalid), "$text-warning"))
+            parts.append(" │")
+        if review_failed and review_message:  # an unsaved change comes before everything else
+            parts += [(f" ✗ {review_message}", "bold $text-error"), " │"]
+        elif review:
+            parts.append((f" {review}", "bold"))
+            if review_message:
+                parts.append((f" · {review_message}", "$text-muted"))
             parts.append(" │")
         parts.append((f" {label}", style))
         if engine == "done":

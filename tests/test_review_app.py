@@ -1,0 +1,310 @@
+"""Reviewing quotes from the keyboard: verdicts, speakers, notes, actor fixes, triage, saving."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsview.review import Accept, ReviewError, ReviewStore
+from newsview.tui.app import NewsViewApp
+from newsview.tui.dialogs import ActorPicker, RejectReason, TextPrompt
+from newsview.widgets.actor_sidebar import ActorList
+
+from factories import TEXT, analysed_document
+
+
+@pytest.fixture
+def review_file(tmp_path):
+    return str(tmp_path / "story.review.json")
+
+
+def review_app(review_file: str, **kwargs) -> NewsViewApp:
+    return NewsViewApp(analysed_document(), review_file=review_file, **kwargs)
+
+
+def row_text(app: NewsViewApp, row_id: str) -> str:
+    return str(app.actor_list.get_option(row_id).prompt)
+
+
+def last_notification(app: NewsViewApp):
+    return list(app._notifications)[-1]
+
+
+def verdict(app: NewsViewApp, quote_id: str):
+    rq = app.review_view.quote(quote_id)
+    return rq.verdict, rq.reason
+
+
+async def test_accept_reject_reassign_and_note_are_saved_and_come_back(review_file):
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "0/6 reviewed" in app.status_line.text
+        await pilot.press("right_square_bracket", "a")  # q1, Ana Costa
+        assert verdict(app, "q1") == ("accepted", None)
+        assert "1/6 reviewed" in app.status_line.text
+        assert "accepted “will protect" in app.status_line.text
+        assert row_text(app, "quote:q1").lstrip().startswith("✓") and "accepted" in row_text(app, "quote:q1")
+
+        await pilot.press("right_square_bracket", "x")  # q2: asks why
+        assert isinstance(app.screen, RejectReason)
+        await pilot.press("s")
+        assert verdict(app, "q2") == ("rejected", "wrong_speaker")
+        assert row_text(app, "quote:q2").lstrip().startswith("✗")
+        assert "rejected: wrong speaker" in app.review_panel.text
+
+        await pilot.press("right_square_bracket", "r")  # q3 to an existing actor, found fuzzily
+        assert isinstance(app.screen, ActorPicker)
+        await pilot.press(*"reyes", "enter")
+        assert app.document.quote("q3").speaker == "a3"
+        assert app.actor_list.reveal_quote("q3")
+        ids = app.sidebar_row_ids
+        assert ids.index("quote:q3") > ids.index("actor:a3")  # under its new speaker
+        assert row_text(app, "quote:q3").lstrip().startswith("→")
+        assert "Speaker  → Tom Reyes\nEngine   Ana Costa" in app.review_panel.text
+
+        await pilot.press("right_square_bracket", "r", *"Maria Silva", "enter")  # q4 to a new actor
+        assert app.document.quote("q4").speaker == "new:maria silva"
+        assert app.document.actor("new:maria silva").name == "Maria Silva"
+
+        await pilot.press("right_square_bracket", "c")
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press(*"Checked against the council minutes", "enter")
+        assert app.review_view.quote("q5").note == "Checked against the council minutes"
+        assert "Note     Checked against the council minutes" in app.review_panel.text
+        assert "4/6 reviewed" in app.status_line.text  # a note alone is not a verdict
+
+    again = review_app(review_file)  # a new instance on the same article and file
+    async with again.run_test(size=(100, 30)) as pilot:
+        assert "4/6 reviewed" in again.status_line.text
+        assert verdict(again, "q1") == ("accepted", None)
+        assert verdict(again, "q2") == ("rejected", "wrong_speaker")
+        assert again.document.quote("q3").speaker == "a3"
+        assert again.document.quote("q4").speaker == "new:maria silva"
+        assert again.review_view.quote("q5").note == "Checked against the council minutes"
+        await pilot.press(*["right_square_bracket"] * 5)
+        assert "Checked against the council minutes" in again.review_panel.text
+
+
+async def test_undo_and_redo(review_file):
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("u")  # nothing yet: says so, saves nothing
+        assert "Nothing to undo" in last_notification(app).message
+        await pilot.press("right_square_bracket", "a", "x", "q")
+        assert verdict(app, "q1") == ("rejected", "wrong_quote")
+        await pilot.press("u")
+        assert verdict(app, "q1") == ("accepted", None)
+        assert "undo: rejected" in app.status_line.text
+        await pilot.press("u")
+        assert verdict(app, "q1") == (None, None)
+        await pilot.press("U")
+        assert verdict(app, "q1") == ("accepted", None)
+    again = review_app(review_file)
+    async with again.run_test(size=(100, 30)) as pilot:
+        assert verdict(again, "q1") == ("accepted", None)
+        await pilot.press("U")  # the redo stack survived the restart
+        assert verdict(again, "q1") == ("rejected", "wrong_quote")
+
+
+async def test_reassign_back_to_the_engine_speaker(review_file):
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right_square_bracket", "r", *"reyes", "enter")
+        assert app.document.quote("q1").speaker == "a3"
+        await pilot.press("r")
+        options = [str(o.prompt) for o in app.screen.options.options]
+        assert options[-1] == "↺ back to the engine's speaker: Ana Costa"
+        await pilot.press("up", "enter")  # up from the first row wraps round to the last
+        assert app.document.quote("q1").speaker == "a1"
+        assert not app.review_view.quote("q1").reassigned
+
+
+async def test_merge_and_rename_actors(review_file):
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab", "j")  # the sidebar, on Tom Reyes
+        assert app.actor_list.highlighted_row().key == "a3"
+        await pilot.press("m")
+        assert isinstance(app.screen, ActorPicker)
+        await pilot.press(*"costa", "enter")
+        assert "actor:a3" not in app.sidebar_row_ids
+        costa = app.document.actor("a1")
+        assert "Tom Reyes" in costa.aliases and len(costa.quotes) == 5
+        assert "merged" in row_text(app, "actor:a1")
+        assert "merged Tom Reyes into Ana Costa" in app.status_line.text
+
+        await pilot.press("R")  # on Ana Costa now
+        assert isinstance(app.screen, TextPrompt) and app.screen.value == "Ana Costa"
+        await pilot.press("ctrl+u", *"Mayor Costa", "enter")
+        assert app.document.actor("a1").name == "Mayor Costa"
+        assert "renamed" in row_text(app, "actor:a1")
+        await pilot.press("u")
+        assert app.document.actor("a1").name == "Ana Costa"
+        await pilot.press("U")
+    again = review_app(review_file)
+    async with again.run_test(size=(100, 30)):
+        assert again.document.actor("a1").name == "Mayor Costa"
+        assert again.document.actor("a3") is None
+        assert again.sidebar_row_ids[0] == "actor:a1"
+
+
+async def test_next_unreviewed_in_order_and_least_confident_first(review_file):
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("full_stop", "a")
+        assert verdict(app, "q1")[0] == "accepted"
+        await pilot.press("full_stop")
+        assert app.current_quote == "q2"
+        await pilot.press("greater_than_sign")  # the least confident unreviewed: the unattributed one
+        assert app.current_quote == "q6"
+        assert app.actor_list.highlighted_option.id == "quote:q6"
+        await pilot.press("a", "greater_than_sign")
+        assert app.current_quote == "q5"  # 0.58
+
+
+async def test_filter_by_review_state_and_confidence(review_file):
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right_square_bracket", "a", "right_square_bracket", "x", "x")
+        await pilot.press("slash", *"reviewed:no")
+        assert app.filter_result.quote_ids == ("q3", "q4", "q5", "q6")
+        assert "quote:q1" not in app.sidebar_row_ids
+        await pilot.press("ctrl+u", *"verdict:accepted")
+        assert app.filter_result.quote_ids == ("q1",)
+        await pilot.press("ctrl+u", *"verdict:rejected")
+        assert app.filter_result.quote_ids == ("q2",)
+        await pilot.press("ctrl+u", *"conf<0.6")
+        assert app.filter_result.quote_ids == ("q5", "q6")
+        await pilot.press("ctrl+u", *"conf<0.9 @reyes reviewed:no")
+        assert app.filter_result.quote_ids == ("q4", "q5")
+        assert "filter: speaker:reyes reviewed:no conf<0.9" in app.status_line.text
+        await pilot.press("enter")  # jumps to the first kept quote: it is the one under review
+        await pilot.press("a")
+        assert verdict(app, "q4")[0] == "accepted"
+        assert app.filter_result.quote_ids == ("q5",)  # the filter follows the review
+
+
+async def test_a_failed_save_is_shown_and_changes_nothing(review_file, monkeypatch):
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right_square_bracket", "a")
+
+        def full_disk(action):
+            raise ReviewError("cannot write the review file [b]story[/b]: No space left on device")
+
+        monkeypatch.setattr(app.review_store, "apply", full_disk)
+        await pilot.press("x", "s")
+        assert verdict(app, "q1") == ("accepted", None)  # the previous state stands
+        assert "✓ accepted" in app.review_panel.text
+        assert "✗ Not saved: cannot write the review file [b]story[/b]: No space left" in app.status_line.text
+        note = last_notification(app)
+        assert note.severity == "error" and "[b]story[/b]" in note.message and note.markup is False
+        await pilot.press("right_square_bracket", "a")
+        assert verdict(app, "q2") == (None, None)
+        assert "1/6 reviewed" not in app.status_line.text  # the error leads the line until a save works
+        monkeypatch.undo()
+        await pilot.press("a")
+        assert "2/6 reviewed" in app.status_line.text and "Not saved" not in app.status_line.text
+    store = ReviewStore(review_file)
+    store.load(analysed_document())
+    assert {r.verdict for r in store.review.records.values()} == {"accepted"}
+
+
+async def test_hostile_note_and_names_show_literally(review_file):
+    hostile = "[bold]x[/bold] [@click=app.quit]y[/] [/foo]"
+    app = review_app(review_file)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("right_square_bracket", "c", *hostile, "enter")
+        assert app.review_view.quote("q1").note == hostile
+        assert f"Note     {hostile}" in app.review_panel.text
+        await pilot.press("r", *"[red]Evil[/red]", "enter")
+        speaker = app.document.actor(app.document.quote("q1").speaker)
+        assert speaker.name == "[red]Evil[/red]" and "actor:" + speaker.id in app.sidebar_row_ids
+        assert "[red]Evil[/red]" in app.review_panel.text
+        await pilot.click("#review-panel")  # no live link: the app keeps running
+        assert app.is_running
+        await pilot.press("c")
+        assert app.screen.value == hostile
+
+
+async def test_a_note_in_progress_is_never_dropped_silently(review_file):
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right_square_bracket", "c", *"quite sure")
+        assert app.screen.value == "quite sure"  # q is typed, not quit
+        await pilot.press("escape")
+        assert isinstance(app.screen, TextPrompt)  # changed text: Esc asks first
+        assert "Esc again discards" in str(app.screen.query_one("#prompt-hint").render())
+        await pilot.press("!")  # typing on takes the warning back
+        assert "Esc again discards" not in str(app.screen.query_one("#prompt-hint").render())
+        await pilot.press("ctrl+q")  # nor does quitting drop it
+        assert app.is_running and isinstance(app.screen, TextPrompt)
+        assert "Esc again discards" in str(app.screen.query_one("#prompt-hint").render())
+        await pilot.press("escape")
+        assert not isinstance(app.screen, TextPrompt)
+        assert app.review_view.quote("q1").note == ""
+        await pilot.press("c", "escape")  # nothing typed: one Esc closes
+        assert not isinstance(app.screen, TextPrompt)
+        await pilot.press("c", *"ok", "ctrl+s")
+        assert app.review_view.quote("q1").note == "ok"
+
+
+async def test_keys_act_on_the_sidebar_quote(review_file):
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab", "enter", "j", "j")  # open Ana Costa, cursor on her second quote
+        assert isinstance(app.focused, ActorList)
+        assert app.quote_under_review() == "q2"
+        assert "Quote 2/6" in app.review_panel.text
+        await pilot.press("a")
+        assert verdict(app, "q2")[0] == "accepted"
+        assert app.actor_list.highlighted_option.id == "quote:q2"
+
+
+async def test_changes_from_another_instance_are_picked_up(review_file):
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        other = ReviewStore(review_file)
+        other.load(analysed_document())
+        other.apply(Accept("q6"))
+        await pilot.press("right_square_bracket", "a")  # re-reads before saving
+        assert verdict(app, "q6")[0] == "accepted" and verdict(app, "q1")[0] == "accepted"
+        other.refresh()
+        other.apply(Accept("q5"))
+        app.post_message(__import__("textual.events", fromlist=["AppFocus"]).AppFocus())
+        await pilot.pause()
+        assert verdict(app, "q5")[0] == "accepted"
+        assert "3/6 reviewed" in app.status_line.text
+
+
+async def test_review_beside_the_article_and_markdown_export(tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    app = NewsViewApp(analysed_document(), article_path=str(article))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right_square_bracket", "a", "right_square_bracket", "c", *"see [1]", "enter")
+        app.action_export_review()
+        await pilot.pause()
+        report = (tmp_path / "story.txt.review.md").read_text(encoding="utf-8")
+        assert str(tmp_path / "story.txt.review.md") in last_notification(app).message
+    assert (tmp_path / "story.txt.review.json").is_file()
+    assert "Reviewed: 1/6 quotes (1 accepted, 0 rejected)" in report
+    assert "see \\[1\\]" in report
+
+
+async def test_without_an_article_file_review_keys_explain():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right_square_bracket", "a")
+        assert "needs an article file" in last_notification(app).message
+        assert "reviewed" not in app.status_line.text
+
+
+async def test_a_damaged_review_file_is_reported_and_left_alone(review_file):
+    with open(review_file, "w", encoding="utf-8") as fh:
+        fh.write("{not json")
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "damaged" in last_notification(app).message
+        await pilot.press("right_square_bracket", "a")
+        assert "review is off" in last_notification(app).message
+    assert open(review_file, encoding="utf-8").read() == "{not json"
