@@ -463,7 +463,7 @@ class QuoteFinder:
                 break
             if self.doc[c.left_edge.i - 1].text == "," and not (
                 # ", because ..." still gives the reason that was stated
-                (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _REASON_MARKS for g in c.children))
+                (c.dep_ in ("advcl", "ccomp") and any(g.dep_ == "mark" and g.lower_ in _REASON_MARKS for g in c.children))
                 # ", including ..." goes on with the object
                 or (c.dep_ == "prep" and c.lower_ in ("including", "such", "like"))
             ):
