@@ -289,3 +289,14 @@ def test_speaker_named_before_a_long_appositive(nlp):
     text = "Ruth Okafor, the depot's longtime manager and union steward, suggested that the closure was premature."
     x = run(nlp, text)
     assert speaker(x, only_quote(x)) == "Ruth Okafor"
+
+
+def test_multi_paragraph_quotation_is_one_quote(nlp):
+    text = (
+        "\u201cThe depot has served this town for a hundred years and it deserves better than this.\n\n"
+        "\u201cWe will fight the closure in every court in the land,\u201d Ruth Okafor said."
+    )
+    x = run(nlp, text)
+    q = only_quote(x, "direct")
+    assert len(q.spans) == 2 and "\n" not in q.text
+    assert speaker(x, q) == "Ruth Okafor"
