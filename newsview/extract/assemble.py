@@ -33,6 +33,16 @@ def _alnum_outside(text: str, s: int, e: int, holes: list[tuple[int, int]]) -> t
     return outside, inside
 
 
+def _lend(r: Found, direct: list[Found], rule: str) -> bool:
+    """Give direct quotes that overlap ``r`` its speaker when they have none;
+    tell whether any overlaps."""
+    inner = [d for d in direct if d.start < r.end and d.end > r.start]
+    for d in inner:
+        if d.subj is None and r.subj is not None:
+            d.subj, d.cue, d.rule = r.subj, r.cue, rule
+    return bool(inner)
+
+
 def combine(text: str, finder: QuoteFinder, direct: list[Found], reported: list[Found]) -> list[Found]:
     pieces = [(p.open_pos, p.close_end) for p in finder.pieces]
     dropped_direct: set[int] = set()
@@ -44,11 +54,7 @@ def combine(text: str, finder: QuoteFinder, direct: list[Found], reported: list[
         if r.rule == "according-to":
             # "“…,” X said, according to Y" / "Z said …, according to Y": the
             # quote belongs to X or Z; Y is only the source of the report
-            inner = [d for d in direct if d.start < e and d.end > s]
-            if inner:
-                for d in inner:
-                    if d.subj is None and r.subj is not None:
-                        d.subj, d.cue, d.rule = r.subj, r.cue, "direct-according-to"
+            if _lend(r, direct, "direct-according-to"):
                 continue
             if any(min(e, o.end) - max(s, o.start) > 0.9 * max(e - s, o.end - o.start) for o in verb_found):
                 continue
@@ -58,17 +64,11 @@ def combine(text: str, finder: QuoteFinder, direct: list[Found], reported: list[
         outside, inside = _alnum_outside(text, s, e, near)
         if r.rule.endswith("parenthetical"):
             # '"A," Blackwell added, "B."': the quotation carries its own attribution
-            inner = [d for d in direct if d.start < e and d.end > s]
-            if inner:
-                for d in inner:
-                    if d.subj is None and r.subj is not None:
-                        d.subj, d.cue, d.rule = r.subj, r.cue, "direct-reported-frame"
+            if _lend(r, direct, "direct-reported-frame"):
                 continue
         if outside < 3:
             # the clause is a direct quote's own content: lend it the speaker
-            for k, d in enumerate(direct):
-                if d.start < e and d.end > s and d.subj is None and r.subj is not None:
-                    d.subj, d.cue, d.rule = r.subj, r.cue, "direct-reported-frame"
+            _lend(r, direct, "direct-reported-frame")
             continue
         # mixed: reported clause with quoted fragments; take the fragments whole
         s = min(s, min(a for a, _ in near) + 1)
