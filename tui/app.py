@@ -88,10 +88,12 @@ class NewsViewApp(App[int]):
 
     #: review keys: they act on the quote under review (the current quote, or the sidebar's)
     REVIEW_BINDINGS = [
-        Binding("a", "review_accept", "Accept", id="review.accept"),
-        Binding("x", "review_reject", "Reject", id="review.reject"),
-        Binding("r", "review_reassign", "Reassign", id="review.reassign"),
-        Binding("c", "review_note", "Note", id="review.note"),
+        Binding("a", "review_accept", "Accept", id="review.accept", tooltip="Accept the quote and its speaker"),
+        Binding("x", "review_reject", "Reject", id="review.reject",
+                tooltip="Reject, then s wrong speaker, q wrong quote, x no reason"),
+        Binding("r", "review_reassign", "Reassign", id="review.reassign",
+                tooltip="Reassign the speaker (type to narrow; a new name adds an actor)"),
+        Binding("c", "review_note", "Note", id="review.note", tooltip="Add or edit the quote's note"),
         Binding("u", "review_undo", "Undo the last review change", id="review.undo", show=False),
         Binding("U", "review_redo", "Redo", id="review.redo", show=False),
         Binding("full_stop", "review_next(False)", "Next unreviewed quote", id="review.next", show=False),
@@ -704,7 +706,7 @@ class NewsViewApp(App[int]):
             if q.speaker:
                 counts[q.speaker] = counts.get(q.speaker, 0) + 1
         return [
-            (a.id, a.name, f"{a.family} · {counts.get(a.id, 0)} quotes")
+            (a.id, a.name, f"{a.family} · {counts.get(a.id, 0)} quote{'' if counts.get(a.id, 0) == 1 else 's'}")
             for a in rank_actors(self.document) if a.id != exclude
         ]
 

@@ -74,7 +74,9 @@ class RejectReason(ModalScreen["str | None"]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Reject quote"
-            yield Static(Content("“" + display_safe(" ".join(self.quote_text.split())[:120]) + "”"))
+            text = " ".join(self.quote_text.split())
+            text = text if len(text) <= 120 else text[:119].rstrip() + "…"
+            yield Static(Content("“" + display_safe(text) + "”"))
             yield Static(Content.assemble(
                 ("s", "bold"), " wrong speaker   ", ("q", "bold"), " wrong quote   ",
                 ("x", "bold"), " just reject   ", ("Esc", "bold"), " cancel",
@@ -104,12 +106,6 @@ class ActorPicker(ModalScreen["Pick | None"]):
         max-height: 12;
         border: none;
         padding: 0;
-    }
-    ActorPicker Input {
-        border: none;
-        height: 1;
-        padding: 0;
-        background: $boost;
     }
     """
 
@@ -212,14 +208,7 @@ class ActorPicker(ModalScreen["Pick | None"]):
 class TextPrompt(ModalScreen["str | None"]):
     """One line of text: Enter or ctrl+s saves; Esc cancels, asking first when the text was changed."""
 
-    DEFAULT_CSS = dialog_css("TextPrompt") + """
-    TextPrompt Input {
-        border: none;
-        height: 1;
-        padding: 0;
-        background: $boost;
-    }
-    """
+    DEFAULT_CSS = dialog_css("TextPrompt")
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="prompt.save"),
@@ -240,7 +229,9 @@ class TextPrompt(ModalScreen["str | None"]):
         with Vertical() as box:
             box.border_title = self.title_text
             if self.context:
-                yield Static(Content(display_safe(self.context)), classes="hint")
+                context = " ".join(self.context.split())
+                context = context if len(context) <= 120 else context[:119].rstrip() + "…"
+                yield Static(Content(display_safe(context)), classes="hint")
             yield Input(self.initial, placeholder=self.placeholder, id="prompt-input", select_on_focus=False)
             yield Static(Content(self.HINT), id="prompt-hint", classes="hint")
 

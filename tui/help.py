@@ -30,7 +30,8 @@ def binding_rows(app: "App", bindings: Iterable, keymap: dict[str, str]) -> list
         shown = ", ".join(
             app.get_key_display(Binding(k.strip(), binding.action)) for k in keys.split(",") if k.strip()
         )
-        rows.append((shown, binding.description))
+        # the footer shows the short description; the help the longer tooltip when there is one
+        rows.append((shown, binding.tooltip or binding.description))
     return rows
 
 

@@ -58,52 +58,57 @@ def verdict_words(rq: ReviewedQuote | None, *, short: bool = False) -> list[tupl
     return parts
 
 
-def _label(name: str) -> tuple[str, str]:
-    return (f"{name:<8} ", "$text-muted")
+LABEL_WIDTH = 9
 
 
-def evidence_lines(doc: ParsedDocument, quote: Quote, rq: ReviewedQuote | None) -> list[Content]:
-    """What the panel says about one quote: position, speaker, cue, evidence, verdict, note."""
+def evidence_rows(doc: ParsedDocument, quote: Quote, rq: ReviewedQuote | None) -> list[tuple[str, Content]]:
+    """(label, value) rows about one quote: its place, speaker, verdict and note, then the evidence.
+
+    The verdict comes before the evidence, so a short panel cuts the evidence first.
+    """
     index = next((i for i, q in enumerate(doc.quotes, 1) if q.id == quote.id), 0)
-    lines = [Content.assemble(
+    rows = [("", Content.assemble(
         (f"Quote {index}/{len(doc.quotes)}", "bold"), f" · {quote.kind} · {quote.confidence:.2f}",
-    )]
+    ))]
     speaker = doc.speaker_name(quote)
-    who: list[tuple[str, str] | str] = [_label("Speaker")]
     if rq is not None and rq.reassigned:
-        who += [("→ ", REASSIGNED_STYLE), (_flat(rq.speaker_name or "nobody"), "bold")]
-        lines.append(Content.assemble(*who))
-        lines.append(Content.assemble(_label("Engine"), _flat(rq.engine_speaker_name or "nobody")))
+        rows.append(("Speaker", Content.assemble(("→ ", REASSIGNED_STYLE), (_flat(rq.speaker_name or "nobody"), "bold"))))
+        rows.append(("Engine", Content(_flat(rq.engine_speaker_name or "nobody"))))
     else:
-        who.append((_flat(speaker), "bold") if speaker else ("unattributed", "italic"))
-        lines.append(Content.assemble(*who))
-    cue: list[tuple[str, str] | str] = []
-    if quote.cue:
-        cue += [_label("Cue"), "“" + _flat(quote.cue) + "”"]
-    if quote.speaker_span is not None:
-        mention = doc.text[quote.speaker_span[0]:quote.speaker_span[1]]
-        cue += [" · " if cue else _label("Mention"), ("mention " if cue else ""), "“" + _flat(mention) + "”"]
-    if cue:
-        lines.append(Content.assemble(*cue))
-    if quote.evidence is not None:
-        rule: list[tuple[str, str] | str] = [_label("Rule"), _flat(quote.evidence.rule)]
-        if quote.evidence.chain:
-            rule += [" · ", " → ".join(_flat(c) for c in quote.evidence.chain)]
-        lines.append(Content.assemble(*rule))
-    # the speaker and note lines already say "reassigned" and "note"
+        rows.append(("Speaker", Content.styled(_flat(speaker), "bold") if speaker else Content.styled("unattributed", "italic")))
+    # the speaker and note rows already say "reassigned" and "note"
     words = [w for w in verdict_words(rq) if not w[0].startswith(("✎", "→"))]
     if not words and rq is not None and rq.reassigned:
         words = [("→ reassigned", REASSIGNED_STYLE)]
-    review: list[tuple[str, str] | str] = [_label("Review")]
     if words:
-        for i, part in enumerate(words):
-            review += ([" · "] if i else []) + [part]
+        rows.append(("Review", Content(" · ").join(Content.styled(text, style) for text, style in words)))
     else:
-        review.append(("not reviewed yet", "italic $text-muted"))
-    lines.append(Content.assemble(*review))
+        rows.append(("Review", Content.styled("not reviewed yet", "italic $text-muted")))
     if rq is not None and rq.note:
-        lines.append(Content.assemble(_label("Note"), _flat(rq.note)))
-    return lines
+        rows.append(("Note", Content(_flat(rq.note))))
+    if quote.cue:
+        rows.append(("Cue", Content("“" + _flat(quote.cue) + "”")))
+    if quote.speaker_span is not None:
+        rows.append(("Mention", Content("“" + _flat(doc.text[quote.speaker_span[0]:quote.speaker_span[1]]) + "”")))
+    if quote.evidence is not None:
+        rows.append(("Rule", Content(_flat(quote.evidence.rule))))
+        if quote.evidence.chain:
+            rows.append(("Chain", Content(" → ".join(_flat(c) for c in quote.evidence.chain))))
+    return rows
+
+
+def lay_out(rows: list[tuple[str, Content]], width: int) -> Content:
+    """The rows as lines, values wrapped under themselves (a hanging indent after the label)."""
+    lines: list[Content] = []
+    room = max(8, width - LABEL_WIDTH)
+    for label, value in rows:
+        if not label:
+            lines += value.wrap(max(8, width))
+            continue
+        for i, part in enumerate(value.wrap(room)):
+            head = Content.styled(label.ljust(LABEL_WIDTH), "$text-muted") if i == 0 else Content(" " * LABEL_WIDTH)
+            lines.append(head + part)
+    return Content("\n").join(lines)
 
 
 class ReviewPanel(Static):
@@ -112,7 +117,7 @@ class ReviewPanel(Static):
     DEFAULT_CSS = """
     ReviewPanel {
         height: auto;
-        max-height: 9;
+        max-height: 50%;
         border-top: hkey $panel-lighten-2;
         padding: 0 0 0 1;
         display: none;
@@ -126,16 +131,20 @@ class ReviewPanel(Static):
         super().__init__(Content(""), id=id)
         self.quote_id: str | None = None
         self.text = ""
+        self._rows: list[tuple[str, Content]] = []
 
     def show_quote(self, doc: ParsedDocument | None, quote_id: str | None, rq: ReviewedQuote | None) -> None:
         quote = doc.quote(quote_id) if doc is not None and quote_id else None
         self.quote_id = quote.id if quote else None
-        if quote is None or doc is None:
-            self.text = ""
-            self.remove_class("-shown")
-            self.update(Content(""))
-            return
-        content = Content("\n").join(evidence_lines(doc, quote, rq))
+        self._rows = evidence_rows(doc, quote, rq) if quote is not None and doc is not None else []
+        self.set_class(bool(self._rows), "-shown")
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        width = self.content_region.width or (self.parent.content_region.width - 1 if self.parent else 30)
+        content = lay_out(self._rows, width) if self._rows else Content("")
         self.text = content.plain
         self.update(content)
-        self.add_class("-shown")
