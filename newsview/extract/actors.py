@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from .names import gender_of_given_name
 from .cues import (
+    PERSON_NOUNS,
     FEMALE_NOUNS,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
@@ -43,6 +45,64 @@ _OBJECT_DEPS = ("pobj", "dobj", "dative", "poss")
 _NOT_NAMES = frozenset(
     "god twitter facebook instagram youtube x tiktok reuters ap afp cnn msnbc fox".split()
 )
+#: Words that end a name the tagger ran on into a title-case headline
+_NAME_BREAKS = frozenset(
+    """
+    says said tells told asks warns claims admits calls slams urges vows denies insists he she i we they
+    it his her their is was are were will would has have had
+    """.split()
+)
+_BREAK_MARKS = frozenset(":;\u201c\u201d\u2018\"|[]")
+#: Last words that make a name an organisation, whatever the tagger says
+#: ("Civic Platform", "European Council", "Justice Department")
+ORG_HEADS = frozenset(
+    """
+    platform council party committee commission union ministry department agency office bureau
+    court parliament assembly congress senate government administration authority institute
+    foundation association federation league alliance coalition movement front group company
+    corporation corp inc ltd llc bank university college school hospital church network
+    campaign organization organisation service services board police army navy forces
+    """.split()
+)
+#: Nouns that, in apposition, say a name belongs to a person ("Maryam Violet,
+#: an Iranian journalist"; "his wife, Melania")
+ROLE_NOUNS = PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS | frozenset(
+    """
+    journalist reporter writer author editor student teacher professor lawyer attorney doctor nurse
+    analyst strategist activist worker resident voter supporter friend aide adviser advisor
+    manager owner pastor historian economist scientist researcher partner employee veteran
+    officer witness victim survivor neighbor neighbour farmer artist musician drummer photographer
+    organizer organiser consultant pollster blogger commentator columnist lawmaker politician
+    """.split()
+)
+_NAME_WORD = re.compile(r"^[^\W\d_][^\d\[\]{}<>/\\|=@$#*_^~%+]*$")
+_OK_CONNECTORS = frozenset("of de du da di del la le van von der den bin ibn al el y and & the for".split())
+
+
+def plausible_name(name: str, label: str) -> bool:
+    """A sanity check on what the tagger calls a name: a few words of letters.
+
+    Rejects runs of thousands of characters, words with digits in a person's
+    name ("C1 CSI"), bits of markup ("bold[/bold") and control characters.
+    """
+    words = name.split()
+    if not words or len(name) > 80 or len(words) > 8:
+        return False
+    if any((ch.isspace() and ch not in " \u00a0") or unicodedata.category(ch) in ("Cc", "Cf") for ch in name):
+        return False
+    if re.search(r"(.)\1{4,}", name):
+        return False
+    for w in words:
+        if len(w) > 30:
+            return False
+        if w.lower() in _OK_CONNECTORS:
+            continue
+        if label == "PERSON":
+            if not _NAME_WORD.match(w) or any(ch.isdigit() for ch in w):
+                return False
+        elif not any(ch.isalnum() for ch in w) or re.search(r"[\[\]{}<>\\|=@$#*^~]", w):
+            return False
+    return True
 
 
 @dataclass
@@ -195,10 +255,15 @@ class ActorIndex:
             if e <= s:
                 continue
             label = ent.label_
-            if label not in ACTOR_LABELS:
+            if label not in ACTOR_LABELS or not plausible_name(text[s:e], label):
                 self.entities.append((s, e, label, None))
                 continue
             words = name_words(text[s:e])
+            if label == "PERSON" and len(words) >= 2 and words[-1] in ORG_HEADS:
+                label = relabel[(s, e)] = "ORG"  # "Civic Platform", "European Council"
+            elif label in ("ORG", "GPE") and len(words) <= 3 and ent[0].is_title and ent.root.tag_ == "NNP" \
+                    and self._role_appos(ent):
+                label = relabel[(s, e)] = "PERSON"  # "Maryam Violet, an Iranian journalist"
             stripped, titles = strip_titles(words)
             if label == "PERSON" or (len(stripped) >= 2 and set(titles) & PERSON_TITLES):
                 # "Ukrainian President Volodymyr Zelenskyy" even when tagged ORG,
@@ -225,17 +290,17 @@ class ActorIndex:
             if not core or (len(core) == 1 and core[0] in _NOT_NAMES and label == "PERSON"):
                 self.entities.append((s, e, label, None))
                 continue
-            item = (ent, words, titles, s, e)
+            item = (ent, words, titles, s, e, label)
             if label == "PERSON" and len(core) >= 2:
                 full.append(item)
             else:
                 partial.append(item)
         # full person names first, in text order, so that surnames can join them
         assigned: dict[tuple[int, int], int] = {}
-        for ent, words, titles, s, e in full:
+        for ent, words, titles, s, e, _label in full:
             assigned[(s, e)] = self._add_full(ent, words, titles, s, e)
-        for ent, words, titles, s, e in sorted(partial, key=lambda it: it[3]):
-            assigned[(s, e)] = self._add_partial(ent, words, titles, s, e)
+        for ent, words, titles, s, e, label in sorted(partial, key=lambda it: it[3]):
+            assigned[(s, e)] = self._add_partial(ent, words, titles, s, e, label)
         # entities in text order
         for ent in ents:
             s, e = trim_span(text, ent.start_char, ent.end_char)
@@ -273,6 +338,10 @@ class ActorIndex:
         out = []
         for ent in doc.ents:
             start = ent.start
+            # "Trump Says He Never ..." in a title-case headline, "Cecile Richards: ..."
+            cut = next((t.i for t in ent[1:] if t.lower_ in _NAME_BREAKS or t.text in _BREAK_MARKS), None)
+            if cut is not None and ent.label_ in ACTOR_LABELS:
+                ent = Span(doc, ent.start, cut, label=ent.label_)
             if ent.label_ == "PERSON":
                 while start > 0 and ent.start - start < 2:
                     t = doc[start - 1]
@@ -337,6 +406,14 @@ class ActorIndex:
             subj = t.dep_ in ("nsubj", "nsubjpass") or (t.i - t.sent.start <= 2 and t.dep_ not in _OBJECT_DEPS)
             self.mentions.append(NameMention(s, e, cid, t.i, subj))
             taken[t.i] = cid
+
+    @staticmethod
+    def _role_appos(ent: "SpacySpan") -> bool:
+        """The name stands in apposition with a noun for a person."""
+        root = ent.root
+        if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS and root.head.i < ent.start:
+            return True
+        return any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS and c.i >= ent.end for c in root.children)
 
     def _inside_title(self, ent: "SpacySpan") -> bool:
         doc = self.doc
@@ -405,8 +482,7 @@ class ActorIndex:
         cid = self._new_cluster("PERSON", words, display, s)
         return self._note(cid, "PERSON", display, titles, s, subject)
 
-    def _add_partial(self, ent, words, titles, s, e) -> int:
-        label = ent.label_
+    def _add_partial(self, ent, words, titles, s, e, label) -> int:
         core = _core(words)
         display = self._display(ent, s, e, words)
         key = tuple(w for w in words if w != "the")

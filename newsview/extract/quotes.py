@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .cues import ACCORDING, BELIEF_VERBS, INTRO_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from .marks import ALL_MARKS, QuotedPiece, find_quoted, paragraph_bounds
-from .speakers import NO_SPEAKER, Speaker, noun_before, subject_of
+from .speakers import NO_SPEAKER, Speaker, is_time, noun_before, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -175,18 +175,24 @@ class QuoteFinder:
         for v in cands:
             subj = subject_of(v)
             if subj is not None and self.in_quote(subj.idx) is None and lo <= subj.i <= hi \
-                    and subj.ent_type_ not in ("DATE", "TIME"):
+                    and not is_time(subj):
                 return v, subj
             # "said Rubio" parsed without nsubj: a name right after the verb
             people = [t for t in toks if 0 < t.i - v.i <= 6 and t.ent_type_ == "PERSON"]
             if people:
                 return v, people[0]
             for t in toks:
-                if t.i > v.i and t.i - v.i <= 3 and (t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"):
+                if t.i > v.i and t.i - v.i <= 3 and not is_time(t) and (
+                        t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"):
                     return v, _phrase_head(t)
+            # "Chief Chuck Jordan said Monday" parsed with "Monday" as the subject
+            nb = noun_before(v)
+            if nb is not None and lo <= nb.i <= hi and nb.pos_ == "PROPN" and not is_time(nb) \
+                    and self.in_quote(nb.idx) is None:
+                return v, nb
             # no subject in the parse: a name or noun right next to the verb
             near = [t for t in toks if 0 < abs(t.i - v.i) <= 2 and t.pos_ in ("PROPN", "PRON", "NOUN")
-                    and t.ent_type_ not in ("DATE", "TIME")]
+                    and not is_time(t)]
             near.sort(key=lambda t: (t.pos_ != "PROPN", abs(t.i - v.i)))
             if near and self.in_quote(near[0].idx) is None:
                 return v, near[0]

@@ -68,6 +68,9 @@ def subject_of(verb: "Token") -> "Token | None":
                 a, b = sorted((c.i, cur.i))
                 if any("\n" in t.text_with_ws for t in verb.doc[a:b]):
                     return noun_before(cur)
+                if is_dateline(c):
+                    # "WASHINGTON (AP) — Donald Trump and Paul Ryan pledged ..."
+                    return _after_dateline(c, cur)
                 return c
             if c.dep_ == "agent":  # "was told by X" is rare; "as said by X"
                 for g in c.children:
@@ -134,6 +137,12 @@ class SpeakerResolver:
             cid = None
             return self._nominal(tok)
         if cid is not None:
+            if idx.clusters[cid].kind != "PERSON":
+                # "Trump's Indiana chairman, Rex Early, said": the person, not the place
+                for c in tok.children:
+                    cc = idx.cluster_of_token(c)
+                    if c.dep_ == "appos" and cc is not None and idx.clusters[cc].kind == "PERSON":
+                        return Speaker(cc, self._entity_span(c), "name", (), 0.9)
             s, e = self._entity_span(tok)
             return Speaker(cid, (s, e), "name", (), 0.95)
         # "The spokesman, John Smith," / "Trump spokesman Hope Hicks": an
@@ -324,12 +333,74 @@ def _noun_phrase(text: str, tok: "Token") -> tuple[int, int]:
     return s, e
 
 
+#: words for a time that the tagger may leave unlabelled
+TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
+    morning afternoon evening night week weekend month year
+    """.split()
+)
+
+
+def is_time(tok: "Token") -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_WORDS
+
+
+_DASHES = ("\u2014", "\u2013", "-", "--")
+
+
+def is_dateline(tok: "Token") -> bool:
+    """A place name opening a paragraph before a dash ("WASHINGTON (AP) —")."""
+    doc = tok.doc
+    i = tok.i
+    k = i
+    while k > 0 and "\n" not in doc[k - 1].text_with_ws and i - k < 4:
+        k -= 1
+    if k > 0 and "\n" not in doc[k - 1].text_with_ws:
+        return False
+    agency = False
+    for j in range(i + 1, min(len(doc), i + 10)):
+        t = doc[j]
+        agency = agency or t.text == "("
+        if t.text in _DASHES:
+            # a free-standing dash, after a place in capitals or a news agency
+            return bool(doc[j - 1].whitespace_ and t.whitespace_) and (tok.is_upper or agency)
+        if not (t.is_punct or t.pos_ == "PROPN" or t.is_upper or t.text.endswith(".")):
+            return False
+    return False
+
+
+def _after_dateline(tok: "Token", verb: "Token") -> "Token | None":
+    """The subject after a dateline: the first name between the dash and the verb."""
+    doc = tok.doc
+    j = tok.i + 1
+    while j < verb.i and doc[j].text not in _DASHES:
+        j += 1
+    between = doc[j + 1 : verb.i]
+    for labels in (("PERSON",), ("ORG", "NORP")):
+        for t in between:
+            if t.ent_type_ in labels:
+                while t.dep_ in ("compound", "flat") and t.head.i > t.i and t.head.i < verb.i:
+                    t = t.head
+                return t
+    return noun_before(verb)
+
+
 def noun_before(v: "Token") -> "Token | None":
-    """The noun right before a verb (skipping auxiliaries and adverbs)."""
+    """The noun right before a verb (skipping auxiliaries, adverbs and a time:
+    "X on Tuesday called ...")."""
     i = v.i - 1
     doc = v.doc
     while i >= 0 and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].is_space):
         i -= 1
+    k = i
+    while k >= 0 and v.i - k <= 6 and (is_time(doc[k]) or (doc[k].pos_ == "DET" and k < i)):
+        k -= 1
+    if k < i and k >= 0 and doc[k].pos_ == "ADP":
+        k -= 1  # "on Tuesday"
+    if k < i and k >= 0 and (doc[k].pos_ in ("NOUN", "PROPN", "PRON") or doc[k].text == ","):
+        i = k
+        v = doc[min(len(doc) - 1, k + 1)]
     if i < 0 or v.i - i > 4:
         return None
     t = doc[i]
