@@ -313,3 +313,32 @@ async def test_a_damaged_review_file_is_reported_and_left_alone(review_file):
         await pilot.press("right_square_bracket", "a")
         assert "review is off" in last_notification(app).message
     assert open(review_file, encoding="utf-8").read() == "{not json"
+
+
+async def test_review_actions_in_the_command_palette(review_file):
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right_square_bracket", "ctrl+p", *"accept the quote")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert verdict(app, "q1") == ("accepted", None)
+        await pilot.press("a")  # accepting again records nothing new
+        assert len(app.review_store.review.entries) == 1
+
+
+async def test_escape_sequences_in_a_review_file_never_reach_the_terminal(review_file):
+    from newsview.review import RenameActor, SetNote
+
+    sent = ReviewStore(review_file)  # a review someone else wrote
+    sent.load(analysed_document())
+    sent.apply(SetNote("q1", "ok\x1b]0;PWNED\x07 \x1b[31mred"))
+    sent.apply(RenameActor("a1", "Ana\x1b[2J Costa"))
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right_square_bracket")
+        assert "Note ok red" in panel(app) and "\x1b" not in app.review_panel.text
+        assert app.document.actor("a1").name == "Ana Costa"
+        assert "\x1b" not in row_text(app, "actor:a1")
+        await pilot.press("c")
+        assert "\x1b" not in app.screen.value

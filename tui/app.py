@@ -27,9 +27,11 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from newsview.clean import sanitize
 from newsview.filtering import FilterResult, FilterState, apply, next_span, parse_query, rank_actors
 from newsview.model import ParsedDocument, Span
 from newsview.review import (
+    ACCEPTED,
     Accept,
     Action,
     MergeActors,
@@ -685,8 +687,13 @@ class NewsViewApp(App[int]):
 
     def action_review_accept(self) -> None:
         qid = self._target_quote()
-        if qid is not None:
-            self.review(Accept(qid))
+        if qid is None:
+            return
+        rq = self.review_view.quote(qid) if self.review_view else None
+        if rq is not None and rq.verdict == ACCEPTED:
+            self.notify("Already accepted (u undoes, x rejects).", markup=False, timeout=2)
+            return
+        self.review(Accept(qid))
 
     def action_review_reject(self) -> None:
         qid = self._target_quote()
@@ -739,7 +746,7 @@ class NewsViewApp(App[int]):
             return
         rq = self.review_view.quote(qid) if self.review_view else None
         quote = self.document.quote(qid)
-        initial = rq.note if rq is not None else ""
+        initial = sanitize(rq.note) if rq is not None else ""
 
         def done(text: str | None) -> None:
             if text is not None and text.strip() != initial.strip():

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from newsview.clean import sanitize
 from newsview.model import Actor, ParsedDocument
 from newsview.review import ReviewedView
 
@@ -26,9 +27,10 @@ def reviewed_document(view: ReviewedView) -> ParsedDocument:
         first = members[0] if members else None
         actors.append(Actor(
             id=ra.id,
-            name=ra.name,
+            # names the review gives (renames, new actors) come from a file: no escapes reach the screen
+            name=sanitize(ra.name),
             kind=first.kind if first else "PERSON",
-            aliases=ra.aliases,
+            aliases=tuple(sanitize(a) for a in ra.aliases),
             mentions=tuple(sorted({s for m in members for s in m.mentions})),
             quotes=tuple(q for q, s in speaker_of.items() if s == ra.id),
             gender=first.gender if first else None,
@@ -55,7 +57,7 @@ def actor_tags(view: ReviewedView) -> dict[str, str]:
         if a.new:
             bits.append("added")
         if bits:
-            tags[a.id] = ", ".join(bits)
+            tags[a.id] = " · ".join(bits)
     return tags
 
 

@@ -58,6 +58,8 @@ def actor_row(actor: Actor, n_quotes: int, *, expanded: bool, selected: bool, wi
     tail = " · " + " · ".join(counts)
     if 4 + len(label) + len(tail) > width:  # narrow sidebar: short counts
         tail = " · " + " ".join(([f"{n_quotes}q"] if n_quotes else []) + [f"{len(actor.mentions)}m"])
+    if tag and 4 + len(label) + len(tail) > width:  # still too long: what the review did beats the family
+        label = tag
     detail = Content.assemble("    ", (label, "italic"), tail).stylize("$text-muted")
     return Content("\n").join([head, detail])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from newsview.clean import sanitize
 from newsview.model import ParsedDocument, Quote
 from newsview.review import ACCEPTED, REJECTED, ReviewedQuote
 
@@ -22,7 +23,8 @@ REASSIGNED_STYLE = "bold $text-accent"
 
 
 def _flat(text: str) -> str:
-    return display_safe(" ".join(text.split()))
+    """One line, safe for the terminal: notes and names may come from a review file someone sent."""
+    return display_safe(" ".join(sanitize(text).split()))
 
 
 def verdict_symbol(rq: ReviewedQuote | None) -> tuple[str, str]:
