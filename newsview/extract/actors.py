@@ -75,7 +75,7 @@ ROLE_NOUNS = PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS | frozenset(
     organizer organiser consultant pollster blogger commentator columnist lawmaker politician
     """.split()
 )
-_NAME_WORD = re.compile(r"^[^\W\d_][^\d\[\]{}<>/\\|=@$#*_^~%+]*$")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\d\[\]{}<>/\\|=@$#*_^~%+?!;:\"\u201c\u201d\u00ab\u00bb\u2015\u2014\u2013&]*$")
 _OK_CONNECTORS = frozenset("of de du da di del la le van von der den bin ibn al el y and & the for".split())
 
 
@@ -388,8 +388,11 @@ class ActorIndex:
         taken = self.token_cluster
         covered = {i for ent in self.doc.ents for i in range(ent.start, ent.end)}
         for t in self.tokens:
-            if t.i in covered or t.i in taken or not t.is_title or t.pos_ != "PROPN":
+            if t.i in covered or t.i in taken or not t.is_title:
                 continue
+            if t.pos_ != "PROPN" and (t.i == t.sent.start or t.i == 0 or self.tokens[t.i - 1].is_title
+                                      or self.tokens[t.i - 1].text.strip() in ("", ".", "!", "?", ":", "\u201c", '"', "'")):
+                continue  # a surname the tagger took for a verb ("Trump implored") mid-sentence only
             cid = surnames.get(t.lower_)
             if cid is None:
                 continue

@@ -71,6 +71,7 @@ def _hearer(tok: "Token") -> bool:
 
 
 _END_PUNCT = ".!?"
+_DASH_MARKS = "\u2015\u2014\u2013-"
 _REASON_MARKS = ("because", "since", "although", "though", "unless", "if", "so")
 _TRIM_TAIL = " \t\n,;:\u2014\u2013-"
 
@@ -133,7 +134,12 @@ class QuoteFinder:
     def _frame_after(self, piece: QuotedPiece) -> list["Token"]:
         """Tokens after a closing mark up to the end of the sentence, the next quote or line."""
         i = self.token_at(piece.close_end)
-        if i < len(self.doc) and self.doc[i].idx < piece.close_end:
+        doc = self.doc
+        if i < len(doc) and doc[i].idx < piece.close_end:
+            t = doc[i]
+            if t.idx + len(t) > piece.close_end and t.text[-1] in _DASH_MARKS:
+                # a closing mark glued to a signature dash ('”― Jane Roe')
+                return [t] + self._walk(i + 1, 1)
             i += 1
         return self._walk(i, 1)
 
@@ -191,8 +197,8 @@ class QuoteFinder:
                     and self.in_quote(nb.idx) is None:
                 return v, nb
             # no subject in the parse: a name or noun right next to the verb
-            near = [t for t in toks if 0 < abs(t.i - v.i) <= 2 and t.pos_ in ("PROPN", "PRON", "NOUN")
-                    and not is_time(t)]
+            near = [t for t in toks if 0 < abs(t.i - v.i) <= 2 and not is_time(t) and (
+                t.pos_ in ("PROPN", "PRON", "NOUN") or (t.is_title and t.i != t.sent.start and t.i < v.i))]
             near.sort(key=lambda t: (t.pos_ != "PROPN", abs(t.i - v.i)))
             if near and self.in_quote(near[0].idx) is None:
                 return v, near[0]
@@ -207,7 +213,8 @@ class QuoteFinder:
 
     def _byline(self, after: list["Token"], before: list["Token"]) -> tuple[tuple["Token", "Token"] | None, str]:
         """Quotes signed without a verb: '"..." ― Jane Roe' and 'Jane Roe: "..."'."""
-        if after and after[0].text[:1] in "\u2015\u2014\u2013-":
+        after = [t for t in after if not t.is_space]
+        if after and after[0].text.lstrip(ALL_MARKS)[:1] in _DASH_MARKS:
             for t in after[1:5]:
                 if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG"):
                     # the head of the name
