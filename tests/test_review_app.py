@@ -342,3 +342,35 @@ async def test_escape_sequences_in_a_review_file_never_reach_the_terminal(review
         assert "\x1b" not in row_text(app, "actor:a1")
         await pilot.press("c")
         assert "\x1b" not in app.screen.value
+
+
+async def test_reviews_of_quotes_the_analysis_lost_are_reported(review_file):
+    from dataclasses import replace
+
+    earlier = ReviewStore(review_file)
+    earlier.load(analysed_document())
+    earlier.apply(Accept("q1"))
+    earlier.apply(Accept("q2"))
+    doc = analysed_document()
+    app = NewsViewApp(replace(doc, quotes=doc.quotes[1:]), review_file=review_file)  # q1 no longer found
+    async with app.run_test(size=(100, 30)):
+        assert "1/5 reviewed · 1 orphaned" in app.status_line.text
+        assert "1 reviewed quote is not in this analysis" in last_notification(app).message
+
+
+async def test_a_review_file_damaged_by_someone_else_is_reported_once(review_file):
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right_square_bracket", "a")
+        with open(review_file, "w", encoding="utf-8") as fh:
+            fh.write("{not json")
+        for _ in range(3):
+            app._check_review_on_disk()
+        await pilot.pause()
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and "damaged" in errors[0].message
+        assert "damaged" in app.status_line.text
+        assert verdict(app, "q1") == ("accepted", None)  # what was shown stays
+        await pilot.press("x", "s")  # and nothing is written over the damaged file
+        assert verdict(app, "q1") == ("accepted", None)
+    assert open(review_file, encoding="utf-8").read() == "{not json"

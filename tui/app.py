@@ -312,6 +312,11 @@ class NewsViewApp(App[int]):
             self.review_store.load(analysis)
             self.review_view = self.review_store.view(analysis)
             self.review_problem = None
+            lost = len(self.review_view.orphans)
+            if lost:
+                self.notify(f"{lost} reviewed quote{'s are' if lost != 1 else ' is'} not in this analysis of the "
+                            "article; kept in the review file and in the Markdown export.",
+                            title="Review", severity="warning", markup=False, timeout=8)
         except ReviewError as exc:
             self.review_view = None
             self.review_problem = str(exc)
@@ -327,7 +332,8 @@ class NewsViewApp(App[int]):
                 return
             store.refresh()
         except ReviewError as exc:
-            self._review_error(exc, "The review could not be re-read")
+            if not (self.review_failed and str(exc) in self.review_message):  # said once, not every tick
+                self._review_error(exc, "The review could not be re-read")
             return
         if store.last_merged:
             n = store.last_merged
@@ -388,10 +394,16 @@ class NewsViewApp(App[int]):
             matches=len(self.filter_result.spans) if state.active else None,
             current=self.match_index,
             invalid=state.invalid,
-            review=str(self.review_view.progress) if self.review_view is not None else "",
+            review=self._progress_text(),
             review_message=self.review_message,
             review_failed=self.review_failed,
         )
+
+    def _progress_text(self) -> str:
+        if self.review_view is None:
+            return ""
+        progress = self.review_view.progress
+        return str(progress) + (f" · {progress.orphaned} orphaned" if progress.orphaned else "")
 
     def set_filter(self, query: str) -> None:
         """Filter as if ``query`` had been typed in the filter bar."""
