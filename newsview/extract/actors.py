@@ -154,7 +154,7 @@ class Cluster:
             # a cluster founded on a full personal name stays a person even
             # when the model tags some of its mentions ORG or GPE
             return self.label
-        if self.titles & PERSON_TITLES:
+        if self.titles & PERSON_TITLES and not (self.words and self.words[-1] in ORG_HEADS):
             return "PERSON"
         return max(self.labels.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
 

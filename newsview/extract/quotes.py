@@ -181,7 +181,7 @@ class QuoteFinder:
         for v in cands:
             subj = subject_of(v)
             if subj is not None and self.in_quote(subj.idx) is None and lo <= subj.i <= hi \
-                    and not is_time(subj):
+                    and not is_time(subj) and any(ch.isalnum() for ch in subj.text):
                 return v, subj
             # "said Rubio" parsed without nsubj: a name right after the verb
             people = [t for t in toks if 0 < t.i - v.i <= 6 and t.ent_type_ == "PERSON"]
@@ -314,9 +314,13 @@ class QuoteFinder:
             hit = self._cue_in(after, True) if after else None
             rule = "direct-before-cue"
             before = self._frame_before(p)
-            if hit is None:
-                hit = self._cue_in(before, False) if before else None
-                rule = "direct-after-cue"
+            closes_sentence = self.text[p.start : p.end].rstrip()[-1:] in _END_PUNCT
+            if hit is None or closes_sentence:
+                # 'Y tweeted "A." President X remarked, "B."': a quotation that ends
+                # its sentence belongs to the cue before it, when there is one
+                early = self._cue_in(before, False) if before else None
+                if early is not None and (hit is None or early[1] is not None):
+                    hit, rule = early, "direct-after-cue"
             if hit is None:
                 hit, rule = self._byline(after, before)
             if not self._is_full_quote(p, hit is not None):
@@ -347,6 +351,11 @@ class QuoteFinder:
             return False
         if _only_punct(gap):
             return True
+        if prev.subj is not None and prev.rule == "direct-after-cue" and \
+                self.text[last.end - 1 : last.end] in _END_PUNCT:
+            # 'X tweeted "A." President Y remarked, "B."': a finished quotation
+            # with its own speaker; the next attribution starts another
+            return False
         # the gap is only the attribution: ", he said, " / ". Barkley said. "
         toks = self._frame_after(last)
         if not toks:
@@ -376,6 +385,9 @@ class QuoteFinder:
                 continue  # "That said, ..."
             if v.dep_ == "xcomp" and v.head.pos_ in ("ADJ", "ADV") and v.lemma_.lower() in ("say", "tell", "predict"):
                 continue  # "it is fair to say", "too soon to tell", "needless to say"
+            if v.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                continue  # a purpose: "tests will be carried out to confirm if ..."
             found = self._content(v)
             if found is None:
                 continue

@@ -232,6 +232,18 @@ class SpeakerResolver:
                 break
             if fallback is None:
                 fallback = m
+        if best is not None and best[3] is not None and best[0] < sent_start and not self._main_subject(best[3]):
+            # "Andrew Hale took his daughter there to explain who Ali was. He said":
+            # the subject of the main clause, not of a clause inside it
+            sent = self.doc[best[3]].sent
+            for m in cands:
+                start, cid, subject, head = m
+                if head is None or not subject or not (sent.start_char <= start < best[0]):
+                    continue
+                c = idx.clusters[cid]
+                if c.kind == "PERSON" and c.gender in (None, gender) and self._main_subject(head):
+                    best = m
+                    break
         m = best or fallback
         if m is None:
             return Speaker(None, (pos, pos + len(tok)), "pronoun", (), 0.3)
@@ -245,6 +257,18 @@ class SpeakerResolver:
             conf -= 0.15
         chain = (f"{tok.text} \u2192 {c.display} ({where})",)
         return Speaker(cid, (pos, pos + len(tok)), "pronoun", chain, conf)
+
+    def _main_subject(self, head_i: int) -> bool:
+        """The name is the subject of its sentence's main verb (or of one joined to it)."""
+        t = self.doc[head_i]
+        while t.dep_ in ("compound", "flat", "appos") and t.head is not t:
+            t = t.head
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        v = t.head
+        while v.dep_ == "conj" and v.head is not v:
+            v = v.head
+        return v.dep_ == "ROOT"
 
     def _neuter(self, tok: "Token") -> Speaker:
         idx = self.index
