@@ -62,6 +62,7 @@ ORG_HEADS = frozenset(
     foundation association federation league alliance coalition movement front group company
     corporation corp inc ltd llc bank university college school hospital church network
     campaign organization organisation service services board police army navy forces
+    studio studios records band orchestra club team hall center centre museum
     """.split()
 )
 #: Nouns that, in apposition, say a name belongs to a person ("Maryam Violet,
@@ -73,6 +74,7 @@ ROLE_NOUNS = PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS | frozenset(
     manager owner pastor historian economist scientist researcher partner employee veteran
     officer witness victim survivor neighbor neighbour farmer artist musician drummer photographer
     organizer organiser consultant pollster blogger commentator columnist lawmaker politician
+    broadcaster presenter designer producer musician singer guitarist bassist chef host comedian
     """.split()
 )
 _NAME_WORD = re.compile(r"^[^\W\d_][^\d\[\]{}<>/\\|=@$#*_^~%+?!;:\"\u201c\u201d\u00ab\u00bb\u2015\u2014\u2013&]*$")
@@ -124,6 +126,8 @@ class Cluster:
     nominal: bool = False
     #: (offset, was the subject) of each mention noted so far, in offset order
     seen: list[tuple[int, bool]] = field(default_factory=list)
+    #: the cluster this one was merged into (a birth name), if any
+    alias_of: int | None = None
 
     @property
     def core(self) -> list[str]:
@@ -265,6 +269,10 @@ class ActorIndex:
                     and self._role_appos(ent):
                 label = relabel[(s, e)] = "PERSON"  # "Maryam Violet, an Iranian journalist"
             stripped, titles = strip_titles(words)
+            while label == "PERSON" and len(stripped) > 2 and stripped[0] in ROLE_NOUNS:
+                # "Broadcaster Piers Morgan" at the start of a sentence
+                titles.append(stripped[0])
+                stripped = stripped[1:]
             if label == "PERSON" or (len(stripped) >= 2 and set(titles) & PERSON_TITLES):
                 # "Ukrainian President Volodymyr Zelenskyy" even when tagged ORG,
                 # but not "Justice Department"
@@ -287,7 +295,9 @@ class ActorIndex:
             if all(w in TITLE_WORDS for w in words) and self._inside_title(ent):
                 # "State" in "Secretary of State", "House" in "White House spokesperson"
                 core = []
-            if not core or (len(core) == 1 and core[0] in _NOT_NAMES and label == "PERSON"):
+            after_article = ent.start > 0 and doc[ent.start - 1].lower_ in ("the", "a", "an")
+            if not core or (len(core) == 1 and label == "PERSON" and (core[0] in _NOT_NAMES or after_article)):
+                # "God", "Twitter"; "the Run" is a title, not a person
                 self.entities.append((s, e, label, None))
                 continue
             item = (ent, words, titles, s, e, label)
@@ -324,6 +334,7 @@ class ActorIndex:
                 for t in ent:
                     self.token_cluster[t.i] = cid
         self._propagate_names()
+        self._merge_birth_names()
         self.entities.sort()
         self.mentions.sort(key=lambda m: m.start)
         self._mention_starts = [m.start for m in self.mentions]
@@ -371,6 +382,34 @@ class ActorIndex:
             i = j
         out.sort(key=lambda sp: sp.start)
         return out
+
+    def _merge_birth_names(self) -> None:
+        """ "Ginger Baker was born Peter Edward Baker": one person, two names."""
+        tc = self.token_cluster
+        for t in self.tokens:
+            if t.lower_ != "born" or t.i + 1 >= len(self.tokens):
+                continue
+            b = tc.get(t.i + 1)
+            subj = next((c for c in t.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if subj is None and t.head.lemma_ == "be":
+                subj = next((c for c in t.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            a = tc.get(subj.i) if subj is not None else None
+            if a is None or b is None or a == b:
+                continue
+            ca, cb = self.clusters[a], self.clusters[b]
+            if ca.kind != "PERSON" or cb.label != "PERSON":
+                continue
+            cb.alias_of = a
+            for form, n in cb.forms.items():
+                ca.forms[form] = ca.forms.get(form, 0) + n
+            ca.mentions.extend(cb.mentions)
+            cb.mentions = []
+            for i, c in list(tc.items()):
+                if c == b:
+                    tc[i] = a
+            self.entities = [(s, e, lab, a if cid == b else cid) for s, e, lab, cid in self.entities]
+            self.mentions = [NameMention(m.start, m.end, a, m.head, m.subject) if m.cluster == b else m
+                             for m in self.mentions]
 
     def _propagate_names(self) -> None:
         """Name words the model missed ("Trump — who …") become mentions too."""
@@ -437,6 +476,11 @@ class ActorIndex:
                 i -= 1
                 continue
             break
+        if out and out[-1] == "of":
+            return []  # "Mayor of London": the place, not the mayor
+        # a role noun in lower case right before the name ("his daughter Nettie Baker")
+        if not out and i >= 0 and doc[i].is_lower and doc[i].lemma_.lower() in ROLE_NOUNS:
+            out.append(doc[i].lemma_.lower())
         return out
 
     def _new_cluster(self, label: str, words: list[str], display: str, s: int) -> int:

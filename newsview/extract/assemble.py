@@ -145,11 +145,15 @@ def assemble(doc: "Doc") -> "Extraction":
     keep = []
     common = {t.text for t in index.tokens if t.is_lower and t.is_alpha}
     for c in index.clusters:
+        if c.alias_of is not None:
+            continue  # a birth name, merged into the person's actor
         if c.index not in quoted:
             if c.kind in SPEAKING_ONLY or c.nominal:
                 continue
             if len(c.words) == 1 and c.words[0] in common:
                 continue  # "Band", "Run": a common word the model took for a name
+            if len(c.words) == 1 and c.mentions and all(finder.in_quote(s) is not None for s, _e, _k in c.mentions):
+                continue  # "'Bloody hell'": one word, only ever inside quotation marks
         keep.append(c)
     kept = {c.index for c in keep}
     extra_by_cluster: dict[int, list[tuple[int, int, str]]] = {}

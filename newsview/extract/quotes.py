@@ -34,7 +34,7 @@ FRAME_VERBS = frozenset(
     """
     crack boom read implore exhort gush snap bark scoff chime quip marvel tease muse concede declare
     interject offer shoot fire laugh smile sigh plead bellow growl thunder cheer chant sing text email
-    message caution insist recount recall conclude begin open close start finish
+    message caution insist recount recall conclude begin open close start finish react
     """.split()
 )
 #: verbs that can frame a quoted fragment ("slammed the story as \"faulty\"")
@@ -251,6 +251,8 @@ class QuoteFinder:
                 v = v.head
             if v.pos_ != "VERB" or v.i >= t.i or self.in_quote(v.idx) is not None or v.lemma_.lower() not in FRAGMENT_VERBS:
                 continue
+            if v.dep_ == "acl" and v.tag_ == "VBN":
+                continue  # 'a song called "Day after Day"': a name, not speech
             after = [c for c in v.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advmod", "npadvmod")]
             if not after:
                 continue
@@ -457,6 +459,8 @@ class QuoteFinder:
         if lemma in OBJECT_SPEECH and obj is not None and obj.dep_ == "dobj" and not (lemma in _TO_HEARER and _hearer(obj)):
             extra = [c for c in right if c.i > obj.i and (
                 c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of")))]
+            if lemma == "describe" and not extra and obj.pos_ in ("PROPN", "PRON"):
+                return None  # "described Day to the BBC:" - the person described, not what was said
             if lemma in NEEDS_PREDICATE and not extra:
                 span = obj.subtree
                 sub = list(span)

@@ -176,7 +176,7 @@ class SpeakerResolver:
         if low in NEUTER_PRONOUNS:
             return self._neuter(tok)
         if low in PLURAL_PRONOUNS:
-            return Speaker(None, (tok.idx, tok.idx + len(tok)), "pronoun", (), 0.3)
+            return self._plural(tok)
         if low in QUANTIFIERS:
             # "Some said ...", "many of whom say ...", "Many in the crowd said ..."
             return self._nominal(tok)
@@ -258,6 +258,22 @@ class SpeakerResolver:
         chain = (f"{tok.text} \u2192 {c.display} ({where})",)
         return Speaker(cid, (pos, pos + len(tok)), "pronoun", chain, conf)
 
+    def _plural(self, tok: "Token") -> Speaker:
+        """ "they said": the group or organisation that spoke just before
+        ("Day's animal foundation said ... Day, they said, ...")."""
+        pos = tok.idx
+        for p, cid in reversed(self.recent_speakers):
+            if p >= pos:
+                continue
+            if pos - p > 400 or "\n\n" in self.text[p:pos]:
+                break
+            c = self.index.clusters[cid]
+            if c.kind in ("ORG", "NORP") or (c.kind == "NOMINAL" and not (c.words and c.words[0] in QUANTIFIERS)):
+                chain = (f"{tok.text} \u2192 {c.display} (the previous speaker)",)
+                return Speaker(cid, (pos, pos + len(tok)), "pronoun", chain, 0.6)
+            break
+        return Speaker(None, (pos, pos + len(tok)), "pronoun", (), 0.3)
+
     def _main_subject(self, head_i: int) -> bool:
         """The name is the subject of its sentence's main verb (or of one joined to it)."""
         t = self.doc[head_i]
@@ -305,7 +321,8 @@ class SpeakerResolver:
         low = tok.lemma_.lower()
         if low not in PERSON_NOUNS:
             return None
-        det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
+        det = [c for c in tok.children if (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+               or (c.dep_ == "poss" and c.lower_ in ("his", "her", "their"))]
         if not det or tok.tag_ in ("NNS", "NNPS"):
             return None
         wanted = DESCRIPTOR_TITLES.get(low, {low})
