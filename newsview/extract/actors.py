@@ -45,6 +45,8 @@ _OBJECT_DEPS = ("pobj", "dobj", "dative", "poss")
 _NOT_NAMES = frozenset(
     "god twitter facebook instagram youtube x tiktok reuters ap afp cnn msnbc fox".split()
 )
+#: entity labels a surname is never taken out of
+_NOT_ACTOR_KEEP = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART")
 #: Words that end a name the tagger ran on into a title-case headline
 _NAME_BREAKS = frozenset(
     """
@@ -425,7 +427,10 @@ class ActorIndex:
         if not surnames:
             return
         taken = self.token_cluster
-        covered = {i for ent in self.doc.ents for i in range(ent.start, ent.end)}
+        # a surname the model gave another label ("Schiff" as a place) is still the person
+        covered = {i for ent in self.doc.ents if ent.label_ in ACTOR_LABELS + _NOT_ACTOR_KEEP
+                   for i in range(ent.start, ent.end)}
+        relabelled: set[int] = set()
         for t in self.tokens:
             if t.i in covered or t.i in taken or not t.is_title:
                 continue
@@ -442,12 +447,16 @@ class ActorIndex:
             ):
                 continue  # part of a longer name the model did not tag ("Sadiq Khan")
             s, e = t.idx, t.idx + len(t)
+            relabelled.add(s)
             self.entities.append((s, e, "PERSON", cid))
             c = self.clusters[cid]
             c.mentions.append((s, e, "name"))
             subj = t.dep_ in ("nsubj", "nsubjpass") or (t.i - t.sent.start <= 2 and t.dep_ not in _OBJECT_DEPS)
             self.mentions.append(NameMention(s, e, cid, t.i, subj))
             taken[t.i] = cid
+        if relabelled:
+            self.entities = [ent for ent in self.entities
+                             if ent[3] is not None or not any(ent[0] <= p < ent[1] for p in relabelled)]
 
     @staticmethod
     def _role_appos(ent: "SpacySpan") -> bool:

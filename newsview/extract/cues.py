@@ -50,6 +50,7 @@ TITLE_WORDS = frozenset(
     democrat gop senate house congressman congresswoman councilman councilwoman councillor
     presidential first lady pastor father bishop cardinal rabbi imam saint st st. coach mp mep
     executive founder co-founder owner economist analyst professor author writer reporter editor
+    majority minority whip incoming outgoing
     """.split()
 )
 #: Titles that tell the gender

@@ -284,6 +284,12 @@ class QuoteFinder:
             return self.is_cue(t, strict=True) or (t.pos_ == "VERB" and t.lemma_.lower() in INTRO_VERBS - WEAK_SPEECH_VERBS)
 
         t = doc[i]
+        # 'said on Friday "...', 'told reporters Monday "...': over a time
+        j = i
+        while j > 0 and i - j < 4 and (is_time(doc[j]) or (doc[j].pos_ == "ADP" and j < i and is_time(doc[j + 1]))):
+            j -= 1
+        if j < i and cue(doc[j]):
+            return False
         if cue(t):
             return False  # 'he said "...'
         # 'he told CNN "...', 'she told him "...' - but not 'lamented the "bickering"'
