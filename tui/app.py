@@ -658,6 +658,8 @@ class NewsViewApp(App[int]):
             why = f"The review is off: {self.review_problem}"
         elif not self.review_enabled:
             why = "Reviewing needs an article file: open one with `newsview FILE`."
+        elif self.engine_state == "failed":
+            why = "The analysis failed: there are no quotes to review."
         elif not self.document.analysed:
             why = "The review starts once the article is analysed."
         else:
