@@ -1386,7 +1386,7 @@ def review_csv_fields(doc: ParsedDocument, review: Review | ReviewedView, quote:
         view = _as_view(doc, review)
         rows = {
             q.id: {
-                "verdict": _verdict_label(q.verdict, q.reason),
+                "verdict": _verdict_label(q.verdict, q.reason) or ("reassigned" if q.reassigned else ""),
                 "reviewed_speaker": q.speaker_name if q.reassigned else "",
                 "note": q.note,
             }
@@ -1436,7 +1436,7 @@ def markdown_report(doc: ParsedDocument, review: Review | ReviewedView, *, inclu
                     str(n),
                     md_escape(q.quote.text, limit=300),
                     md_escape(q.engine_speaker_name) or "—",
-                    md_escape(_verdict_label(q.verdict, q.reason)) or "unreviewed",
+                    md_escape(_verdict_label(q.verdict, q.reason)) or ("reassigned" if q.reassigned else "unreviewed"),
                     md_escape(q.speaker_name) if q.reassigned else "",
                     f"{q.quote.confidence:.2f}",
                     md_escape(q.note),

@@ -543,3 +543,11 @@ def test_a_symlinked_review_file_is_written_through_the_link(doc, tmp_path):
     store.load(doc)
     store.apply(Accept("q1"))
     assert link.is_symlink() and json.loads(real.read_text(encoding="utf-8"))["revision"] == 1
+
+
+def test_a_reassignment_alone_reads_as_reassigned_in_csv_and_markdown(doc, review_path):
+    store = open_store(review_path, doc)
+    store.apply(Reassign("q1", new_name="Anna Lee"))
+    assert review_csv_fields(doc, store.review, doc.quotes[0])["verdict"] == "reassigned"
+    row = next(line for line in markdown_report(doc, store.review).splitlines() if line.startswith("| 1 |"))
+    assert _cells(row)[3].strip() == "reassigned" and "Anna Lee" in row
