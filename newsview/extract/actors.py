@@ -67,6 +67,8 @@ ORG_HEADS = frozenset(
     studio studios records band orchestra club team hall center centre museum
     """.split()
 )
+#: Last words of place names the tagger may call people
+PLACE_HEADS = frozenset("avenue street road boulevard lane square bridge park falls river lake mountain".split())
 #: Nouns that, in apposition, say a name belongs to a person ("Maryam Violet,
 #: an Iranian journalist"; "his wife, Melania")
 ROLE_NOUNS = PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS | frozenset(
@@ -265,6 +267,10 @@ class ActorIndex:
                 self.entities.append((s, e, label, None))
                 continue
             words = name_words(text[s:e])
+            if label == "PERSON" and len(words) >= 2 and words[-1] in PLACE_HEADS:
+                # "Karl Marx Avenue", "Chippewa Falls": a place, not a speaker
+                self.entities.append((s, e, "FAC", None))
+                continue
             if label == "PERSON" and len(words) >= 2 and words[-1] in ORG_HEADS:
                 label = relabel[(s, e)] = "ORG"  # "Civic Platform", "European Council"
             elif label in ("ORG", "GPE") and len(words) <= 3 and ent[0].is_title and ent.root.tag_ == "NNP" \

@@ -61,6 +61,10 @@ def combine(text: str, finder: QuoteFinder, direct: list[Found], reported: list[
         if not near:
             kept.append(r)
             continue
+        if any(len(d.spans) > 1 and d.start - 1 <= s and e <= d.end + 1 for d in direct):
+            # '"A", adding, "B"': the clause is a split quotation and its attribution
+            _lend(r, direct, "direct-reported-frame")
+            continue
         outside, inside = _alnum_outside(text, s, e, near)
         if r.rule.endswith("parenthetical"):
             # '"A," Blackwell added, "B."': the quotation carries its own attribution

@@ -177,11 +177,29 @@ class QuoteFinder:
                      and any(c.dep_ == "nsubj" for c in t.children)]
         if not after:
             cands.reverse()  # the cue closest to the quote first
+            # 'According to Bash, the manifesto if written by the suspect could ...: "..."'
+            for t in toks[:2]:
+                if t.lower_ in ACCORDING:
+                    obj = _according_object(t)
+                    if obj is not None:
+                        return t, obj
         lo, hi = (toks[0].i, toks[-1].i) if toks else (0, -1)
         for v in cands:
             subj = subject_of(v)
-            if subj is not None and self.in_quote(subj.idx) is None and lo <= subj.i <= hi \
-                    and not is_time(subj) and any(ch.isalnum() for ch in subj.text):
+            if subj is not None and v.tag_ == "VBG" and self.in_quote(subj.idx) is not None:
+                # '"A", adding, "B"' parsed onto a verb inside the quotation: the
+                # subject of the clause outside it
+                h = v.head
+                for _ in range(8):
+                    if self.in_quote(h.idx) is None or h.head is h:
+                        break
+                    h = h.head
+                if self.in_quote(h.idx) is None:
+                    subj = subject_of(h) if h.pos_ in ("VERB", "AUX") else None
+            if subj is not None and self.in_quote(subj.idx) is None and not is_time(subj) \
+                    and any(ch.isalnum() for ch in subj.text) and (lo <= subj.i <= hi or (
+                        # 'Ebrard said, "A", adding, "B"': the participle's subject earlier in the sentence
+                        v.tag_ == "VBG" and subj.i < lo and subj.sent.start == v.sent.start)):
                 return v, subj
             # "said Rubio" parsed without nsubj: a name right after the verb
             people = [t for t in toks if 0 < t.i - v.i <= 6 and t.ent_type_ == "PERSON"]
@@ -253,7 +271,7 @@ class QuoteFinder:
                 continue
             if v.dep_ == "acl" and v.tag_ == "VBN":
                 continue  # 'a song called "Day after Day"': a name, not speech
-            after = [c for c in v.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advmod", "npadvmod")]
+            after = [c for c in v.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advmod", "npadvmod", "agent")]
             if not after:
                 continue
             a = after[0].left_edge.i
@@ -573,17 +591,24 @@ class QuoteFinder:
 
 
 def _according_object(v: "Token") -> "Token | None":
+    obj = None
     for c in v.children:
         if c.lower_ == "to":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
+            obj = next((g for g in c.children if g.dep_ == "pobj"), obj)
     nxt = v.nbor(1) if v.i + 1 < len(v.doc) else None
-    if nxt is not None and nxt.lower_ == "to":
-        for g in nxt.children:
-            if g.dep_ == "pobj":
-                return g
-    return None
+    if obj is None and nxt is not None and nxt.lower_ == "to":
+        obj = next((g for g in nxt.children if g.dep_ == "pobj"), None)
+    if obj is not None and obj.ent_type_ != "PERSON":
+        # "according to the El Paso mayor, Dee Margo, ...": the name in apposition
+        doc = v.doc
+        k = obj.right_edge.i + 1
+        if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ == "PERSON":
+            j = k + 1
+            while j + 1 < len(doc) and doc[j + 1].ent_type_ == "PERSON" and doc[j + 1].ent_iob_ == "I":
+                j += 1
+            if j + 1 < len(doc) and doc[j + 1].text == ",":
+                return doc[j]
+    return obj
 
 
 def _phrase_head(t: "Token") -> "Token":

@@ -272,6 +272,16 @@ class SpeakerResolver:
                 chain = (f"{tok.text} \u2192 {c.display} (the previous speaker)",)
                 return Speaker(cid, (pos, pos + len(tok)), "pronoun", chain, 0.6)
             break
+        # "State prosecutors charged the suspect ..., they said": a plural subject
+        # earlier in the same sentence
+        for t in tok.sent:
+            if t.i >= tok.i:
+                break
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and self.in_quote(t.idx) is None:
+                sp = self.resolve(t)
+                if sp.cluster is not None:
+                    chain = (f"{tok.text} \u2192 {self.text[sp.span[0]:sp.span[1]]} (same sentence)",)
+                    return Speaker(sp.cluster, (pos, pos + len(tok)), "pronoun", chain, 0.6)
         return Speaker(None, (pos, pos + len(tok)), "pronoun", (), 0.3)
 
     def _main_subject(self, head_i: int) -> bool:
@@ -359,8 +369,9 @@ def _noun_phrase(text: str, tok: "Token") -> tuple[int, int]:
     within its line ("an official who was briefed on the talks")."""
     right = tok
     for c in tok.rights:
-        if c.dep_ in ("advmod", "npadvmod") or c.ent_type_ in ("DATE", "TIME"):
-            break  # "Her campaign workers here", "The letters Monday"
+        if c.dep_ in ("advmod", "npadvmod") or c.ent_type_ in ("DATE", "TIME") or (
+                c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)):
+            break  # "Her campaign workers here", "The letters Monday", "A report during the weekend"
         right = c.right_edge
     s, e = tok.left_edge.idx, right.idx + len(right)
     s = max(s, text.rfind("\n", s, tok.idx) + 1)
