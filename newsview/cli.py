@@ -77,6 +77,12 @@ def run(
     ),
     theme: Optional[str] = typer.Option(None, "--theme", envvar="NEWSVIEW_THEME", help="App colour theme."),
     no_mouse: bool = typer.Option(False, "--no-mouse", help="Leave the mouse to the terminal (native text selection)."),
+    keymap: Optional[str] = typer.Option(
+        None,
+        "--keymap",
+        envvar="NEWSVIEW_KEYMAP",
+        help="TOML file of key bindings (binding id = keys); default: keymap.toml in the user config folder, if present.",
+    ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Analyse afresh: neither read nor write the parse cache."),
     review_file: Optional[str] = typer.Option(
         None,
@@ -97,7 +103,15 @@ def run(
             _err("the app needs a terminal; use --format json, jsonl, text or csv")
             raise typer.Exit(EXIT_USAGE)
         raise typer.Exit(
-            _run_app(files[0], model=model, theme=theme, mouse=not no_mouse, use_cache=not no_cache, review_file=review_file)
+            _run_app(
+                files[0],
+                model=model,
+                theme=theme,
+                mouse=not no_mouse,
+                use_cache=not no_cache,
+                review_file=review_file,
+                keymap_file=keymap,
+            )
         )
     if review_file is not None and len(files) != 1:
         _err("--review-file goes with a single article")
@@ -113,7 +127,14 @@ def _analyzer(model: str | None, use_cache: bool):
 
 
 def _run_app(
-    path: str, *, model: str | None, theme: str | None, mouse: bool, use_cache: bool, review_file: str | None
+    path: str,
+    *,
+    model: str | None,
+    theme: str | None,
+    mouse: bool,
+    use_cache: bool,
+    review_file: str | None,
+    keymap_file: str | None = None,
 ) -> int:
     from . import engine
     from .pipeline import ModelError
@@ -135,11 +156,18 @@ def _run_app(
         if theme not in available_themes():
             _err(f"unknown theme {theme!r}; choose one of: {', '.join(available_themes())}")
             return EXIT_USAGE
+    from .keymap import KeymapError, load_keymap
+    from .tui.app import NewsViewApp, binding_ids
+
+    try:
+        keys = load_keymap(keymap_file, known_ids=binding_ids())
+    except KeymapError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
     doc = engine.prepare(raw)
-
-    from .tui.app import NewsViewApp
-
     app = NewsViewApp(doc, analyser=analyzer, theme=theme, mouse=mouse, article_path=path, review_file=review_file)
+    if keys:
+        app.set_keymap(keys)
     app.run(mouse=mouse)
     return int(app.return_code or 0)
 

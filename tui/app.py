@@ -884,3 +884,19 @@ class NewsViewApp(App[int]):
         return self.actor_list.row_ids()
 
 
+
+
+def binding_ids() -> set[str]:
+    """Every binding id a keymap may name (the app's, its panes' and its dialogs')."""
+    from textual.binding import Binding as _Binding
+
+    from .dialogs import ActorPicker, RejectReason, TextPrompt
+    from .help import HelpScreen
+
+    ids: set[str] = set()
+    for cls in (NewsViewApp, ArticleView, ActorList, FilterBar, RejectReason, ActorPicker, TextPrompt, HelpScreen):
+        for klass in cls.__mro__:
+            for b in vars(klass).get("BINDINGS", ()):
+                if isinstance(b, _Binding) and b.id:
+                    ids.add(b.id)
+    return ids
