@@ -67,6 +67,10 @@ ORG_HEADS = frozenset(
     studio studios records band orchestra club team hall center centre museum
     """.split()
 )
+#: Nouns before a name that make it a news outlet
+MEDIA_NOUNS = frozenset(
+    "daily newspaper paper broadcaster agency outlet magazine website site channel network station tabloid weekly".split()
+)
 #: Last words of place names the tagger may call people
 PLACE_HEADS = frozenset("avenue street road boulevard lane square bridge park falls river lake mountain".split())
 #: Nouns that, in apposition, say a name belongs to a person ("Maryam Violet,
@@ -271,6 +275,8 @@ class ActorIndex:
                 # "Karl Marx Avenue", "Chippewa Falls": a place, not a speaker
                 self.entities.append((s, e, "FAC", None))
                 continue
+            if label == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in MEDIA_NOUNS:
+                label = relabel[(s, e)] = "ORG"  # "Greek daily Kathimerini"
             if label == "PERSON" and len(words) >= 2 and words[-1] in ORG_HEADS:
                 label = relabel[(s, e)] = "ORG"  # "Civic Platform", "European Council"
             elif label in ("ORG", "GPE") and len(words) <= 3 and ent[0].is_title and ent.root.tag_ == "NNP" \

@@ -467,7 +467,7 @@ class QuoteFinder:
                 if tail and any(t.text == "," for t in v.rights) and self.in_quote(comp.idx) is None:
                     b = max(t.right_edge.i for t in tail)
                 return a, b, "reported-speech-inverted"
-            return a, self._right_extent(v, b), "reported-speech"
+            return a, self._cut_inner_attribution(v, self._right_extent(v, b)), "reported-speech"
         right = [c for c in kids if c.i > v.i]
         obj = next((c for c in right if c.dep_ in ("dobj", "dative")), None)
         on = next((c for c in right if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
@@ -503,6 +503,17 @@ class QuoteFinder:
                     if pobj is not None:
                         return pobj.left_edge.i, self._right_extent(v, pobj.right_edge.i), "reported-speech-topic"
         return None
+
+    def _cut_inner_attribution(self, v: "Token", b: int) -> int:
+        """ "an official said that X, Cyprus Mail reported": what was said ends
+        before the second attribution."""
+        doc = self.doc
+        if b >= len(doc) or not self.is_cue(doc[b]) or doc[b].i <= v.i + 2:
+            return b
+        k = b - 1
+        while k > v.i and b - k <= 5 and doc[k].text != "," and doc[k].pos_ in ("PROPN", "NOUN", "DET", "PRON"):
+            k -= 1
+        return k - 1 if doc[k].text == "," and k - 1 > v.i else b
 
     def _right_extent(self, v: "Token", b: int) -> int:
         """Stretch what was said over the verb's later dependents ("promised to act
@@ -562,8 +573,8 @@ class QuoteFinder:
 
     def _according(self, v: "Token") -> Found | None:
         obj = _according_object(v)
-        if obj is None:
-            return None
+        if obj is None or obj.lower_ in ("which", "whom", "that", "what"):
+            return None  # "an agreement, according to which ..."
         sent = v.sent
         phrase_a = v.left_edge.i
         phrase_b = obj.right_edge.i

@@ -359,6 +359,22 @@ class SpeakerResolver:
             if cid is not None and self.index.clusters[cid].kind == "PERSON":
                 return Speaker(cid, self._entity_span(head), "name", (), 0.85)
         s, e = self._phrase(tok)
+        # "Haifa University expert and former official, Avinoam Idan, said": the name after it
+        doc = self.doc
+        for t in tok.subtree:
+            cid = self.index.cluster_of_token(t)
+            if t.dep_ == "appos" and t.i > tok.i and t.right_edge.i >= tok.right_edge.i - 1 and cid is not None \
+                    and self.index.clusters[cid].kind == "PERSON":
+                return Speaker(cid, self._entity_span(t), "name", (), 0.85)
+        k = tok.right_edge.i + 1
+        if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ == "PERSON":
+            j = k + 1
+            while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I" and doc[j + 1].ent_type_ == "PERSON":
+                j += 1
+            cid = self.index.cluster_of_token(doc[j])
+            if cid is not None and j + 1 < len(doc) and doc[j + 1].text in (",", "\u2014") \
+                    and self.index.clusters[cid].kind == "PERSON":
+                return Speaker(cid, self._entity_span(doc[j]), "name", (), 0.85)
         phrase = self.text[s:e]
         cid = self.index.nominal(phrase, s, e)
         return Speaker(cid, (s, e), "nominal", (), 0.75)
