@@ -132,7 +132,7 @@ def assemble(doc: "Doc") -> "Extraction":
     direct = finder.direct()
     reported = finder.reported(direct) + finder.headlines()
     found = combine(text, finder, direct, reported)
-    found = sorted(found + finder.fragments(found), key=lambda f: (f.start, -f.end))
+    found = sorted(found + finder.fragments(found) + finder.interview_turns(), key=lambda f: (f.start, -f.end))
     # speakers in text order, so that "he" can follow the previous speaker
     resolver.set_contents([span for f in found for span in f.spans])
     for f in sorted(found, key=lambda f: f.subj.idx if f.subj is not None else f.start):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,8 @@ def _hearer(tok: "Token") -> bool:
 
 
 _END_PUNCT = ".!?"
+#: a speaker label opening a transcript paragraph: "((Jane Roe))"
+_TURN_LABEL = re.compile(r"[ \t]*\(\(([^()\n]{1,60})\)\)[ \t]*")
 _DASH_MARKS = "\u2015\u2014\u2013-"
 _REASON_MARKS = ("because", "since", "although", "though", "unless", "if", "so")
 _TRIM_TAIL = " \t\n,;:\u2014\u2013-"
@@ -307,6 +310,13 @@ class QuoteFinder:
         while j > 0 and i - j < 4 and (is_time(doc[j]) or (doc[j].pos_ == "ADP" and j < i and is_time(doc[j + 1]))):
             j -= 1
         if j < i and cue(doc[j]):
+            return False
+        # 'wrote in the announcement "...', 'said on Twitter "...': over a short phrase
+        j = i
+        while j > 0 and i - j < 4 and doc[j].pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM"):
+            j -= 1
+        if j < i and doc[j].pos_ == "ADP" and doc[j].lower_ in ("in", "on", "at", "to") and j > 0 \
+                and cue(doc[j - 1]) and doc[j - 1].lemma_.lower() != "call":
             return False
         if cue(t):
             return False  # 'he said "...'
@@ -556,6 +566,33 @@ class QuoteFinder:
             if any(not (t.ent_type_ or t.is_punct or t.is_space) for t in doc[self.token_at(a) : i]):
                 continue
             out.append(Found([rest], "indirect", name, cue=(k, k + 1), rule="headline-colon"))
+        return out
+
+    def interview_turns(self) -> list[Found]:
+        """Q&A transcripts: a paragraph opening with a speaker label ("((Jane
+        Roe))  Answer ...") is what that speaker said, and so are the unlabelled
+        paragraphs after it, up to the next label."""
+        labelled = []
+        for a, b in paragraph_bounds(self.text):
+            m = _TURN_LABEL.match(self.text, a, b)
+            labelled.append((a, b, m))
+        if sum(1 for _a, _b, m in labelled if m) < 2:
+            return []
+        out: list[Found] = []
+        label_tok = None
+        for a, b, m in labelled:
+            if m:
+                i = self.token_at(m.end(1) - 1)
+                label_tok = _phrase_head(self.doc[i])
+                start, rule = m.end(), "interview-turn"
+            elif label_tok is None:
+                continue
+            else:
+                start, rule = a, "interview-continued"
+            s, e = _trim(self.text, start, b)
+            if e - s >= 3:
+                out.append(Found([(s, e)], "direct", label_tok, cue=(m.start(1) - 2, m.end(1) + 2) if m else None,
+                                 rule=rule))
         return out
 
     def _inverted_ok(self, comp: "Token", v: "Token") -> bool:
