@@ -542,8 +542,13 @@ class ActorIndex:
             if c.label != "PERSON":
                 continue
             cc = c.core
-            if len(cc) >= 2 and cc[0] == core[0] and cc[-1] == core[-1]:
-                if len(words) > len(c.words):
+            n = min(len(cc), len(core))
+            if len(cc) >= 2 and ((cc[0] == core[0] and cc[-1] == core[-1]) or (
+                    # "Mahmood Al Yousif" and "Al Yousif"
+                    n >= 2 and len(cc) != len(core) and cc[-n:] == core[-n:] and not gender_of_given_name(core[0]))):
+                if len(words) > len(c.words) and (gender_of_given_name(core[0]) or not gender_of_given_name(cc[0])):
+                    # the longer form names the person ("Aung San Suu Kyi"), unless it
+                    # only puts a stray word before a given name ("Icon Morton Blackwell")
                     c.words = tuple(words)
                     c.display = display
                 return self._note(c.index, "PERSON", display, titles, s, subject)

@@ -132,7 +132,13 @@ def assemble(doc: "Doc") -> "Extraction":
     direct = finder.direct()
     reported = finder.reported(direct) + finder.headlines()
     found = combine(text, finder, direct, reported)
-    found = sorted(found + finder.fragments(found) + finder.interview_turns(), key=lambda f: (f.start, -f.end))
+    blocks = finder.colon_blocks()
+    found = found + finder.fragments(found)
+    # what an intro clause ('X writes:') seemed to report inside its block quotation
+    found = [f for f in found if not any(
+        b.spans[0][0] <= f.start and f.end <= b.spans[-1][1] and f.cue is not None and f.cue[1] <= b.spans[0][0]
+        for b in blocks)]
+    found = sorted(found + blocks + finder.interview_turns(), key=lambda f: (f.start, -f.end))
     # speakers in text order, so that "he" can follow the previous speaker
     resolver.set_contents([span for f in found for span in f.spans])
     for f in sorted(found, key=lambda f: f.subj.idx if f.subj is not None else f.start):

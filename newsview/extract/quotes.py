@@ -568,6 +568,43 @@ class QuoteFinder:
             out.append(Found([rest], "indirect", name, cue=(k, k + 1), rule="headline-colon"))
         return out
 
+    def colon_blocks(self) -> list[Found]:
+        """Block quotations without quotation marks: 'Jane Roe writes:' ending a
+        paragraph introduces the next paragraph (and up to two more that carry no
+        attribution of their own and introduce nothing)."""
+        paras = paragraph_bounds(self.text)
+        doc = self.doc
+        out: list[Found] = []
+        for k, (a, b) in enumerate(paras[:-1]):
+            if self.text[a:b].rstrip()[-1:] != ":":
+                continue
+            last = doc[self.token_at(self.text.rfind(":", a, b))]
+            toks = [t for t in last.sent if t.idx >= a and t.i <= last.i and not t.is_space]
+            hit = self._cue_in(toks, False) if toks else None
+            if hit is None or hit[1] is None:
+                continue
+            spans = []
+            for c, d in paras[k + 1 : k + 4]:
+                body = self.text[c:d].strip()
+                if not body or body[0] in ALL_MARKS or body.endswith(":"):
+                    break
+                if spans and self._attributes_itself(c, d):
+                    break
+                spans.append(_trim(self.text, c, d))
+            if spans:
+                out.append(Found(spans, "direct", hit[1], cue=_span(hit[0]), rule="block-after-colon"))
+        return out
+
+    def _attributes_itself(self, a: int, b: int) -> bool:
+        """The paragraph reports someone named speaking ("Smith said ...")."""
+        doc = self.doc
+        for t in doc[self.token_at(a) : self.token_at(b - 1) + 1]:
+            if self.in_quote(t.idx) is None and self.is_cue(t):
+                subj = subject_of(t)
+                if subj is not None and subj.pos_ == "PROPN":
+                    return True
+        return False
+
     def interview_turns(self) -> list[Found]:
         """Q&A transcripts: a paragraph opening with a speaker label ("((Jane
         Roe))  Answer ...") is what that speaker said, and so are the unlabelled
