@@ -173,6 +173,13 @@ def find_quoted(text: str) -> list[QuotedPiece]:
             marks = [m for m in marks if m.pos > closer.pos]
             carry = False
         pairs, opener = _pair(text, marks, "double")
+        doubles = [m for m in marks if m.level == "double"]
+        if len(doubles) >= 3 and doubles[0].role == "open" and doubles[0].pos <= _first_nonspace(text, pa) \
+                and doubles[-1].role in ("close", "either") and not text[doubles[-1].pos + doubles[-1].size : pb].strip() \
+                and all(a is not doubles[0] for a, _b in pairs) and (opener is None or opener is not doubles[0]):
+            # '"Unfortunately ... an unspecified "grave crime."': a quotation that fills
+            # its paragraph, with a nested quote in the same marks that shares its close
+            pairs, opener = [(doubles[0], doubles[-1])], None
         spans_taken = [(a.pos, b.pos + b.size) for a, b in pairs]
         for a, b in pairs:
             if b.pos > a.pos + a.size:

@@ -246,8 +246,22 @@ class QuoteFinder:
                     break
         if len(before) >= 2 and before[-1].text == ":":
             t = before[-2]
-            if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG"):
+            # the name alone before the colon, at the start of the line or after a
+            # dash ("HEADLINE - Jane Roe:")
+            k = len(before) - 2
+            while k >= 0 and (before[k].pos_ == "PROPN" or before[k].ent_type_ in ("PERSON", "ORG")
+                              or before[k].text == "."):
+                k -= 1
+            name_only = k < 0 or before[k].text in ("-", "\u2014", "\u2013", "\u2015", "|")
+            if name_only and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")):
                 return (before[-1], t), "direct-colon-name"
+            # 'X describes ... the "Hermit Kingdom" to arrest Y and Z:': the clause's cue,
+            # over quoted words the frame stopped at
+            colon = before[-1]
+            toks = [u for u in colon.sent if u.i <= colon.i and self.in_quote(u.idx) is None and not u.is_space]
+            hit = self._cue_in(toks, False) if toks else None
+            if hit is not None and hit[1] is not None:
+                return hit, "direct-colon-subject"
             verbs = [v for v in before if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() not in BELIEF_VERBS]
             for v in verbs:
                 subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
