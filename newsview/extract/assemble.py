@@ -58,6 +58,9 @@ def combine(text: str, finder: QuoteFinder, direct: list[Found], reported: list[
                 continue
             if any(min(e, o.end) - max(s, o.start) > 0.9 * max(e - s, o.end - o.start) for o in verb_found):
                 continue
+            if any(o.cue is not None and s <= o.cue[0] < e and s <= o.start and o.end <= e and o.subj is not None
+                   and o.subj.lower_ in PERSONAL_PRONOUNS for o in verb_found):
+                continue  # "..., he added, according to Interfax": Interfax reports what he said
         if not near:
             kept.append(r)
             continue

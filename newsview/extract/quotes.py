@@ -450,6 +450,9 @@ class QuoteFinder:
                 s = max(s, self.text.rfind("\n", s, e) + 1)
             elif "\n" in self.text[s:e]:
                 e = self.text.index("\n", s, e)
+            k = self.text.find(", according to", s, e)
+            if k > s and b > v.i:
+                e = k  # "X said that ..., according to state media": the report's source is not what was said
             s, e = _trim(self.text, s, e)
             if e - s < 3:
                 continue

@@ -226,7 +226,8 @@ class SpeakerResolver:
                 continue
             # in the pronoun's own sentence, an object ("Speaking to Martin Smith,
             # he said") is not the one who speaks
-            if subject or (start >= sent_start and not (head is not None and self.doc[head].dep_ in ("pobj", "dobj"))):
+            if subject or (start >= sent_start and not (head is not None and self.doc[head].dep_ in ("pobj", "dobj")
+                                                        and not _agentive(self.doc[head]))):
                 if fallback is None or pos - start < 600:
                     best = m
                 break
@@ -492,6 +493,14 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and not (text[e - 1].isalnum() or text[e - 1] in ".)"):
         e -= 1
     return s, e
+
+
+def _agentive(tok: "Token") -> bool:
+    """ "a plea from Trump", "a statement by Smith": the name is who spoke."""
+    t = tok
+    while t.dep_ in ("compound", "flat") and t.head is not t:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in ("from", "by") and t.head.head.pos_ == "NOUN"
 
 
 def _clause(tok: "Token") -> "Token":
