@@ -9,6 +9,7 @@ contract (``newsview/1``) that export, the cache and the benchmark share.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from bisect import bisect_right
 from typing import Any, Iterable, Sequence
 
@@ -239,22 +240,32 @@ class ParsedDocument:
     offset_map: tuple[tuple[int, int, int], ...] = ()
 
     # -- lookups ---------------------------------------------------------
+    @cached_property
+    def _actor_index(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def _quote_index(self) -> dict[str, Quote]:
+        return {q.id: q for q in self.quotes}
+
+    @cached_property
+    def _quotes_by_speaker(self) -> dict[str | None, tuple[Quote, ...]]:
+        groups: dict[str | None, list[Quote]] = {}
+        for q in self.quotes:
+            groups.setdefault(q.speaker, []).append(q)
+        return {k: tuple(v) for k, v in groups.items()}
+
     def actor(self, actor_id: str | None) -> Actor | None:
         if actor_id is None:
             return None
-        for a in self.actors:
-            if a.id == actor_id:
-                return a
-        return None
+        return self._actor_index.get(actor_id)
 
     def quote(self, quote_id: str) -> Quote | None:
-        for q in self.quotes:
-            if q.id == quote_id:
-                return q
-        return None
+        return self._quote_index.get(quote_id)
 
     def quotes_by(self, actor_id: str | None) -> tuple[Quote, ...]:
-        return tuple(q for q in self.quotes if q.speaker == actor_id)
+        """The quotes attributed to ``actor_id`` (None: the unattributed ones), in text order."""
+        return self._quotes_by_speaker.get(actor_id, ())
 
     def speaker_name(self, quote: Quote) -> str | None:
         a = self.actor(quote.speaker)
