@@ -83,6 +83,7 @@ ROLE_NOUNS = PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS | frozenset(
     officer witness victim survivor neighbor neighbour farmer artist musician drummer photographer
     organizer organiser consultant pollster blogger commentator columnist lawmaker politician
     broadcaster presenter designer producer musician singer guitarist bassist chef host comedian
+    engineer expert scholar academic diplomat prosecutor judge mayor
     """.split()
 )
 _NAME_WORD = re.compile(r"^[^\W\d_][^\d\[\]{}<>/\\|=@$#*_^~%+?!;:\"\u201c\u201d\u00ab\u00bb\u2015\u2014\u2013&]*$")

@@ -72,6 +72,7 @@ def _hearer(tok: "Token") -> bool:
 
 
 _END_PUNCT = ".!?"
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I\u2019m|I've|I\u2019ve|me|my|we|We|our|Our|us)\b")
 #: a speaker label opening a transcript paragraph: "((Jane Roe))"
 _TURN_LABEL = re.compile(r"[ \t]*\(\(([^()\n]{1,60})\)\)[ \t]*")
 _DASH_MARKS = "\u2015\u2014\u2013-"
@@ -605,8 +606,8 @@ class QuoteFinder:
                 body = self.text[c:d].strip()
                 if not body or body[0] in ALL_MARKS or body.endswith(":"):
                     break
-                if spans and self._attributes_itself(c, d):
-                    break
+                if spans and (self._attributes_itself(c, d) or not _FIRST_PERSON.search(body)):
+                    break  # goes on only in the writer's own voice ("I", "we")
                 spans.append(_trim(self.text, c, d))
             if spans:
                 out.append(Found(spans, "direct", hit[1], cue=_span(hit[0]), rule="block-after-colon"))

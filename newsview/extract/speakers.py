@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from .actors import ActorIndex
+from .actors import ROLE_NOUNS, ActorIndex
 from .cues import (
     FEMALE_PRONOUNS,
     FIRST_PERSON,
@@ -61,7 +61,11 @@ def subject_of(verb: "Token") -> "Token | None":
     cur = verb
     via_xcomp = False
     for _ in range(6):
-        for c in cur.children:
+        kids = list(cur.children)
+        if sum(1 for c in kids if c.dep_ == "nsubj") > 1:
+            # "the engineer Ines Walcott writes" parsed with two subjects: the name
+            kids.sort(key=lambda c: not (c.dep_ == "nsubj" and c.pos_ == "PROPN"))
+        for c in kids:
             if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and via_xcomp):
                 # ("Trump was prompted to say": the passive subject of the verb above)
                 # a parse that runs across a line break ("2:00 p.m.\n\nA court document says")
@@ -152,8 +156,8 @@ class SpeakerResolver:
             if cc is None:
                 continue
             if c.dep_ == "appos" or (
-                c.dep_ in ("compound", "nmod") and low in PERSON_NOUNS and idx.clusters[cc].kind == "PERSON"
-                and tok.tag_ not in ("NNS", "NNPS")
+                c.dep_ in ("compound", "nmod") and tok.lemma_.lower() in ROLE_NOUNS
+                and idx.clusters[cc].kind == "PERSON" and tok.tag_ not in ("NNS", "NNPS")
             ):
                 s, e = self._entity_span(c)
                 return Speaker(cc, (s, e), "name", (), 0.9)

@@ -1,0 +1,237 @@
+"""Quote constructions not covered in test_extract_quotes.py: one short,
+hand-written sentence or two per construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsview.extract import Extraction, extract
+from newsview.extract.actors import plausible_name
+from newsview.extract.marks import find_quoted
+from newsview.pipeline import parse
+
+
+def run(nlp, text: str) -> Extraction:
+    return extract(parse(nlp, text))
+
+
+def who(x: Extraction, fragment: str) -> str | None:
+    hits = [q for q in x.quotes if fragment in q.text]
+    assert len(hits) == 1, (fragment, [(q.kind, q.text) for q in x.quotes])
+    return {a.id: a.name for a in x.actors}.get(hits[0].speaker)
+
+
+# ------------------------------------------------------------------ marks --
+def test_nested_quotes_stay_inside_the_outer_quote():
+    text = "\u201cShe told me, \u2018Keep the gate shut,\u2019 and I did,\u201d the farmer said."
+    pieces = find_quoted(text)
+    assert [text[p.start : p.end] for p in pieces] == ["She told me, \u2018Keep the gate shut,\u2019 and I did,"]
+
+
+def test_a_paragraph_long_quote_keeps_a_nested_quote_in_the_same_marks():
+    text = "\u201cThe river rose overnight and swept away what locals call \u201cthe old ford.\u201d\n\nThe town met."
+    pieces = find_quoted(text)
+    assert len(pieces) == 1
+    assert text[pieces[0].start : pieces[0].end].startswith("The river rose overnight")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201d\u201c\u201d \u2018 ' '' `` \u00bb \u00ab \u201e",
+        'He said "yes and then\n\nnothing "more" "',
+        "\u201c" * 50 + "word" + "\u201d" * 3,
+        "''",
+        "'tis the season, rock 'n' roll, the '90s' \u2019em",
+    ],
+)
+def test_unbalanced_marks_never_crash(nlp, text):
+    x = run(nlp, text)
+    for q in x.quotes:
+        assert 0 <= q.start <= q.end <= len(text)
+
+
+# ------------------------------------------------------- direct quotes --
+def test_quote_only_paragraph_continues_the_previous_speaker(nlp):
+    text = (
+        "\u201cThe ferry will run again in May,\u201d said harbour master Ines Walcott.\n\n"
+        "\u201cWe have ordered the parts and the crew is ready.\u201d"
+    )
+    x = run(nlp, text)
+    assert who(x, "We have ordered the parts") == "Ines Walcott"
+
+
+def test_speaker_before_the_quote_with_a_comma(nlp):
+    x = run(nlp, "Ines Walcott said, \u201cThe ferry will run again in May.\u201d")
+    assert who(x, "The ferry will run again") == "Ines Walcott"
+
+
+def test_said_and_a_time_before_the_quote(nlp):
+    x = run(nlp, "Ines Walcott said on Friday \u201cThe ferry will run again in May.\u201d")
+    q = [q for q in x.quotes if "ferry" in q.text][0]
+    assert q.kind == "direct" and q.text == "The ferry will run again in May."
+
+
+def test_a_finished_quote_keeps_the_speaker_named_before_it(nlp):
+    text = (
+        "Mayor Ines Walcott tweeted \u201cThe ferry runs again.\u201d Councillor Omar Reyes replied, "
+        "\u201cNot before the audit.\u201d"
+    )
+    x = run(nlp, text)
+    assert who(x, "The ferry runs again") == "Ines Walcott"
+    assert who(x, "Not before the audit") == "Omar Reyes"
+
+
+def test_participle_adds_a_second_piece(nlp):
+    text = "Omar Reyes said, \u201cThe audit is late\u201d, adding, \u201cWe will publish it anyway\u201d."
+    x = run(nlp, text)
+    q = [q for q in x.quotes if "The audit is late" in q.text]
+    assert len(q) == 1 and len(q[0].spans) == 2
+    assert who(x, "The audit is late") == "Omar Reyes"
+
+
+def test_signed_quote_with_the_dash_against_the_mark(nlp):
+    x = run(nlp, "\u201cNobody asked the fishermen what they wanted.\u201d\u2015 Ines Walcott")
+    assert who(x, "Nobody asked the fishermen") == "Ines Walcott"
+
+
+def test_block_quote_without_marks_after_writes(nlp):
+    text = (
+        "On her blog, the engineer Ines Walcott writes:\n\n"
+        "The bridge was never designed for lorries of this weight and everyone in the office knew it.\n\n"
+        "The council meets on Monday."
+    )
+    x = run(nlp, text)
+    assert who(x, "never designed for lorries") == "Ines Walcott"
+    assert not [q for q in x.quotes if "council meets" in q.text]
+
+
+def test_interview_turns(nlp):
+    text = (
+        "((Reporter)) Why did the ferry stop?\n\n"
+        "((Ines Walcott)) The engine failed in March.\n\n"
+        "We are waiting for parts from abroad.\n\n"
+        "((Reporter)) When will it run again?"
+    )
+    x = run(nlp, text)
+    assert who(x, "The engine failed in March") == "Ines Walcott"
+    assert who(x, "We are waiting for parts") == "Ines Walcott"
+
+
+# ------------------------------------------------------- reported speech --
+@pytest.mark.parametrize("verb", ["told reporters", "added", "denied", "urged residents to stay", "stressed"])
+def test_more_reported_speech_verbs(nlp, verb):
+    x = run(nlp, f"Ines Walcott {verb} that the ferry would not run in March.")
+    assert [who(x, "ferry would not run") ] == ["Ines Walcott"]
+
+
+def test_passive_told_by(nlp):
+    text = "The mayor was told by harbour master Ines Walcott of \u201cserious damage to the hull\u201d on Monday."
+    x = run(nlp, text)
+    assert who(x, "serious damage to the hull") == "Ines Walcott"
+
+
+def test_polls_and_appearances_are_not_speakers(nlp):
+    x = run(nlp, "Polls show the mayor is losing ground, and the council seems to agree.")
+    assert x.quotes == ()
+
+
+def test_a_purpose_infinitive_is_not_speech(nlp):
+    x = run(nlp, "Engineers will inspect the hull to confirm whether it is safe.")
+    assert x.quotes == ()
+
+
+# -------------------------------------------------------------- speakers --
+def test_organisation_speaks_and_they_follow_it(nlp):
+    text = (
+        "The Harbour Authority said the ferry would run again in May. "
+        "The repairs, they said, would cost two million euros."
+    )
+    x = run(nlp, text)
+    assert who(x, "ferry would run again") == "The Harbour Authority"
+    assert who(x, "would cost two million euros") == "The Harbour Authority"
+
+
+def test_a_spokesperson_speaks_for_the_organisation_as_a_person(nlp):
+    x = run(nlp, "\u201cWe regret the delay,\u201d Harbour Authority spokeswoman Ines Walcott said.")
+    assert who(x, "We regret the delay") == "Ines Walcott"
+
+
+def test_a_name_in_apposition_to_a_descriptor_speaks(nlp):
+    text = "The port's chief engineer and former diver, Ines Walcott, said the hull was cracked."
+    x = run(nlp, text)
+    assert who(x, "the hull was cracked") == "Ines Walcott"
+
+
+def test_pronoun_prefers_the_main_subject_over_a_name_in_a_subordinate_clause(nlp):
+    text = (
+        "Omar Reyes took his son to the harbour to show him where Ines Walcott had worked.\n\n"
+        "He said: \u201cShe built half of these boats.\u201d"
+    )
+    x = run(nlp, text)
+    assert who(x, "She built half of these boats") == "Omar Reyes"
+
+
+def test_possessive_descriptor_finds_the_person_introduced_by_it(nlp):
+    text = (
+        "The news was confirmed by his daughter Ines Walcott on Monday. "
+        "Later, his daughter said the funeral would be private."
+    )
+    x = run(nlp, text)
+    assert who(x, "the funeral would be private") == "Ines Walcott"
+
+
+def test_birth_name_is_an_alias(nlp):
+    x = run(nlp, "Rosa Lind was born Mary Fenwick in Leeds. Rosa Lind said she liked the sea.")
+    people = [a for a in x.actors if a.kind == "PERSON"]
+    assert [p.name for p in people] == ["Rosa Lind"] and "Mary Fenwick" in people[0].aliases
+
+
+def test_honorific_and_possessive_are_not_part_of_the_name(nlp):
+    text = "Mr. Omar Reyes's boat sank. \u201cIt was insured,\u201d Mr. Reyes said."
+    x = run(nlp, text)
+    assert who(x, "It was insured") == "Omar Reyes"
+
+
+def test_a_surname_that_is_a_common_word(nlp):
+    text = "Singer Anna Day opened the show. \u201cThe day has come,\u201d Day said. The day ended late."
+    x = run(nlp, text)
+    assert who(x, "The day has come") == "Anna Day"
+    day = [a for a in x.actors if a.name == "Anna Day"][0]
+    assert len([m for m in x.mentions if m.actor == day.id and m.kind == "name"]) == 2
+
+
+def test_dateline_is_not_the_speaker(nlp):
+    text = "WASHINGTON (AP) \u2014 Senator Ines Walcott pledged to block the bill on Monday."
+    x = run(nlp, text)
+    assert who(x, "to block the bill") == "Ines Walcott"
+
+
+def test_a_weekday_after_said_is_not_the_speaker(nlp):
+    x = run(nlp, "\u201cWe will appeal,\u201d harbour master Ines Walcott said Monday.")
+    assert who(x, "We will appeal") == "Ines Walcott"
+
+
+# ------------------------------------------------------------ actor names --
+@pytest.mark.parametrize(
+    "name, label, ok",
+    [
+        ("Ines Walcott", "PERSON", True),
+        ("Beto O'Rourke", "PERSON", True),
+        ("Recep Tayyip Erdoğan", "PERSON", True),
+        ("AT&T", "ORG", True),
+        ("C1 CSI", "PERSON", False),
+        ("bold[/bold", "PERSON", False),
+        ("\u202eevil.txt\u202c", "PERSON", False),
+        ("Longline " + "x" * 3000, "PERSON", False),
+        ("this low?\u201d \u2015 Jane", "PERSON", False),
+    ],
+)
+def test_actor_names_have_sanity_limits(name, label, ok):
+    assert plausible_name(name, label) is ok
+
+
+def test_organisation_words_make_an_organisation(nlp):
+    x = run(nlp, "Donald Tusk, President of the European Council, spoke for Civic Platform.")
+    kinds = {a.name: a.kind for a in x.actors}
+    assert all(k != "PERSON" for n, k in kinds.items() if "Council" in n or "Platform" in n)
