@@ -141,7 +141,7 @@ def _run_app(
     from .reader import InputError, read_article
 
     try:
-        raw = read_article(path)
+        doc = engine.prepare(read_article(path))
     except InputError as exc:
         _err(str(exc))
         return EXIT_INPUT
@@ -164,7 +164,6 @@ def _run_app(
     except KeymapError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    doc = engine.prepare(raw)
     app = NewsViewApp(doc, analyser=analyzer, theme=theme, mouse=mouse, article_path=path, review_file=review_file)
     if keys:
         app.set_keymap(keys)
@@ -185,12 +184,12 @@ def _documents(files: list[str], analyzer, failures: list[str]) -> Iterator:
 
     for path in files:
         try:
-            raw = read_article(path)
+            doc = engine.prepare(read_article(path))
         except InputError as exc:
             _err(str(exc))
             failures.append(path)
             continue
-        yield analyzer(engine.prepare(raw))
+        yield analyzer(doc)
 
 
 def _with_reviews(docs: Iterator, review_file: str | None, failures: list[str]) -> Iterator:

@@ -26,10 +26,22 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def prepare(raw: "RawArticle") -> ParsedDocument:
-    """Clean a decoded article into an unanalysed document (no spaCy)."""
+    """Clean a decoded article into an unanalysed document (no spaCy).
+
+    Raises :class:`newsview.reader.InputError` when nothing but page
+    boilerplate is left.
+    """
     from .clean import clean_article
 
     cleaned = clean_article(raw.text)
+    if not cleaned.text.strip():
+        from .reader import InputError, display_name
+
+        lines = len(cleaned.removed)
+        raise InputError(
+            display_name(raw.path or "<text>"),
+            f"no article text left after removing page boilerplate ({lines} line{'s' if lines != 1 else ''} removed)",
+        )
     return ParsedDocument(
         text=cleaned.text,
         source=Source(raw.path, raw.sha256, raw.encoding, raw.size),

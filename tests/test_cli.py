@@ -59,8 +59,9 @@ def test_version():
         (lambda d: d, "directory"),
         (lambda d: _write(d / "empty.txt", b""), "empty"),
         (lambda d: _write(d / "blob.bin", bytes(range(256)) * 8), "binary"),
+        (lambda d: _write(d / "page.txt", b"Comments\n\nblog comments powered by Disqus\n"), "boilerplate"),
     ],
-    ids=["missing", "directory", "empty", "binary"],
+    ids=["missing", "directory", "empty", "binary", "only-boilerplate"],
 )
 def test_bad_input_is_one_line_and_exit_1(tmp_path, make, expect):
     path = make(tmp_path)
