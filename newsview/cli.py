@@ -168,7 +168,14 @@ def _run_app(
     if keys:
         app.set_keymap(keys)
     app.run(mouse=mouse)
-    return int(app.return_code or 0)
+    code = int(app.return_code or 0)
+    if app.analysis_running:
+        # quit during an analysis: the parse stops after its current piece, but
+        # nothing of it is wanted any more, so don't wait for that either
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _open_output(output: Path | None) -> IO[str]:

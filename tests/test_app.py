@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -478,3 +480,56 @@ async def test_long_articles_filter_after_a_pause_in_typing():
         assert app.filter_state.words == ("costa",)
         await pilot.press("backspace", "enter")  # Enter filters at once
         assert app.filter_state.words == ("cost",) and app.current is not None
+
+
+async def test_quitting_during_a_long_analysis_stops_it():
+    started, stopped = threading.Event(), threading.Event()
+
+    def endless(doc, *, progress=None, cancelled=None):
+        started.set()
+        while not cancelled():  # like the engine: checked between pieces of text
+            started.wait(0.01)
+        stopped.set()
+        raise RuntimeError("cancelled")
+
+    app = NewsViewApp(plain_document(), analyser=endless)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await asyncio.to_thread(started.wait, 5)
+        assert "analysing" in app.status_line.text
+        await pilot.press("q")
+    assert not app.is_running
+    assert await asyncio.to_thread(stopped.wait, 5)  # the analyser was told to stop
+    app._analysis_thread.join(5)
+    assert not app.analysis_running
+
+
+async def test_highlights_fill_in_while_a_long_analysis_runs():
+    gate = threading.Event()
+    analysed = analysed_document()
+    costa = next(e for e in analysed.entities if e.text == "Ana Costa")
+
+    def progressive(doc, *, progress=None, cancelled=None):
+        progress(replace(doc, entities=(costa,)), 0.37)
+        gate.wait(10)
+        return analysed
+
+    app = NewsViewApp(plain_document(), analyser=progressive)
+    async with app.run_test(size=(100, 12)) as pilot:
+        try:
+            for _ in range(100):
+                if "37%" in app.status_line.text:
+                    break
+                await pilot.pause(0.02)
+            assert "analysing… 37%" in app.status_line.text
+            await pilot.pause()
+            # the entities found so far are drawn; actors and quotes wait for the whole analysis
+            assert segment_style(app.article, "Ana Costa").bold
+            assert not segment_style(app.article, "Harbour Council").bold
+            assert app.sidebar_row_ids == []
+        finally:
+            gate.set()
+        await settle(app, pilot)
+        assert "analysed · 4 actors" in app.status_line.text
+        assert "%" not in app.status_line.text
+        assert segment_style(app.article, "Harbour Council").bold
+        assert app.sidebar_row_ids[0] == "actor:a1"

@@ -14,6 +14,8 @@ shown and nothing on screen changes.
 
 from __future__ import annotations
 
+import inspect
+import threading
 from dataclasses import replace
 from typing import Callable, Iterable
 
@@ -76,6 +78,30 @@ class DocumentAnalysed(Message):
     def __init__(self, document: ParsedDocument) -> None:
         super().__init__()
         self.document = document
+
+
+class AnalysisProgress(Message):
+    """Part of a long article is parsed: ``document`` holds the entities found so far."""
+
+    def __init__(self, document: ParsedDocument, share: float) -> None:
+        super().__init__()
+        self.document = document
+        self.share = share
+
+    def can_replace(self, message: Message) -> bool:
+        # a newer partial document holds everything an older one did
+        return isinstance(message, AnalysisProgress)
+
+
+def _takes_progress(analyser: Callable) -> bool:
+    """True when ``analyser`` accepts the ``progress`` and ``cancelled`` keywords (engine.Analyzer does)."""
+    try:
+        params = inspect.signature(analyser).parameters
+    except (TypeError, ValueError):
+        return False
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+        return True
+    return "progress" in params and "cancelled" in params
 
 
 class NewsViewApp(App[int]):
@@ -155,6 +181,9 @@ class NewsViewApp(App[int]):
             "done" if document.analysed else "off"
         )
         self.analysis_error: BaseException | None = None
+        #: share of the text parsed so far while analysing (None: no report yet)
+        self.analysis_share: float | None = None
+        self._analysis_thread: threading.Thread | None = None
         self.filter_state = FilterState()
         self.filter_result: FilterResult = apply(document, self.filter_state)
         self.selected_actor: str | None = None
@@ -247,15 +276,70 @@ class NewsViewApp(App[int]):
         return self.query_one("#review-panel", ReviewPanel)
 
     # -- analysis ----------------------------------------------------------
+    @property
+    def analysis_running(self) -> bool:
+        """True while the analyser's thread still runs (e.g. finishing a piece after a quit)."""
+        thread = self._analysis_thread
+        return thread is not None and thread.is_alive()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis", description="Analysing the article")
     def _analyse(self, document: ParsedDocument) -> None:
-        assert self.analyser is not None
-        analysed = self.analyser(document)
-        if not get_current_worker().is_cancelled:
-            self.post_message(DocumentAnalysed(analysed))
+        # The analyser runs in a daemon thread of its own: the worker waits for
+        # it but returns as soon as it is cancelled (the app quits), so neither
+        # the event loop's executor nor the interpreter waits for a long parse.
+        # The analyser sees the cancellation through ``cancelled()`` and stops
+        # after the piece it is parsing.
+        worker = get_current_worker()
+        outcome: dict[str, object] = {}
+
+        def run() -> None:
+            try:
+                outcome["document"] = self._call_analyser(document, worker)
+            except BaseException as exc:  # handed to the worker, which reports it
+                outcome["error"] = exc
+
+        thread = threading.Thread(target=run, name="newsview-analysis", daemon=True)
+        self._analysis_thread = thread
+        thread.start()
+        while thread.is_alive():
+            thread.join(0.05)
+            if worker.is_cancelled:
+                return
+        if worker.is_cancelled:
+            return
+        if "error" in outcome:
+            raise outcome["error"]  # type: ignore[misc]
+        self.post_message(DocumentAnalysed(outcome["document"]))  # type: ignore[arg-type]
+
+    def _call_analyser(self, document: ParsedDocument, worker: Worker) -> ParsedDocument:
+        analyser = self.analyser
+        assert analyser is not None
+        if not _takes_progress(analyser):
+            return analyser(document)
+
+        def progress(partial: ParsedDocument, share: float) -> None:
+            if not worker.is_cancelled:
+                self.post_message(AnalysisProgress(partial, share))
+
+        return analyser(document, progress=progress, cancelled=lambda: worker.is_cancelled)
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        """Show the entities found so far; actors and quotes come with the whole analysis."""
+        if self.engine_state != "analysing":
+            return
+        self.analysis_share = message.share
+        partial = message.document
+        self.analysis = partial
+        self.document = partial
+        if self.filter_state.active:
+            self.filter_result = apply(partial, self.filter_state, self.review_view)
+        self.article.set_document(partial)
+        self._push_highlights()
+        self._update_status()
 
     def on_document_analysed(self, message: DocumentAnalysed) -> None:
         self.engine_state = "done"
+        self.analysis_share = None
         self.set_document(message.document)
 
     @on(Worker.StateChanged)
@@ -387,6 +471,7 @@ class NewsViewApp(App[int]):
         state = self.filter_state
         self.status_line.show(
             engine=self.engine_state,
+            progress=self.analysis_share if self.engine_state == "analysing" else None,
             actors=len(doc.actors),
             quotes=len(doc.quotes),
             entities=len(doc.entities),

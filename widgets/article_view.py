@@ -207,9 +207,21 @@ class ArticleView(ScrollView, can_focus=True):
     # -- public API --------------------------------------------------------
     def set_document(self, document: ParsedDocument) -> None:
         """Show another version of the document (e.g. once it is analysed)."""
-        top_offset = self.offset_at_line(self.scroll_offset.y)
+        old = self.document
+        same_layout = (
+            (document.text is old.text or document.text == old.text)
+            and (document.paragraphs is old.paragraphs or document.paragraphs == old.paragraphs)
+            and document.meta == old.meta
+        )
         self.document = document
         self._tints = quote_tints(document)
+        if same_layout and self._blocks:
+            # more of the analysis (entities so far, or all of it): same layout, new styles
+            self._build_styles()
+            self._strips.clear()
+            self.refresh()
+            return
+        top_offset = self.offset_at_line(self.scroll_offset.y)
         self._build_blocks()
         self._build_styles()
         self._invalidate_layout()

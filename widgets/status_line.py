@@ -50,6 +50,7 @@ class StatusLine(Static):
         review: str = "",
         review_message: str = "",
         review_failed: bool = False,
+        progress: float | None = None,
     ) -> None:
         """Redraw the line; every argument that comes from the user is shown literally."""
         self.engine_state = engine
@@ -70,6 +71,8 @@ class StatusLine(Static):
             if review_message:
                 parts.append((f" · {review_message}", "$text-muted"))
             parts.append(" │")
+        if progress is not None and engine == "analysing":
+            label = f"{label} {min(99, int(progress * 100))}%"
         parts.append((f" {label}", style))
         if engine == "done":
             parts.append(f" · {_plural(actors, 'actor')} · {_plural(quotes, 'quote')} · {_plural(entities, 'entity')}")
