@@ -184,3 +184,17 @@ def test_north_korea_block_quote_with_a_nested_quote(article):
     doc = article(NORTH_KOREA)
     assert speaker_of(doc, "into that mad kingdom") == "LiberateLaura"
     assert speaker_of(doc, "The North Koreans also get offended") == "Donald Kirk"
+
+
+def test_hostile_text_makes_no_junk_actors(article):
+    doc = article("hostile")
+    for a in doc.actors:
+        assert len(a.name) <= 80, a.name[:40]
+        assert not any(ch in a.name for ch in "[]{}<>=\u202e\u202c\x1b"), a.name
+        assert not (a.kind == "PERSON" and any(ch.isdigit() for ch in a.name)), a.name
+
+
+def test_interview_command_line_belongs_to_the_answer(article):
+    doc = article(ROCKY)
+    # "you only need to run a single command:" introduces a command line, still the answer
+    assert speaker_of(doc, "dnf install") == "Gregory Kurtzer"

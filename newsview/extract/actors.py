@@ -97,7 +97,9 @@ def plausible_name(name: str, label: str) -> bool:
     name ("C1 CSI"), bits of markup ("bold[/bold") and control characters.
     """
     words = name.split()
-    if not words or len(name) > 80 or len(words) > 8:
+    # an unnamed speaker's noun phrase may run longer than a name
+    max_chars, max_words = (160, 25) if label == "NOMINAL" else (80, 8)
+    if not words or len(name) > max_chars or len(words) > max_words:
         return False
     if any((ch.isspace() and ch not in " \u00a0") or unicodedata.category(ch) in ("Cc", "Cf") for ch in name):
         return False

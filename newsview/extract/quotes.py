@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .cues import ACCORDING, BELIEF_VERBS, INTRO_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from .cues import ACCORDING, BELIEF_VERBS, FIRST_PERSON, INTRO_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from .marks import ALL_MARKS, QuotedPiece, find_quoted, paragraph_bounds
 from .speakers import NO_SPEAKER, Speaker, is_time, noun_before, subject_of
 
@@ -599,8 +599,8 @@ class QuoteFinder:
             last = doc[self.token_at(self.text.rfind(":", a, b))]
             toks = [t for t in last.sent if t.idx >= a and t.i <= last.i and not t.is_space]
             hit = self._cue_in(toks, False) if toks else None
-            if hit is None or hit[1] is None:
-                continue
+            if hit is None or hit[1] is None or hit[1].lower_ in FIRST_PERSON or _TURN_LABEL.match(self.text, a, b):
+                continue  # "you only need to run:" introduces a command, not someone's words
             spans = []
             for c, d in paras[k + 1 : k + 4]:
                 body = self.text[c:d].strip()

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from .actors import ROLE_NOUNS, ActorIndex
+from .actors import ROLE_NOUNS, ActorIndex, plausible_name
 from .cues import (
     FEMALE_PRONOUNS,
     FIRST_PERSON,
@@ -381,6 +381,8 @@ class SpeakerResolver:
                     and self.index.clusters[cid].kind == "PERSON":
                 return Speaker(cid, self._entity_span(doc[j]), "name", (), 0.85)
         phrase = self.text[s:e]
+        if not plausible_name(" ".join(phrase.split()), "NOMINAL"):
+            return NO_SPEAKER  # markup or a run of junk, not a phrase naming anyone
         cid = self.index.nominal(phrase, s, e)
         return Speaker(cid, (s, e), "nominal", (), 0.75)
 
