@@ -69,7 +69,10 @@ ORG_HEADS = frozenset(
 )
 #: Nouns before a name that make it a news outlet
 MEDIA_NOUNS = frozenset(
-    "daily newspaper paper broadcaster agency outlet magazine website site channel network station tabloid weekly".split()
+    """
+    daily newspaper paper broadcaster agency outlet magazine website site channel network station tabloid weekly
+    company firm corporation startup maker manufacturer retailer carrier publisher distributor developer
+    """.split()
 )
 #: Last words of place names the tagger may call people
 PLACE_HEADS = frozenset("avenue street road boulevard lane square bridge park falls river lake mountain".split())
@@ -265,6 +268,10 @@ class ActorIndex:
         partial: list[tuple["SpacySpan", list[str], list[str], int, int]] = []
         relabel: dict[tuple[int, int], str] = {}
         ents = self._entity_spans()
+        # names the text introduces as a company or an outlet ("software company Red Hat"),
+        # wherever the tagger calls them people
+        org_names = {tuple(name_words(text[ent.start_char : ent.end_char])) for ent in ents
+                     if ent.start > 0 and doc[ent.start - 1].lower_ in MEDIA_NOUNS}
         for ent in ents:
             s, e = trim_span(text, ent.start_char, ent.end_char)
             if e <= s:
@@ -278,7 +285,7 @@ class ActorIndex:
                 # "Karl Marx Avenue", "Chippewa Falls": a place, not a speaker
                 self.entities.append((s, e, "FAC", None))
                 continue
-            if label == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in MEDIA_NOUNS:
+            if label == "PERSON" and tuple(words) in org_names:
                 label = relabel[(s, e)] = "ORG"  # "Greek daily Kathimerini"
             if label == "PERSON" and len(words) >= 2 and words[-1] in ORG_HEADS:
                 label = relabel[(s, e)] = "ORG"  # "Civic Platform", "European Council"
@@ -370,6 +377,10 @@ class ActorIndex:
             cut = next((t.i for t in ent[1:] if t.lower_ in _NAME_BREAKS or t.text in _BREAK_MARKS), None)
             if cut is not None and ent.label_ in ACTOR_LABELS:
                 ent = Span(doc, ent.start, cut, label=ent.label_)
+            if len(ent) > 1 and ent[0].tag_ in ("MD", "VBZ", "VBD", "VBP") and ent.label_ in ACTOR_LABELS:
+                # "Will Rocky Linux provide ...?": the question's verb is not part of the name
+                ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+                start = ent.start
             if ent.label_ == "PERSON":
                 while start > 0 and ent.start - start < 2:
                     t = doc[start - 1]
