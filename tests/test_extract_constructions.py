@@ -217,3 +217,13 @@ def test_organisation_words_make_an_organisation(nlp):
     x = run(nlp, "Donald Tusk, President of the European Council, spoke for Civic Platform.")
     kinds = {a.name: a.kind for a in x.actors}
     assert all(k != "PERSON" for n, k in kinds.items() if "Council" in n or "Platform" in n)
+
+
+def test_a_name_introduced_as_a_company_is_an_organisation_everywhere(nlp):
+    text = (
+        "The software company Blue Harbor released a patch on Monday. "
+        "Blue Harbor said the flaw had been fixed. Later Blue Harbor announced a new version."
+    )
+    x = run(nlp, text)
+    harbor = [a for a in x.actors if a.name.endswith("Blue Harbor")]
+    assert len(harbor) == 1 and harbor[0].kind != "PERSON"

@@ -377,8 +377,10 @@ class ActorIndex:
             cut = next((t.i for t in ent[1:] if t.lower_ in _NAME_BREAKS or t.text in _BREAK_MARKS), None)
             if cut is not None and ent.label_ in ACTOR_LABELS:
                 ent = Span(doc, ent.start, cut, label=ent.label_)
-            if len(ent) > 1 and ent[0].tag_ in ("MD", "VBZ", "VBD", "VBP") and ent.label_ in ACTOR_LABELS:
-                # "Will Rocky Linux provide ...?": the question's verb is not part of the name
+            while len(ent) > 1 and (ent[0].tag_ in ("MD", "VBZ", "VBD", "VBP") or ent[0].pos_ == "ADV") \
+                    and ent.label_ in ACTOR_LABELS:
+                # "Will Rocky Linux provide ...?", "Later Blue Harbor announced": a verb or
+                # an adverb before the name is not part of it
                 ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
                 start = ent.start
             if ent.label_ == "PERSON":
