@@ -164,6 +164,8 @@ def _run_app(
     except KeymapError as exc:
         _err(str(exc))
         return EXIT_USAGE
+    # a cached analysis (a small JSON read, no spaCy) is there in the very first frame
+    doc = analyzer.cached(doc) or doc
     app = NewsViewApp(doc, analyser=analyzer, theme=theme, mouse=mouse, article_path=path, review_file=review_file)
     if keys:
         app.set_keymap(keys)

@@ -26,8 +26,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from .model import Actor, ParsedDocument, Quote, Span, label_family
-from .review import ReviewedQuote, ReviewedView, ReviewFilter
+
+if TYPE_CHECKING:  # the review module is imported when a query has review terms
+    from .review import ReviewedQuote, ReviewedView, ReviewFilter
 
 FAMILIES = ("person", "org", "place", "date", "other")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
@@ -54,6 +58,22 @@ _FAMILY_ALIASES = {
 
 _TOKEN = re.compile(r'(\S*?)"([^"]*)"?|(\S+)')
 
+#: words that start a review term (``reviewed:``, ``verdict:``, ``conf<0.5``...)
+_REVIEW_TERM = re.compile(r"(?:^|\s)(?:reviewed:|verdict:|conf)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NoReviewTerms:
+    """The review part of a query without review terms (newsview.review loads only when one is typed)."""
+
+    reviewed: None = None
+    verdicts: tuple[str, ...] = ()
+    confidence: tuple[tuple[str, float], ...] = ()
+    active = False
+
+
+NO_REVIEW_TERMS = NoReviewTerms()
+
 
 @dataclass(frozen=True)
 class FilterState:
@@ -67,7 +87,7 @@ class FilterState:
     #: terms that could not be understood (``type:banana``), for the status line
     invalid: tuple[str, ...] = ()
     #: the review terms (reviewed:, verdict:, conf<)
-    review: ReviewFilter = ReviewFilter()
+    review: ReviewFilter | NoReviewTerms = NO_REVIEW_TERMS
     query: str = field(default="", compare=False)
 
     @property
@@ -119,14 +139,23 @@ class FilterResult:
 
 def parse_query(query: str) -> FilterState:
     """Parse the text of the filter bar into a FilterState (never raises)."""
-    review = ReviewFilter.parse(query)
+    if _REVIEW_TERM.search(query):
+        from .review import ReviewFilter
+
+        review = ReviewFilter.parse(query)
+        rest, terms = review.rest, ReviewFilter(review.reviewed, review.verdicts, review.confidence)
+        if not terms.active:
+            terms = NO_REVIEW_TERMS
+        review_invalid = review.invalid
+    else:
+        rest, terms, review_invalid = " ".join(query.split()), NO_REVIEW_TERMS, ()
     words: list[str] = []
     speakers: list[str] = []
     types: list[str] = []
     kinds: list[str] = []
-    invalid: list[str] = list(review.invalid)
+    invalid: list[str] = list(review_invalid)
     unattributed = False
-    for m in _TOKEN.finditer(review.rest):
+    for m in _TOKEN.finditer(rest):
         if m.group(3) is not None:
             prefix, value, quoted = "", m.group(3), False
             if ":" in value and not value.startswith(":"):
@@ -173,7 +202,7 @@ def parse_query(query: str) -> FilterState:
         kinds=tuple(kinds),
         unattributed=unattributed,
         invalid=tuple(invalid),
-        review=ReviewFilter(review.reviewed, review.verdicts, review.confidence),
+        review=terms,
         query=query,
     )
 
@@ -237,6 +266,8 @@ def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
 
 
 def _unreviewed(quote: Quote) -> ReviewedQuote:
+    from .review import ReviewedQuote
+
     return ReviewedQuote(quote, None, None, "", quote.speaker, None, None, False)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import inspect
 import threading
 from dataclasses import replace
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual import events, on, work
 from textual.app import App, ComposeResult
@@ -32,23 +32,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from newsview.clean import sanitize
 from newsview.filtering import FilterResult, FilterState, apply, next_span, parse_query, rank_actors
 from newsview.model import ParsedDocument, Span
-from newsview.review import (
-    ACCEPTED,
-    Accept,
-    Action,
-    MergeActors,
-    Reassign,
-    Redo,
-    Reject,
-    RenameActor,
-    ReviewedView,
-    ReviewError,
-    ReviewStore,
-    SetNote,
-    Undo,
-    describe_last,
-    markdown_report,
-)
 from newsview.themes import DEFAULT_THEME, builtin_themes, variable_defaults
 from newsview.widgets.actor_sidebar import UNATTRIBUTED, ActorList, ActorSidebar
 from newsview.widgets.article_view import ArticleView
@@ -60,6 +43,9 @@ from .commands import ActorCommands, ReviewCommands
 from .dialogs import ActorPicker, Pick, RejectReason, TextPrompt
 from .help import HelpScreen, binding_rows, entity_legend
 from .reviewing import actor_tags, export_path, reviewed_document
+
+if TYPE_CHECKING:  # the review module is imported on first use, not before the first frame
+    from newsview.review import Action, Redo, ReviewedView, ReviewError, ReviewStore, Undo
 
 Analyser = Callable[[ParsedDocument], ParsedDocument]
 
@@ -387,6 +373,7 @@ class NewsViewApp(App[int]):
         return self.article_path is not None or self.review_file is not None
 
     def _load_review(self, analysis: ParsedDocument) -> None:
+        from newsview.review import ReviewError, ReviewStore
         if not self.review_enabled:
             return
         try:
@@ -408,6 +395,7 @@ class NewsViewApp(App[int]):
 
     def _check_review_on_disk(self) -> None:
         """Pick up changes another newsview saved to the same review file."""
+        from newsview.review import ReviewError
         store = self.review_store
         if store is None or self.review_view is None:
             return
@@ -763,6 +751,7 @@ class NewsViewApp(App[int]):
 
     def review(self, action: Action) -> bool:
         """Apply one review action; True once it is saved.  A failure is shown and changes nothing."""
+        from newsview.review import ReviewError, describe_last
         store = self.review_store
         if store is None:
             return False
@@ -785,6 +774,7 @@ class NewsViewApp(App[int]):
         return True
 
     def action_review_accept(self) -> None:
+        from newsview.review import ACCEPTED, Accept
         qid = self._target_quote()
         if qid is None:
             return
@@ -795,6 +785,7 @@ class NewsViewApp(App[int]):
         self.review(Accept(qid))
 
     def action_review_reject(self) -> None:
+        from newsview.review import Reject
         qid = self._target_quote()
         if qid is None:
             return
@@ -817,6 +808,7 @@ class NewsViewApp(App[int]):
         ]
 
     def action_review_reassign(self) -> None:
+        from newsview.review import Reassign
         qid = self._target_quote()
         if qid is None:
             return
@@ -840,6 +832,7 @@ class NewsViewApp(App[int]):
                                      allow_new=True, engine_speaker=engine), done)
 
     def action_review_note(self) -> None:
+        from newsview.review import SetNote
         qid = self._target_quote()
         if qid is None:
             return
@@ -855,12 +848,15 @@ class NewsViewApp(App[int]):
                                     placeholder="what you checked, a source… (empty removes the note)"), done)
 
     def action_review_undo(self) -> None:
+        from newsview.review import Undo
         self._history(Undo())
 
     def action_review_redo(self) -> None:
+        from newsview.review import Redo
         self._history(Redo())
 
     def _history(self, action: Undo | Redo) -> None:
+        from newsview.review import Undo
         if not self._review_ready():
             return
         review = self.review_store.review
@@ -880,6 +876,7 @@ class NewsViewApp(App[int]):
         return actor_id
 
     def action_review_merge(self) -> None:
+        from newsview.review import MergeActors
         absorb = self._target_actor()
         if absorb is None:
             return
@@ -894,6 +891,7 @@ class NewsViewApp(App[int]):
         self.push_screen(ActorPicker(f"Merge {name} into…", self._actor_choices(absorb)), done)
 
     def action_review_rename(self) -> None:
+        from newsview.review import RenameActor
         actor_id = self._target_actor()
         if actor_id is None:
             return
@@ -923,6 +921,7 @@ class NewsViewApp(App[int]):
 
     def action_export_review(self) -> None:
         """Write the review as a Markdown report beside the review file."""
+        from newsview.review import markdown_report
         if not self._review_ready():
             return
         store = self.review_store

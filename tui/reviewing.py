@@ -8,12 +8,16 @@ actor the reviewer added), which is what review actions take.  No Textual here.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import replace
 from pathlib import Path
 
 from newsview.clean import sanitize
 from newsview.model import Actor, ParsedDocument
-from newsview.review import ReviewedView
+
+if TYPE_CHECKING:
+    from newsview.review import ReviewedView
 
 
 def reviewed_document(view: ReviewedView) -> ParsedDocument:

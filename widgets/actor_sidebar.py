@@ -7,6 +7,8 @@ quotes from the article show literally.  The list posts ``ActorChosen`` and
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
 from textual.binding import Binding
@@ -18,7 +20,9 @@ from textual.widgets.option_list import Option
 
 from newsview.filtering import FilterResult, quote_counts, quote_tints, rank_actors
 from newsview.model import Actor, ParsedDocument, Quote
-from newsview.review import ReviewedQuote
+
+if TYPE_CHECKING:
+    from newsview.review import ReviewedQuote
 
 from .article_view import FAMILY_LABEL, FAMILY_STYLE, display_safe, quote_style
 from .review_panel import ReviewPanel, verdict_symbol, verdict_words

@@ -8,12 +8,16 @@ article or typed by the reviewer (names, cues, notes) enters as plain text in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
 from newsview.clean import sanitize
 from newsview.model import ParsedDocument, Quote
-from newsview.review import ACCEPTED, REJECTED, ReviewedQuote
+
+if TYPE_CHECKING:
+    from newsview.review import ReviewedQuote
 
 from .article_view import display_safe
 
@@ -31,6 +35,8 @@ def verdict_symbol(rq: ReviewedQuote | None) -> tuple[str, str]:
     """(two-cell symbol, style) that leads a quote's row in the sidebar."""
     if rq is None:
         return "  ", ""
+    from newsview.review import ACCEPTED, REJECTED
+
     if rq.verdict == ACCEPTED:
         return "✓ ", ACCEPTED_STYLE
     if rq.verdict == REJECTED:
@@ -47,6 +53,8 @@ def verdict_words(rq: ReviewedQuote | None, *, short: bool = False) -> list[tupl
     """
     if rq is None:
         return []
+    from newsview.review import ACCEPTED, REJECTED
+
     parts: list[tuple[str, str]] = []
     if rq.verdict == ACCEPTED:
         parts.append(("accepted" if short else "✓ accepted", ACCEPTED_STYLE))
