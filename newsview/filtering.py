@@ -241,6 +241,26 @@ def _quote_spans(quote: Quote) -> tuple[Span, ...]:
     return quote.spans or ((quote.start, quote.end),)
 
 
+_lower_cache: tuple[str, str] = ("", "")
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, kept for the last text (every keystroke of a filter searches the same article).
+
+    Lowercasing keeps offsets only where no character changes length (e.g. 'İ'
+    becomes two); then the search runs on a casefold that keeps them.
+    """
+    global _lower_cache
+    cached_text, cached_lower = _lower_cache
+    if text is cached_text or (len(text) == len(cached_text) and text == cached_text):
+        return cached_lower
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    _lower_cache = (text, lowered)
+    return lowered
+
+
 def _find_all(text_lower: str, word: str, within: list[Span] | None) -> list[Span]:
     out: list[Span] = []
     if not word:
@@ -289,7 +309,7 @@ def apply(doc: ParsedDocument, state: FilterState, review: ReviewedView | None =
     if not state.quote_only:
         actor_ids.update(a.id for a in doc.actors if _actor_matches(a, state))
 
-    text_lower = doc.text.lower()
+    text_lower = _lowered(doc.text)
     spans: list[Span] = []
     if state.speakers or state.quote_only:
         regions = [s for q in kept_quotes for s in _quote_spans(q)]

@@ -170,6 +170,8 @@ class NewsViewApp(App[int]):
         #: share of the text parsed so far while analysing (None: no report yet)
         self.analysis_share: float | None = None
         self._analysis_thread: threading.Thread | None = None
+        self._ordered_quotes: tuple[ParsedDocument | None, list] = (None, [])
+        self._actor_spans_cache: tuple[ParsedDocument | None, str | None, list[Span]] = (None, None, [])
         self.filter_state = FilterState()
         self.filter_result: FilterResult = apply(document, self.filter_state)
         self.selected_actor: str | None = None
@@ -518,12 +520,17 @@ class NewsViewApp(App[int]):
 
     def _actor_spans(self, actor_id: str) -> list[Span]:
         doc = self.document
+        cached_doc, cached_actor, cached = self._actor_spans_cache
+        if cached_doc is doc and cached_actor == actor_id:
+            return cached
         spans = {(m.start, m.end) for m in doc.mentions if m.actor == actor_id}
         actor = doc.actor(actor_id)
         if actor is not None:
             spans.update(actor.mentions)
         spans.update((q.start, q.end) for q in doc.quotes_by(actor_id))
-        return sorted(spans)
+        ordered = sorted(spans)
+        self._actor_spans_cache = (doc, actor_id, ordered)
+        return ordered
 
     def _match_spans(self) -> list[Span]:
         if self.filter_state.active:
@@ -638,8 +645,15 @@ class NewsViewApp(App[int]):
             self.notify(f"Back to the {where} {what}.", timeout=1.5, markup=False)
         return index
 
+    def _quotes_in_order(self) -> list:
+        """The document's quotes in text order (sorted once per version of the document)."""
+        doc = self.document
+        if self._ordered_quotes[0] is not doc:
+            self._ordered_quotes = (doc, sorted(doc.quotes, key=lambda q: (q.start, q.end)))
+        return self._ordered_quotes[1]
+
     def action_step_quote(self, direction: int) -> None:
-        quotes = sorted(self.document.quotes, key=lambda q: (q.start, q.end))
+        quotes = self._quotes_in_order()
         if self.filter_state.active and self.filter_result.quote_ids:
             keep = set(self.filter_result.quote_ids)
             quotes = [q for q in quotes if q.id in keep]

@@ -10,9 +10,10 @@ as ``Content`` built from plain strings, never as markup.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
+from itertools import repeat
 
 from rich.cells import cell_len, get_character_cell_size
 from textual.binding import Binding
@@ -81,13 +82,19 @@ def _fold(text: str, start: int, end: int, width: int) -> list[int]:
     return cuts
 
 
-def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+def wrap_offsets(text: str, start: int, end: int, width: int, *, ascii_only: bool | None = None) -> list[tuple[int, int]]:
     """Wrap text[start:end] at word boundaries into lines of at most ``width`` cells.
 
     Returns (line_start, line_end) offsets into ``text``; trailing spaces stay
     on the line they follow (and are cut off when drawn).  Newlines force a break.
+    ``ascii_only`` (computed when None): the text is printable ASCII, one
+    character one cell, which takes a much faster path to the same lines.
     """
     width = max(1, width)
+    if ascii_only is None:
+        ascii_only = one_cell_each(text[start:end])
+    if ascii_only:
+        return _wrap_ascii(text, start, end, width)
     lines: list[tuple[int, int]] = []
     pos = start
     while pos <= end:
@@ -115,6 +122,53 @@ def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int,
                 else:
                     col = cell_len(token)
             lines.append((line_start, hard_end))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return lines
+
+
+_ZERO_WIDTH_ASCII = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+
+
+def one_cell_each(text: str) -> bool:
+    """True when every character of ``text`` takes one cell (printable ASCII and newlines)."""
+    return text.isascii() and _ZERO_WIDTH_ASCII.search(text) is None
+
+
+_LINE_PATTERNS: dict[int, re.Pattern] = {}
+_SPACE_RUN = re.compile(r"[^\S\n]+")
+
+
+def _line_pattern(width: int) -> re.Pattern:
+    """One wrapped line of ASCII text: as many words as end within ``width``, and the spaces after them."""
+    pattern = _LINE_PATTERNS.get(width)
+    if pattern is None:
+        pattern = re.compile(r"[^\n]{0,%d}\S(?=\s|$)[^\S\n]*" % (width - 1))
+        _LINE_PATTERNS[width] = pattern
+    return pattern
+
+
+def _wrap_ascii(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """``wrap_offsets`` for text whose every character is one cell wide: the same lines, found by a regex."""
+    line = _line_pattern(width)
+    lines: list[tuple[int, int]] = []
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        hard_end = end if nl == -1 else nl
+        if hard_end == pos:
+            lines.append((pos, pos))
+        while pos < hard_end:
+            m = line.match(text, pos, hard_end)
+            if m is not None:
+                cut = m.end()
+            elif text[pos] == " ":  # spaces, then a word too long to follow them
+                cut = _SPACE_RUN.match(text, pos, hard_end).end()  # type: ignore[union-attr]
+            else:  # a word longer than the line: fold it
+                cut = pos + width
+            lines.append((pos, cut))
+            pos = cut
         if nl == -1:
             break
         pos = nl + 1
@@ -159,8 +213,38 @@ def meta_content(doc: ParsedDocument) -> Content | None:
     return line
 
 
+class _Layer:
+    """Styled spans sorted by start: those touching a range are found by bisection."""
+
+    __slots__ = ("items", "starts", "reach")
+
+    def __init__(self, items: list[tuple[int, int, object]], *, ordered: bool = False) -> None:
+        items = [it for it in items if it[1] > it[0]]
+        if not ordered:
+            items.sort(key=lambda it: (it[0], it[1]))
+        self.items = items
+        self.starts = [it[0] for it in items]
+        #: the longest span: how far before a range a span touching it may start
+        self.reach = max((e - s for s, e, _ in items), default=0)
+
+    def touching(self, start: int, end: int) -> list[tuple[int, int, object]]:
+        lo = bisect_left(self.starts, start - self.reach)
+        hi = bisect_left(self.starts, end)
+        return [it for it in self.items[lo:hi] if it[1] > start]
+
+
+_EMPTY = _Layer([])
+
+
 class ArticleView(ScrollView, can_focus=True):
-    """The article text, virtualised, with highlight layers."""
+    """The article text, virtualised, with highlight layers.
+
+    Layers: entities and quotes (built once per version of the document),
+    then the selected actor's mentions, the filter's matches and the current
+    place (built when they change).  A line is drawn from the spans of each
+    layer that touch it, found by bisection, so neither a new highlight nor a
+    jump costs more than the lines on screen.
+    """
 
     DEFAULT_CSS = """
     ArticleView {
@@ -181,7 +265,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     HELP = "The article.  Entities are highlighted by type, quotes tinted by speaker."
 
-    CACHE_BLOCKS = 256
+    #: rendered lines kept (a few screens' worth)
+    CACHE_LINES = 2000
 
     def __init__(self, document: ParsedDocument, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -191,18 +276,23 @@ class ArticleView(ScrollView, can_focus=True):
         self._current: Span | None = None
         self._tints: dict[str, int] = {}
         self._blocks: list[Block] = []
+        self._block_starts: list[int] = []
         self._block_ends: list[int] = []
         self._meta: Content | None = None
-        self._styles_by_block: dict[int, list[tuple[int, int, str]]] = {}
+        self._one_cell = False
+        self._quote_layer = _EMPTY
+        self._entity_layer = _EMPTY
+        self._actor_layer = _EMPTY
+        self._match_layer = _EMPTY
         self._layout_width = -1
         self._block_lines: list[list[tuple[int, int]]] = []
         self._block_first_line: list[int] = []
         self._lines: list[tuple[int, int]] = []  # (block, line in block); block -1 = gap
-        self._strips: OrderedDict[int, list[Strip]] = OrderedDict()
+        self._strips: OrderedDict[int, Strip] = OrderedDict()
         self._pending_jump: int | None = None
         self._anchor: int | None = None
         self._build_blocks()
-        self._build_styles()
+        self._build_document_layers()
 
     # -- public API --------------------------------------------------------
     def set_document(self, document: ParsedDocument) -> None:
@@ -215,15 +305,15 @@ class ArticleView(ScrollView, can_focus=True):
         )
         self.document = document
         self._tints = quote_tints(document)
+        self._build_document_layers()
+        self._build_actor_layer()
         if same_layout and self._blocks:
             # more of the analysis (entities so far, or all of it): same layout, new styles
-            self._build_styles()
             self._strips.clear()
             self.refresh()
             return
         top_offset = self.offset_at_line(self.scroll_offset.y)
         self._build_blocks()
-        self._build_styles()
         self._invalidate_layout()
         if top_offset is not None:
             self.scroll_to_offset(top_offset, margin=0)
@@ -231,10 +321,12 @@ class ArticleView(ScrollView, can_focus=True):
     def restyle(self, document: ParsedDocument) -> None:
         """The same text with other speakers or actors (a review change): new tints, same layout.
 
-        The styles are rebuilt by the next ``set_highlights``.
+        The lines are redrawn by the next ``set_highlights``.
         """
         self.document = document
         self._tints = quote_tints(document)
+        self._build_document_layers()
+        self._build_actor_layer()
 
     def set_highlights(
         self,
@@ -244,10 +336,14 @@ class ArticleView(ScrollView, can_focus=True):
         current: Span | None,
     ) -> None:
         """Change what is emphasised: selected actor, filter matches, current match."""
-        self._selected_actor = selected_actor
-        self._filter = filter_result
+        if selected_actor != self._selected_actor:
+            self._selected_actor = selected_actor
+            self._build_actor_layer()
+        if filter_result is not self._filter:
+            self._filter = filter_result
+            spans = filter_result.spans if filter_result is not None else ()
+            self._match_layer = _Layer([(s, e, MATCH_STYLE) for s, e in spans], ordered=True) if spans else _EMPTY
         self._current = current
-        self._build_styles()
         self._strips.clear()
         self.refresh()
 
@@ -274,17 +370,19 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._blocks or not self._lines:
             return None
         i = bisect_right(self._block_ends, offset)
-        candidates = [j for j in (i - 1, i) if 0 <= j < len(self._blocks)]
-        for j in candidates:
-            b = self._blocks[j]
-            if b.kind != "meta" and b.start <= offset <= b.end:
-                lines = self._block_lines[j]
-                k = bisect_right([s for s, _ in lines], offset) - 1
-                return self._block_first_line[j] + max(0, k)
+        for j in (i - 1, i):
+            if 0 <= j < len(self._blocks):
+                b = self._blocks[j]
+                if b.kind != "meta" and b.start <= offset <= b.end:
+                    lines = self._block_lines[j]
+                    k = bisect_right(lines, (offset, len(self.document.text) + 1)) - 1
+                    return self._block_first_line[j] + max(0, k)
         # between paragraphs: the next block that starts after the offset
-        for j, b in enumerate(self._blocks):
-            if b.kind != "meta" and b.start >= offset:
-                return self._block_first_line[j]
+        j = bisect_left(self._block_starts, offset)
+        while j < len(self._blocks) and self._blocks[j].kind == "meta":
+            j += 1
+        if j < len(self._blocks):
+            return self._block_first_line[j]
         return self._block_first_line[-1] if self._block_first_line else None
 
     def offset_at_line(self, line: int) -> int | None:
@@ -323,7 +421,9 @@ class ArticleView(ScrollView, can_focus=True):
         if not title_block_added and self._meta is not None:
             blocks.insert(0, Block(0, 0, "meta"))
         self._blocks = blocks
+        self._block_starts = [b.start for b in blocks]
         self._block_ends = [b.end for b in blocks]
+        self._one_cell = one_cell_each(doc.text)
 
     def _trim(self, span: Span) -> Span:
         start, end = span
@@ -334,60 +434,62 @@ class ArticleView(ScrollView, can_focus=True):
             end -= 1
         return start, end
 
-    def _build_styles(self) -> None:
-        """Collect every styled span and file it under the blocks it touches."""
+    def _build_document_layers(self) -> None:
+        """Entities and quotes: once per version of the document."""
         doc = self.document
-        if not self._tints and doc.quotes:
-            self._tints = quote_tints(doc)
-        spans: list[tuple[int, int, str]] = []
-        selected = self._selected_actor
+        quotes: list[tuple[int, int, object]] = []
         for q in doc.quotes:
-            if selected is not None and q.speaker == selected:
+            for s, e in q.spans or ((q.start, q.end),):
+                quotes.append((s, e, q.speaker))
+        self._quote_layer = _Layer(quotes) if quotes else _EMPTY
+        other = FAMILY_STYLE["other"]
+        entities = [(e.start, e.end, FAMILY_STYLE.get(e.family, other)) for e in doc.entities]
+        self._entity_layer = _Layer(entities) if entities else _EMPTY
+
+    def _build_actor_layer(self) -> None:
+        """The selected actor's mentions: once per selection."""
+        selected = self._selected_actor
+        if selected is None:
+            self._actor_layer = _EMPTY
+            return
+        doc = self.document
+        spans = [(m.start, m.end, SELECTED_MENTION_STYLE) for m in doc.mentions if m.actor == selected]
+        actor = doc.actor(selected)
+        if actor is not None:
+            spans += [(s, e, SELECTED_MENTION_STYLE) for s, e in actor.mentions]
+        self._actor_layer = _Layer(spans) if spans else _EMPTY
+
+    def _line_spans(self, start: int, end: int) -> list[StyleSpan]:
+        """The styles of text[start:end] (one line of one block), relative to ``start``, in drawing order."""
+        out: list[StyleSpan] = []
+        selected = self._selected_actor
+        tints = self._tints
+        for s, e, speaker in self._quote_layer.touching(start, end):
+            if selected is not None and speaker == selected:
                 style = SELECTED_QUOTE_STYLE
             else:
-                style = quote_style(self._tints.get(q.speaker) if q.speaker else None)
-            for s, e in q.spans or ((q.start, q.end),):
-                spans.append((s, e, style))
-        for ent in doc.entities:
-            spans.append((ent.start, ent.end, FAMILY_STYLE.get(ent.family, FAMILY_STYLE["other"])))
-        if selected is not None:
-            for m in doc.mentions:
-                if m.actor == selected:
-                    spans.append((m.start, m.end, SELECTED_MENTION_STYLE))
-            actor = doc.actor(selected)
-            if actor is not None:
-                for s, e in actor.mentions:
-                    spans.append((s, e, SELECTED_MENTION_STYLE))
-        if self._filter is not None:
-            for s, e in self._filter.spans:
-                spans.append((s, e, MATCH_STYLE))
-        if self._current is not None:
-            spans.append((*self._current, CURRENT_STYLE))
+                style = quote_style(tints.get(speaker) if speaker else None)  # type: ignore[arg-type]
+            out.append(StyleSpan(max(s, start) - start, min(e, end) - start, style))
+        for layer in (self._entity_layer, self._actor_layer, self._match_layer):
+            for s, e, style in layer.touching(start, end):
+                out.append(StyleSpan(max(s, start) - start, min(e, end) - start, style))  # type: ignore[arg-type]
+        current = self._current
+        if current is not None and current[0] < end and current[1] > start:
+            out.append(StyleSpan(max(current[0], start) - start, min(current[1], end) - start, CURRENT_STYLE))
+        return out
 
-        by_block: dict[int, list[tuple[int, int, str]]] = {}
-        blocks = self._blocks
-        starts = [b.start for b in blocks]
-        for s, e, style in spans:
-            if e <= s:
-                continue
-            j = max(0, bisect_right(starts, s) - 1)
-            while j < len(blocks) and blocks[j].start < e:
-                b = blocks[j]
-                if b.kind != "meta" and b.end > s:
-                    by_block.setdefault(j, []).append((max(s, b.start), min(e, b.end), style))
-                j += 1
-        self._styles_by_block = by_block
-
-    def _block_content(self, index: int) -> Content:
-        block = self._blocks[index]
+    def _line_content(self, block_index: int, k: int) -> Content:
+        block = self._blocks[block_index]
+        start, end = self._block_lines[block_index][k]
         if block.kind == "meta":
-            return self._meta or Content("")
-        text = display_safe(self.document.text[block.start:block.end])
-        spans = []
-        if block.kind == "title":
-            spans.append(StyleSpan(0, len(text), TITLE_STYLE))
-        for s, e, style in self._styles_by_block.get(index, ()):
-            spans.append(StyleSpan(s - block.start, e - block.start, style))
+            meta = self._meta or Content("")
+            return meta[start:end].rstrip()
+        text = display_safe(self.document.text[start:end]).rstrip()
+        end = start + len(text)
+        if not text:
+            return Content("")
+        spans = [StyleSpan(0, len(text), TITLE_STYLE)] if block.kind == "title" else []
+        spans += self._line_spans(start, end)
         return Content(text, spans)
 
     # -- layout ------------------------------------------------------------
@@ -411,21 +513,23 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout_width = width
         self._strips.clear()
         text = self.document.text
+        one_cell = self._one_cell
         block_lines: list[list[tuple[int, int]]] = []
         first_line: list[int] = []
         lines: list[tuple[int, int]] = []
-        for j, block in enumerate(self._blocks):
+        blocks = self._blocks
+        for j, block in enumerate(blocks):
             if block.kind == "meta":
                 meta = self._meta.plain if self._meta else ""
                 wrapped = wrap_offsets(meta, 0, len(meta), width)
             else:
-                wrapped = wrap_offsets(text, block.start, block.end, width)
+                wrapped = wrap_offsets(text, block.start, block.end, width, ascii_only=one_cell or None)
             # a gap line between paragraphs, none between the title and its meta line
-            if j and not (block.kind == "meta" and self._blocks[j - 1].kind == "title"):
+            if j and not (block.kind == "meta" and blocks[j - 1].kind == "title"):
                 lines.append((-1, 0))
             first_line.append(len(lines))
             block_lines.append(wrapped)
-            lines.extend((j, k) for k in range(len(wrapped)))
+            lines.extend(zip(repeat(j), range(len(wrapped))))
         self._block_lines = block_lines
         self._block_first_line = first_line
         self._lines = lines
@@ -458,41 +562,30 @@ class ArticleView(ScrollView, can_focus=True):
         super().notify_style_update()
         self._strips.clear()
 
-    def _render_block(self, index: int) -> list[Strip]:
-        cached = self._strips.get(index)
+    def _render_pane_line(self, line_no: int) -> Strip:
+        cached = self._strips.get(line_no)
         if cached is not None:
-            self._strips.move_to_end(index)
             return cached
-        content = self._block_content(index)
-        base = self._blocks[index].start if self._blocks[index].kind != "meta" else 0
+        block, k = self._lines[line_no]
         width = self._layout_width
         style = self.visual_style
         rich_style = style.rich_style
-        strips: list[Strip] = []
-        for s, e in self._block_lines[index]:
-            piece = content[s - base:e - base].rstrip()
-            rendered = Visual.to_strips(self, piece, width, 1, style) if piece.plain else []
-            strip = rendered[0] if rendered else Strip.blank(0, rich_style)
-            strips.append(strip.crop_extend(0, width, rich_style))
-        self._strips[index] = strips
-        if len(self._strips) > self.CACHE_BLOCKS:
+        piece = self._line_content(block, k)
+        rendered = Visual.to_strips(self, piece, width, 1, style) if piece.plain else []
+        strip = (rendered[0] if rendered else Strip.blank(0, rich_style)).crop_extend(0, width, rich_style)
+        self._strips[line_no] = strip
+        if len(self._strips) > self.CACHE_LINES:
             self._strips.popitem(last=False)
-        return strips
+        return strip
 
     def render_line(self, y: int) -> Strip:
         self._update_layout()
         width = self.scrollable_content_region.width
         rich_style = self.visual_style.rich_style
         line_no = self.scroll_offset.y + y
-        if not (0 <= line_no < len(self._lines)):
+        if not (0 <= line_no < len(self._lines)) or self._lines[line_no][0] < 0:
             return Strip.blank(width, rich_style)
-        block, k = self._lines[line_no]
-        if block < 0:
-            return Strip.blank(width, rich_style)
-        strips = self._render_block(block)
-        if k >= len(strips):
-            return Strip.blank(width, rich_style)
-        return strips[k].crop_extend(0, width, rich_style)
+        return self._render_pane_line(line_no).crop_extend(0, width, rich_style)
 
     # -- actions -----------------------------------------------------------
     def action_line_down(self) -> None:
