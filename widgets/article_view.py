@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import repeat
+from typing import Iterator
 
 from rich.cells import cell_len, get_character_cell_size
 from textual.binding import Binding
@@ -82,6 +83,18 @@ def _fold(text: str, start: int, end: int, width: int) -> list[int]:
     return cuts
 
 
+def _hard_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each newline-separated line of text[start:end]."""
+    pos = start
+    while True:
+        nl = text.find("\n", pos, end)
+        if nl == -1:
+            yield pos, end
+            return
+        yield pos, nl
+        pos = nl + 1
+
+
 def wrap_offsets(text: str, start: int, end: int, width: int, *, ascii_only: bool | None = None) -> list[tuple[int, int]]:
     """Wrap text[start:end] at word boundaries into lines of at most ``width`` cells.
 
@@ -93,39 +106,37 @@ def wrap_offsets(text: str, start: int, end: int, width: int, *, ascii_only: boo
     width = max(1, width)
     if ascii_only is None:
         ascii_only = one_cell_each(text[start:end])
-    if ascii_only:
-        return _wrap_ascii(text, start, end, width)
+    wrap_line = _wrap_ascii_line if ascii_only else _wrap_line
     lines: list[tuple[int, int]] = []
-    pos = start
-    while pos <= end:
-        nl = text.find("\n", pos, end)
-        hard_end = end if nl == -1 else nl
+    for pos, hard_end in _hard_lines(text, start, end):
         if hard_end == pos:
             lines.append((pos, pos))
         else:
-            line_start, col = pos, 0
-            for m in _WORD.finditer(text, pos, hard_end):
-                token = m.group()
-                word_w = cell_len(token.rstrip())
-                if col + word_w <= width:
-                    col += cell_len(token)
-                    continue
-                if col > 0:
-                    lines.append((line_start, m.start()))
-                    line_start, col = m.start(), 0
-                if word_w > width:
-                    word_end = m.start() + len(token.rstrip())
-                    for cut in _fold(text, m.start(), word_end, width):
-                        lines.append((line_start, cut))
-                        line_start = cut
-                    col = cell_len(text[line_start:m.end()])
-                else:
-                    col = cell_len(token)
-            lines.append((line_start, hard_end))
-        if nl == -1:
-            break
-        pos = nl + 1
+            wrap_line(text, pos, hard_end, width, lines)
     return lines
+
+
+def _wrap_line(text: str, pos: int, hard_end: int, width: int, lines: list[tuple[int, int]]) -> None:
+    """Wrap one line without newlines, measuring cells (any script)."""
+    line_start, col = pos, 0
+    for m in _WORD.finditer(text, pos, hard_end):
+        token = m.group()
+        word_w = cell_len(token.rstrip())
+        if col + word_w <= width:
+            col += cell_len(token)
+            continue
+        if col > 0:
+            lines.append((line_start, m.start()))
+            line_start, col = m.start(), 0
+        if word_w > width:
+            word_end = m.start() + len(token.rstrip())
+            for cut in _fold(text, m.start(), word_end, width):
+                lines.append((line_start, cut))
+                line_start = cut
+            col = cell_len(text[line_start:m.end()])
+        else:
+            col = cell_len(token)
+    lines.append((line_start, hard_end))
 
 
 _ZERO_WIDTH_ASCII = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
@@ -149,30 +160,19 @@ def _line_pattern(width: int) -> re.Pattern:
     return pattern
 
 
-def _wrap_ascii(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """``wrap_offsets`` for text whose every character is one cell wide: the same lines, found by a regex."""
+def _wrap_ascii_line(text: str, pos: int, hard_end: int, width: int, lines: list[tuple[int, int]]) -> None:
+    """``_wrap_line`` for text whose every character is one cell wide: the same lines, found by a regex."""
     line = _line_pattern(width)
-    lines: list[tuple[int, int]] = []
-    pos = start
-    while pos <= end:
-        nl = text.find("\n", pos, end)
-        hard_end = end if nl == -1 else nl
-        if hard_end == pos:
-            lines.append((pos, pos))
-        while pos < hard_end:
-            m = line.match(text, pos, hard_end)
-            if m is not None:
-                cut = m.end()
-            elif text[pos] == " ":  # spaces, then a word too long to follow them
-                cut = _SPACE_RUN.match(text, pos, hard_end).end()  # type: ignore[union-attr]
-            else:  # a word longer than the line: fold it
-                cut = pos + width
-            lines.append((pos, cut))
-            pos = cut
-        if nl == -1:
-            break
-        pos = nl + 1
-    return lines
+    while pos < hard_end:
+        m = line.match(text, pos, hard_end)
+        if m is not None:
+            cut = m.end()
+        elif text[pos] == " ":  # spaces, then a word too long to follow them
+            cut = _SPACE_RUN.match(text, pos, hard_end).end()  # type: ignore[union-attr]
+        else:  # a word longer than the line: fold it
+            cut = pos + width
+        lines.append((pos, cut))
+        pos = cut
 
 
 @dataclass(frozen=True)
