@@ -198,3 +198,24 @@ def test_interview_command_line_belongs_to_the_answer(article):
     doc = article(ROCKY)
     # "you only need to run a single command:" introduces a command line, still the answer
     assert speaker_of(doc, "dnf install") == "Gregory Kurtzer"
+
+
+def people(doc) -> set[str]:
+    return {a.name for a in doc.actors if a.kind == "PERSON"}
+
+
+def test_bands_products_places_and_projects_are_not_listed_as_people(article):
+    # "another supergroup Blind Faith", "Wings's album"
+    assert not people(article(BAKER)) & {"Blind Faith", "Wings"}
+    # "being Miss Goody Two-Shoes" inside Day's own words
+    assert "Goody Two-Shoes" not in people(article(DORIS_DAY))
+    assert "Ciudad Juárez" not in people(article(EL_PASO))
+    # "the EastMed project": a name that only ever modifies a noun
+    assert "EastMed" not in people(article(EASTMED))
+    rocky = people(article(ROCKY))
+    assert not rocky & {"Rocky Linux", "Fedora", "Wikinews"}
+    assert "Rocky McGaugh" in rocky
+    # "by Associated Press of bank robberies"
+    assert not [a for a in article(GDANSK).actors if a.name.endswith(" of bank")]
+    # "a Polish chef named Łukasz" is still a person
+    assert "\u0141ukasz" in people(article(LONDON))

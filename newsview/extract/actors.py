@@ -76,6 +76,12 @@ MEDIA_NOUNS = frozenset(
 )
 #: Last words of place names the tagger may call people
 PLACE_HEADS = frozenset("avenue street road boulevard lane square bridge park falls river lake mountain".split())
+#: First words of place names the tagger may call people ("Ciudad Juárez", "Fort Worth")
+PLACE_FIRST = frozenset("ciudad fort mount port puerto porto cape lake san santa sao são nueva nuevo villa".split())
+#: Nouns for places ("cities like Kharkiv", "the island Crete")
+PLACE_NOUNS = frozenset("city town village region province state country island capital port area district county".split())
+#: Last words of names of products and projects ("Rocky Linux")
+PRODUCT_HEADS = frozenset("linux os windows project pipeline software app browser".split())
 #: Nouns that, in apposition, say a name belongs to a person ("Maryam Violet,
 #: an Iranian journalist"; "his wife, Melania")
 ROLE_NOUNS = PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS | frozenset(
@@ -142,6 +148,10 @@ class Cluster:
     seen: list[tuple[int, bool]] = field(default_factory=list)
     #: the cluster this one was merged into (a birth name), if any
     alias_of: int | None = None
+    #: the kind the text's evidence gives a "person" that is not one ("ORG", "GPE", "" to drop)
+    demoted: str | None = None
+    #: not an actor after all (a name that only ever modifies a noun, a one-off word)
+    hidden: bool = False
 
     @property
     def core(self) -> list[str]:
@@ -168,6 +178,8 @@ class Cluster:
     def kind(self) -> str:
         if self.nominal:
             return "NOMINAL"
+        if self.demoted:
+            return self.demoted
         if self.label == "PERSON" or not self.labels:
             # a cluster founded on a full personal name stays a person even
             # when the model tags some of its mentions ORG or GPE
@@ -374,7 +386,9 @@ class ActorIndex:
         for ent in doc.ents:
             start = ent.start
             # "Trump Says He Never ..." in a title-case headline, "Cecile Richards: ..."
-            cut = next((t.i for t in ent[1:] if t.lower_ in _NAME_BREAKS or t.text in _BREAK_MARKS), None)
+            cut = next((t.i for t in ent[1:] if t.lower_ in _NAME_BREAKS or t.text in _BREAK_MARKS
+                        # "by Associated Press of bank robberies": a name goes on after 'of' in capitals only
+                        or (t.lower_ == "of" and t.i + 1 < ent.end and t.nbor(1).is_lower)), None)
             if cut is not None and ent.label_ in ACTOR_LABELS:
                 ent = Span(doc, ent.start, cut, label=ent.label_)
             while len(ent) > 1 and (ent[0].tag_ in ("MD", "VBZ", "VBD", "VBP") or ent[0].pos_ == "ADV") \
@@ -648,6 +662,105 @@ class ActorIndex:
                 cid = self.token_cluster.get(root.i)
                 if cid is not None:
                     self.clusters[cid].vote("m" if root.head.lower_ in MALE_NOUNS else "f", 2.0)
+
+    def demote_non_people(self, quoted: set[int]) -> None:
+        """Names the tagger calls people though the text never treats them as one.
+
+        Only clusters that speak nowhere are judged.  A person has evidence (a
+        title, a given name, a he/she, 'X, who ...'); without it, a name tagged
+        an organisation or place elsewhere, ending like one ("Rocky Linux"),
+        standing after a noun for a thing ("supergroup Blind Faith"), taking
+        'which', or after 'the' becomes an organisation; one that only ever
+        modifies a noun ("the EastMed project") or is a single word met once
+        in no subject role ("Wings's album") is no actor; "Ciudad Juárez" is a place.
+        """
+        by_cluster: dict[int, list[NameMention]] = {}
+        for m in self.mentions:
+            by_cluster.setdefault(m.cluster, []).append(m)
+        places = {ent.text.lower() for ent in self.doc.ents if ent.label_ in ("GPE", "LOC")}
+        for c in self.clusters:
+            if c.nominal or c.alias_of is not None or c.index in quoted or c.kind not in ("PERSON", "ORG"):
+                continue
+            ms = by_cluster.get(c.index, [])
+            core = c.core
+            if not ms or not core:
+                continue
+            heads = [self.tokens[m.head] for m in ms]
+            if (len(core) >= 2 and core[0] in PLACE_FIRST and not gender_of_given_name(core[0])) or (
+                    core[-1] not in ORG_HEADS and not c.titles and (
+                        any(self._place_role(t) for t in heads)
+                        # "Crete and Cyprus" with Cyprus a place elsewhere
+                        or ("and" in c.words and any(w in places for w in c.words if w != "and")))):
+                c.demoted = "GPE"
+                continue
+            if c.kind != "PERSON":
+                continue
+            if c.titles or c.gender_votes or any(self._relative(t) == "who" or self._named(t) for t in heads) \
+                    or re.search(re.escape(c.display) + r",? who\b", self.text):
+                continue
+            modifier = [t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i for t in heads]
+            if all(modifier):
+                c.hidden = True
+                continue
+            other = set(c.labels) - {"PERSON"}
+            thing = (
+                any(modifier)
+                or core[-1] in PRODUCT_HEADS
+                or any(self._relative(t) == "which" for t in heads)
+                or any(self._thing_appos(t) for t in heads)
+                or any(self._after_the(m) for m in ms)
+            )
+            if other or thing:
+                c.demoted = "ORG" if other - {"GPE"} or thing else "GPE"
+            elif len(core) == 1 and len(ms) == 1 and not ms[0].subject:
+                c.hidden = True
+        relabel = {c.index: c.demoted for c in self.clusters if c.demoted}
+        if relabel:
+            self.entities = [(s, e, relabel[cid] if cid in relabel and lab == "PERSON" else lab, cid)
+                             for s, e, lab, cid in self.entities]
+
+    @staticmethod
+    def _relative(tok: "Token") -> str | None:
+        """ "who" or "which" opening a relative clause on the name."""
+        for c in tok.children:
+            if c.dep_ == "relcl":
+                for g in c.subtree:
+                    if g.lower_ in ("who", "whom", "whose"):
+                        return "who"
+                    if g.lower_ == "which":
+                        return "which"
+                    break
+        return None
+
+    @staticmethod
+    def _place_role(tok: "Token") -> bool:
+        """ "cities like X and Y", "our biggest island X": a noun for a place gives the name."""
+        while tok.dep_ == "conj" and tok.head.i < tok.i:
+            tok = tok.head
+        h = tok.head
+        if tok.dep_ == "pobj" and h.lower_ in ("like", "including", "as") and h.head is not h:
+            h = h.head
+        elif not (tok.dep_ == "appos" and h.i < tok.i):
+            return False
+        return h.pos_ == "NOUN" and h.lemma_.lower() in PLACE_NOUNS
+
+    @staticmethod
+    def _named(tok: "Token") -> bool:
+        """ "a Polish chef named X": a role noun gives the name."""
+        v = tok.head
+        return tok.dep_ == "oprd" and v.lemma_.lower() in ("name", "call") and v.head.lemma_.lower() in ROLE_NOUNS
+
+    @staticmethod
+    def _thing_appos(tok: "Token") -> bool:
+        """In apposition with a common noun that is no word for a person."""
+        if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
+            return tok.head.lemma_.lower() not in ROLE_NOUNS
+        return False
+
+    def _after_the(self, m: NameMention) -> bool:
+        i = bisect.bisect_right([t.idx for t in self.tokens[max(0, m.head - 8) : m.head + 1]], m.start) - 1
+        i += max(0, m.head - 8)
+        return i > 0 and self.tokens[i - 1].lower_ == "the" and self.tokens[i].idx == m.start
 
     # ------------------------------------------------------------- look-ups --
     def _mentions_between(self, lo: int, hi: int) -> list[NameMention]:

@@ -157,16 +157,19 @@ def assemble(doc: "Doc") -> "Extraction":
             quoted.setdefault(f.speaker.cluster, []).append(k)
     keep = []
     common = {t.text for t in index.tokens if t.is_lower and t.is_alpha}
+    index.demote_non_people(set(quoted))
     for c in index.clusters:
         if c.alias_of is not None:
             continue  # a birth name, merged into the person's actor
         if c.index not in quoted:
-            if c.kind in SPEAKING_ONLY or c.nominal:
+            if c.kind in SPEAKING_ONLY or c.nominal or c.hidden:
                 continue
             if len(c.words) == 1 and c.words[0] in common:
                 continue  # "Band", "Run": a common word the model took for a name
-            if len(c.words) == 1 and c.mentions and all(finder.in_quote(s) is not None for s, _e, _k in c.mentions):
-                continue  # "'Bloody hell'": one word, only ever inside quotation marks
+            if (len(c.words) == 1 or c.kind == "PERSON") and c.mentions \
+                    and all(finder.in_quote(s) is not None for s, _e, _k in c.mentions):
+                # "'Bloody hell'", "'being Miss Prim'": a name only ever inside someone's words
+                continue
         keep.append(c)
     kept = {c.index for c in keep}
     extra_by_cluster: dict[int, list[tuple[int, int, str]]] = {}
