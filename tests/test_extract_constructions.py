@@ -227,3 +227,16 @@ def test_a_name_introduced_as_a_company_is_an_organisation_everywhere(nlp):
     x = run(nlp, text)
     harbor = [a for a in x.actors if a.name.endswith("Blue Harbor")]
     assert len(harbor) == 1 and harbor[0].kind != "PERSON"
+
+
+# ------------------------------------------------------ round: fragments --
+def test_a_quoted_word_takes_the_rest_of_its_noun_phrase(nlp):
+    x = run(nlp, 'The doctor said Lind needed rest, and was in a "critical" condition.')
+    q = [q for q in x.quotes if "critical" in q.text]
+    assert len(q) == 1 and q[0].text.rstrip(".").endswith("condition")
+
+
+def test_a_verb_joined_to_a_passive_one_shares_its_subject(nlp):
+    x = run(nlp, "The intruder is reported to have climbed the fence at night and claimed he was owed money by the firm.")
+    q = [q for q in x.quotes if "owed money" in q.text]
+    assert len(q) == 1 and q[0].speaker is not None

@@ -219,3 +219,10 @@ def test_bands_products_places_and_projects_are_not_listed_as_people(article):
     assert not [a for a in article(GDANSK).actors if a.name.endswith(" of bank")]
     # "a Polish chef named Łukasz" is still a person
     assert "\u0141ukasz" in people(article(LONDON))
+
+
+def test_gdansk_the_attacker_claims_and_the_condition_is_whole(article):
+    doc = article(GDANSK)
+    claim = [q for q in doc.quotes if "wrongfully imprisoned" in q.text]
+    assert len(claim) == 1 and claim[0].speaker is not None
+    assert speaker_of(doc, "was in a \"serious\" condition") == "Joachim Brudziński"

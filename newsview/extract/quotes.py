@@ -293,7 +293,12 @@ class QuoteFinder:
             if not after:
                 continue
             a = after[0].left_edge.i
-            b = self._right_extent(v, max(after[0].right_edge.i, self.token_at(p.end - 1)))
+            # 'was in a "serious" condition': the noun phrase the quoted words are part of
+            np_ = t
+            while np_.pos_ not in ("NOUN", "PROPN") and np_.head is not np_ and np_.head.i != v.i:
+                np_ = np_.head
+            last = np_.right_edge.i if np_.pos_ in ("NOUN", "PROPN") else t.i
+            b = self._right_extent(v, max(after[0].right_edge.i, self.token_at(p.end - 1), last))
             s, e = _trim(self.text, doc[a].idx, doc[b].idx + len(doc[b]))
             e = max(e, p.close_end if self.text[p.close_end - 1 : p.close_end] in "\u201d\"'" else p.end)
             if "\n" in self.text[s:e] or e - s > 400:

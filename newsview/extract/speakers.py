@@ -67,7 +67,7 @@ def subject_of(verb: "Token") -> "Token | None":
             kids.sort(key=lambda c: not (c.dep_ == "nsubj" and c.pos_ == "PROPN"))
         for c in kids:
             if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and via_xcomp):
-                # ("Trump was prompted to say": the passive subject of the verb above)
+                # ("Trump was prompted to say", "X was arrested and said": the passive subject of the verb above)
                 # a parse that runs across a line break ("2:00 p.m.\n\nA court document says")
                 a, b = sorted((c.i, cur.i))
                 if any("\n" in t.text_with_ws for t in verb.doc[a:b]):
@@ -94,7 +94,9 @@ def subject_of(verb: "Token") -> "Token | None":
                     via_xcomp = True
                     continue
                 return noun
-            via_xcomp = cur.dep_ == "xcomp"
+            # "The attacker is reported to have jumped on stage and claimed ...": a
+            # verb joined to a passive one shares its subject
+            via_xcomp = cur.dep_ in ("xcomp", "conj")
             cur = cur.head
             continue
         break
