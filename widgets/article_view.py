@@ -100,8 +100,8 @@ def wrap_offsets(text: str, start: int, end: int, width: int, *, ascii_only: boo
 
     Returns (line_start, line_end) offsets into ``text``; trailing spaces stay
     on the line they follow (and are cut off when drawn).  Newlines force a break.
-    ``ascii_only`` (computed when None): the text is printable ASCII, one
-    character one cell, which takes a much faster path to the same lines.
+    ``ascii_only`` (computed when None): every character takes one cell (see
+    ``one_cell_each``), which takes a much faster path to the same lines.
     """
     width = max(1, width)
     if ascii_only is None:
@@ -139,12 +139,16 @@ def _wrap_line(text: str, pos: int, hard_end: int, width: int, lines: list[tuple
     lines.append((line_start, hard_end))
 
 
-_ZERO_WIDTH_ASCII = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+#: characters other than these (and newlines) may be wide, zero-width or combining
+_NOT_ONE_CELL = re.compile(
+    "[^\n\x20-\x7e\u00a0-\u02ff\u0370-\u0482\u048a-\u052f\u2000-\u200a\u2010-\u2027\u202f-\u205f\u20a0-\u20bf]"
+)
 
 
 def one_cell_each(text: str) -> bool:
-    """True when every character of ``text`` takes one cell (printable ASCII and newlines)."""
-    return text.isascii() and _ZERO_WIDTH_ASCII.search(text) is None
+    """True when every character of ``text`` takes one cell: printable ASCII, Latin, Greek,
+    Cyrillic, typographic quotes and dashes (and newlines)."""
+    return _NOT_ONE_CELL.search(text) is None
 
 
 _LINE_PATTERNS: dict[int, re.Pattern] = {}
@@ -161,13 +165,13 @@ def _line_pattern(width: int) -> re.Pattern:
 
 
 def _wrap_ascii_line(text: str, pos: int, hard_end: int, width: int, lines: list[tuple[int, int]]) -> None:
-    """``_wrap_line`` for text whose every character is one cell wide: the same lines, found by a regex."""
+    """``_wrap_line`` for text whose every character takes one cell: the same lines, found by a regex."""
     line = _line_pattern(width)
     while pos < hard_end:
         m = line.match(text, pos, hard_end)
         if m is not None:
             cut = m.end()
-        elif text[pos] == " ":  # spaces, then a word too long to follow them
+        elif text[pos].isspace():  # spaces, then a word too long to follow them
             cut = _SPACE_RUN.match(text, pos, hard_end).end()  # type: ignore[union-attr]
         else:  # a word longer than the line: fold it
             cut = pos + width
