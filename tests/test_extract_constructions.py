@@ -240,3 +240,9 @@ def test_a_verb_joined_to_a_passive_one_shares_its_subject(nlp):
     x = run(nlp, "The intruder is reported to have climbed the fence at night and claimed he was owed money by the firm.")
     q = [q for q in x.quotes if "owed money" in q.text]
     assert len(q) == 1 and q[0].speaker is not None
+
+
+def test_a_report_nested_in_the_same_speakers_report_is_not_listed_twice(nlp):
+    x = run(nlp, "Mayor Ines Walcott said the council may sell the old depot, which she said would pay for two new buses.")
+    hits = [q for q in x.quotes if "pay for two new buses" in q.text]
+    assert len(hits) == 1 and "sell the old depot" in hits[0].text

@@ -226,3 +226,9 @@ def test_gdansk_the_attacker_claims_and_the_condition_is_whole(article):
     claim = [q for q in doc.quotes if "wrongfully imprisoned" in q.text]
     assert len(claim) == 1 and claim[0].speaker is not None
     assert speaker_of(doc, "was in a \"serious\" condition") == "Joachim Brudziński"
+
+
+def test_trump_emergency_a_nested_report_is_part_of_the_outer_one(article):
+    doc = article(EMERGENCY)
+    hits = [q for q in doc.quotes if "would allow him to act without approval" in q.text]
+    assert len(hits) == 1 and names(doc)[hits[0].speaker] == "Donald Trump"

@@ -125,6 +125,20 @@ def _continuations(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+def _drop_nested(found: list[Found]) -> list[Found]:
+    """ "X said A, which he said would B": the inner report of the same speaker
+    is part of the outer one, not a second quote."""
+    out = []
+    for f in found:
+        c = f.speaker.cluster
+        if c is not None and f.kind == "indirect" and f.rule.endswith("parenthetical") and any(
+                g is not f and g.speaker.cluster == c and g.start <= f.start and f.end <= g.end
+                and (g.start, g.end) != (f.start, f.end) for g in found):
+            continue
+        out.append(f)
+    return out
+
+
 def assemble(doc: "Doc") -> "Extraction":
     from . import Extraction
 
@@ -149,6 +163,7 @@ def assemble(doc: "Doc") -> "Extraction":
             f.speaker = resolver.resolve(f.subj)
             resolver.note_speaker(f.subj.idx, f.speaker.cluster)
     found = _continuations(text, found)
+    found = _drop_nested(found)
 
     # which clusters become actors
     quoted: dict[int, list[int]] = {}
