@@ -246,3 +246,16 @@ def test_a_report_nested_in_the_same_speakers_report_is_not_listed_twice(nlp):
     x = run(nlp, "Mayor Ines Walcott said the council may sell the old depot, which she said would pay for two new buses.")
     hits = [q for q in x.quotes if "pay for two new buses" in q.text]
     assert len(hits) == 1 and "sell the old depot" in hits[0].text
+
+
+def test_a_speech_verb_parsed_as_an_adjective_still_reports(nlp):
+    text = ("Ines Walcott, a harbour master for the Port Authority of the Northern Isles who had inspected the pier, "
+            "cautioned repairs do not come cheap.")
+    assert who(run(nlp, text), "repairs do not come cheap") == "Ines Walcott"
+
+
+def test_who_after_a_comma_is_the_noun_before_it(nlp):
+    x = run(nlp, "The fire began at 10:39 a.m., according to firefighters, who said crews arrived at the mill six minutes later.")
+    hits = [q for q in x.quotes if "crews arrived" in q.text]
+    assert len(hits) == 1 and hits[0].speaker is not None
+    assert "firefighters" in {a.id: a.name for a in x.actors}[hits[0].speaker]

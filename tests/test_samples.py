@@ -232,3 +232,10 @@ def test_trump_emergency_a_nested_report_is_part_of_the_outer_one(article):
     doc = article(EMERGENCY)
     hits = [q for q in doc.quotes if "would allow him to act without approval" in q.text]
     assert len(hits) == 1 and names(doc)[hits[0].speaker] == "Donald Trump"
+
+
+def test_callamard_cautions_and_police_who_said(article):
+    assert speaker_of(article(KHASHOGGI), "justice does not come swiftly") == "Agnès Callamard"
+    doc = article(EL_PASO)
+    arrived = [q for q in doc.quotes if "officers arrived at the Walmart" in q.text]
+    assert len(arrived) == 1 and (names(doc).get(arrived[0].speaker) or "").lower() == "police"

@@ -462,7 +462,7 @@ class QuoteFinder:
             s, e = _trim(self.text, s, e)
             if e - s < 3:
                 continue
-            subj = subject_of(v) or noun_before(v)
+            subj = self._misparsed_subject(v) if rule == "reported-speech-amod" else subject_of(v) or noun_before(v)
             inside = subj is not None and (s <= subj.idx < e) and not (
                 (rule.endswith("inverted") and subj.i > v.i - 4) or rule.endswith("parenthetical"))
             out.append(Found([(s, e)], "indirect", subj if not inside else None, cue=_span(v), rule=rule))
@@ -481,6 +481,16 @@ class QuoteFinder:
             comp = next((c for c in kids if c.dep_ == "advcl" and c.i > v.i
                          and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                          and not any(g.dep_ == "mark" for g in c.children)), None)
+        if comp is None and v.dep_ == "amod" and v.tag_ in ("VBD", "VBN") and v.head.i == v.i + 1 \
+                and v.i > 0 and v.nbor(-1).text == ",":
+            # "X, a UN rapporteur, cautioned justice does not come swiftly" parsed with
+            # the verb as an adjective: the rest of the sentence, when its verb follows
+            root = v.sent.root
+            if root.i > v.head.i and root.pos_ in ("VERB", "AUX") and self._misparsed_subject(v) is not None:
+                end = v.sent.end - 1
+                while end > v.i and doc_punct(self.doc[end]):
+                    end -= 1
+                return v.i + 1, end, "reported-speech-amod"
         if v.dep_ == "parataxis" and comp is None:
             # "The only problem, Ms. Bigbee said, is that ...": the whole sentence
             head = v.head
@@ -536,6 +546,13 @@ class QuoteFinder:
                     if pobj is not None:
                         return pobj.left_edge.i, self._right_extent(v, pobj.right_edge.i), "reported-speech-topic"
         return None
+
+    @staticmethod
+    def _misparsed_subject(v: "Token") -> "Token | None":
+        """The subject a sentence's verb has before a speech verb parsed as an adjective."""
+        root = v.sent.root
+        return next((c for c in root.children if c.dep_ == "nsubj" and c.i < v.i
+                     and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ == "PERSON")), None)
 
     def _cut_inner_attribution(self, v: "Token", b: int) -> int:
         """ "an official said that X, Cyprus Mail reported": what was said ends
@@ -727,6 +744,10 @@ def _phrase_head(t: "Token") -> "Token":
         else:
             break
     return t
+
+
+def doc_punct(t: "Token") -> bool:
+    return t.is_punct or t.is_space
 
 
 def _only_punct(s: str) -> bool:

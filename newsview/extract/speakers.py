@@ -163,6 +163,20 @@ class SpeakerResolver:
             ):
                 s, e = self._entity_span(c)
                 return Speaker(cc, (s, e), "name", (), 0.9)
+        if low == "who" and tok.head.dep_ != "relcl" and tok.i >= 2 and tok.nbor(-1).text == "," \
+                and tok.nbor(-2).pos_ in ("NOUN", "PROPN"):
+            # "according to police, who said ..." parsed as a clause of its own:
+            # the noun before the comma
+            head = tok.nbor(-2)
+            inner = self.resolve(head)
+            if inner.cluster is not None:
+                return Speaker(inner.cluster, inner.span, inner.kind,
+                               inner.chain + (f"who \u2192 {head.text}",), inner.confidence * 0.9)
+            s, e = _strip_span(self.text, head.left_edge.idx, head.idx + len(head))
+            if s < e and "\n" not in self.text[s:e]:
+                cid = self.index.nominal(self.text[s:e], s, e)
+                return Speaker(cid, (s, e), "nominal", (f"who \u2192 {head.text}",), 0.65)
+            return inner
         if low in ("who", "that", "which") and tok.head.dep_ == "relcl":
             head = tok.head.head
             if idx.cluster_of_token(head) is None and head.pos_ in ("NOUN", "PROPN") \
