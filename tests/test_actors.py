@@ -98,6 +98,8 @@ def test_arcamax_sample_actors_and_speakers(nlp, arcamax_path):
     assert who("To implement") == "Vladimir Putin"
     macron = [q for q in x.quotes if "Abuses must stop" in q.text][0]
     assert "So must delaying statements" in macron.text and len(macron.spans) == 2
+    # "Putin appeared to reject U.S. calls for ...": a refusal, not something he said
+    assert not [q for q in x.quotes if q.text.startswith("U.S. calls for")]
     # "large cities like Kharkiv and Sumy" are places, not an organisation
     assert not [a for a in x.actors if "Sumy" in a.name and a.kind in ("ORG", "PERSON")]
 

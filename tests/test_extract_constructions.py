@@ -259,3 +259,10 @@ def test_who_after_a_comma_is_the_noun_before_it(nlp):
     hits = [q for q in x.quotes if "crews arrived" in q.text]
     assert len(hits) == 1 and hits[0].speaker is not None
     assert "firefighters" in {a.id: a.name for a in x.actors}[hits[0].speaker]
+
+
+def test_rejecting_a_call_is_not_reporting_its_content(nlp):
+    x = run(nlp, "On Friday the governor rejected calls for an immediate recount of the ballots.")
+    assert not [q for q in x.quotes if "recount" in q.text]
+    x = run(nlp, "The governor rejected claims that the count was rigged.")
+    assert [q for q in x.quotes if "rigged" in q.text]

@@ -27,6 +27,10 @@ OBJECT_SPEECH = frozenset(
     outline detail tweet pledge vow label dub characterize characterise say write assert
     """.split()
 )
+#: nouns for things said ("rejected the claims")
+CONTENT_NOUNS = frozenset(
+    "claim allegation accusation report suggestion notion idea charge criticism assertion statement view argument".split()
+)
 #: object verbs that need a predicate too ("called it a hoax", not "called a meeting")
 NEEDS_PREDICATE = frozenset("call label dub characterize characterise accuse say write".split())
 #: verbs that only report speech when they stand next to a quotation
@@ -526,6 +530,9 @@ class QuoteFinder:
         if lemma in OBJECT_SPEECH and obj is not None and obj.dep_ == "dobj" and not (lemma in _TO_HEARER and _hearer(obj)):
             extra = [c for c in right if c.i > obj.i and (
                 c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of")))]
+            if lemma == "reject" and not extra and obj.lemma_.lower() not in CONTENT_NOUNS and not any(
+                    t.pos_ in ("VERB", "AUX") for t in obj.subtree):
+                return None  # "rejected calls for a halt": a refusal, not what was said
             if lemma == "describe" and not extra and obj.pos_ in ("PROPN", "PRON"):
                 return None  # "described Day to the BBC:" - the person described, not what was said
             if lemma in NEEDS_PREDICATE and not extra:
