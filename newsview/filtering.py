@@ -23,6 +23,7 @@ reused by a headless front end.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -351,8 +352,26 @@ def next_span(spans: tuple[Span, ...], offset: int, *, backwards: bool = False) 
 TINT_COUNT = 6
 
 
+#: per document (documents are immutable): results of the functions below
+_PER_DOCUMENT: "weakref.WeakKeyDictionary[ParsedDocument, dict[str, object]]" = weakref.WeakKeyDictionary()
+
+
+def _per_document(doc: ParsedDocument, name: str, compute):
+    """``compute(doc)``, worked out once per document (the app asks on every redraw of the sidebar)."""
+    memo = _PER_DOCUMENT.get(doc)
+    if memo is None:
+        memo = _PER_DOCUMENT[doc] = {}
+    if name not in memo:
+        memo[name] = compute(doc)
+    return memo[name]
+
+
 def quote_counts(doc: ParsedDocument) -> dict[str | None, int]:
     """Number of quotes per speaker id (None: unattributed)."""
+    return dict(_per_document(doc, "counts", _quote_counts))
+
+
+def _quote_counts(doc: ParsedDocument) -> dict[str | None, int]:
     counts: dict[str | None, int] = {}
     for q in doc.quotes:
         counts[q.speaker] = counts.get(q.speaker, 0) + 1
@@ -361,12 +380,20 @@ def quote_counts(doc: ParsedDocument) -> dict[str | None, int]:
 
 def rank_actors(doc: ParsedDocument) -> list[Actor]:
     """Actors by prominence: most quotes first, then most mentions, then name."""
-    counts = quote_counts(doc)
+    return list(_per_document(doc, "ranked", _rank_actors))
+
+
+def _rank_actors(doc: ParsedDocument) -> list[Actor]:
+    counts = _per_document(doc, "counts", _quote_counts)
     return sorted(doc.actors, key=lambda a: (-counts.get(a.id, 0), -len(a.mentions), a.name.lower(), a.id))
 
 
 def quote_tints(doc: ParsedDocument) -> dict[str, int]:
     """A tint number (1..TINT_COUNT) for every actor who speaks, by prominence."""
-    counts = quote_counts(doc)
-    speakers = [a for a in rank_actors(doc) if counts.get(a.id)]
+    return dict(_per_document(doc, "tints", _quote_tints))
+
+
+def _quote_tints(doc: ParsedDocument) -> dict[str, int]:
+    counts = _per_document(doc, "counts", _quote_counts)
+    speakers = [a for a in _per_document(doc, "ranked", _rank_actors) if counts.get(a.id)]
     return {a.id: i % TINT_COUNT + 1 for i, a in enumerate(speakers)}

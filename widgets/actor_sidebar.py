@@ -150,6 +150,10 @@ class ActorList(OptionList):
         self.tags: dict[str, str] = {}
         self.expanded: set[str] = set()
         self._built_width = 0
+        #: rows built for this document, reused while what they show is unchanged
+        #: (an OptionList measures a reused row from its cache): key -> (source object, option)
+        self._rows: dict[tuple, tuple[tuple, Option]] = {}
+        self._rows_for: ParsedDocument | None = None
         #: what an empty list says while there is no analysis
         self.pending_note = "Actors and quotes appear once the article is analysed."
 
@@ -187,26 +191,42 @@ class ActorList(OptionList):
         # leave a column for the scrollbar, which may appear once the rows are in
         width = max(1, (self.scrollable_content_region.width or 40) - (0 if self.show_vertical_scrollbar else 1))
         self._built_width = width
+        if self._rows_for is not doc:
+            self._rows.clear()
+            self._rows_for = doc
+        rows = self._rows
+
+        def row(key: tuple, sources: tuple, build) -> Option:
+            # the row is reused only if built from these very objects (the actor, or the quote and its review)
+            hit = rows.get(key)
+            if hit is not None and all(a is b for a, b in zip(hit[0], sources)):
+                return hit[1]
+            option = build()
+            rows[key] = (sources, option)
+            return option
+
         options: list[Option] = []
         for actor in rank_actors(doc):
             if active and not result.keeps_actor(actor.id):
                 continue
             quotes = [q for q in doc.quotes_by(actor.id) if not active or result.keeps_quote(q.id)]
             open_ = actor.id in self.expanded or (active and bool(quotes) and bool(result.quote_ids))
-            options.append(Option(
-                actor_row(actor, counts.get(actor.id, 0), expanded=open_ and bool(quotes),
-                          selected=actor.id == self.selected_actor, width=width, tag=self.tags.get(actor.id, "")),
-                id=_ACTOR + actor.id,
+            n_quotes, expanded = counts.get(actor.id, 0), open_ and bool(quotes)
+            selected, tag = actor.id == self.selected_actor, self.tags.get(actor.id, "")
+            options.append(row(
+                (_ACTOR + actor.id, n_quotes, expanded, selected, width, tag), (actor,),
+                lambda: Option(actor_row(actor, n_quotes, expanded=expanded, selected=selected, width=width, tag=tag),
+                               id=_ACTOR + actor.id),
             ))
             if open_:
-                options += [Option(quote_row(q, tints.get(actor.id), width, self.review.get(q.id)), id=_QUOTE + q.id)
-                            for q in quotes]
+                tint = tints.get(actor.id)
+                options += [self._quote_option(row, q, tint, width) for q in quotes]
         orphans = [q for q in doc.quotes_by(None) if not active or result.keeps_quote(q.id)]
         if orphans:
             open_ = UNATTRIBUTED in self.expanded or (active and bool(result.quote_ids))
             options.append(Option(unattributed_row(len(orphans), expanded=open_), id=_ACTOR + UNATTRIBUTED))
             if open_:
-                options += [Option(quote_row(q, None, width, self.review.get(q.id)), id=_QUOTE + q.id) for q in orphans]
+                options += [self._quote_option(row, q, None, width) for q in orphans]
         if not options:
             if active:
                 why = "No actor matches the filter."
@@ -225,6 +245,11 @@ class ActorList(OptionList):
             except Exception:  # the row is filtered away: stay at the top
                 index = 0
         self.highlighted = index
+
+    def _quote_option(self, row, quote: Quote, tint: int | None, width: int) -> Option:
+        review = self.review.get(quote.id)
+        return row((_QUOTE + quote.id, tint, width), (quote, review),
+                   lambda: Option(quote_row(quote, tint, width, review), id=_QUOTE + quote.id))
 
     @property
     def count_shown_actors(self) -> int:
