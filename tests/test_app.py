@@ -533,3 +533,28 @@ async def test_highlights_fill_in_while_a_long_analysis_runs():
         assert "%" not in app.status_line.text
         assert segment_style(app.article, "Harbour Council").bold
         assert app.sidebar_row_ids[0] == "actor:a1"
+
+
+def styles_of(view: ArticleView, needle: str) -> list:
+    """The Rich style of each visible segment holding ``needle``, top to bottom."""
+    found = []
+    for y in range(view.scrollable_content_region.height):
+        found += [seg.style for seg in view.render_line(y) if needle in seg.text]
+    return found
+
+
+async def test_the_current_match_moves_and_leaves_no_mark_behind():
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"wall", "enter")
+        await pilot.pause()
+        first, second = styles_of(app.article, "wall")
+        assert first.underline and not second.underline  # Enter went to the first match
+        await pilot.press("n")
+        await pilot.pause()
+        first, second = styles_of(app.article, "wall")
+        assert second.underline and not first.underline
+        await pilot.press("N")
+        await pilot.pause()
+        first, second = styles_of(app.article, "wall")
+        assert first.underline and not second.underline

@@ -325,12 +325,13 @@ class ArticleView(ScrollView, can_focus=True):
     def restyle(self, document: ParsedDocument) -> None:
         """The same text with other speakers or actors (a review change): new tints, same layout.
 
-        The lines are redrawn by the next ``set_highlights``.
         """
         self.document = document
         self._tints = quote_tints(document)
         self._build_document_layers()
         self._build_actor_layer()
+        self._strips.clear()
+        self.refresh()
 
     def set_highlights(
         self,
@@ -340,16 +341,37 @@ class ArticleView(ScrollView, can_focus=True):
         current: Span | None,
     ) -> None:
         """Change what is emphasised: selected actor, filter matches, current match."""
+        everything = False
         if selected_actor != self._selected_actor:
             self._selected_actor = selected_actor
             self._build_actor_layer()
+            everything = True
         if filter_result is not self._filter:
             self._filter = filter_result
             spans = filter_result.spans if filter_result is not None else ()
             self._match_layer = _Layer([(s, e, MATCH_STYLE) for s, e in spans], ordered=True) if spans else _EMPTY
-        self._current = current
-        self._strips.clear()
+            everything = True
+        previous, self._current = self._current, current
+        if everything:
+            self._strips.clear()
+        elif previous != current:
+            # only the current place moved: redraw the lines it left and the lines it reached
+            for span in (previous, current):
+                if span is not None:
+                    self._forget_lines(*span)
+        else:
+            return
         self.refresh()
+
+    def _forget_lines(self, start: int, end: int) -> None:
+        """Drop the drawn lines that show text[start:end]."""
+        first = self.line_of_offset(start)
+        last = self.line_of_offset(max(start, end - 1))
+        if first is None or last is None:
+            self._strips.clear()
+            return
+        for y in range(first, last + 1):
+            self._strips.pop(y, None)
 
     @property
     def line_count(self) -> int:
