@@ -266,3 +266,15 @@ def test_rejecting_a_call_is_not_reporting_its_content(nlp):
     assert not [q for q in x.quotes if "recount" in q.text]
     x = run(nlp, "The governor rejected claims that the count was rigged.")
     assert [q for q in x.quotes if "rigged" in q.text]
+
+
+def test_a_named_persons_verb_frames_a_quoted_fragment(nlp):
+    x = run(nlp, 'Senator Ines Walcott likened the budget talks to "a circus without a ringmaster" on Tuesday.')
+    assert who(x, "a circus without a ringmaster") == "Ines Walcott"
+    x = run(nlp, 'Mayor Tom Berrow waves off the audit as "a fishing trip" and moves on.')
+    assert who(x, "a fishing trip") == "Tom Berrow"
+    assert [q.text for q in x.quotes][0].startswith("the audit")
+    # someone else's words inside the clause are not the subject's
+    x = run(nlp, "Ines Walcott won the seat because of her rival's claim that she was \"too young\" to serve.")
+    assert not [q for q in x.quotes if "too young" in q.text and q.speaker is not None
+                and {a.id: a.name for a in x.actors}[q.speaker] == "Ines Walcott"]

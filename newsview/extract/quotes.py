@@ -289,17 +289,23 @@ class QuoteFinder:
                 if v.pos_ == "VERB" or v.head is v:
                     break
                 v = v.head
-            if v.pos_ != "VERB" or v.i >= t.i or self.in_quote(v.idx) is not None or v.lemma_.lower() not in FRAGMENT_VERBS:
+            if v.pos_ != "VERB" or v.i >= t.i or self.in_quote(v.idx) is not None:
+                continue
+            if v.lemma_.lower() not in FRAGMENT_VERBS and not self._person_verb(v, t):
                 continue
             if v.dep_ == "acl" and v.tag_ == "VBN":
                 continue  # 'a song called "Day after Day"': a name, not speech
-            after = [c for c in v.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advmod", "npadvmod", "agent")]
+            after = [c for c in v.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advmod", "npadvmod", "agent", "prt")]
             if not after:
                 continue
             a = after[0].left_edge.i
+            first = after[0]
+            if first.i == v.i + 1 and first.lower_ in ("off", "up", "out", "down", "away", "back"):
+                # "waves off the audit as ..." parsed with a preposition: the particle is the verb's
+                a = next((c.left_edge.i for c in first.children if c.dep_ == "pobj"), a)
             # 'was in a "serious" condition': the noun phrase the quoted words are part of
             np_ = t
-            while np_.pos_ not in ("NOUN", "PROPN") and np_.head is not np_ and np_.head.i != v.i:
+            while np_.pos_ not in ("NOUN", "PROPN") and np_.head.i != np_.i and np_.head.i != v.i:
                 np_ = np_.head
             last = np_.right_edge.i if np_.pos_ in ("NOUN", "PROPN") else t.i
             b = self._right_extent(v, max(after[0].right_edge.i, self.token_at(p.end - 1), last))
@@ -313,6 +319,26 @@ class QuoteFinder:
             out.append(Found([(s, e)], "mixed", subj, cue=_span(v), rule="mixed-fragment"))
             taken.append((s, e))
         return out
+
+    @staticmethod
+    def _person_verb(v: "Token", t: "Token") -> bool:
+        """Any verb with a named person as its subject may frame a quoted fragment
+        ("waves off the report as \u201cfake\u201d", "likened it to \u201ca circus\u201d"),
+        unless the words are someone else's ("Y's suggestion that she was \u201c...\u201d")
+        or the verb only says what might be ("would represent")."""
+        if v.lemma_.lower() in BELIEF_VERBS or any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
+            return False
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.ent_type_ != "PERSON":
+            return False
+        k = t
+        for _ in range(12):
+            if k.i == v.i or k.head.i == k.i:
+                break
+            if any(c.dep_ == "poss" for c in k.children):
+                return False
+            k = k.head
+        return True
 
     def _embedded(self, p: QuotedPiece) -> bool:
         """A quoted fragment inside a clause ('called it a "very decent man" on
