@@ -278,3 +278,21 @@ def test_a_named_persons_verb_frames_a_quoted_fragment(nlp):
     x = run(nlp, "Ines Walcott won the seat because of her rival's claim that she was \"too young\" to serve.")
     assert not [q for q in x.quotes if "too young" in q.text and q.speaker is not None
                 and {a.id: a.name for a in x.actors}[q.speaker] == "Ines Walcott"]
+
+
+def test_quotation_marks_wrapping_several_paragraphs():
+    text = (
+        "At the Harbour Gazette, Ines Walcott says:\n\n"
+        "\u201cThe ferry will run again in May, and the crew is ready for the season.\n\n"
+        "The council has paid for the parts and the pier was inspected last week.\u201d\n\n"
+        "The town met on Friday."
+    )
+    pieces = find_quoted(text)
+    assert len(pieces) == 2 and pieces[0].continues
+    assert text[pieces[1].start : pieces[1].end].startswith("The council has paid")
+
+
+def test_a_name_the_tagger_takes_for_a_pronoun_still_speaks(nlp):
+    text = ("Writing at Harbour Notes, fellow Bahraini Esra'a explains why she did not tune into the speech:\n\n"
+            "As an Arab and a Muslim, there was nothing much I can benefit from what the minister has to say.")
+    assert "Esra'a" in (who(run(nlp, text), "nothing much I can benefit") or "")

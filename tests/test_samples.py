@@ -239,3 +239,15 @@ def test_callamard_cautions_and_police_who_said(article):
     doc = article(EL_PASO)
     arrived = [q for q in doc.quotes if "officers arrived at the Walmart" in q.text]
     assert len(arrived) == 1 and (names(doc).get(arrived[0].speaker) or "").lower() == "police"
+
+
+def test_global_voices_block_quotes_across_paragraphs(article):
+    doc = article(NORTH_KOREA)
+    # the quotation marks wrap two paragraphs: the second is Horgan's too
+    assert speaker_of(doc, "The Shakespearean analogy is useful") == "LiberateLaura"
+    assert speaker_of(doc, "Unfortunately, into that mad kingdom") == "LiberateLaura"
+    # "He then proceeds to speculate" follows Kirk's quotation (which names Steinberg)
+    assert speaker_of(doc, "How about giving them up") == "Donald Kirk"
+    assert speaker_of(doc, "Gore has been strangely silent") == "Donald Kirk"
+    doc = article(BLOGGERS)
+    assert "Esra'a" in (speaker_of(doc, "nothing much I can benefit") or "")

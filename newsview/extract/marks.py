@@ -6,14 +6,16 @@ as primary marks ('…' and ‘…’) while telling them apart from apostrophes
 (don't, Trump's, Sanders' campaign, '90s).  Quotes never cross a paragraph
 break, except that a quote whose paragraph ends without a closing mark
 continues when the next paragraph opens with a quotation mark (the newspaper
-convention for multi-paragraph quotations).  A mark that is never closed is
+convention for multi-paragraph quotations), and a paragraph whose only mark
+closes it at its end goes on from a quotation that filled the paragraph before
+(block quotations wrapped in one pair of marks).  A mark that is never closed is
 dropped, so a stray mark cannot swallow the rest of the article.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 Span = tuple[int, int]
 
@@ -155,6 +157,16 @@ def find_quoted(text: str) -> list[QuotedPiece]:
     for k, (pa, pb) in enumerate(paras):
         marks = scan_marks(text, pa, pb)
         doubles = [m for m in marks if m.level == "double"]
+        if not carry and k > 0 and len(doubles) == 1 and not text[doubles[0].pos + doubles[0].size : pb].strip() \
+                and pieces and _fills(text, pieces[-1], paras[k - 1]):
+            # a block quotation whose marks wrap several paragraphs: the first opens, the
+            # last (unmarked at its start) ends with the closing mark
+            m = doubles[0]
+            content = _trim(text, pa, m.pos)
+            if content[1] - content[0] > 20:
+                pieces[-1] = replace(pieces[-1], continues=True)
+                pieces.append(QuotedPiece(content[0], content[1], content[0], m.pos + m.size, True, "double"))
+                continue
         if carry and not (doubles and doubles[0].pos <= _first_nonspace(text, pa)):
             carry = False
         if carry:
@@ -206,6 +218,12 @@ def find_quoted(text: str) -> list[QuotedPiece]:
                 pieces.append(QuotedPiece(a.pos + a.size, b.pos, a.pos, b.pos + b.size, True, "single"))
     pieces.sort(key=lambda p: p.start)
     return pieces
+
+
+def _fills(text: str, piece: QuotedPiece, para: Span) -> bool:
+    """The piece opens its paragraph and runs to its end."""
+    return piece.open_pos <= _first_nonspace(text, para[0]) and piece.open_pos >= para[0] \
+        and not text[piece.close_end : para[1]].strip()
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:

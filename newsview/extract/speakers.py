@@ -207,6 +207,8 @@ class SpeakerResolver:
             return self._nominal(tok)
         if (tok.pos_ in ("ADJ", "X") and tok.is_alpha) or tok.pos_ == "NUM":
             return self._nominal(tok)  # a mis-tagged noun ("the polling average")
+        if tok.pos_ == "PRON" and tok.text[:1].isupper() and tok.i != tok.sent.start and len(tok.text) > 2:
+            return self._nominal(tok)  # a name the tagger took for a pronoun ("fellow blogger Esra'a")
         return NO_SPEAKER
 
     def _entity_span(self, tok: "Token") -> tuple[int, int]:
