@@ -262,6 +262,11 @@ def _lowered(text: str) -> str:
     return lowered
 
 
+def prepare_search(doc: ParsedDocument) -> None:
+    """Do now the work the first search of ``doc`` would do (lowercase its text)."""
+    _lowered(doc.text)
+
+
 def _find_all(text_lower: str, word: str, within: list[Span] | None) -> list[Span]:
     out: list[Span] = []
     if not word:

@@ -30,7 +30,7 @@ from textual.widgets import Footer, Input, OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsview.clean import sanitize
-from newsview.filtering import FilterResult, FilterState, apply, next_span, parse_query, rank_actors
+from newsview.filtering import FilterResult, FilterState, apply, next_span, parse_query, prepare_search, rank_actors
 from newsview.model import ParsedDocument, Span
 from newsview.themes import DEFAULT_THEME, builtin_themes, variable_defaults
 from newsview.widgets.actor_sidebar import UNATTRIBUTED, ActorList, ActorSidebar
@@ -216,6 +216,9 @@ class NewsViewApp(App[int]):
             self.engine_state = "analysing"
             self._update_status()
             self._analyse(self.document)
+        if len(self.document.text) >= self.LIVE_FILTER_CHARS:
+            # a long article: lowercase it for the filter while the reader is idle, not on the first key
+            self.set_timer(0.5, lambda: prepare_search(self.document))
 
     def run(self, *args, mouse: bool | None = None, **kwargs):  # type: ignore[override]
         """Run the app; ``mouse`` defaults to the value given to the constructor."""
