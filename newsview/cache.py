@@ -20,6 +20,7 @@ import json
 import os
 import tempfile
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from . import ENGINE_VERSION
@@ -38,13 +39,38 @@ def default_dir() -> Path:
     return Path(user_cache_dir("newsview", appauthor=False))
 
 
+#: The modules whose code decides what an analysis contains.
+_ENGINE_SOURCES = ("clean.py", "engine.py", "model.py", "pipeline.py", "extract")
+
+
+@lru_cache(maxsize=1)
+def engine_fingerprint() -> str:
+    """A hash of the engine's own code, so any change to it misses the cache.
+
+    ``ENGINE_VERSION`` names releases; this also covers an engine changed in
+    place (an upgrade that kept the version, a development checkout).
+    """
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for name in _ENGINE_SOURCES:
+        path = root / name
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for f in files:
+            try:
+                digest.update(f.relative_to(root).as_posix().encode())
+                digest.update(f.read_bytes())
+            except OSError:
+                continue
+    return digest.hexdigest()[:16]
+
+
 class ParseCache:
     def __init__(self, directory: Path | None = None, *, max_bytes: int = MAX_BYTES) -> None:
         self.directory = Path(directory) if directory is not None else default_dir()
         self.max_bytes = max_bytes
 
     def key(self, source_sha256: str, pipeline: str) -> str:
-        material = "\0".join((SCHEMA, ENGINE_VERSION, pipeline, source_sha256))
+        material = "\0".join((SCHEMA, ENGINE_VERSION, engine_fingerprint(), pipeline, source_sha256))
         return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
     def _path(self, key: str) -> Path:

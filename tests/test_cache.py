@@ -116,3 +116,24 @@ def test_cached_reopen_does_not_import_spacy(tmp_path, samples_dir):
     assert first["spacy"] is True and second["spacy"] is False
     assert (second["quotes"], second["actors"]) == (first["quotes"], first["actors"])
     assert first["quotes"] > 0
+
+
+def test_a_changed_engine_misses_even_under_the_same_version(tmp_path, monkeypatch):
+    cache = ParseCache(tmp_path)
+    doc = analysed_doc()
+    cache.put(doc, PIPE)
+    monkeypatch.setattr("newsview.cache.engine_fingerprint", lambda: "0123456789abcdef")
+    assert cache.get(doc.source, PIPE) is None
+
+
+def test_engine_fingerprint_depends_on_the_extraction_code(monkeypatch):
+    from newsview import cache
+
+    full = cache.engine_fingerprint()
+    assert full == cache.engine_fingerprint(), "stable between calls"
+    cache.engine_fingerprint.cache_clear()
+    monkeypatch.setattr(cache, "_ENGINE_SOURCES", ("clean.py", "engine.py", "model.py", "pipeline.py"))
+    try:
+        assert cache.engine_fingerprint() != full, "the extract package is part of it"
+    finally:
+        cache.engine_fingerprint.cache_clear()
