@@ -116,3 +116,11 @@ def document_from_file(path: Path) -> ParsedDocument:
     """A document straight from a file's text (no cleaning): for widget safety tests."""
     text = path.read_text(encoding="utf-8", errors="replace")
     return ParsedDocument(text=text, source=source(text, str(path)), paragraphs=paragraphs(text))
+
+
+def extract_text(nlp, text: str):
+    """Parse ``text`` with the real pipeline and run extraction on it (no cleaning)."""
+    from newsview.extract import extract
+    from newsview.pipeline import parse
+
+    return extract(parse(nlp, text))

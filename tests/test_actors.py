@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 
-from newsview.extract import extract
-from newsview.pipeline import parse
+from factories import extract_text
 
-
-def run(nlp, text: str):
-    return extract(parse(nlp, text))
+run = extract_text
 
 
 def actor_named(x, name: str):

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsview.extract import Extraction, extract
+from newsview.extract import Extraction
 from newsview.extract.actors import plausible_name
 from newsview.extract.marks import find_quoted
-from newsview.pipeline import parse
+from factories import extract_text
 
-
-def run(nlp, text: str) -> Extraction:
-    return extract(parse(nlp, text))
+run = extract_text
 
 
 def who(x: Extraction, fragment: str) -> str | None:
