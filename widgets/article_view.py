@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
+from newsview.clean import display_safe
 from newsview.filtering import FilterResult, quote_tints
 from newsview.model import ParsedDocument, Span
 
@@ -52,16 +53,8 @@ META_STYLE = "italic"
 
 _WORD = re.compile(r"\S+\s*|\s+")
 
-#: Bidirectional controls can make a terminal reorder what it shows (the
-#: "Trojan Source" trick).  They are drawn as U+FFFD, one character for one, so
-#: every offset still lines up with the text.
-BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-_DISPLAY_SAFE = str.maketrans({c: "\ufffd" for c in BIDI_CONTROLS})
-
-
-def display_safe(text: str) -> str:
-    """``text`` with bidirectional controls made visible and harmless (same length)."""
-    return text.translate(_DISPLAY_SAFE)
+# Bidirectional controls are drawn as U+FFFD, one character for one, so
+# every offset still lines up with the text (see newsview.clean.display_safe).
 
 
 def quote_style(tint: int | None) -> str:
