@@ -73,6 +73,7 @@ def analyze(
     stops with :class:`newsview.pipeline.Cancelled`.
     """
     from .extract import extract
+    from .extract.actors import trim_span
     from .pipeline import parse, pipeline_id
 
     on_piece = None
@@ -83,7 +84,8 @@ def analyze(
 
         def on_piece(start: int, piece) -> None:
             for ent in piece.ents:
-                s, e = _trimmed(doc.text, start + ent.start_char, start + ent.end_char)
+                # trimmed as the final entities are, so highlights do not shift when they arrive
+                s, e = trim_span(doc.text, start + ent.start_char, start + ent.end_char)
                 if s < e:
                     found.append(Entity(s, e, ent.label_, doc.text[s:e]))
             now = time.monotonic()
@@ -110,14 +112,6 @@ def analyze(
 
 #: Seconds between two progress reports.
 PROGRESS_INTERVAL = 0.5
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def analyze_text(text: str, nlp: "Language", *, path: str | None = None) -> ParsedDocument:

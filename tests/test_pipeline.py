@@ -79,6 +79,9 @@ def test_progress_reports_entities_before_the_end_and_cancel_stops(nlp, samples_
     assert all(first.text[e.start : e.end] == e.text for e in first.entities)
     assert [s for _, s in seen] == sorted(s for _, s in seen) and seen[-1][1] == 1.0
     assert full.analysed and full.quotes
+    partial_spans = {(e.start, e.end) for e in seen[-1][0].entities}
+    final_spans = {(e.start, e.end) for e in full.entities}
+    assert len(partial_spans & final_spans) >= 0.95 * len(partial_spans), "highlights stay put when the analysis lands"
 
     calls = []
     with pytest.raises(Cancelled):
