@@ -75,10 +75,11 @@ def _cell(value: object) -> object:
 
 
 def csv_rows(doc: ParsedDocument, review: "Review | None" = None) -> Iterable[dict[str, object]]:
+    reviewed: dict[str, dict[str, object]] = {}
     if review is not None:
-        from .review import review_csv_fields, reviewed_view
+        from .review import review_csv_rows
 
-        view = reviewed_view(doc, review)
+        reviewed = review_csv_rows(doc, review)
     for q in doc.quotes:
         row: dict[str, object] = {
             "file": doc.source.path,
@@ -95,8 +96,7 @@ def csv_rows(doc: ParsedDocument, review: "Review | None" = None) -> Iterable[di
             "reviewed_speaker": None,
             "note": None,
         }
-        if review is not None:
-            row.update(review_csv_fields(doc, view, q))
+        row.update(reviewed.get(q.id, {}))
         yield row
 
 

@@ -1377,23 +1377,22 @@ def review_json(doc: ParsedDocument, review: Review | ReviewedView) -> dict[str,
     }
 
 
-_CSV_CACHE: list[tuple[ParsedDocument, Any, dict[str, dict[str, Any]]]] = []
+def review_csv_rows(doc: ParsedDocument, review: Review | ReviewedView) -> dict[str, dict[str, Any]]:
+    """Extra CSV columns for every quote, by quote id: verdict, reviewed_speaker, note."""
+    view = _as_view(doc, review)
+    return {
+        q.id: {
+            "verdict": _verdict_label(q.verdict, q.reason) or ("reassigned" if q.reassigned else ""),
+            "reviewed_speaker": q.speaker_name if q.reassigned else "",
+            "note": q.note,
+        }
+        for q in view.quotes
+    }
 
 
 def review_csv_fields(doc: ParsedDocument, review: Review | ReviewedView, quote: Quote) -> dict[str, Any]:
-    """Extra CSV columns for one quote: verdict, reviewed_speaker, note (empty when unreviewed)."""
-    if not (_CSV_CACHE and _CSV_CACHE[0][0] is doc and _CSV_CACHE[0][1] is review):
-        view = _as_view(doc, review)
-        rows = {
-            q.id: {
-                "verdict": _verdict_label(q.verdict, q.reason) or ("reassigned" if q.reassigned else ""),
-                "reviewed_speaker": q.speaker_name if q.reassigned else "",
-                "note": q.note,
-            }
-            for q in view.quotes
-        }
-        _CSV_CACHE[:] = [(doc, review, rows)]
-    return dict(_CSV_CACHE[0][2].get(quote.id, {k: "" for k in REVIEW_CSV_FIELDS}))
+    """Extra CSV columns for one quote (empty when unreviewed); see ``review_csv_rows`` for many."""
+    return review_csv_rows(doc, review).get(quote.id, {k: "" for k in REVIEW_CSV_FIELDS})
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
