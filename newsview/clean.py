@@ -250,6 +250,12 @@ def display_safe(text: str) -> str:
     return text.translate(_DISPLAY_SAFE)
 
 
+def one_line(text: str) -> str:
+    """Untrusted text for a one-line display: escapes and controls removed,
+    whitespace folded, bidirectional controls shown as U+FFFD."""
+    return display_safe(" ".join(sanitize(text).split()))
+
+
 def sanitize(text: str) -> str:
     """Make an untrusted string safe for a terminal.
 

@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.padding import Padding
 from rich.text import Text
 
-from .clean import display_safe
+from .clean import display_safe, one_line
 from .model import ParsedDocument, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -118,7 +118,7 @@ def to_csv(doc: ParsedDocument, review: "Review | None" = None) -> str:
 
 
 def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(display_safe(text).split())
+    text = one_line(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

@@ -43,6 +43,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Union
 
+from .clean import one_line
 from .model import Actor, ParsedDocument, Quote
 
 try:  # advisory locking where the platform has it
@@ -1395,7 +1396,6 @@ def review_csv_fields(doc: ParsedDocument, review: Review | ReviewedView, quote:
     return review_csv_rows(doc, review).get(quote.id, {k: "" for k in REVIEW_CSV_FIELDS})
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
@@ -1403,7 +1403,7 @@ def md_escape(text: str | None, *, limit: int | None = None) -> str:
     """Text safe inside a Markdown table cell or line: one line, no markup, no pipes."""
     if not text:
         return ""
-    text = " ".join(_CONTROL.sub(" ", text).split())
+    text = one_line(text)
     if limit and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return _MD_SPECIAL.sub(r"\\\1", text)
@@ -1416,7 +1416,7 @@ def markdown_report(doc: ParsedDocument, review: Review | ReviewedView, *, inclu
     title = doc.meta.title or (Path(doc.source.path).name if doc.source.path else "article")
     out = [f"# Quote review: {md_escape(title)}", ""]
     if doc.source.path:
-        out.append(f"- Source: `{' '.join(_CONTROL.sub(' ', doc.source.path).split()).replace('`', '')}`")
+        out.append(f"- Source: `{one_line(doc.source.path).replace('`', '')}`")
     out.append(f"- Reviewed: {p.reviewed}/{p.total} quotes ({p.accepted} accepted, {p.rejected} rejected)")
     if p.orphaned:
         out.append(f"- Orphaned: {p.orphaned} reviewed quote(s) no longer found in the analysis")

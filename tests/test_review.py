@@ -551,3 +551,11 @@ def test_a_reassignment_alone_reads_as_reassigned_in_csv_and_markdown(doc, revie
     assert review_csv_fields(doc, store.review, doc.quotes[0])["verdict"] == "reassigned"
     row = next(line for line in markdown_report(doc, store.review).splitlines() if line.startswith("| 1 |"))
     assert _cells(row)[3].strip() == "reassigned" and "Anna Lee" in row
+
+
+def test_markdown_report_drops_escape_sequences_whole_and_defuses_bidi(doc, review_path):
+    store = open_store(review_path, doc)
+    store.apply(SetNote("q1", "see \x1b]0;PWNED\x07 clip \u202eevil"))
+    report = markdown_report(doc, store.review)
+    assert "PWNED" not in report and "\x1b" not in report and "\u202e" not in report
+    assert "see clip \ufffdevil" in report

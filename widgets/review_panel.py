@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
-from newsview.clean import sanitize
+from newsview.clean import one_line
 from newsview.model import ParsedDocument, Quote
 
 if TYPE_CHECKING:
     from newsview.review import ReviewedQuote
 
-from .article_view import display_safe
 
 ACCEPTED_STYLE = "bold $text-success"
 REJECTED_STYLE = "bold $text-error"
@@ -28,7 +27,7 @@ REASSIGNED_STYLE = "bold $text-accent"
 
 def _flat(text: str) -> str:
     """One line, safe for the terminal: notes and names may come from a review file someone sent."""
-    return display_safe(" ".join(sanitize(text).split()))
+    return one_line(text)
 
 
 def verdict_symbol(rq: ReviewedQuote | None) -> tuple[str, str]:
