@@ -288,9 +288,76 @@ def _silence_stdout() -> None:
         pass
 
 
+#: ``newsview FILE [options]`` on a terminal: options the app path takes, with
+#: their keyword in ``_run_app`` and, for those with a value, its environment variable
+_APP_FLAGS = {"--no-cache": "use_cache", "--no-mouse": "mouse"}
+_APP_OPTIONS = {
+    "--model": ("model", "NEWSVIEW_MODEL"),
+    "-m": ("model", "NEWSVIEW_MODEL"),
+    "--theme": ("theme", "NEWSVIEW_THEME"),
+    "--keymap": ("keymap_file", "NEWSVIEW_KEYMAP"),
+    "--review-file": ("review_file", None),
+}
+
+
+def _plain_app_call(argv: list[str]) -> dict | None:
+    """The ``_run_app`` arguments of a plain ``newsview FILE [options]`` on a terminal, else None.
+
+    Opening an article is the command people type most, and the app should be
+    on screen as soon as possible: this recognises that command line without
+    importing Typer (tens of milliseconds).  Anything it is not sure of (help,
+    a second file, an unknown, repeated or empty option, a value that looks
+    like an option, standard input, no terminal) returns None and goes through
+    the full command line parser, which gives exactly the same result.
+    """
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        return None
+    files: list[str] = []
+    flags: dict[str, object] = {}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name, eq, inline = arg.partition("=")
+        if arg in _APP_FLAGS:
+            key, value = _APP_FLAGS[arg], False
+        elif name in _APP_OPTIONS:
+            key = _APP_OPTIONS[name][0]
+            if eq:
+                value = inline
+            elif i + 1 < len(argv):
+                i += 1
+                value = argv[i]
+            else:
+                return None
+            if not value or value.startswith("-"):
+                return None
+        elif arg.startswith("-"):
+            return None
+        else:
+            files.append(arg)
+            i += 1
+            continue
+        if key in flags:
+            return None
+        flags[key] = value
+        i += 1
+    if len(files) != 1:
+        return None
+    call: dict[str, object] = {"model": None, "theme": None, "mouse": True, "use_cache": True,
+                               "review_file": None, "keymap_file": None}
+    for _name, (key, envvar) in _APP_OPTIONS.items():
+        if envvar and key not in flags:
+            call[key] = os.environ.get(envvar) or None
+    call.update(flags)
+    return {"path": files[0], **call}
+
+
 def main() -> None:
     """Console-script entry point: never lets a traceback reach the user."""
     try:
+        plain = _plain_app_call(sys.argv[1:])
+        if plain is not None:
+            sys.exit(_run_app(plain.pop("path"), **plain))
         cli(prog_name="newsview")
     except KeyboardInterrupt:
         print(file=sys.stderr)

@@ -72,7 +72,6 @@ def describe(name: str) -> str:
     Used to key the parse cache: a new version of the same pipeline misses.
     """
     import json
-    from importlib import metadata
 
     if os.path.isdir(name):
         try:
@@ -81,6 +80,20 @@ def describe(name: str) -> str:
             return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
         except (OSError, ValueError):
             return f"{os.path.abspath(name)}-unknown"
+    # An installed pipeline package carries the meta.json spaCy loads it by;
+    # reading it is much quicker than importlib.metadata, and this runs
+    # before the app's first frame.
+    try:
+        spec = importlib.util.find_spec(name)
+        folders = list(spec.submodule_search_locations or []) if spec else []
+        with open(os.path.join(folders[0], "meta.json"), encoding="utf-8") as fh:
+            version = json.load(fh).get("version")
+        if isinstance(version, str) and version:
+            return f"{name}-{version}"
+    except (ImportError, ValueError, IndexError, OSError, AttributeError):
+        pass
+    from importlib import metadata
+
     try:
         return f"{name}-{metadata.version(name)}"
     except metadata.PackageNotFoundError:

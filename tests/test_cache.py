@@ -137,3 +137,23 @@ def test_engine_fingerprint_depends_on_the_extraction_code(monkeypatch):
         assert cache.engine_fingerprint() != full, "the extract package is part of it"
     finally:
         cache.engine_fingerprint.cache_clear()
+
+
+def test_installed_pipeline_is_named_with_its_version(tmp_path, monkeypatch):
+    """The cache key's pipeline part follows the installed package: a new release misses."""
+    from importlib import metadata
+
+    from newsview.pipeline import DEFAULT_MODELS, describe, resolve_model
+
+    name = resolve_model(None)
+    assert name in DEFAULT_MODELS
+    assert describe(name) == f"{name}-{metadata.version(name)}"
+
+    package = tmp_path / "xx_fake_pipeline"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "meta.json").write_text('{"lang": "xx", "name": "fake_pipeline", "version": "9.9.9"}')
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert describe("xx_fake_pipeline") == "xx_fake_pipeline-9.9.9"
+    (package / "meta.json").write_text('{"version": "10.0.0"}')
+    assert describe("xx_fake_pipeline") == "xx_fake_pipeline-10.0.0"

@@ -216,3 +216,60 @@ def test_text_summary_defuses_bidirectional_controls(tmp_path):
     out = proc.stdout.decode()
     assert "\u202e" not in out and "\u202c" not in out
     assert "Pay \ufffdenil\ufffd now" in out
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+#: command lines, and whether they open the app without the full parser
+APP_COMMAND_LINES = [
+    (["a.txt"], True),
+    (["a.txt", "--no-cache"], True),
+    (["--no-mouse", "a.txt", "--no-cache"], True),
+    (["a.txt", "--theme", "newsview-light"], True),
+    (["a.txt", "--theme=newsview-light", "-m", "my_model"], True),
+    (["--model=my_model", "a.txt", "--keymap", "keys.toml", "--review-file", "r.json"], True),
+    (["a.txt", "--theme", "x", "--theme", "y"], False),  # repeated: the full parser takes the last
+    (["a.txt", "--model", "--no-cache"], False),  # an option where a value should be
+    (["a.txt", "--theme="], False),
+    (["a.txt", "b.txt"], False),
+    (["a.txt", "--format", "app"], False),
+    (["a.txt", "--frobnicate"], False),
+    (["-"], False),
+    (["--", "a.txt"], False),
+    (["--help"], False),
+    ([], False),
+]
+
+
+@pytest.mark.parametrize("argv, quick", APP_COMMAND_LINES, ids=lambda v: " ".join(v) if isinstance(v, list) else "")
+@pytest.mark.parametrize("env", [{}, {"NEWSVIEW_MODEL": "env_model", "NEWSVIEW_THEME": "env-theme", "NEWSVIEW_KEYMAP": ""}])
+def test_opening_an_article_quickly_means_the_same_as_the_full_parser(argv, quick, env, monkeypatch):
+    """`newsview FILE [options]` skips the full parser only where both read it the same way."""
+    from newsview import cli
+
+    for name in ("NEWSVIEW_MODEL", "NEWSVIEW_THEME", "NEWSVIEW_KEYMAP"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    calls: list[dict] = []
+    monkeypatch.setattr(cli, "_run_app", lambda path, **kw: calls.append({"path": path, **kw}) or 0)
+    with pytest.raises(SystemExit):
+        cli.cli(args=argv, prog_name="newsview")
+    fast = cli._plain_app_call(argv)
+    if quick:
+        assert fast is not None and fast == calls[0]
+    else:
+        assert fast is None
+
+
+def test_without_a_terminal_opening_an_article_takes_the_full_parser(monkeypatch):
+    from newsview import cli
+
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert cli._plain_app_call(["a.txt"]) is None
