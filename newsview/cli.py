@@ -126,6 +126,15 @@ def _analyzer(model: str | None, use_cache: bool):
     return Analyzer(model, cache=ParseCache() if use_cache else None)
 
 
+def _cached_analysis(analyzer, raw):
+    """The cached analysis of a file just read, found by the file's hash before it is cleaned."""
+    if analyzer.cache is None:
+        return None
+    from .model import Source
+
+    return analyzer.cache.get(Source(raw.path, raw.sha256, raw.encoding, raw.size), analyzer.pipeline)
+
+
 def _run_app(
     path: str,
     *,
@@ -141,7 +150,7 @@ def _run_app(
     from .reader import InputError, read_article
 
     try:
-        doc = engine.prepare(read_article(path))
+        raw = read_article(path)
     except InputError as exc:
         _err(str(exc))
         return EXIT_INPUT
@@ -150,6 +159,15 @@ def _run_app(
     except ModelError as exc:
         _err(str(exc))
         return EXIT_ENGINE
+    # a cached analysis (a small JSON read: no spaCy, no cleaning) is
+    # there in the very first frame
+    doc = _cached_analysis(analyzer, raw)
+    if doc is None:
+        try:
+            doc = engine.prepare(raw)
+        except InputError as exc:
+            _err(str(exc))
+            return EXIT_INPUT
     if theme is not None:
         from .themes import available_themes
 
@@ -164,8 +182,6 @@ def _run_app(
     except KeymapError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    # a cached analysis (a small JSON read, no spaCy) is there in the very first frame
-    doc = analyzer.cached(doc) or doc
     app = NewsViewApp(doc, analyser=analyzer, theme=theme, mouse=mouse, article_path=path, review_file=review_file)
     if keys:
         app.set_keymap(keys)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import replace
@@ -157,3 +158,39 @@ def test_installed_pipeline_is_named_with_its_version(tmp_path, monkeypatch):
     assert describe("xx_fake_pipeline") == "xx_fake_pipeline-9.9.9"
     (package / "meta.json").write_text('{"version": "10.0.0"}')
     assert describe("xx_fake_pipeline") == "xx_fake_pipeline-10.0.0"
+
+
+def test_the_app_opens_a_cached_article_without_cleaning_it_again_or_spacy(tmp_path, samples_dir):
+    """`newsview FILE` a second time: the first frame has the whole analysis, from the file's hash alone."""
+    article = samples_dir / "wikinews-2019-01-07-trump-state-of-emergency.txt"
+    script = (
+        "import sys, json\n"
+        "from newsview import cli, engine\n"
+        "import newsview.tui.app as ui\n"
+        "shown = []\n"
+        "class App:\n"
+        "    return_code = 0\n"
+        "    analysis_running = False\n"
+        "    def __init__(self, doc, **kw): shown.append(doc)\n"
+        "    def run(self, **kw): pass\n"
+        "ui.NewsViewApp = App\n"
+        "if sys.argv[1] == 'second':\n"
+        "    def refuse(raw): raise AssertionError('cleaned again')\n"
+        "    engine.prepare = refuse\n"
+        f"code = cli._run_app({str(article)!r}, model=None, theme=None, mouse=False, use_cache=True, review_file=None)\n"
+        "if sys.argv[1] == 'first':\n"
+        "    engine.Analyzer(cache=cli._analyzer(None, True).cache)(shown[0])\n"
+        "d = shown[0]\n"
+        "print(json.dumps({'code': code, 'spacy': 'spacy' in sys.modules, 'analysed': d.analysed, 'quotes': len(d.quotes)}))\n"
+    )
+    env = {**os.environ, "NEWSVIEW_CACHE_DIR": str(tmp_path)}
+
+    def run(which: str) -> dict:
+        proc = subprocess.run([sys.executable, "-c", script, which], capture_output=True, env=env, text=True)
+        assert proc.returncode == 0, proc.stderr
+        return json.loads(proc.stdout)
+
+    first, second = run("first"), run("second")
+    assert first == {"code": 0, "spacy": True, "analysed": False, "quotes": 0}
+    assert second["code"] == 0 and second["analysed"] and not second["spacy"]
+    assert second["quotes"] > 0
