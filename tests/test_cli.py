@@ -248,7 +248,7 @@ APP_COMMAND_LINES = [
 @pytest.mark.parametrize("env", [{}, {"NEWSVIEW_MODEL": "env_model", "NEWSVIEW_THEME": "env-theme", "NEWSVIEW_KEYMAP": ""}])
 def test_opening_an_article_quickly_means_the_same_as_the_full_parser(argv, quick, env, monkeypatch):
     """`newsview FILE [options]` skips the full parser only where both read it the same way."""
-    from newsview import cli
+    from newsview import cli, command
 
     for name in ("NEWSVIEW_MODEL", "NEWSVIEW_THEME", "NEWSVIEW_KEYMAP"):
         monkeypatch.delenv(name, raising=False)
@@ -258,9 +258,9 @@ def test_opening_an_article_quickly_means_the_same_as_the_full_parser(argv, quic
     monkeypatch.setattr(sys, "stdin", _Terminal())
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     calls: list[dict] = []
-    monkeypatch.setattr(cli, "_run_app", lambda path, **kw: calls.append({"path": path, **kw}) or 0)
+    monkeypatch.setattr(command, "_run_app", lambda path, **kw: calls.append({"path": path, **kw}) or 0)
     with pytest.raises(SystemExit):
-        cli.cli(args=argv, prog_name="newsview")
+        command.cli(args=argv, prog_name="newsview")
     fast = cli._plain_app_call(argv)
     if quick:
         assert fast is not None and fast == calls[0]

@@ -28,3 +28,10 @@ def test_app_does_not_import_spacy():
     roots = _roots(_modules_after(["newsview.tui.app"]))
     assert "textual" in roots  # the check would be empty otherwise
     assert "spacy" not in roots and "thinc" not in roots
+
+
+def test_opening_an_article_does_not_wait_for_the_full_command_line_parser():
+    """`newsview FILE` reaches the app without importing Typer (tens of milliseconds before the first frame)."""
+    roots = _roots(_modules_after(["newsview.cli", "newsview.tui.app", "newsview.engine", "newsview.cache"]))
+    assert "textual" in roots
+    assert "typer" not in roots and "click" not in roots
