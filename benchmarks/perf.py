@@ -515,6 +515,19 @@ class Bench:
             bare.append(words / wall)
         self.rows.append(Row(f"batch jsonl, {len(files)} texts", med(nv), med(bare), "w/s", 0.85,
                              note=f"{words} words; whole processes incl. start-up; {runs} runs each"))
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        if jobs > 1:
+            par = []
+            for i in range(runs):
+                log(f"batch --jobs {jobs} run {i + 1}/{runs}")
+                wall, mib = run_proc([NEWSVIEW, "--format", "jsonl", "--no-cache", "--jobs", str(jobs), "-o", os.devnull, *files],
+                                     child_env(self.cache("cache-batch")))
+                par.append(words / wall)
+                rss.append(mib)
+            # scaling: against newsview's own one-job throughput; a perfect split would be ``jobs``×
+            self.rows.append(Row(f"batch jsonl --jobs {jobs} (vs 1 job)", med(par), med(nv), "w/s", 0.75 * jobs,
+                                 note=f"{jobs} cores; each job is a process with its own pipeline; "
+                                      f"limit {0.75 * jobs:.2f}× = 75% of a perfect split"))
         if self.wanted("memory"):
             self.rows.append(Row("peak RSS, batch", max(rss), None, "MiB", 400, absolute=True))
 

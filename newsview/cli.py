@@ -13,6 +13,7 @@ stderr and a non-zero exit code, never a traceback:
 from __future__ import annotations
 
 import enum
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -32,17 +33,16 @@ class Format(str, enum.Enum):
     markdown = "markdown"
 
 
+#: the batch progress line on stderr, taken away before an error is printed
+_progress = None
+
+
 def _err(message: str) -> None:
     from .clean import sanitize
 
+    if _progress is not None:
+        _progress.clear()
     print(f"newsview: {sanitize(message)}", file=sys.stderr)
-
-
-def _analyzer(model: str | None, use_cache: bool):
-    from .cache import ParseCache
-    from .engine import Analyzer
-
-    return Analyzer(model, cache=ParseCache() if use_cache else None)
 
 
 def _cached_analysis(analyzer, raw):
@@ -65,6 +65,7 @@ def _run_app(
     keymap_file: str | None = None,
 ) -> int:
     from . import engine
+    from .batch import make_analyzer
     from .pipeline import ModelError
     from .reader import InputError, read_article
 
@@ -74,7 +75,7 @@ def _run_app(
         _err(str(exc))
         return EXIT_INPUT
     try:
-        analyzer = _analyzer(model, use_cache)
+        analyzer = make_analyzer(model, use_cache)
     except ModelError as exc:
         _err(str(exc))
         return EXIT_ENGINE
@@ -83,7 +84,7 @@ def _run_app(
     doc = _cached_analysis(analyzer, raw)
     if doc is None:
         try:
-            doc = engine.prepare(raw)
+            doc = engine.prepare_head(raw)
         except InputError as exc:
             _err(str(exc))
             return EXIT_INPUT
@@ -121,19 +122,15 @@ def _open_output(output: Path | None) -> IO[str]:
     return open(output, "w", encoding="utf-8", newline="")
 
 
-def _documents(files: list[str], analyzer, failures: list[str]) -> Iterator:
+def _documents(results: Iterator, failures: list[str], progress) -> Iterator:
     """Yield analysed documents in input order; unreadable files are reported and skipped."""
-    from . import engine
-    from .reader import InputError, read_article
-
-    for path in files:
-        try:
-            doc = engine.prepare(read_article(path))
-        except InputError as exc:
-            _err(str(exc))
-            failures.append(path)
-            continue
-        yield analyzer(doc)
+    for result in results:
+        if result.document is None:
+            _err(result.input_error or f"{result.path}: cannot be analysed")
+            failures.append(result.path)
+        else:
+            yield result.document
+        progress.file_done(len(result.document.text.split()) if result.document is not None else 0)
 
 
 def _with_reviews(docs: Iterator, review_file: str | None, failures: list[str]) -> Iterator:
@@ -151,16 +148,28 @@ def _with_reviews(docs: Iterator, review_file: str | None, failures: list[str]) 
 
 
 def _run_batch(
-    files: list[str], fmt: Format, *, output: Path | None, model: str | None, use_cache: bool, review_file: str | None
+    files: list[str],
+    fmt: Format,
+    *,
+    output: Path | None,
+    model: str | None,
+    use_cache: bool,
+    review_file: str | None,
+    jobs: int = 1,
 ) -> int:
-    from . import export
+    from . import batch, export
     from .pipeline import ModelError
 
+    global _progress
+    progress = _progress = batch.ProgressLine(len(files))
+    results = batch.analyse(files, model=model, use_cache=use_cache, jobs=jobs, progress=progress)
     try:
-        analyzer = _analyzer(model, use_cache)
+        first = next(results, None)  # a missing pipeline is an error before any output is opened
     except ModelError as exc:
         _err(str(exc))
         return EXIT_ENGINE
+    if first is not None:
+        results = itertools.chain([first], results)
     failures: list[str] = []
     try:
         out = _open_output(output)
@@ -168,7 +177,7 @@ def _run_batch(
         _err(f"{output}: cannot write: {exc.strerror or exc}")
         return EXIT_USAGE
     try:
-        docs = _with_reviews(_documents(files, analyzer, failures), review_file, failures)
+        docs = _with_reviews(_documents(results, failures, progress), review_file, failures)
         if fmt is Format.json:
             collected = list(docs)
             if len(files) == 1:
@@ -210,6 +219,8 @@ def _run_batch(
         _err(f"{output or 'stdout'}: cannot write: {exc.strerror or exc}")
         return EXIT_INPUT
     finally:
+        progress.clear()
+        _progress = None
         if out is not sys.stdout:
             out.close()
     return EXIT_INPUT if failures else 0

@@ -57,6 +57,13 @@ def run(
         envvar="NEWSVIEW_KEYMAP",
         help="TOML file of key bindings (binding id = keys); default: keymap.toml in the user config folder, if present.",
     ),
+    jobs: int = typer.Option(
+        1,
+        "--jobs",
+        "-j",
+        min=0,
+        help="With --format: analyse this many files at once, each in a process of its own (0: one per core).",
+    ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Analyse afresh: neither read nor write the parse cache."),
     review_file: Optional[str] = typer.Option(
         None,
@@ -90,4 +97,10 @@ def run(
     if review_file is not None and len(files) != 1:
         _err("--review-file goes with a single article")
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(_run_batch(files, fmt, output=output, model=model, use_cache=not no_cache, review_file=review_file))
+    if jobs == 0:
+        from .batch import default_jobs
+
+        jobs = default_jobs()
+    raise typer.Exit(
+        _run_batch(files, fmt, output=output, model=model, use_cache=not no_cache, review_file=review_file, jobs=jobs)
+    )

@@ -1,0 +1,208 @@
+"""Analysing many files for the export formats: in input order, in one
+process or several (``--jobs``), with a progress line on a terminal.
+
+Each worker process loads the pipeline once and sends back plain data
+(``ParsedDocument.to_dict``), which the parent turns back into documents, so
+the output is the same whatever the number of jobs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any, Iterator
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import Analyzer
+    from .model import ParsedDocument
+
+
+@dataclass
+class Result:
+    """One input file: its analysis, or why it has none."""
+
+    path: str
+    document: "ParsedDocument | None" = None
+    #: a one-line message when the file could not be read
+    input_error: str | None = None
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+class ProgressLine:
+    """``newsview: 12/252 files · 4,130 words/s · 0:41 left`` on stderr, redrawn in place.
+
+    Silent unless the stream is a terminal, so logs and pipes never see it.
+    """
+
+    def __init__(self, total: int, stream: IO[str] | None = None, *, interval: float = 0.2) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = _is_terminal(self.stream)
+        self.total = total
+        self.done = 0
+        self.words = 0
+        self.share = 0.0  # of the file being analysed, when one process reports it
+        self.interval = interval
+        self._start = time.monotonic()
+        self._drawn = 0.0
+        self._shown = False
+
+    def file_done(self, words: int = 0) -> None:
+        self.done += 1
+        self.words += words
+        self.share = 0.0
+        self.draw(force=self.done == self.total)
+
+    def file_share(self, share: float) -> None:
+        self.share = max(0.0, min(1.0, share))
+        self.draw()
+
+    def text(self) -> str:
+        elapsed = max(time.monotonic() - self._start, 1e-6)
+        parts = [f"{self.done}/{self.total} file{'s' if self.total != 1 else ''}"]
+        if 0 < self.share < 1 and self.done < self.total:
+            parts[0] += f" (next {self.share:.0%})"
+        if self.words:
+            parts.append(f"{self.words / elapsed:,.0f} words/s")
+        progress = self.done + self.share
+        if 0 < progress < self.total:
+            left = elapsed * (self.total - progress) / progress
+            parts.append(f"{int(left // 60)}:{int(left % 60):02d} left")
+        return "newsview: " + " · ".join(parts)
+
+    def draw(self, *, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self._drawn < self.interval:
+            return
+        self._drawn = now
+        self._write("\r\x1b[K" + self.text())
+        self._shown = True
+
+    def clear(self) -> None:
+        """Take the line away (before an error message, and at the end)."""
+        if self.enabled and self._shown:
+            self._write("\r\x1b[K")
+            self._shown = False
+
+    def _write(self, text: str) -> None:
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):
+            self.enabled = False
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def analyse(
+    files: list[str],
+    *,
+    model: str | None,
+    use_cache: bool,
+    jobs: int = 1,
+    progress: ProgressLine | None = None,
+) -> Iterator[Result]:
+    """Yield one Result per file, in input order.
+
+    Raises :class:`newsview.pipeline.ModelError` when no pipeline can be
+    loaded (before the first result when it cannot even be found).
+    """
+    if jobs > 1 and len(files) > 1:
+        yield from _in_processes(files, model=model, use_cache=use_cache, jobs=min(jobs, len(files)))
+        return
+    analyzer = make_analyzer(model, use_cache)
+    report = progress.file_share if progress is not None else None
+    for path in files:
+        yield _analyse_one(analyzer, path, report)
+
+
+def make_analyzer(model: str | None, use_cache: bool) -> "Analyzer":
+    """The engine with the resolved pipeline (loaded on first need) and, unless told not to, the parse cache."""
+    from .cache import ParseCache
+    from .engine import Analyzer
+
+    return Analyzer(model, cache=ParseCache() if use_cache else None)
+
+
+def _analyse_one(analyzer: "Analyzer", path: str, report=None) -> Result:
+    from . import engine
+    from .reader import InputError, read_article
+
+    try:
+        doc = engine.prepare(read_article(path))
+    except InputError as exc:
+        return Result(path, input_error=str(exc))
+    if report is None:
+        return Result(path, analyzer(doc))
+    return Result(path, analyzer(doc, progress=lambda _partial, share: report(share)))
+
+
+# -- several processes ---------------------------------------------------------
+
+_worker_analyzer: Any = None
+
+
+def _start_worker(model: str | None, use_cache: bool) -> None:
+    import signal
+
+    # Ctrl-C is the parent's to handle: it stops the workers itself
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _worker_analyzer
+    from .pipeline import ModelError
+
+    try:
+        _worker_analyzer = make_analyzer(model, use_cache)
+    except ModelError as exc:
+        _worker_analyzer = exc
+
+
+def _work(path: str) -> tuple[str, dict | None, str | None, str | None]:
+    """(path, document as plain data, input error, pipeline error)."""
+    from .pipeline import ModelError
+
+    analyzer = _worker_analyzer
+    if isinstance(analyzer, ModelError):
+        return path, None, None, str(analyzer)
+    try:
+        result = _analyse_one(analyzer, path)
+    except ModelError as exc:
+        return path, None, None, str(exc)
+    data = result.document.to_dict() if result.document is not None else None
+    return path, data, result.input_error, None
+
+
+def _in_processes(files: list[str], *, model: str | None, use_cache: bool, jobs: int) -> Iterator[Result]:
+    import multiprocessing
+
+    from .model import ParsedDocument
+    from .pipeline import ModelError, resolve_model
+
+    resolve_model(model)  # a missing pipeline is reported once, before any worker starts
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    pool = context.Pool(jobs, initializer=_start_worker, initargs=(model, use_cache))
+    try:
+        for path, data, input_error, model_error in pool.imap(_work, files, chunksize=1):
+            if model_error is not None:
+                raise ModelError(model_error)
+            document = ParsedDocument.from_dict(data) if data is not None else None
+            yield Result(path, document, input_error)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()

@@ -1,0 +1,71 @@
+"""Many files at once: the same output whatever the number of jobs, and a progress line only on a terminal."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from newsview.batch import ProgressLine, default_jobs
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _newsview(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newsview", *args], capture_output=True, text=True, timeout=600)
+
+
+def test_several_jobs_give_the_same_output_in_the_same_order(tmp_path):
+    files = [
+        str(SAMPLES / "wikinews-2019-01-14-gdansk-mayor-stabbed.txt"),
+        str(tmp_path / "missing.txt"),
+        str(SAMPLES / "wikinews-2019-05-16-doris-day-dies.txt"),
+        str(SAMPLES / "wikinews-2019-01-07-trump-state-of-emergency.txt"),
+    ]
+    one = _newsview(*files, "--format", "jsonl", "--no-cache")
+    two = _newsview(*files, "--format", "jsonl", "--no-cache", "--jobs", "2")
+    assert one.returncode == two.returncode == 1  # the missing file
+    assert one.stdout == two.stdout
+    assert len(two.stdout.splitlines()) == 3
+    assert two.stderr.strip() == one.stderr.strip()
+    assert two.stderr.strip().startswith("newsview: ") and "missing.txt" in two.stderr
+    assert "Traceback" not in two.stderr
+
+
+def test_several_jobs_with_a_missing_pipeline_is_one_error(tmp_path):
+    proc = _newsview(str(SAMPLES / "wikinews-2019-05-16-doris-day-dies.txt"), str(SAMPLES / "hostile.txt"),
+                     "--format", "jsonl", "--jobs", "2", "--model", "no_such_pipeline_xyz")
+    assert proc.returncode == 3
+    assert proc.stdout == ""
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "no_such_pipeline_xyz" in lines[0]
+
+
+def test_progress_line_counts_files_and_goes_away():
+    out = _Terminal()
+    line = ProgressLine(3, out, interval=0)
+    line.file_done(1200)
+    assert "1/3 files" in out.getvalue() and "words/s" in out.getvalue()
+    line.file_share(0.5)
+    assert "1/3 files (next 50%)" in out.getvalue().rsplit("\r", 1)[-1]
+    line.clear()
+    assert out.getvalue().endswith("\r\x1b[K")
+
+
+def test_progress_line_is_silent_off_a_terminal():
+    out = io.StringIO()
+    line = ProgressLine(2, out, interval=0)
+    line.file_done(10)
+    line.file_done(10)
+    line.clear()
+    assert out.getvalue() == ""
+
+
+def test_zero_jobs_means_one_per_core():
+    assert default_jobs() >= 1
