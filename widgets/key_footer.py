@@ -9,7 +9,9 @@ repaints only when what it shows did change.
 What it shows matches Textual's footer: the bindings with ``show=True`` of the
 focused widget, its ancestors and the app (the first key of each action), with
 the app's keymap applied, ``key_display`` honoured, and bindings of one
-``Group`` drawn as their keys and the group's description.  Descriptions are
+``Group`` drawn as their keys and the group's description.  A key the focused
+widget would type (``/`` in the filter bar) is not offered: Textual's footer
+shows it because its check misses slash, minus and a few others.  Descriptions are
 drawn as plain text, never parsed as markup.  At a narrow width the keys that
 do not fit are left out whole.  Clicking a key presses it.
 """
@@ -22,6 +24,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.keys import REPLACED_KEYS, key_to_character
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -46,12 +49,24 @@ class FooterItem(NamedTuple):
     tooltip: str
 
 
-def footer_items(app, active: dict[str, ActiveBinding]) -> tuple[FooterItem, ...]:
-    """What the footer shows for these active bindings (``Screen.active_bindings``), in their order."""
+def typed_character(key: str) -> str | None:
+    """The character a key types, if any (Textual's ``key_to_character`` misses slash, minus, at...)."""
+    return key_to_character(REPLACED_KEYS.get(key, key))
+
+
+def footer_items(app, active: dict[str, ActiveBinding], focused: Widget | None = None) -> tuple[FooterItem, ...]:
+    """What the footer shows for these active bindings (``Screen.active_bindings``), in their order.
+
+    A key the ``focused`` widget types (a slash in an input) is left out unless the widget binds it itself.
+    """
     by_action: dict[str, tuple] = {}
-    for _node, binding, enabled, tooltip in active.values():
-        if binding.show and binding.action not in by_action:  # one key per action, the first bound
-            by_action[binding.action] = (binding, enabled, tooltip)
+    for node, binding, enabled, tooltip in active.values():
+        if not binding.show or binding.action in by_action:  # one key per action, the first bound
+            continue
+        if focused is not None and node is not focused and focused.check_consume_key(
+                binding.key, typed_character(binding.key)):
+            continue
+        by_action[binding.action] = (binding, enabled, tooltip)
     items: list[FooterItem] = []
     entries = list(by_action.values())
     i = 0
@@ -142,7 +157,8 @@ class KeyFooter(Widget, can_focus=False):
         self._update_pending = False
         if not self.is_attached:
             return
-        items = footer_items(self.app, self.screen.active_bindings)
+        screen = self.screen
+        items = footer_items(self.app, screen.active_bindings, screen.focused)
         if items != self.items:
             self.items = items
             self._hover = None
