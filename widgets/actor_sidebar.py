@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
+from textual import events
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -30,6 +32,29 @@ from .review_panel import ReviewPanel, verdict_symbol, verdict_words
 UNATTRIBUTED = "__unattributed__"
 _ACTOR = "actor:"
 _QUOTE = "quote:"
+
+
+class FittedRow(Content):
+    """A row's content whose lines are cut to fit the sidebar, so its height is its line count.
+
+    An OptionList measures every row when its options are set, wrapping each
+    one to find its height; for a row built to fit, that is just the number of
+    lines.  Opening an actor with hundreds of quotes adds hundreds of rows at
+    once, and measuring them by wrapping was most of the cost of the key.
+    """
+
+    __slots__ = ["_line_count", "_widest"]
+
+    def __init__(self, content: Content) -> None:
+        super().__init__(content.plain, list(content.spans), strip_control_codes=False)
+        lines = content.plain.split("\n")
+        self._line_count = len(lines)
+        self._widest = max(cell_len(line) for line in lines)
+
+    def get_height(self, rules, width: int) -> int:
+        if width - 2 * rules.get("line_pad", 0) >= self._widest:  # every line fits: nothing wraps
+            return self._line_count
+        return super().get_height(rules, width)
 
 
 def first_words(text: str, limit: int = 48) -> str:
@@ -150,6 +175,8 @@ class ActorList(OptionList):
         self.tags: dict[str, str] = {}
         self.expanded: set[str] = set()
         self._built_width = 0
+        #: the width OptionList last measured the rows at
+        self._measured_width = -1
         #: rows built for this document, reused while what they show is unchanged
         #: (an OptionList measures a reused row from its cache): key -> (source object, option)
         self._rows: dict[tuple, tuple[tuple, Option]] = {}
@@ -157,9 +184,16 @@ class ActorList(OptionList):
         #: what an empty list says while there is no analysis
         self.pending_note = "Actors and quotes appear once the article is analysed."
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width
+        if width == self._measured_width:
+            # only the height changed (the review panel below grew or shrank): the rows
+            # and their measures still hold, so OptionList need not drop and redo them
+            event.prevent_default()
+            return
+        self._measured_width = width
         # rows are cut to the width: rebuild them when it changes
-        if self.document is not None and self.scrollable_content_region.width != self._built_width:
+        if self.document is not None and width != self._built_width:
             self._rebuild()
 
     # -- building ----------------------------------------------------------
@@ -215,8 +249,8 @@ class ActorList(OptionList):
             selected, tag = actor.id == self.selected_actor, self.tags.get(actor.id, "")
             options.append(row(
                 (_ACTOR + actor.id, n_quotes, expanded, selected, width, tag), (actor,),
-                lambda: Option(actor_row(actor, n_quotes, expanded=expanded, selected=selected, width=width, tag=tag),
-                               id=_ACTOR + actor.id),
+                lambda: Option(FittedRow(actor_row(actor, n_quotes, expanded=expanded, selected=selected,
+                                                    width=width, tag=tag)), id=_ACTOR + actor.id),
             ))
             if open_:
                 tint = tints.get(actor.id)
@@ -224,7 +258,9 @@ class ActorList(OptionList):
         orphans = [q for q in doc.quotes_by(None) if not active or result.keeps_quote(q.id)]
         if orphans:
             open_ = UNATTRIBUTED in self.expanded or (active and bool(result.quote_ids))
-            options.append(Option(unattributed_row(len(orphans), expanded=open_), id=_ACTOR + UNATTRIBUTED))
+            options.append(row((_ACTOR + UNATTRIBUTED, len(orphans), open_), (),
+                               lambda: Option(FittedRow(unattributed_row(len(orphans), expanded=open_)),
+                                              id=_ACTOR + UNATTRIBUTED)))
             if open_:
                 options += [self._quote_option(row, q, None, width) for q in orphans]
         if not options:
@@ -235,6 +271,9 @@ class ActorList(OptionList):
             else:
                 why = self.pending_note
             options.append(Option(Content.styled(why, "italic $text-muted"), id="empty", disabled=True))
+        current = self.options
+        if len(current) == len(options) and all(a is b for a, b in zip(current, options)):
+            return  # the very same rows: the list keeps its measures, its drawn rows and its cursor
         self.set_options(options)
         if options[0].disabled:
             return
@@ -249,7 +288,7 @@ class ActorList(OptionList):
     def _quote_option(self, row, quote: Quote, tint: int | None, width: int) -> Option:
         review = self.review.get(quote.id)
         return row((_QUOTE + quote.id, tint, width), (quote, review),
-                   lambda: Option(quote_row(quote, tint, width, review), id=_QUOTE + quote.id))
+                   lambda: Option(FittedRow(quote_row(quote, tint, width, review)), id=_QUOTE + quote.id))
 
     @property
     def count_shown_actors(self) -> int:
