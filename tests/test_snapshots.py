@@ -77,3 +77,10 @@ def test_review_verdicts_and_evidence(snap_compare, tmp_path):
     keys = ["right_square_bracket", "a", "right_square_bracket", "x", "s",
             "right_square_bracket", "r", *"reyes", "enter", "c", *"[b]checked[/b]", "enter"]
     assert snap_compare(app, terminal_size=(80, 24), press=keys, run_before=settle)
+
+
+@pytest.mark.parametrize("theme", ["newsview-dark", "newsview-ansi"])
+def test_footer_while_typing_a_filter(snap_compare, theme):
+    """The footer shows the filter bar's keys while it has the focus; narrow, the keys that fit."""
+    app = NewsViewApp(analysed_document(), theme=theme)
+    assert snap_compare(app, terminal_size=(60, 16), press=["slash", *"Cos"], run_before=settle)
