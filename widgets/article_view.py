@@ -10,6 +10,7 @@ as ``Content`` built from plain strings, never as markup.
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from textual.content import Content, Span as StyleSpan
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 from textual.visual import Visual
 
 from newsview.clean import display_safe
@@ -172,6 +174,18 @@ def _wrap_ascii_line(text: str, pos: int, hard_end: int, width: int, lines: list
         pos = cut
 
 
+def _carries_on(old: ParsedDocument, new: ParsedDocument) -> bool:
+    """``new`` is ``old`` with more text after it: the same paragraphs first, the same meta."""
+    n = len(old.paragraphs)
+    return (
+        len(new.text) > len(old.text)
+        and new.meta == old.meta
+        and n > 0
+        and new.paragraphs[:n] == old.paragraphs
+        and new.text.startswith(old.text)
+    )
+
+
 @dataclass(frozen=True)
 class Block:
     """A run of the reading pane: text from the article, or the meta line."""
@@ -264,6 +278,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     #: rendered lines kept (a few screens' worth)
     CACHE_LINES = 2000
+    #: when the text grows (the rest of a long article arrives), the new
+    #: paragraphs are wrapped in slices of this many seconds between which
+    #: the pane handles keys and redraws
+    GROW_SLICE = 0.015
 
     def __init__(self, document: ParsedDocument, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -288,18 +306,25 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: OrderedDict[int, Strip] = OrderedDict()
         self._pending_jump: int | None = None
         self._anchor: int | None = None
+        self._grow_timer: Timer | None = None
         self._build_blocks()
         self._build_document_layers()
 
     # -- public API --------------------------------------------------------
     def set_document(self, document: ParsedDocument) -> None:
-        """Show another version of the document (e.g. once it is analysed)."""
+        """Show another version of the document (e.g. once it is analysed, or whole).
+
+        When the new text carries on the old one (the rest of a long article
+        arriving), what is on screen stays put: the lines already wrapped are
+        kept and the new paragraphs are wrapped a slice at a time.
+        """
         old = self.document
         same_layout = (
             (document.text is old.text or document.text == old.text)
             and (document.paragraphs is old.paragraphs or document.paragraphs == old.paragraphs)
             and document.meta == old.meta
         )
+        grows = not same_layout and _carries_on(old, document)
         self.document = document
         self._tints = quote_tints(document)
         self._build_document_layers()
@@ -310,6 +335,8 @@ class ArticleView(ScrollView, can_focus=True):
             self.refresh()
             return
         top_offset = self.offset_at_line(self.scroll_offset.y)
+        if grows and self._grow():
+            return
         self._build_blocks()
         self._invalidate_layout()
         if top_offset is not None:
@@ -389,6 +416,9 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._blocks or not self._lines:
             return None
         i = bisect_right(self._block_ends, offset)
+        need = min(max(i, bisect_left(self._block_starts, offset)) + 2, len(self._blocks))
+        if need > len(self._block_lines):  # not wrapped yet (the text just grew)
+            self._wrap_blocks(need)
         for j in (i - 1, i):
             if 0 <= j < len(self._blocks):
                 b = self._blocks[j]
@@ -531,13 +561,29 @@ class ArticleView(ScrollView, can_focus=True):
             self._anchor = self.offset_at_line(self.scroll_offset.y)
         self._layout_width = width
         self._strips.clear()
+        self._block_lines = []
+        self._block_first_line = []
+        self._lines = []
+        self._wrap_blocks(len(self._blocks))
+        if self._pending_jump is not None:
+            offset, self._pending_jump = self._pending_jump, None
+            self.call_after_refresh(self.scroll_to_offset, offset)
+        elif self._anchor is not None:
+            self.call_after_refresh(self._restore_anchor)
+        return True
+
+    def _wrap_blocks(self, stop: int, deadline: float | None = None) -> None:
+        """Wrap the blocks not wrapped yet, up to block ``stop`` (or until ``deadline``)."""
+        width = self._layout_width
         text = self.document.text
         one_cell = self._one_cell
-        block_lines: list[list[tuple[int, int]]] = []
-        first_line: list[int] = []
-        lines: list[tuple[int, int]] = []
         blocks = self._blocks
-        for j, block in enumerate(blocks):
+        block_lines = self._block_lines
+        first_line = self._block_first_line
+        lines = self._lines
+        j = len(block_lines)
+        while j < stop:
+            block = blocks[j]
             if block.kind == "meta":
                 meta = self._meta.plain if self._meta else ""
                 wrapped = wrap_offsets(meta, 0, len(meta), width)
@@ -549,16 +595,38 @@ class ArticleView(ScrollView, can_focus=True):
             first_line.append(len(lines))
             block_lines.append(wrapped)
             lines.extend(zip(repeat(j), range(len(wrapped))))
-        self._block_lines = block_lines
-        self._block_first_line = first_line
-        self._lines = lines
+            j += 1
+            if deadline is not None and not j % 64 and time.perf_counter() > deadline:
+                break
         self.virtual_size = Size(width, len(lines))
-        if self._pending_jump is not None:
-            offset, self._pending_jump = self._pending_jump, None
-            self.call_after_refresh(self.scroll_to_offset, offset)
-        elif self._anchor is not None:
-            self.call_after_refresh(self._restore_anchor)
+        if j >= len(blocks) and self._grow_timer is not None:
+            self._grow_timer.stop()
+            self._grow_timer = None
+
+    @property
+    def layout_complete(self) -> bool:
+        """Every block is wrapped (False for a moment after the text grew)."""
+        return self._layout_width > 0 and len(self._block_lines) == len(self._blocks)
+
+    def _grow(self) -> bool:
+        """The text carries on the old one: keep its lines, wrap the new blocks in slices.
+
+        False when there is no layout to keep (the caller lays out from scratch).
+        """
+        kept = len(self._block_lines)
+        old_blocks = self._blocks[:kept]
+        self._build_blocks()
+        if self._layout_width <= 0 or self._blocks[:kept] != old_blocks:
+            return False
+        self._strips.clear()
+        self._wrap_blocks(len(self._blocks), time.perf_counter() + self.GROW_SLICE)
+        if not self.layout_complete and self._grow_timer is None:
+            self._grow_timer = self.set_interval(0.005, self._grow_slice, name="wrap the new paragraphs")
+        self.refresh()
         return True
+
+    def _grow_slice(self) -> None:
+        self._wrap_blocks(len(self._blocks), time.perf_counter() + self.GROW_SLICE)
 
     def _restore_anchor(self) -> None:
         anchor, self._anchor = self._anchor, None
@@ -626,6 +694,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False)
 
     def action_bottom(self) -> None:
+        if not self.layout_complete and self._layout_width > 0:
+            self._wrap_blocks(len(self._blocks))  # the end of a text that just grew
         self.scroll_to(y=self.max_scroll_y, animate=False)
 
     @property
