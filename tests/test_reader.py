@@ -266,3 +266,28 @@ def test_raw_from_text():
     assert raw.path == "x.txt" and raw.encoding == "utf-8"
     data = "\ufeffTitle\r\n\r\nBody\rmore".encode()
     assert raw.sha256 == hashlib.sha256(data).hexdigest() and raw.size == len(data)
+
+
+def test_a_big_file_reads_whole_with_its_hash(tmp_path):
+    # big enough to be hashed beside the decoding; the hash is the parse cache's key
+    data = PROSE.encode() * 30_000
+    path = tmp_path / "long.txt"
+    path.write_bytes(data)
+    raw = read_article(path)
+    assert raw.size == len(data) and raw.text == data.decode()
+    assert raw.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_a_file_that_grows_while_it_is_read_is_still_cut_off_at_the_limit(tmp_path, monkeypatch):
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"word " * 100)
+    real_open = open
+
+    def growing(p, mode="r", *args, **kwargs):
+        if os.fspath(p) == os.fspath(path):
+            with real_open(path, "ab") as f:  # more arrives after the size was taken
+                f.write(b"more " * 1000)
+        return real_open(p, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", growing)
+    assert "over the 1000 bytes limit" in problem(path, max_bytes=1000)
