@@ -52,9 +52,39 @@ from datetime import date as _date
 
 from .model import Meta, Paragraph, Removed, map_offset
 
-__all__ = ["Cleaned", "clean_article", "sanitize", "source_offset"]
+__all__ = ["Cleaned", "clean_article", "clean_head", "sanitize", "source_offset"]
 
 TAB_SIZE = 4
+
+
+class _Lazy:
+    """A regular expression compiled on its first use, not when the module is imported.
+
+    Importing this module is on the way to the app's first frame, and most
+    articles never need the HTML patterns, many not the byline ones.  The
+    first use also rebinds the module-level name to the compiled pattern, so
+    code that looks the name up (the loops over every line) calls the pattern
+    directly from then on; only the rule tables, which hold this object, go
+    through ``__getattr__`` (for a few head and tail lines per article).
+    """
+
+    __slots__ = ("_name", "_args", "_compiled")
+
+    def __init__(self, name: str, pattern: str, flags: int = 0) -> None:
+        self._name = name
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        pattern = self._compiled
+        if pattern is None:
+            pattern = self._compiled = re.compile(*self._args)
+            globals()[self._name] = pattern
+        return pattern
+
+    def __getattr__(self, attr: str):
+        return getattr(self.compiled(), attr)
+
 
 # -- sanitising -----------------------------------------------------------------
 
@@ -62,7 +92,7 @@ TAB_SIZE = 4
 #: \t and \n, DEL, C1) and lone surrogates.  String-type sequences (OSC, DCS,
 #: SOS, PM, APC) end at their terminator or, for safety of the prose around
 #: them, at the end of the line.
-_JUNK = re.compile(
+_JUNK = _Lazy("_JUNK",
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI (colours, cursor moves, ...)
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
     r"|\x1b\][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # OSC (title, clipboard, hyperlinks)
@@ -71,6 +101,25 @@ _JUNK = re.compile(
     r"|\x1b[0-~]?"  # two-character escapes (ESC 7, ESC c, ...); a lone ESC
     r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]+"  # other controls
 )
+
+#: the first character of every match of ``_JUNK``
+_CONTROL = _Lazy("_CONTROL", r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _junk_matches(text: str):
+    """``_JUNK.finditer(text)``, found faster: every match starts at a control
+    character and one starts at each, so only those places are tried."""
+    search = _CONTROL.search
+    match = _JUNK.match
+    pos = 0
+    while True:
+        found = search(text, pos)
+        if found is None:
+            return
+        m = match(text, found.start())
+        yield m
+        pos = m.end()
+
 
 #: a segment of a transformed string: (out_start, out_len, src_start, src_len, exact)
 #: exact: out[out_start:+out_len] == src[src_start:+src_len]; otherwise the
@@ -108,7 +157,7 @@ def _strip_controls(source: str) -> tuple[str, list[_Seg], list[tuple[int, int]]
             column += width
             a = tab + 1
 
-    for m in _JUNK.finditer(source):
+    for m in _junk_matches(source):
         keep(pos, m.start())
         if deleted and deleted[-1][1] == m.start():
             deleted[-1] = (deleted[-1][0], m.end())
@@ -132,7 +181,7 @@ def _nfc_chunks(line: str) -> list[str]:
     return chunks
 
 
-_NON_ASCII_WORD = re.compile(r"[^ ]*[^\x00-\x7f][^ ]*")
+_NON_ASCII_WORD = _Lazy("_NON_ASCII_WORD", r"[^ ]*[^\x00-\x7f][^ ]*")
 
 
 def _nfc_segments(text: str) -> tuple[str, list[_Seg]]:
@@ -310,44 +359,44 @@ def source_offset(offset_map: tuple[tuple[int, int, int], ...] | list, offset: i
 
 _I = re.IGNORECASE
 
-_SEPARATOR = re.compile(r"(?:[_\-–—=~*#•·]\s*){3,}|(?:[*•·#~]\s*){3,}")
+_SEPARATOR = _Lazy("_SEPARATOR", r"(?:[_\-–—=~*#•·]\s*){3,}|(?:[*•·#~]\s*){3,}")
 _NAV_PHRASES = {
     "current news", "latest news", "top stories", "breaking news", "news", "home", "menu", "main menu",
     "skip to content", "skip to main content", "skip navigation", "search", "sections", "more",
     "back", "back to top", "top", "next", "previous", "next article", "previous article",
 }
-_NAV_SYMBOLS = re.compile(r"[/|>»›<«‹•·\\:\-–—]+")
-_CRUMB_SEPARATOR = re.compile(r"\s*[>»›]\s*|\s+[/|]\s+")
-_CRUMB = re.compile(r"[\w&'’.-]+(?: [\w&'’.-]+){0,2}")
-_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|news|info|io|co|us|uk|ca|au|de|fr)", _I)
+_NAV_SYMBOLS = _Lazy("_NAV_SYMBOLS", r"[/|>»›<«‹•·\\:\-–—]+")
+_CRUMB_SEPARATOR = _Lazy("_CRUMB_SEPARATOR", r"\s*[>»›]\s*|\s+[/|]\s+")
+_CRUMB = _Lazy("_CRUMB", r"[\w&'’.-]+(?: [\w&'’.-]+){0,2}")
+_DOMAIN = _Lazy("_DOMAIN", r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|news|info|io|co|us|uk|ca|au|de|fr)", _I)
 _KNOWN_SITES = {
     "arcamax", "yahoo news", "msn", "google news", "apple news", "newsbreak", "flipboard", "ground news",
     "reuters", "associated press", "ap news", "afp", "bloomberg", "bbc news", "cnn", "npr", "the guardian",
 }
-_SHARE = re.compile(
+_SHARE = _Lazy("_SHARE",
     r"(?:share(?: this(?: article| story| page)?| on \w+| via \w+)?|tweet|email|e-mail|print|save|copy link"
     r"|facebook|twitter|linkedin|whatsapp|reddit|pinterest|flipboard"
     r"|listen(?: to this (?:article|story))?(?:\s*[·•|-]?\s*\d+ min(?:utes?)?)?|\d+ min(?:ute)? read"
     r"|reading time:? \d+ min(?:utes?)?)\W*",
     _I,
 )
-_ADVERT = re.compile(
+_ADVERT = _Lazy("_ADVERT",
     r"(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?"
     r"|continue reading(?: below| the main story)?|article continues (?:below|after advertisement))\W*",
     _I,
 )
-_SECTION = re.compile(r"(?:published|posted|filed) (?:in|under):? .{1,60}", _I)
-_COMMENTS = re.compile(
+_SECTION = _Lazy("_SECTION", r"(?:published|posted|filed) (?:in|under):? .{1,60}", _I)
+_COMMENTS = _Lazy("_COMMENTS",
     r"comments?(?:\s*\(\d+\))?:?|\d+\s+comments?|blog comments powered by disqus|comments powered by disqus"
     r"|(?:leave|post|add|view|show|load|read|see) (?:a |the |all |\d+ )?comments?\W*.{0,40}|comments are closed\.?"
     r"|join the (?:conversation|discussion)\W*|disqus",
     _I,
 )
 #: a copyright notice: starts with ©, "(c) 2025" or "Copyright ©/(c)/2025/by", or reserves all rights
-_COPYRIGHT = re.compile(
+_COPYRIGHT = _Lazy("_COPYRIGHT",
     r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}|by\b)).{0,300}|.{0,200}\ball rights reserved\b.{0,100}", _I
 )
-_FOOTER = re.compile(
+_FOOTER = _Lazy("_FOOTER",
     r"visit (?:us at )?(?:www\.)?[\w-]+\.[\w.]+\b.{0,100}|distributed by .{1,100}"
     r"|follow (?:us|[\w .]{1,40}) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|tiktok|youtube)\b.{0,100}"
     r"|follow us\b.{0,60}|sign up (?:for|to) .{1,120}|subscribe (?:to|now|today|for)\b.{0,120}|subscribe"
@@ -357,13 +406,13 @@ _FOOTER = re.compile(
     r"|(?:this|the) (?:story|article) (?:was|has been) (?:updated|corrected)\b.{0,150}",
     _I,
 )
-_MIDDLE = re.compile(
+_MIDDLE = _Lazy("_MIDDLE",
     r"(?:advertisement|story continues below(?: advertisement)?|continue reading(?: below)?"
     r"|share this(?: article| story)?|read more|related(?: articles| stories)?:?|sign up for .{1,40}newsletter.{0,20}"
     r"|follow us on \w+)\W*",
     _I,
 )
-_CREDIT = re.compile(
+_CREDIT = _Lazy("_CREDIT",
     r"\(\s*(?:with assistance from|with reporting by|(?:additional )?reporting by|updates? (?:with|to)|adds|writing by|editing by)"
     r"\b.{1,250}\)"
     r"|(?:additional )?reporting by (?-i:[A-Z]).{0,200}|(?:editing|writing|compiled|contributing) by (?-i:[A-Z]).{0,200}"
@@ -392,16 +441,16 @@ _DATE_BODY = (
 )
 _DATE_PREFIX = r"(?:(?:published|updated|last updated|posted|first published|date)(?: on)?:?\s*)?"
 _TIME_FIRST = r"(?:\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?\s*(?:,|on|\||·|•)?\s*)?"
-_DATE_LINE = re.compile(_DATE_PREFIX + _TIME_FIRST + _DATE_BODY + _TIME + r"\W*", _I)
-_DATE_ANY = re.compile(_DATE_BODY, _I)
+_DATE_LINE = _Lazy("_DATE_LINE", _DATE_PREFIX + _TIME_FIRST + _DATE_BODY + _TIME + r"\W*", _I)
+_DATE_ANY = _Lazy("_DATE_ANY", _DATE_BODY, _I)
 
-_OUTLET_WORDS = re.compile(
+_OUTLET_WORDS = _Lazy("_OUTLET_WORDS",
     r"\b(?:press|news|reuters|bloomberg|times|post|journal|herald|tribune|guardian|telegraph|bbc|cnn|npr|afp|ap"
     r"|agency|agence|wire|media|magazine|daily|gazette|observer|independent|economist|politico|axios|network"
     r"|radio|television|tv|service|syndicate|publishing|review|chronicle|examiner|inquirer|courier|star)\b",
     _I,
 )
-_ROLE_WORDS = re.compile(
+_ROLE_WORDS = _Lazy("_ROLE_WORDS",
     r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|bureau|chief|senior|special"
     r"|international|political|national|foreign|business|science|health|analyst|producer|photographer)\b",
     _I,
@@ -409,15 +458,15 @@ _ROLE_WORDS = re.compile(
 _PARTICLES = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|al|el|ben|st\.?)"
 _NAME_WORD = r"[A-ZÀ-Þ][\w'’.-]*"
 _NAME = _NAME_WORD + r"(?:\s+(?:" + _NAME_WORD + "|" + _PARTICLES + r")){1,3}"
-_NAME_RE = re.compile(_NAME)
-_NAMES_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
-_BY = re.compile(r"(?:by|byline:)\s+(?P<rest>.{3,150})", _I)
-_BARE_BYLINE = re.compile(
+_NAME_RE = _Lazy("_NAME_RE", _NAME)
+_NAMES_SPLIT = _Lazy("_NAMES_SPLIT", r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+_BY = _Lazy("_BY", r"(?:by|byline:)\s+(?P<rest>.{3,150})", _I)
+_BARE_BYLINE = _Lazy("_BARE_BYLINE",
     r"(?P<names>" + _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?)\s*(?:,|\||·|•|—|–|/)\s*"
     r"(?P<rest>[A-Z][\w&.'’ -]{1,60}?)(?:\s+on\b(?P<on>.{0,60}))?"
 )
 #: "WASHINGTON —", "KYIV, Ukraine —", "LONDON (Reuters) -", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —"
-_DATELINE = re.compile(
+_DATELINE = _Lazy("_DATELINE",
     r"(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?)"
     r"(?:,?\s+(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2})?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*)?(?:—|–|―|--|-)\s"
@@ -602,10 +651,11 @@ def _sentence_title(line: str, following: str) -> bool:
 
 # -- cleaning -------------------------------------------------------------------------
 
-_BLANK = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
+_BLANK = _Lazy("_BLANK", r"[\s\u200b-\u200d\u2060\ufeff]*")
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int  # stripped span in the sanitised text
     end: int
@@ -626,30 +676,28 @@ def _blocks(s: str) -> list[list[_Line]]:
     """
     blocks: list[list[_Line]] = []
     current: list[_Line] = []
-
-    def flush() -> None:
-        if len(current) > 1 and max(line.end - line.start for line in current) > _UNWRAPPED:
-            blocks.extend([line] for line in current)
-        elif current:
-            blocks.append(list(current))
-        current.clear()
-
     pos = 0
-    n = len(s)
-    while pos <= n:
-        nl = s.find("\n", pos)
-        end = n if nl < 0 else nl
-        line = s[pos:end]
-        if _BLANK.fullmatch(line):
-            flush()
+    for line in s.split("\n"):
+        stripped = line.strip()
+        # blank: nothing but whitespace and zero-width characters
+        if not stripped or (stripped[0] in _ZERO_WIDTH and _BLANK.fullmatch(stripped)):
+            if current:
+                if len(current) > 1 and max(x.end - x.start for x in current) > _UNWRAPPED:
+                    blocks.extend([x] for x in current)
+                else:
+                    blocks.append(current)
+                current = []
+        elif stripped is line:
+            current.append(_Line(pos, pos + len(line)))
         else:
             lead = len(line) - len(line.lstrip())
-            trail = len(line.rstrip())
-            current.append(_Line(pos + lead, pos + trail))
-        if nl < 0:
-            break
-        pos = nl + 1
-    flush()
+            current.append(_Line(pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    if current:
+        if len(current) > 1 and max(x.end - x.start for x in current) > _UNWRAPPED:
+            blocks.extend([x] for x in current)
+        else:
+            blocks.append(current)
     return blocks
 
 
@@ -713,23 +761,33 @@ class _Cleaner:
             return "advertisement" if t.lower().startswith(("adv", "story", "cont")) else "footer"
         return None
 
-    def choose_title(self, candidates: list[_Line]) -> int:
+    def named(self) -> list[str]:
+        """The byline, copyright, footer and credit lines removed so far, and the publisher (lowercase)."""
+        s = self.s
+        named = [s[a:b].lower() for a, b, reason in self.removed if reason in _NAMING]
+        if self.publisher:
+            named.append(self.publisher.lower())
+        return named
+
+    def choose_title(self, candidates: list[_Line], also_named: list[str] = ()) -> int:  # type: ignore[assignment]
         """The title is the first short head line that is not the site's name.
 
         A site name is one word, a domain, a well-known outlet, or a short line
-        that the byline, copyright or footer lines name again.  Site names and
-        crumbs before the title are removed; lines after it (a deck) are kept.
-        Returns how many candidates (from the first) were removed.
+        that one of the byline, copyright or footer lines (``named``, and
+        ``also_named``) names again.  Site names and crumbs before the title are
+        removed; lines after it (a deck) are kept.  Returns how many candidates
+        (from the first) were removed.
         """
         s = self.s
-        named = " | ".join(
-            s[a:b].lower() for a, b, reason in self.removed if reason in ("byline", "copyright", "footer", "credit")
-        )
-        if self.publisher:
-            named += " | " + self.publisher.lower()
+        named = list(also_named) + self.named()
 
         def site(line: str) -> bool:
-            return _site_like(line) or (len(line.split()) <= 4 and line.lower() in named)
+            if _site_like(line):
+                return True
+            if len(line.split()) > 4:
+                return False
+            low = line.lower()
+            return any(low in n for n in named)
 
         texts = [c.text(s) for c in candidates]
         index = next((k for k, t in enumerate(texts) if not site(t)), len(texts) - 1)
@@ -762,11 +820,22 @@ class _Cleaner:
         return block
 
     def run(self) -> list[list[_Line]]:
-        s = self.s
-        blocks = _blocks(s)
+        blocks = _blocks(self.s)
         kept: list[list[_Line] | None] = [None] * len(blocks)
-        # head: boilerplate lines, the title and any deck lines (short single
-        # lines) until the first body paragraph
+        body, candidates = self.head_pass(blocks, kept)
+        self.find_dateline(kept, body)
+        tail = self.tail_pass(blocks, kept, body)
+        self.middle_pass(blocks, kept, body + 1, tail)
+        self.settle_title(kept, candidates)
+        return [b for b in kept if b]
+
+    def head_pass(self, blocks: list[list[_Line]], kept: list[list[_Line] | None]) -> tuple[int, list[int]]:
+        """Boilerplate lines, the title and any deck lines (short single lines)
+        until the first body paragraph; returns its index and the title candidates.
+
+        Reads no block after ``body + 1``.
+        """
+        s = self.s
         body = len(blocks)
         candidates: list[int] = []
         for i, block in enumerate(blocks):
@@ -787,15 +856,20 @@ class _Cleaner:
                     continue
             body = i
             break
-        # dateline at the start of the first body paragraph
-        first = kept[body] if body < len(blocks) else None
+        return body, candidates
+
+    def find_dateline(self, kept: list[list[_Line] | None], body: int) -> None:
+        """The dateline at the start of the first body paragraph."""
+        first = kept[body] if body < len(kept) else None
         if first:
-            m = _DATELINE.match(first[0].text(s))
+            m = _DATELINE.match(first[0].text(self.s))
             if m and len(m.group("place")) <= 60 and m.group("place").split(",")[0].strip() not in _NOT_PLACES:
                 self.dateline = m.group("place")
                 if m.group("agency") and self.publisher is None:
                     self.publisher = m.group("agency").strip()
-        # tail: boilerplate from the end, up to the last body paragraph
+
+    def tail_pass(self, blocks: list[list[_Line]], kept: list[list[_Line] | None], body: int) -> int:
+        """Boilerplate from the end, up to the last body paragraph; returns that paragraph's index."""
         tail = len(blocks)
         for i in range(len(blocks) - 1, body, -1):
             tail = i
@@ -803,24 +877,37 @@ class _Cleaner:
             if left:
                 kept[i] = left
                 break
-        # middle: only unmistakable single lines
-        for i in range(body + 1, tail):
+        return tail
+
+    def middle_pass(self, blocks: list[list[_Line]], kept: list[list[_Line] | None], start: int, stop: int) -> None:
+        """Between head and tail only unmistakable single lines go."""
+        s = self.s
+        middle_reason = self.middle_reason
+        for i in range(start, stop):
             block = blocks[i]
-            reason = self.middle_reason(block[0].text(s)) if len(block) == 1 else None
+            reason = middle_reason(block[0].text(s)) if len(block) == 1 else None
             if reason:
                 self.drop(block[0], reason)
             else:
                 kept[i] = block
-        if candidates:
-            dropped = self.choose_title([kept[i][0] for i in candidates])  # type: ignore[index]
-            for i in candidates[:dropped]:
-                kept[i] = None
-        return [b for b in kept if b]
+
+    def settle_title(self, kept: list[list[_Line] | None], candidates: list[int], also_named: list[str] = ()) -> int:  # type: ignore[assignment]
+        """Choose the title among the candidates; returns the chosen one's place among them (-1: none)."""
+        if not candidates:
+            return -1
+        dropped = self.choose_title([kept[i][0] for i in candidates], also_named)  # type: ignore[index]
+        for i in candidates[:dropped]:
+            kept[i] = None
+        return dropped
+
+
+#: removal reasons whose lines may name the site again (see ``_Cleaner.choose_title``)
+_NAMING = ("byline", "copyright", "footer", "credit")
 
 
 # -- HTML input ------------------------------------------------------------------------
 
-_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+_HTML_START = _Lazy("_HTML_START", r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 _HTML_SKIP = {
     "script", "style", "nav", "header", "footer", "aside", "noscript", "form", "iframe", "svg", "button",
     "select", "template", "object", "embed", "menu", "textarea", "head",
@@ -832,17 +919,20 @@ _HTML_BLOCK = {
 }
 _HTML_CONTAINERS = {"div", "article", "section", "main", "td", "body", "center"}
 #: class/id words of page chrome whose text is never the article
-_HTML_CHROME = re.compile(
+_HTML_CHROME = _Lazy("_HTML_CHROME",
     r"(?:^|[\s_-])(?:comments?|share|sharing|social|related|sidebar|footer|nav|navigation|menu|promo|newsletter"
     r"|advert|ads|breadcrumbs?|widget|subscribe|signup|popup|modal|cookie)(?:$|[\s_-])",
     re.I,
 )
-_HTML_AUTHOR = re.compile(r"(?:^|\s)(?:author|byline|by-line)(?:$|\s)", re.I)
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|»|::|·|•)\s+|\s*[»|]\s*")
+_HTML_AUTHOR = _Lazy("_HTML_AUTHOR", r"(?:^|\s)(?:author|byline|by-line)(?:$|\s)", re.I)
+_TITLE_SEPARATORS = _Lazy("_TITLE_SEPARATORS", r"\s+(?:\||-|–|—|»|::|·|•)\s+|\s*[»|]\s*")
 
 
 def _looks_html(source: str) -> bool:
-    return _HTML_START.match(source[:8192]) is not None
+    head = source[:8192]
+    if head.lstrip()[:1] != "<":  # plain text: no need to compile the pattern
+        return False
+    return _HTML_START.match(head) is not None
 
 
 @dataclass
@@ -996,9 +1086,9 @@ class _HtmlText:
         self.add((html.unescape(raw), at, len(raw), False))
 
 
-_HTML_REF = re.compile(r"&(?:#[xX]?[0-9a-fA-F]+|\w+);?")
+_HTML_REF = _Lazy("_HTML_REF", r"&(?:#[xX]?[0-9a-fA-F]+|\w+);?")
 _HTML_SPACE = " \t\n\r\f"
-_HTML_SPACE_OR_WORD = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
+_HTML_SPACE_OR_WORD = _Lazy("_HTML_SPACE_OR_WORD", r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 
 
 def _fold(text: str) -> str:
@@ -1164,8 +1254,81 @@ def clean_article(source: str) -> Cleaned:
         s, segs, deleted = _sanitize_map(source)
         controls = [(a, b, _describe_controls(source[a:b])) for a, b in deleted]
     cleaner = _Cleaner(s)
-    paragraphs_s = cleaner.run()
+    return _assemble(s, segs, controls, cleaner, cleaner.run(), hints)
 
+
+#: ``clean_head`` cleans this much of a long article (a dozen screens) before its first frame,
+#: and only of an article four times as long (a shorter one is cleaned whole in milliseconds)
+HEAD_CHARS = 32_768
+
+
+def clean_head(source: str, chars: int = HEAD_CHARS) -> Cleaned | None:
+    """The first paragraphs of a long plain-text article, cleaned exactly as
+    ``clean_article(source)`` cleans them, from its first ``chars`` characters
+    or so (up to the next blank line) and its last ``chars / 2``.
+
+    Every decision of the whole clean that could depend on text after the
+    first part is made the same way here: the head (title, byline, date,
+    dateline) lies in the part; the closing boilerplate (whose credit line can
+    give the byline and whose lines can name the site) is found by cleaning
+    the end of the article as the whole clean does; the middle is cleaned
+    line by line.  So, against ``clean_article(source)``: ``text`` is a prefix,
+    ``paragraphs`` and ``offset_map`` are its first items, ``removed`` holds
+    those that lie in the part, and ``meta`` is equal.
+
+    Returns None when that cannot be made sure, and the whole clean is needed:
+    a short article, an HTML page, no blank line to cut at, a head longer than
+    the part, an end that is all boilerplate, or a title that a removed line
+    in the unread middle might name as the site.
+    """
+    if len(source) < 4 * chars or _looks_html(source):
+        return None
+    # cut before a blank line: the part's lines and blocks are the whole's
+    cut = source.find("\n\n", chars)
+    if cut < 0 or cut > len(source) // 2:
+        return None
+    end_at = source.rfind("\n\n", cut + 2, len(source) - chars // 2)
+    if end_at < 0:
+        return None
+    part = source[:cut]
+    s, segs, deleted = _sanitize_map(part)
+    controls = [(a, b, _describe_controls(part[a:b])) for a, b in deleted]
+    blocks = _blocks(s)
+    kept: list[list[_Line] | None] = [None] * len(blocks)
+    cleaner = _Cleaner(s)
+    body, candidates = cleaner.head_pass(blocks, kept)
+    if body >= len(blocks) - 1:  # the head pass would have read a block beyond the part
+        return None
+    cleaner.find_dateline(kept, body)
+
+    # the end, from a blank line (so from a block boundary) on: sanitising and
+    # blocks work line by line, so these are the whole clean's last blocks
+    end = _Cleaner(_sanitize_map(source[end_at + 1 :])[0])
+    end.byline = cleaner.byline
+    end_blocks = _blocks(end.s)
+    tail = end.tail_pass(end_blocks, [None] * len(end_blocks), -1)
+    if tail >= len(end_blocks) or not end_blocks[tail]:  # all boilerplate: the tail reaches further back
+        return None
+    cleaner.byline = end.byline
+
+    cleaner.middle_pass(blocks, kept, body + 1, len(blocks))
+    chosen = cleaner.settle_title(kept, candidates, end.named())
+    if 0 <= chosen < len(candidates) - 1 and len((cleaner.title or "").split()) <= 4:
+        # a short title followed by more short lines: a removed line in the
+        # middle not read here could name it as the site
+        return None
+    return _assemble(s, segs, controls, cleaner, [b for b in kept if b], {})
+
+
+def _assemble(
+    s: str,
+    segs: list[_Seg],
+    controls: list[tuple[int, int, str]],
+    cleaner: _Cleaner,
+    paragraphs_s: list[list[_Line]],
+    hints: dict[str, str],
+) -> Cleaned:
+    """The cleaned text, its paragraphs, removals, offset map and meta."""
     # the cleaned text: kept paragraphs, one blank line apart
     pieces: list[str] = []
     outer: list[_Seg] = []
@@ -1181,9 +1344,15 @@ def clean_article(source: str) -> Cleaned:
         paragraphs.append(Paragraph(pos, pos + b - a))
         pos += b - a
     text = "".join(pieces)
-    final = _compose(outer, segs)
 
     offset_map: list[tuple[int, int, int]] = []
+    if len(segs) == 1 and segs[0] == (0, len(s), 0, len(s), True):
+        # sanitising changed nothing (no escapes, tabs or compositions): each
+        # paragraph is one run (they never touch: a blank line lies between)
+        offset_map = [(o, src, n) for o, n, src, _sn, _exact in outer]
+        final: list[_Seg] = []
+    else:
+        final = _compose(outer, segs)
     for o, n, src, _sn, exact in final:
         if offset_map:
             po, ps, pn = offset_map[-1]

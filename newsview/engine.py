@@ -6,12 +6,19 @@ Two steps, so the app can show text before spaCy has even been imported:
   it and returns an *unanalysed* document (text, meta, paragraphs) at once;
 * ``analyze`` runs the spaCy pipeline and extraction and returns the same
   document with entities, actors, mentions and quotes filled in.
+
+For the app's first frame, ``prepare_head`` cleans only the first part of a
+long article (its text an exact prefix of what ``prepare`` gives, offsets and
+meta the same); ``finish`` cleans the rest, and ``Analyzer`` does that first
+of all, before the pipeline loads, and reports the whole text as its first
+progress.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+import weakref
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
@@ -33,7 +40,44 @@ def prepare(raw: "RawArticle") -> ParsedDocument:
     """
     from .clean import clean_article
 
-    cleaned = clean_article(raw.text)
+    return _document(raw, clean_article(raw.text))
+
+
+def prepare_head(raw: "RawArticle") -> ParsedDocument:
+    """``prepare`` for the first frame: a long article's first paragraphs only.
+
+    The document's text is a prefix of ``prepare(raw).text``, its paragraphs
+    and offset map are the first ones of that document, its meta is the same
+    and so is its source (so the parse cache finds the article's analysis).
+    ``finish`` gives the whole document; until then ``is_whole`` is False.
+    Short articles and HTML pages come whole at once.
+    """
+    from .clean import clean_head
+
+    cleaned = clean_head(raw.text)
+    if cleaned is None or not cleaned.text.strip():
+        return prepare(raw)
+    doc = _document(raw, cleaned)
+    _UNFINISHED[doc] = raw
+    return doc
+
+
+#: documents from ``prepare_head`` that hold only the first part of their article
+_UNFINISHED: "weakref.WeakKeyDictionary[ParsedDocument, RawArticle]" = weakref.WeakKeyDictionary()
+
+
+def is_whole(doc: ParsedDocument) -> bool:
+    """False for a document ``prepare_head`` cut short (``finish`` gives all of it)."""
+    return doc not in _UNFINISHED
+
+
+def finish(doc: ParsedDocument) -> ParsedDocument:
+    """The whole article of a document ``prepare_head`` cut short; any other document itself."""
+    raw = _UNFINISHED.get(doc)
+    return doc if raw is None else prepare(raw)
+
+
+def _document(raw: "RawArticle", cleaned) -> ParsedDocument:
     if not cleaned.text.strip():
         from .reader import InputError, display_name
 
@@ -54,8 +98,10 @@ def prepare(raw: "RawArticle") -> ParsedDocument:
 
 
 #: Callback for progressive display: a partial document (``analysed`` False,
-#: entities found so far) and the share of the text parsed, 0..1.
-Progress = Callable[[ParsedDocument, float], None]
+#: entities found so far) and the share of the text parsed, 0..1.  The share
+#: is None when nothing is parsed yet: ``Analyzer`` reports the whole text of
+#: a document from ``prepare_head`` that way, before it loads the pipeline.
+Progress = Callable[[ParsedDocument, "float | None"], None]
 
 
 def analyze(
@@ -159,6 +205,17 @@ class Analyzer:
         hit = self.cached(doc)
         if hit is not None:
             return hit
+        whole = finish(doc)
+        if whole is not doc:
+            # the rest of the article is cleaned before the pipeline loads (or
+            # fails to): the reader has all the text as soon as possible
+            doc = whole
+            if progress is not None:
+                progress(doc, None)
+            if cancelled is not None and cancelled():
+                from .pipeline import Cancelled
+
+                raise Cancelled()
         result = analyze(doc, self.nlp, progress=progress, cancelled=cancelled)
         if self.cache:
             self.cache.put(result, self.pipeline)

@@ -479,3 +479,23 @@ def test_html_with_terminal_escapes_is_sanitised():
 def test_text_that_mentions_html_is_not_parsed_as_html():
     source = "Why <html> tags confuse readers\n\nThe <p> tag starts a paragraph, the editor said.\n"
     assert clean_article(source).text == source.strip()
+
+
+def test_patterns_are_compiled_when_first_used_and_each_under_its_own_name():
+    """Importing the cleaner (on the way to the first frame) compiles no pattern; using one
+    puts the compiled pattern under the name the code looks up."""
+    import subprocess
+    import sys
+
+    code = (
+        "import re, newsview.clean as c\n"
+        "lazy = {k: v for k, v in vars(c).items() if isinstance(v, c._Lazy)}\n"
+        "assert lazy and not [k for k, v in vars(c).items() if isinstance(v, re.Pattern)]\n"
+        "assert all(v._name == k for k, v in lazy.items()), [k for k, v in lazy.items() if v._name != k]\n"
+        "c.clean_article('Title here\\n\\nBy Jane Doe\\n\\nBody text.\\n\\nAdvertisement\\n\\nMore text.')\n"
+        "assert isinstance(c._BY, re.Pattern) and isinstance(c._MIDDLE, re.Pattern)\n"
+        "assert isinstance(c._HTML_CHROME, c._Lazy)  # a plain-text article needs no HTML pattern\n"
+        "for v in lazy.values():\n"
+        "    assert v.compiled().pattern == v._args[0]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
