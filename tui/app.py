@@ -26,7 +26,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.theme import Theme
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsview.clean import sanitize
@@ -36,6 +36,7 @@ from newsview.themes import DEFAULT_THEME, builtin_themes, variable_defaults
 from newsview.widgets.actor_sidebar import UNATTRIBUTED, ActorList, ActorSidebar
 from newsview.widgets.article_view import ArticleView
 from newsview.widgets.filter_bar import FilterBar
+from newsview.widgets.key_footer import KeyFooter
 from newsview.widgets.review_panel import ReviewPanel
 from newsview.widgets.status_line import StatusLine
 
@@ -194,7 +195,7 @@ class NewsViewApp(App[int]):
             yield ActorSidebar(id="sidebar")
         yield FilterBar(id="filter")
         yield StatusLine(id="status")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.document.meta.title or ""
