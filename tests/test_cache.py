@@ -165,7 +165,7 @@ def test_the_app_opens_a_cached_article_without_cleaning_it_again_or_spacy(tmp_p
     article = samples_dir / "wikinews-2019-01-07-trump-state-of-emergency.txt"
     script = (
         "import sys, json\n"
-        "from newsview import cli, engine\n"
+        "from newsview import cli, engine\nfrom newsview.batch import make_analyzer\n"
         "import newsview.tui.app as ui\n"
         "shown = []\n"
         "class App:\n"
@@ -179,7 +179,7 @@ def test_the_app_opens_a_cached_article_without_cleaning_it_again_or_spacy(tmp_p
         "    engine.prepare = refuse\n"
         f"code = cli._run_app({str(article)!r}, model=None, theme=None, mouse=False, use_cache=True, review_file=None)\n"
         "if sys.argv[1] == 'first':\n"
-        "    engine.Analyzer(cache=cli._analyzer(None, True).cache)(shown[0])\n"
+        "    engine.Analyzer(cache=make_analyzer(None, True).cache)(shown[0])\n"
         "d = shown[0]\n"
         "print(json.dumps({'code': code, 'spacy': 'spacy' in sys.modules, 'analysed': d.analysed, 'quotes': len(d.quotes)}))\n"
     )
