@@ -41,3 +41,12 @@ def nlp():
     from newsview.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_after_each_test():
+    """The app freezes long-lived objects out of garbage collection (gc.freeze); one test's app is not long-lived."""
+    import gc
+
+    yield
+    gc.unfreeze()

@@ -558,3 +558,19 @@ async def test_the_current_match_moves_and_leaves_no_mark_behind():
         await pilot.pause()
         first, second = styles_of(app.article, "wall")
         assert first.underline and not second.underline
+
+
+async def test_the_app_keeps_its_long_lived_objects_out_of_garbage_collection(samples_dir):
+    """Once the article is on screen, full collections (tens of ms with spaCy loaded) skip the app and its document."""
+    import gc
+
+    from newsview import engine
+    from newsview.reader import read_article
+
+    doc = engine.prepare(read_article(str(samples_dir / "wikinews-2019-01-14-gdansk-mayor-stabbed.txt")))
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    app = NewsViewApp(doc)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert gc.get_freeze_count() > 10_000

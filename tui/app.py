@@ -14,6 +14,7 @@ shown and nothing on screen changes.
 
 from __future__ import annotations
 
+import gc
 import inspect
 import threading
 from dataclasses import replace
@@ -70,7 +71,8 @@ class DocumentAnalysed(Message):
 class AnalysisProgress(Message):
     """Part of a long article is parsed: ``document`` holds the entities found so far."""
 
-    def __init__(self, document: ParsedDocument, share: float) -> None:
+    def __init__(self, document: ParsedDocument, share: float | None) -> None:
+        """``share`` of the text parsed; None when only the text is new (the rest of a long article)."""
         super().__init__()
         self.document = document
         self.share = share
@@ -78,6 +80,18 @@ class AnalysisProgress(Message):
     def can_replace(self, message: Message) -> bool:
         # a newer partial document holds everything an older one did
         return isinstance(message, AnalysisProgress)
+
+
+def _settle_memory() -> None:
+    """Leave what is in memory now (the app, the document, the pipeline) out of later garbage collections.
+
+    A full collection walks every object the process holds: with an
+    analysed article and the spaCy pipeline in memory that takes ~50 ms, and it
+    lands on whichever key happens to allocate at that moment.  Objects that
+    live as long as the app are frozen instead (``gc.freeze``), so a
+    collection only walks what keys and redraws create.
+    """
+    gc.freeze()
 
 
 def _takes_progress(analyser: Callable) -> bool:
@@ -171,7 +185,8 @@ class NewsViewApp(App[int]):
         #: share of the text parsed so far while analysing (None: no report yet)
         self.analysis_share: float | None = None
         self._analysis_thread: threading.Thread | None = None
-        self._ordered_quotes: tuple[ParsedDocument | None, list] = (None, [])
+        #: the document's quotes in reading order, and their (start, end), built once per document
+        self._ordered_quotes: tuple[ParsedDocument | None, list, list[tuple[int, int]]] = (None, [], [])
         self._actor_spans_cache: tuple[ParsedDocument | None, str | None, list[Span]] = (None, None, [])
         self.filter_state = FilterState()
         self.filter_result: FilterResult = apply(document, self.filter_state)
@@ -211,6 +226,7 @@ class NewsViewApp(App[int]):
         if self._bad_theme is not None:
             self.notify(f"Unknown theme {self._bad_theme!r}; using {DEFAULT_THEME}.",
                         severity="warning", markup=False)
+        _settle_memory()
 
     def on_ready(self) -> None:
         if self.analyser is not None and not self.document.analysed:
@@ -321,6 +337,9 @@ class NewsViewApp(App[int]):
             return
         self.analysis_share = message.share
         partial = message.document
+        if len(partial.text) > len(self.document.text) and len(partial.text) >= self.LIVE_FILTER_CHARS:
+            # the rest of a long article arrived: lowercase it for the filter while the reader is idle
+            self.set_timer(0.5, lambda: prepare_search(partial))
         self.analysis = partial
         self.document = partial
         if self.filter_state.active:
@@ -333,6 +352,7 @@ class NewsViewApp(App[int]):
         self.engine_state = "done"
         self.analysis_share = None
         self.set_document(message.document)
+        _settle_memory()
 
     @on(Worker.StateChanged)
     def _analysis_state(self, event: Worker.StateChanged) -> None:
@@ -653,18 +673,21 @@ class NewsViewApp(App[int]):
         """The document's quotes in text order (sorted once per version of the document)."""
         doc = self.document
         if self._ordered_quotes[0] is not doc:
-            self._ordered_quotes = (doc, sorted(doc.quotes, key=lambda q: (q.start, q.end)))
+            ordered = sorted(doc.quotes, key=lambda q: (q.start, q.end))
+            self._ordered_quotes = (doc, ordered, [(q.start, q.end) for q in ordered])
         return self._ordered_quotes[1]
 
     def action_step_quote(self, direction: int) -> None:
         quotes = self._quotes_in_order()
+        spans = self._ordered_quotes[2]
         if self.filter_state.active and self.filter_result.quote_ids:
             keep = set(self.filter_result.quote_ids)
             quotes = [q for q in quotes if q.id in keep]
+            spans = [(q.start, q.end) for q in quotes]
         if not quotes:
             self.bell()
             return
-        index = self._step([(q.start, q.end) for q in quotes], direction, "quote")
+        index = self._step(spans, direction, "quote")
         if index is None:
             return
         quote = quotes[index]

@@ -140,6 +140,7 @@ class ReviewPanel(Static):
         super().__init__(Content(""), id=id)
         self.quote_id: str | None = None
         self.text = ""
+        self._shown: Content | None = None
         self._rows: list[tuple[str, Content]] = []
 
     def show_quote(self, doc: ParsedDocument | None, quote_id: str | None, rq: ReviewedQuote | None) -> None:
@@ -155,5 +156,8 @@ class ReviewPanel(Static):
     def _draw(self) -> None:
         width = self.content_region.width or (self.parent.content_region.width - 1 if self.parent else 30)
         content = lay_out(self._rows, width) if self._rows else Content("")
+        if self._shown is not None and content.plain == self.text and content.spans == self._shown.spans:
+            return  # unchanged (the same quote after a jump, or a resize that kept the lines)
         self.text = content.plain
+        self._shown = content
         self.update(content)

@@ -35,6 +35,7 @@ class StatusLine(Static):
         super().__init__(Content(""), id=id)
         self.engine_state = "waiting"
         self.text = ""
+        self._shown: Content | None = None
 
     def show(
         self,
@@ -78,5 +79,9 @@ class StatusLine(Static):
             parts.append(f" · {_plural(actors, 'actor')} · {_plural(quotes, 'quote')} · {_plural(entities, 'entity')}")
         parts.append(("  ? keys", "$text-muted"))  # last: the first thing a narrow screen drops
         content = Content.assemble(*parts)
+        if self._shown is not None and content.plain == self.text and content.spans == self._shown.spans:
+            return  # the same line: no repaint
         self.text = content.plain
-        self.update(content)
+        self._shown = content
+        # one line high whatever it says: a repaint, no layout
+        self.update(content, layout=False)
