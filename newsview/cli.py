@@ -64,6 +64,28 @@ def _run_app(
     review_file: str | None,
     keymap_file: str | None = None,
 ) -> int:
+    import gc
+
+    # Start-up allocates much and frees little: no collections until the app
+    # has drawn its first frame and frozen what it keeps (tui.app._settle_memory)
+    gc.disable()
+    try:
+        return _open_app(path, model=model, theme=theme, mouse=mouse, use_cache=use_cache,
+                         review_file=review_file, keymap_file=keymap_file)
+    finally:
+        gc.enable()
+
+
+def _open_app(
+    path: str,
+    *,
+    model: str | None,
+    theme: str | None,
+    mouse: bool,
+    use_cache: bool,
+    review_file: str | None,
+    keymap_file: str | None,
+) -> int:
     from . import engine
     from .batch import make_analyzer
     from .pipeline import ModelError

@@ -92,6 +92,7 @@ def _settle_memory() -> None:
     collection only walks what keys and redraws create.
     """
     gc.freeze()
+    gc.enable()  # the command line keeps it off while the app starts
 
 
 def _takes_progress(analyser: Callable) -> bool:
