@@ -1262,6 +1262,11 @@ def clean_article(source: str) -> Cleaned:
 HEAD_CHARS = 32_768
 
 
+def is_long(source: str, chars: int = HEAD_CHARS) -> bool:
+    """True for an article long enough that ``clean_head`` may show its first part first."""
+    return len(source) >= 4 * chars and not _looks_html(source)
+
+
 def clean_head(source: str, chars: int = HEAD_CHARS) -> Cleaned | None:
     """The first paragraphs of a long plain-text article, cleaned exactly as
     ``clean_article(source)`` cleans them, from its first ``chars`` characters
@@ -1281,7 +1286,7 @@ def clean_head(source: str, chars: int = HEAD_CHARS) -> Cleaned | None:
     the part, an end that is all boilerplate, or a title that a removed line
     in the unread middle might name as the site.
     """
-    if len(source) < 4 * chars or _looks_html(source):
+    if not is_long(source, chars):
         return None
     # cut before a blank line: the part's lines and blocks are the whole's
     cut = source.find("\n\n", chars)

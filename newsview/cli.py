@@ -101,9 +101,13 @@ def _open_app(
     except ModelError as exc:
         _err(str(exc))
         return EXIT_ENGINE
-    # a cached analysis (a small JSON read: no spaCy, no cleaning) is
-    # there in the very first frame
-    doc = _cached_analysis(analyzer, raw)
+    # A cached analysis of an article of ordinary length (a small JSON read:
+    # no spaCy, no cleaning) is there in the very first frame.  A long one's
+    # cache entry is big: its first part comes first, and the analyser reads
+    # the cache while the reader reads.
+    from .clean import is_long
+
+    doc = None if is_long(raw.text) else _cached_analysis(analyzer, raw)
     if doc is None:
         try:
             doc = engine.prepare_head(raw)

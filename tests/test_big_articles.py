@@ -277,3 +277,35 @@ async def test_a_big_article_whose_pipeline_fails_still_ends_up_whole(small_big_
         await pilot.pause()
         assert app.article.scroll_offset.y == app.article.max_scroll_y > 0
         assert app.article.layout_complete
+
+
+def test_a_long_cached_article_opens_from_its_first_part_and_the_analyser_brings_the_rest(
+        small_big_path, tmp_path, monkeypatch):
+    """Reading a long article's big cache entry would hold up the first frame: the head comes first."""
+    from newsview import cli
+    import newsview.tui.app as ui
+
+    monkeypatch.setenv("NEWSVIEW_CACHE_DIR", str(tmp_path))
+    raw = read_article(small_big_path)
+    whole = engine.prepare(raw)
+    analyzer = engine.Analyzer(None, cache=ParseCache(tmp_path))
+    analyzer.cache.put(whole.with_analysis(pipeline=analyzer.pipeline), analyzer.pipeline)
+    shown = []
+
+    class App:
+        return_code = 0
+        analysis_running = False
+
+        def __init__(self, doc, *, analyser, **kw):
+            shown.append((doc, analyser))
+
+        def run(self, **kw):
+            pass
+
+    monkeypatch.setattr(ui, "NewsViewApp", App)
+    assert cli._run_app(str(small_big_path), model=None, theme=None, mouse=False, use_cache=True,
+                        review_file=None) == 0
+    first, analyser = shown[0]
+    assert not first.analysed and whole.text.startswith(first.text) and len(first.text) < len(whole.text)
+    later = analyser(first, progress=lambda doc, share: None, cancelled=lambda: False)
+    assert later.analysed and later.text == whole.text
