@@ -268,27 +268,34 @@ def prepare_search(doc: ParsedDocument) -> None:
 
 
 def _find_all(text_lower: str, word: str, within: list[Span] | None) -> list[Span]:
-    out: list[Span] = []
     if not word:
-        return out
-    regions = within if within is not None else [(0, len(text_lower))]
-    for start, end in regions:
-        i = text_lower.find(word, start, end)
-        while i != -1:
-            out.append((i, i + len(word)))
-            i = text_lower.find(word, i + len(word), end)
+        return []
+    # one scan in C: on a long article a short word matches hundreds of thousands of times
+    pattern = re.compile(re.escape(word))
+    if within is None:
+        return [m.span() for m in pattern.finditer(text_lower)]
+    out: list[Span] = []
+    for start, end in within:
+        out += [m.span() for m in pattern.finditer(text_lower, start, end)]
     return out
 
 
 def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
     """Sort spans and merge the ones that overlap or touch."""
-    merged: list[list[int]] = []
-    for start, end in sorted(s for s in spans if s[1] > s[0]):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
+    ordered = sorted(s for s in spans if s[1] > s[0])
+    if not ordered:
+        return ()
+    merged: list[Span] = []
+    start, end = ordered[0]
+    for s, e in ordered:
+        if s <= end:
+            if e > end:
+                end = e
         else:
-            merged.append([start, end])
-    return tuple((s, e) for s, e in merged)
+            merged.append((start, end))
+            start, end = s, e
+    merged.append((start, end))
+    return tuple(merged)
 
 
 def _unreviewed(quote: Quote) -> ReviewedQuote:

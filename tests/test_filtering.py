@@ -148,3 +148,17 @@ def test_rank_and_tints(doc):
 def test_filter_state_is_frozen():
     with pytest.raises(Exception):
         FilterState().words = ("x",)  # type: ignore[misc]
+
+
+def test_every_occurrence_of_a_word_is_highlighted_once_even_when_they_touch():
+    from dataclasses import replace
+
+    from newsview.filtering import apply, parse_query
+
+    text = "Mm, a mmm and a [m]. " * 3
+    doc = replace(analysed_document(), text=text, entities=(), quotes=(), actors=(), mentions=())
+    result = apply(doc, parse_query("m"))
+    runs = [text[s:e].lower() for s, e in result.spans]
+    assert runs == ["mm", "mmm", "m"] * 3
+    assert all(s < e for s, e in result.spans)
+    assert list(result.spans) == sorted(result.spans)
