@@ -171,8 +171,6 @@ def parse(
     progressive display); ``cancelled()`` is checked between pieces and makes
     the parse raise :class:`Cancelled`.
     """
-    from spacy.tokens import Doc
-
     bounds = chunk_bounds(text, paragraph_starts)
     if not bounds:
         return nlp.make_doc("")
@@ -181,18 +179,82 @@ def parse(
         if on_piece is not None:
             on_piece(0, doc)
         return doc
-    docs = []
+    joined = _Joiner()
     for (start, _end), piece in zip(bounds, nlp.pipe((text[a:b] for a, b in bounds), batch_size=batch_size)):
         if cancelled is not None and cancelled():
             raise Cancelled()
-        docs.append(piece)
         if on_piece is not None:
             on_piece(start, piece)
-    # the tok2vec tensors are not needed after parsing; leaving them out keeps
-    # a long article's document small
-    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+        joined.add(piece)
+        # the piece (with its tok2vec tensor) is freed here, before the next
+        # one is parsed: only its annotations are kept
+        del piece
+    doc = joined.doc(nlp.vocab)
     assert doc.text == text, "pipeline changed the text"
     return doc
+
+
+class _Joiner:
+    """Pieces' annotations gathered one piece at a time into one Doc.
+
+    The same Doc as ``Doc.from_docs(pieces, ensure_whitespace=False,
+    exclude=["tensor", "user_data"])``, without holding every piece Doc (and
+    its tok2vec tensor) until the end: each piece is reduced to its words and
+    an array of token attributes as soon as it is parsed.
+    """
+
+    def __init__(self) -> None:
+        from spacy.attrs import SPACY
+        from spacy.tokens import Doc
+
+        self.attrs = list(Doc._get_array_attrs())
+        if SPACY not in self.attrs:
+            self.attrs.append(SPACY)
+        self.words: list[str] = []
+        self.spaces: list[bool] = []
+        self.arrays: list[Any] = []
+        self.spans: dict[str, list[tuple]] = {}
+        self.offset = 0
+
+    def add(self, piece: "Doc") -> None:
+        self.words.extend(t.text for t in piece)
+        self.spaces.extend(bool(t.whitespace_) for t in piece)
+        for key in piece.spans:
+            group = self.spans.setdefault(key, [])
+            for span in piece.spans[key]:
+                group.append((span.start_char + self.offset, span.end_char + self.offset, span.label, span.kb_id,
+                              span.id, span.text))
+        self.arrays.append(piece.to_array(self.attrs))
+        self.offset += len(piece.text)
+
+    def doc(self, vocab: Any) -> "Doc":
+        import numpy
+        from spacy.tokens import Doc
+
+        total = sum(len(a) for a in self.arrays)
+        values = numpy.empty((total, len(self.attrs)), dtype="uint64")
+        row = 0
+        arrays, self.arrays = self.arrays, []
+        arrays.reverse()
+        while arrays:  # each piece's array is freed once copied
+            part = arrays.pop()
+            values[row : row + len(part)] = part
+            row += len(part)
+            del part
+        words, spaces = self.words, self.spaces
+        self.words, self.spaces = [], []
+        doc = Doc(vocab, words=words, spaces=spaces)
+        del words, spaces
+        doc.from_array(self.attrs, values)
+        del values
+        for key, group in self.spans.items():
+            doc.spans[key] = []
+            for start, end, label, kb_id, span_id, span_text in group:
+                span = doc.char_span(start, end, label=label, kb_id=kb_id, span_id=span_id)
+                if span is None or span.text != span_text:
+                    raise ValueError(f"span {span_text!r} of group {key!r} does not fit the joined document")
+                doc.spans[key].append(span)
+        return doc
 
 
 def nlp_info(nlp: Any) -> dict[str, Any]:

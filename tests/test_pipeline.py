@@ -87,3 +87,31 @@ def test_progress_reports_entities_before_the_end_and_cancel_stops(nlp, samples_
     with pytest.raises(Cancelled):
         engine.analyze(doc, nlp, cancelled=lambda: calls.append(1) or len(calls) > 2)
     assert len(calls) == 3, "stopped at the first check after the request"
+
+
+def test_pieces_joined_keep_every_annotation_across_boundaries(nlp, samples_dir, monkeypatch):
+    """Each piece's tokens, tags, heads, sentences and entities land at the same
+    characters of the joined document as when the piece is parsed on its own."""
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 700)
+    text = (samples_dir / "wikinews-2019-12-02-london-bridge-bystanders.txt").read_text(encoding="utf-8")
+    starts = [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+    bounds = chunk_bounds(text, starts)
+    assert len(bounds) > 3
+    doc = pipeline.parse(nlp, text, starts)
+
+    def tokens(d, at):
+        return [(at + t.idx, t.text, t.whitespace_, t.tag_, t.pos_, t.dep_, t.lemma_, str(t.morph), at + t.head.idx,
+                 t.ent_iob_, t.ent_type_, t.is_sent_start) for t in d]
+
+    expected_tokens, expected_ents, expected_sents = [], [], []
+    for (a, b), piece in zip(bounds, nlp.pipe(text[a:b] for a, b in bounds)):
+        expected_tokens += tokens(piece, a)
+        expected_ents += [(a + e.start_char, a + e.end_char, e.label_) for e in piece.ents]
+        expected_sents += [(a + s.start_char, a + s.end_char) for s in piece.sents]
+    assert tokens(doc, 0) == expected_tokens
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == expected_ents
+    assert [(s.start_char, s.end_char) for s in doc.sents] == expected_sents
+    # every piece starts a sentence of the joined document, and the last piece's entities are there
+    assert {a for a, _ in bounds} <= {s for s, _ in expected_sents}
+    assert any(s >= bounds[-1][0] for s, _, _ in expected_ents)
+

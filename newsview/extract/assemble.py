@@ -257,8 +257,12 @@ def assemble(doc: "Doc") -> "Extraction":
             )
         )
     mentions.sort(key=lambda m: (m.start, m.end))
+    # a name or a label found many times is kept once (a long article has thousands)
+    shared: dict[str, str] = {}
     entities = tuple(
-        Entity(s, e, label, text[s:e], ids.get(cid) if cid is not None else None)
+        Entity(s, e, shared.setdefault(label, label), shared.setdefault(name, name),
+               ids.get(cid) if cid is not None else None)
         for s, e, label, cid in index.entities
+        for name in (text[s:e],)
     )
     return Extraction(entities=entities, actors=tuple(actors), mentions=tuple(mentions), quotes=tuple(quote_objs))
