@@ -120,11 +120,13 @@ def analyze(
     """
     from .extract import extract
     from .extract.actors import trim_span
-    from .pipeline import parse, pipeline_id
+    from .extract.sections import join_sections
+    from .pipeline import parse, pipeline_id, sections
 
     on_piece = None
     if progress is not None:
         found: list[Entity] = []
+        shared: dict[str, str] = {}
         last = [0.0]
         total = max(len(doc.text), 1)
 
@@ -133,19 +135,28 @@ def analyze(
                 # trimmed as the final entities are, so highlights do not shift when they arrive
                 s, e = trim_span(doc.text, start + ent.start_char, start + ent.end_char)
                 if s < e:
-                    found.append(Entity(s, e, ent.label_, doc.text[s:e]))
+                    # a name or label found again is kept once (a long article has thousands)
+                    label, name = ent.label_, doc.text[s:e]
+                    found.append(Entity(s, e, shared.setdefault(label, label), shared.setdefault(name, name)))
             now = time.monotonic()
             done = start + len(piece.text)
             if now - last[0] >= PROGRESS_INTERVAL or done >= total:
                 last[0] = now
                 progress(replace(doc, entities=tuple(found)), done / total)
 
-    spacy_doc = parse(nlp, doc.text, [p.start for p in doc.paragraphs], on_piece=on_piece, cancelled=cancelled)
-    if cancelled is not None and cancelled():
-        from .pipeline import Cancelled
+    # an article longer than one section is parsed and extracted a section
+    # at a time: only one section's spaCy Doc is ever in memory
+    parts = []
+    for a, b, starts in sections(doc.text, [p.start for p in doc.paragraphs]):
+        on_section_piece = None if on_piece is None else (lambda start, piece, a=a: on_piece(a + start, piece))
+        spacy_doc = parse(nlp, doc.text[a:b], starts, on_piece=on_section_piece, cancelled=cancelled)
+        if cancelled is not None and cancelled():
+            from .pipeline import Cancelled
 
-        raise Cancelled()
-    found_all = extract(spacy_doc)
+            raise Cancelled()
+        parts.append((a, extract(spacy_doc)))
+        del spacy_doc
+    found_all = join_sections(parts)
     return doc.with_analysis(
         entities=found_all.entities,
         actors=found_all.actors,

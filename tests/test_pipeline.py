@@ -115,3 +115,32 @@ def test_pieces_joined_keep_every_annotation_across_boundaries(nlp, samples_dir,
     assert {a for a, _ in bounds} <= {s for s, _ in expected_sents}
     assert any(s >= bounds[-1][0] for s, _, _ in expected_ents)
 
+
+def test_an_article_longer_than_a_section_is_analysed_in_sections(nlp, samples_dir, monkeypatch):
+    from newsview.reader import read_article
+
+    doc = engine.prepare(read_article(samples_dir / "wikinews-2020-12-18-rocky-linux-kurtzer-interview.txt"))
+    whole = engine.analyze(doc, nlp)
+    starts = [p.start for p in doc.paragraphs]
+    monkeypatch.setattr(pipeline, "SECTION_CHARS", len(doc.text))
+    assert [(a, b) for a, b, _ in pipeline.sections(doc.text, starts)] == [(0, len(doc.text))]
+    monkeypatch.setattr(pipeline, "SECTION_CHARS", len(doc.text) - 1)
+    monkeypatch.setattr(pipeline, "LONG_SECTION_CHARS", len(doc.text) // 3)
+    cut = engine.analyze(doc, nlp)
+    assert len(pipeline.sections(doc.text, starts)) >= 3
+    text = cut.text
+    # offsets index the whole text
+    assert all(text[e.start : e.end] == e.text for e in cut.entities)
+    assert all(" ".join(text[s:e] for s, e in q.spans) == q.text for q in cut.quotes)
+    assert [q.id for q in cut.quotes] == [f"q{n}" for n in range(1, len(cut.quotes) + 1)]
+    assert [q.start for q in cut.quotes] == sorted(q.start for q in cut.quotes)
+    # one actor per name, holding its mentions and quotes from every section
+    assert len({(a.kind, a.name) for a in cut.actors}) == len(cut.actors)
+    by_id = {a.id: a for a in cut.actors}
+    top = whole.actors[0]
+    merged = next(a for a in cut.actors if a.name == top.name)
+    assert merged.id == "a1"
+    assert merged.mentions[0][0] < len(text) // 3 < 2 * len(text) // 3 < merged.mentions[-1][0]
+    assert all(q.speaker == a.id for a in cut.actors for q in cut.quotes if q.id in a.quotes)
+    assert all((m.start, m.end) in by_id[m.actor].mentions for m in cut.mentions)
+    assert {(e.start, e.end) for e in cut.entities} >= {(e.start, e.end) for e in whole.entities[:10]}
