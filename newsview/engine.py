@@ -131,6 +131,8 @@ def analyze(
         total = max(len(doc.text), 1)
 
         def on_piece(start: int, piece) -> None:
+            if start == 0 and len(piece.text) >= total:
+                return  # the whole article in one piece: its analysis follows at once
             for ent in piece.ents:
                 # trimmed as the final entities are, so highlights do not shift when they arrive
                 s, e = trim_span(doc.text, start + ent.start_char, start + ent.end_char)
