@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import ENGINE_VERSION
-from .model import SCHEMA, ParsedDocument, Source
+from .model import SCHEMA, ParsedDocument, Source, write_json
 
 #: Default size cap for the whole cache directory.
 MAX_BYTES = 256 * 1024 * 1024
@@ -102,13 +102,13 @@ class ParseCache:
         if not doc.analysed:
             return False
         path = self._path(self.key(doc.source.sha256, pipeline))
-        data = json.dumps(replace(doc, pipeline=pipeline).to_dict(), ensure_ascii=False, separators=(",", ":"))
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(data)
+                    # an item at a time: a long article's analysis is never one big string
+                    write_json(fh, replace(doc, pipeline=pipeline).json_fields(), indent=None)
                     fh.flush()
                     os.fsync(fh.fileno())
                 os.replace(tmp, path)

@@ -208,12 +208,19 @@ def _run_batch(
             collected = list(docs)
             if len(files) == 1:
                 if collected:
-                    out.write(export.to_json(*collected[0]) + "\n")
+                    export.write_json_document(out, *collected[0])
+                    out.write("\n")
             else:
-                out.write("[\n" + ",\n".join(export.to_json(d, r) for d, r in collected) + "\n]\n")
+                out.write("[\n")
+                for i, (d, r) in enumerate(collected):
+                    if i:
+                        out.write(",\n")
+                    export.write_json_document(out, d, r)
+                out.write("\n]\n")
         elif fmt is Format.jsonl:
             for d, r in docs:
-                out.write(export.to_jsonl_line(d, r) + "\n")
+                export.write_json_document(out, d, r, indent=None)
+                out.write("\n")
                 out.flush()
         elif fmt is Format.csv:
             header = True

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from typing import IO, TYPE_CHECKING, Iterable
+from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -17,7 +16,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from .clean import display_safe, one_line
-from .model import ParsedDocument, Quote
+from .model import ParsedDocument, Quote, write_json
 
 if TYPE_CHECKING:  # pragma: no cover
     from .review import Review
@@ -42,22 +41,29 @@ CSV_FIELDS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def document_dict(doc: ParsedDocument, review: "Review | None" = None) -> dict:
-    """The newsview/1 document, with a ``review`` block when the article has a saved review."""
-    data = doc.to_dict()
+def document_fields(doc: ParsedDocument, review: "Review | None" = None) -> Iterator[tuple[str, Any]]:
+    """The newsview/1 document's fields, with a ``review`` block when the article has a saved review."""
+    yield from doc.json_fields()
     if review is not None:
         from .review import review_json
 
-        data["review"] = review_json(doc, review)
-    return data
+        yield "review", review_json(doc, review)
+
+
+def write_json_document(out: IO[str], doc: ParsedDocument, review: "Review | None" = None, *,
+                        indent: int | None = 2) -> None:
+    """Write the document a list item at a time: a long article's JSON is never whole in memory."""
+    write_json(out, document_fields(doc, review), indent=indent)
 
 
 def to_json(doc: ParsedDocument, review: "Review | None" = None, *, indent: int | None = 2) -> str:
-    return json.dumps(document_dict(doc, review), ensure_ascii=False, indent=indent)
+    buffer = io.StringIO()
+    write_json_document(buffer, doc, review, indent=indent)
+    return buffer.getvalue()
 
 
 def to_jsonl_line(doc: ParsedDocument, review: "Review | None" = None) -> str:
-    return json.dumps(document_dict(doc, review), ensure_ascii=False, separators=(",", ":"))
+    return to_json(doc, review, indent=None)
 
 
 def to_markdown(doc: ParsedDocument, review: "Review | None" = None) -> str:

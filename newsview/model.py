@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from bisect import bisect_right
-from typing import Any, Iterable, Sequence
+from typing import IO, Any, Iterable, Iterator, Sequence
 
 SCHEMA = "newsview/1"
 
@@ -280,20 +280,26 @@ class ParsedDocument:
 
     # -- JSON contract -----------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA,
-            "source": self.source.to_dict(),
-            "meta": self.meta.to_dict(),
-            "engine": {"version": self.engine_version, "pipeline": self.pipeline, "analysed": self.analysed},
-            "text": self.text,
-            "paragraphs": [[p.start, p.end] for p in self.paragraphs],
-            "removed": [r.to_dict() for r in self.removed],
-            "entities": [e.to_dict() for e in self.entities],
-            "actors": [a.to_dict() for a in self.actors],
-            "quotes": [q.to_dict() for q in self.quotes],
-            "mentions": [m.to_dict() for m in self.mentions],
-            "offset_map": [list(r) for r in self.offset_map],
-        }
+        return {key: (list(value) if isinstance(value, Iterator) else value) for key, value in self.json_fields()}
+
+    def json_fields(self) -> Iterator[tuple[str, Any]]:
+        """The JSON document's fields in order; the long lists come as iterators of item dicts.
+
+        ``write_json`` writes them one item at a time, so a long article's
+        JSON never exists whole in memory (``to_dict`` makes the lists).
+        """
+        yield "schema", SCHEMA
+        yield "source", self.source.to_dict()
+        yield "meta", self.meta.to_dict()
+        yield "engine", {"version": self.engine_version, "pipeline": self.pipeline, "analysed": self.analysed}
+        yield "text", self.text
+        yield "paragraphs", ([p.start, p.end] for p in self.paragraphs)
+        yield "removed", (r.to_dict() for r in self.removed)
+        yield "entities", (e.to_dict() for e in self.entities)
+        yield "actors", (a.to_dict() for a in self.actors)
+        yield "quotes", (q.to_dict() for q in self.quotes)
+        yield "mentions", (m.to_dict() for m in self.mentions)
+        yield "offset_map", (list(r) for r in self.offset_map)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "ParsedDocument":
@@ -353,3 +359,45 @@ class ParsedDocument:
             engine_version=engine.get("version"),
             offset_map=tuple(tuple(r) for r in d.get("offset_map", ())),  # type: ignore[misc]
         )
+
+
+def write_json(out: "IO[str]", fields: Iterable[tuple[str, Any]], *, indent: int | None = 2) -> None:
+    """Write a JSON object from ``(key, value)`` fields, as ``json.dumps`` would lay it out.
+
+    A value that is an iterator is written as a list, one item at a time.
+    With ``indent`` the text is that of ``json.dumps(..., indent=indent)``;
+    without, it is compact (``separators=(",", ":")``).
+    """
+    import json
+
+    if indent:
+        def dumps(value: Any, depth: int) -> str:
+            text = json.dumps(value, ensure_ascii=False, indent=indent)
+            return text.replace("\n", "\n" + " " * (indent * depth)) if depth else text
+
+        def gap(depth: int) -> str:
+            return "\n" + " " * (indent * depth)
+
+        colon = ": "
+    else:
+        def dumps(value: Any, depth: int) -> str:
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+        def gap(depth: int) -> str:
+            return ""
+
+        colon = ":"
+    out.write("{")
+    empty = True
+    for key, value in fields:
+        out.write(("" if empty else ",") + gap(1) + json.dumps(key, ensure_ascii=False) + colon)
+        empty = False
+        if not isinstance(value, Iterator):
+            out.write(dumps(value, 1))
+            continue
+        first = True
+        for item in value:
+            out.write(("[" if first else ",") + gap(2) + dumps(item, 2))
+            first = False
+        out.write("[]" if first else gap(1) + "]")
+    out.write("}" if empty else gap(0) + "}")

@@ -58,3 +58,26 @@ def test_label_families():
     assert m.label_family("GPE") == "place"
     assert m.label_family("NORP") == "org"
     assert m.label_family("MONEY") == "other"
+
+
+def test_the_document_is_written_an_item_at_a_time_exactly_as_json_dumps_lays_it_out():
+    """A long article's JSON is streamed; the text is the same as the whole document dumped at once."""
+    import io
+    import json
+
+    from newsview.model import write_json
+
+    from factories import analysed_document
+
+    doc = analysed_document()
+    data = doc.to_dict()
+    for indent, expected in ((2, json.dumps(data, ensure_ascii=False, indent=2)),
+                             (None, json.dumps(data, ensure_ascii=False, separators=(",", ":")))):
+        out = io.StringIO()
+        write_json(out, doc.json_fields(), indent=indent)
+        assert out.getvalue() == expected
+    odd = [("empty", iter([])), ("nested", iter([{"a": [1, {"b": "line\nbreak"}]}, []])), ("plain", {"c": []})]
+    out = io.StringIO()
+    write_json(out, iter(odd), indent=2)
+    assert json.loads(out.getvalue()) == {"empty": [], "nested": [{"a": [1, {"b": "line\nbreak"}]}, []], "plain": {"c": []}}
+    assert out.getvalue() == json.dumps(json.loads(out.getvalue()), indent=2)
