@@ -100,13 +100,13 @@ class Removed:
         return {"start": self.start, "end": self.end, "text": self.text, "reason": self.reason}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     start: int
     end: int
@@ -122,7 +122,7 @@ class Entity:
         return {"start": self.start, "end": self.end, "label": self.label, "text": self.text, "actor": self.actor}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A place in the text that refers to an actor.
 
