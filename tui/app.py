@@ -326,9 +326,14 @@ class NewsViewApp(App[int]):
         if not _takes_progress(analyser):
             return analyser(document)
 
-        def progress(partial: ParsedDocument, share: float) -> None:
-            if not worker.is_cancelled:
-                self.post_message(AnalysisProgress(partial, share))
+        def progress(partial: ParsedDocument, share: float | None) -> None:
+            if worker.is_cancelled:
+                return
+            if share is None and len(partial.text) >= self.LIVE_FILTER_CHARS:
+                # the rest of a long article: lowercase it for the filter here,
+                # with the text, rather than on the first filter key
+                prepare_search(partial)
+            self.post_message(AnalysisProgress(partial, share))
 
         return analyser(document, progress=progress, cancelled=lambda: worker.is_cancelled)
 
@@ -338,9 +343,6 @@ class NewsViewApp(App[int]):
             return
         self.analysis_share = message.share
         partial = message.document
-        if len(partial.text) > len(self.document.text) and len(partial.text) >= self.LIVE_FILTER_CHARS:
-            # the rest of a long article arrived: lowercase it for the filter while the reader is idle
-            self.set_timer(0.5, lambda: prepare_search(partial))
         self.analysis = partial
         self.document = partial
         if self.filter_state.active:
