@@ -61,7 +61,10 @@ class ProgressLine:
         self.share = 0.0
         self.draw(force=self.done == self.total)
 
-    def file_share(self, share: float) -> None:
+    def file_share(self, share: float | None) -> None:
+        """How much of the file being analysed is parsed (None: only its text is complete)."""
+        if share is None:
+            return
         self.share = max(0.0, min(1.0, share))
         self.draw()
 

@@ -70,76 +70,62 @@ def _run_app(
     # has drawn its first frame and frozen what it keeps (tui.app._settle_memory)
     gc.disable()
     try:
-        return _open_app(path, model=model, theme=theme, mouse=mouse, use_cache=use_cache,
-                         review_file=review_file, keymap_file=keymap_file)
-    finally:
-        gc.enable()
+        from . import engine
+        from .batch import make_analyzer
+        from .pipeline import ModelError
+        from .reader import InputError, read_article
 
-
-def _open_app(
-    path: str,
-    *,
-    model: str | None,
-    theme: str | None,
-    mouse: bool,
-    use_cache: bool,
-    review_file: str | None,
-    keymap_file: str | None,
-) -> int:
-    from . import engine
-    from .batch import make_analyzer
-    from .pipeline import ModelError
-    from .reader import InputError, read_article
-
-    try:
-        raw = read_article(path)
-    except InputError as exc:
-        _err(str(exc))
-        return EXIT_INPUT
-    try:
-        analyzer = make_analyzer(model, use_cache)
-    except ModelError as exc:
-        _err(str(exc))
-        return EXIT_ENGINE
-    # A cached analysis of an article of ordinary length (a small JSON read:
-    # no spaCy, no cleaning) is there in the very first frame.  A long one's
-    # cache entry is big: its first part comes first, and the analyser reads
-    # the cache while the reader reads.
-    from .clean import is_long
-
-    doc = None if is_long(raw.text) else _cached_analysis(analyzer, raw)
-    if doc is None:
         try:
-            doc = engine.prepare_head(raw)
+            raw = read_article(path)
         except InputError as exc:
             _err(str(exc))
             return EXIT_INPUT
-    if theme is not None:
-        from .themes import available_themes
+        try:
+            analyzer = make_analyzer(model, use_cache)
+        except ModelError as exc:
+            _err(str(exc))
+            return EXIT_ENGINE
+        # A cached analysis of an article of ordinary length (a small JSON read:
+        # no spaCy, no cleaning) is there in the very first frame.  A long one's
+        # cache entry is big: its first part comes first, and the analyser reads
+        # the cache while the reader reads.
+        from .clean import is_long
 
-        if theme not in available_themes():
-            _err(f"unknown theme {theme!r}; choose one of: {', '.join(available_themes())}")
+        doc = None if is_long(raw.text) else _cached_analysis(analyzer, raw)
+        if doc is None:
+            try:
+                doc = engine.prepare_head(raw)
+            except InputError as exc:
+                _err(str(exc))
+                return EXIT_INPUT
+        if theme is not None:
+            from .themes import available_themes
+
+            if theme not in available_themes():
+                _err(f"unknown theme {theme!r}; choose one of: {', '.join(available_themes())}")
+                return EXIT_USAGE
+        from .keymap import KeymapError, load_keymap
+        from .tui.app import NewsViewApp, binding_ids
+
+        try:
+            keys = load_keymap(keymap_file, known_ids=binding_ids())
+        except KeymapError as exc:
+            _err(str(exc))
             return EXIT_USAGE
-    from .keymap import KeymapError, load_keymap
-    from .tui.app import NewsViewApp, binding_ids
-
-    try:
-        keys = load_keymap(keymap_file, known_ids=binding_ids())
-    except KeymapError as exc:
-        _err(str(exc))
-        return EXIT_USAGE
-    app = NewsViewApp(doc, analyser=analyzer, theme=theme, mouse=mouse, article_path=path, review_file=review_file)
-    if keys:
-        app.set_keymap(keys)
-    app.run(mouse=mouse)
-    code = int(app.return_code or 0)
-    if app.analysis_running:
-        # quit during an analysis: the parse stops after its current piece, but
-        # nothing of it is wanted any more, so don't wait for that either
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    return code
+        app = NewsViewApp(doc, analyser=analyzer, theme=theme, mouse=mouse, article_path=path, review_file=review_file)
+        if keys:
+            app.set_keymap(keys)
+        app.run(mouse=mouse)
+        code = int(app.return_code or 0)
+        if app.analysis_running:
+            # quit during an analysis: the parse stops after its current piece, but
+            # nothing of it is wanted any more, so don't wait for that either
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+        return code
+    finally:
+        gc.enable()
 
 
 def _open_output(output: Path | None) -> IO[str]:

@@ -69,3 +69,17 @@ def test_progress_line_is_silent_off_a_terminal():
 
 def test_zero_jobs_means_one_per_core():
     assert default_jobs() >= 1
+
+
+def test_a_long_article_in_a_batch_shows_how_far_its_parse_is(tmp_path):
+    """A file parsed in many pieces moves the progress line while it is analysed, not only when it is done."""
+    from newsview.batch import analyse
+
+    body = (SAMPLES / "wikinews-2019-01-14-gdansk-mayor-stabbed.txt").read_text(encoding="utf-8")
+    long_article = tmp_path / "long.txt"
+    long_article.write_text(body + "\n\n" + "\n\n".join([body.split("\n\n", 1)[1]] * 40), encoding="utf-8")
+    out = _Terminal()
+    line = ProgressLine(1, out, interval=0)
+    results = list(analyse([str(long_article)], model=None, use_cache=False, progress=line))
+    assert results[0].document is not None and results[0].document.analysed
+    assert "(next " in out.getvalue()
