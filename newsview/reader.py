@@ -318,7 +318,7 @@ def read_article(
         text, encoding = decode_bytes(data)
     except ValueError as exc:
         raise InputError(name, str(exc)) from None
-    if text.isspace():
+    if not text or text.isspace():
         raise InputError(name, "file is empty (only whitespace)")
     return RawArticle(
         path=user_path,

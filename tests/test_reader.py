@@ -69,7 +69,7 @@ def test_endless_device_is_cut_off_at_the_limit():
     assert problem("/dev/zero", max_bytes=1000) == "/dev/zero: input is over the 1000 bytes limit"
 
 
-@pytest.mark.parametrize("content", [b"", b"   \n\n\t  \r\n", "\u00a0\n \u00a0\n".encode()])
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t  \r\n", "\u00a0\n \u00a0\n".encode(), b"\xef\xbb\xbf", b"\xff\xfe"])
 def test_empty_or_whitespace_only(tmp_path, content):
     path = tmp_path / "empty.txt"
     path.write_bytes(content)
