@@ -129,7 +129,8 @@ def analyse(
         yield from _in_processes(files, model=model, use_cache=use_cache, jobs=min(jobs, len(files)))
         return
     analyzer = make_analyzer(model, use_cache)
-    report = progress.file_share if progress is not None else None
+    # partial documents are made for progress reports: only when they are drawn
+    report = progress.file_share if progress is not None and progress.enabled else None
     for path in files:
         yield _analyse_one(analyzer, path, report)
 

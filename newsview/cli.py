@@ -49,9 +49,9 @@ def _cached_analysis(analyzer, raw):
     """The cached analysis of a file just read, found by the file's hash before it is cleaned."""
     if analyzer.cache is None:
         return None
-    from .model import Source
+    from .engine import source_of
 
-    return analyzer.cache.get(Source(raw.path, raw.sha256, raw.encoding, raw.size), analyzer.pipeline)
+    return analyzer.cache.get(source_of(raw), analyzer.pipeline)
 
 
 def _run_app(

@@ -77,6 +77,11 @@ def finish(doc: ParsedDocument) -> ParsedDocument:
     return doc if raw is None else prepare(raw)
 
 
+def source_of(raw: "RawArticle") -> Source:
+    """Where a document comes from; its hash is the parse cache's key."""
+    return Source(raw.path, raw.sha256, raw.encoding, raw.size)
+
+
 def _document(raw: "RawArticle", cleaned) -> ParsedDocument:
     if not cleaned.text.strip():
         from .reader import InputError, display_name
@@ -88,7 +93,7 @@ def _document(raw: "RawArticle", cleaned) -> ParsedDocument:
         )
     return ParsedDocument(
         text=cleaned.text,
-        source=Source(raw.path, raw.sha256, raw.encoding, raw.size),
+        source=source_of(raw),
         meta=cleaned.meta,
         paragraphs=cleaned.paragraphs,
         removed=cleaned.removed,

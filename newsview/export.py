@@ -62,10 +62,6 @@ def to_json(doc: ParsedDocument, review: "Review | None" = None, *, indent: int 
     return buffer.getvalue()
 
 
-def to_jsonl_line(doc: ParsedDocument, review: "Review | None" = None) -> str:
-    return to_json(doc, review, indent=None)
-
-
 def to_markdown(doc: ParsedDocument, review: "Review | None" = None) -> str:
     """The review report an editor can paste into a ticket (every quote, reviewed or not)."""
     from .review import Review, markdown_report
