@@ -6,7 +6,7 @@ article's bytes (sha256), the pipeline's name and version, and the engine
 version, so a changed article, another model or a newer engine never sees a
 stale result.
 
-Writes are atomic (temporary file, flush, fsync, rename), so a concurrent
+Writes are atomic (:func:`newsview.durable.atomic_write`), so a concurrent
 reader sees either the old entry or the new one, and two writers of the same
 entry both write a complete file.  A corrupt or foreign file is ignored,
 removed and rebuilt.  The directory is kept under a size cap by dropping the
@@ -18,12 +18,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from . import ENGINE_VERSION
+from .durable import atomic_write
 from .model import SCHEMA, ParsedDocument, Source, write_json
 
 #: Default size cap for the whole cache directory.
@@ -104,17 +104,9 @@ class ParseCache:
         path = self._path(self.key(doc.source.sha256, pipeline))
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    # an item at a time: a long article's analysis is never one big string
-                    write_json(fh, replace(doc, pipeline=pipeline).json_fields(), indent=None)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, path)
-            except BaseException:
-                self._discard(Path(tmp))
-                raise
+            fields = replace(doc, pipeline=pipeline).json_fields()
+            # an item at a time: a long article's analysis is never one big string
+            atomic_write(path, lambda fh: write_json(fh, fields, indent=None))
         except OSError:
             return False
         self.prune()
@@ -124,7 +116,8 @@ class ParseCache:
         """Drop least recently used entries until the directory fits the cap."""
         try:
             entries = []
-            for p in self.directory.glob("*.json"):
+            # with the temporary files a killed writer left behind (a write in progress is the newest)
+            for p in (*self.directory.glob("*.json"), *self.directory.glob(".*.json.*.tmp")):
                 st = p.stat()
                 entries.append((st.st_mtime, st.st_size, p))
         except OSError:

@@ -194,3 +194,13 @@ def test_the_app_opens_a_cached_article_without_cleaning_it_again_or_spacy(tmp_p
     assert first == {"code": 0, "spacy": True, "analysed": False, "quotes": 0}
     assert second["code"] == 0 and second["analysed"] and not second["spacy"]
     assert second["quotes"] > 0
+
+
+def test_a_killed_writers_temporary_file_counts_towards_the_cap_and_is_pruned(tmp_path):
+    cache = ParseCache(tmp_path, max_bytes=10_000)
+    stale = tmp_path / ".0123.json.abc.tmp"
+    stale.write_bytes(b"x" * 10_000)
+    os.utime(stale, (1, 1))  # long ago
+    assert cache.put(analysed_doc(), PIPE)
+    assert not stale.exists()
+    assert len(list(tmp_path.glob("*.json"))) == 1
