@@ -147,7 +147,8 @@ def _documents(results: Iterator, failures: list[str], progress) -> Iterator:
 
 def _with_reviews(docs: Iterator, review_file: str | None, failures: list[str]) -> Iterator:
     """Pair each document with its saved review (None when it has none)."""
-    from .review import ReviewError, existing_review
+    from .review.errors import ReviewError
+    from .review.store import existing_review
 
     for doc in docs:
         try:

@@ -19,7 +19,7 @@ from .clean import display_safe, one_line
 from .model import ParsedDocument, Quote, write_json
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .review import Review
+    from .review.log import Review
 
 CSV_FIELDS = (
     "file",
@@ -45,7 +45,7 @@ def document_fields(doc: ParsedDocument, review: "Review | None" = None) -> Iter
     """The newsview/1 document's fields, with a ``review`` block when the article has a saved review."""
     yield from doc.json_fields()
     if review is not None:
-        from .review import review_json
+        from .review.export import review_json
 
         yield "review", review_json(doc, review)
 
@@ -64,7 +64,8 @@ def to_json(doc: ParsedDocument, review: "Review | None" = None, *, indent: int 
 
 def to_markdown(doc: ParsedDocument, review: "Review | None" = None) -> str:
     """The review report an editor can paste into a ticket (every quote, reviewed or not)."""
-    from .review import Review, markdown_report
+    from .review.export import markdown_report
+    from .review.log import Review
 
     return markdown_report(doc, review if review is not None else Review())
 
@@ -79,7 +80,7 @@ def _cell(value: object) -> object:
 def csv_rows(doc: ParsedDocument, review: "Review | None" = None) -> Iterable[dict[str, object]]:
     reviewed: dict[str, dict[str, object]] = {}
     if review is not None:
-        from .review import review_csv_rows
+        from .review.export import review_csv_rows
 
         reviewed = review_csv_rows(doc, review)
     for q in doc.quotes:

@@ -11,7 +11,8 @@ A query is a list of space-separated terms, all of which must hold:
 * ``unattributed`` keeps quotes without a known speaker;
 * ``reviewed:yes|no``, ``verdict:accepted|rejected|reassigned|none`` and
   ``conf<0.5`` (also ``<=``, ``>``, ``>=``, ``=``) keep quotes by their review
-  (see :class:`newsview.review.ReviewFilter`).
+  and the engine's confidence (the review state of each quote comes from
+  :mod:`newsview.review.view` when the article has a review).
 
 Several values of the same field widen it (``type:person type:org``); different
 fields and plain words narrow.  Double quotes group words: ``"prime minister"``.
@@ -25,14 +26,11 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .model import Actor, ParsedDocument, Quote, Span, label_family
-
-if TYPE_CHECKING:  # the review module is imported when a query has review terms
-    from .review import ReviewedQuote, ReviewedView, ReviewFilter
 
 FAMILIES = ("person", "org", "place", "date", "other")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
@@ -59,21 +57,70 @@ _FAMILY_ALIASES = {
 
 _TOKEN = re.compile(r'(\S*?)"([^"]*)"?|(\S+)')
 
-#: words that start a review term (``reviewed:``, ``verdict:``, ``conf<0.5``...)
-_REVIEW_TERM = re.compile(r"(?:^|\s)(?:reviewed:|verdict:|conf)", re.IGNORECASE)
+_CONF = re.compile(r"^(?:conf|confidence)(<=|>=|<|>|=)(\d*\.?\d+)$")
+_CONF_OPS: dict[str, Callable[[float, float], bool]] = {
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+    "=": lambda a, b: abs(a - b) < 1e-9,
+}
+_CONF_PREFIXES = ("conf<", "conf>", "conf=", "confidence<", "confidence>", "confidence=")
+_YES = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
+VERDICT_TERMS = ("accepted", "rejected", "reassigned", "none")
+
+
+class QuoteReview(Protocol):
+    """What the review terms test of one quote (a reviewed quote of :mod:`newsview.review.view`)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def reviewed(self) -> bool: ...
+
+    @property
+    def verdict(self) -> str | None: ...
+
+    @property
+    def reassigned(self) -> bool: ...
+
+
+class ReviewStates(Protocol):
+    """The review state of a document's quotes (a reviewed view)."""
+
+    @property
+    def quotes(self) -> Iterable[QuoteReview]: ...
 
 
 @dataclass(frozen=True)
-class NoReviewTerms:
-    """The review part of a query without review terms (newsview.review loads only when one is typed)."""
+class ReviewTerms:
+    """The review terms of a query: ``reviewed:``, ``verdict:`` and ``conf<``."""
 
-    reviewed: None = None
+    reviewed: bool | None = None
     verdicts: tuple[str, ...] = ()
     confidence: tuple[tuple[str, float], ...] = ()
-    active = False
 
+    @property
+    def active(self) -> bool:
+        return self.reviewed is not None or bool(self.verdicts or self.confidence)
 
-NO_REVIEW_TERMS = NoReviewTerms()
+    def matches(self, quote: Quote, review: QuoteReview | None) -> bool:
+        """True when ``quote`` passes these terms; ``review`` None: the quote is unreviewed."""
+        reviewed = review is not None and review.reviewed
+        verdict = review.verdict if review is not None else None
+        reassigned = review is not None and review.reassigned
+        if self.reviewed is not None and reviewed != self.reviewed:
+            return False
+        if self.verdicts:
+            ok = (
+                (verdict is not None and verdict in self.verdicts)
+                or ("reassigned" in self.verdicts and reassigned)
+                or ("none" in self.verdicts and verdict is None)
+            )
+            if not ok:
+                return False
+        return all(_CONF_OPS[op](quote.confidence, value) for op, value in self.confidence)
 
 
 @dataclass(frozen=True)
@@ -88,7 +135,7 @@ class FilterState:
     #: terms that could not be understood (``type:banana``), for the status line
     invalid: tuple[str, ...] = ()
     #: the review terms (reviewed:, verdict:, conf<)
-    review: ReviewFilter | NoReviewTerms = NO_REVIEW_TERMS
+    review: ReviewTerms = ReviewTerms()
     query: str = field(default="", compare=False)
 
     @property
@@ -127,6 +174,8 @@ class FilterResult:
     quote_ids: tuple[str, ...] = ()
     #: places in the text to highlight and step through with n/N, sorted, not overlapping
     spans: tuple[Span, ...] = ()
+    #: quote_ids as a set, for keeps_quote
+    _quote_set: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
 
     def keeps_actor(self, actor_id: str) -> bool:
         return not self.state.active or actor_id in self.actor_ids
@@ -140,23 +189,16 @@ class FilterResult:
 
 def parse_query(query: str) -> FilterState:
     """Parse the text of the filter bar into a FilterState (never raises)."""
-    if _REVIEW_TERM.search(query):
-        from .review import ReviewFilter
-
-        review = ReviewFilter.parse(query)
-        rest, terms = review.rest, ReviewFilter(review.reviewed, review.verdicts, review.confidence)
-        if not terms.active:
-            terms = NO_REVIEW_TERMS
-        review_invalid = review.invalid
-    else:
-        rest, terms, review_invalid = " ".join(query.split()), NO_REVIEW_TERMS, ()
     words: list[str] = []
     speakers: list[str] = []
     types: list[str] = []
     kinds: list[str] = []
-    invalid: list[str] = list(review_invalid)
+    invalid: list[str] = []
     unattributed = False
-    for m in _TOKEN.finditer(rest):
+    reviewed: bool | None = None
+    verdicts: list[str] = []
+    confidence: list[tuple[str, float]] = []
+    for m in _TOKEN.finditer(query):
         if m.group(3) is not None:
             prefix, value, quoted = "", m.group(3), False
             if ":" in value and not value.startswith(":"):
@@ -176,7 +218,22 @@ def parse_query(query: str) -> FilterState:
                 invalid.append(m.group(0))
             continue
         low = value.lower()
-        if field_name in ("speaker", "by", "who"):
+        conf = None if quoted or field_name else _CONF.match(low)
+        if conf:
+            confidence.append((conf.group(1), float(conf.group(2))))
+        elif not quoted and not field_name and low.startswith(_CONF_PREFIXES):
+            invalid.append(m.group(0))  # conf<high
+        elif field_name == "reviewed":
+            if low in _YES:
+                reviewed = _YES[low]
+            else:
+                invalid.append(m.group(0))
+        elif field_name == "verdict":
+            if low in VERDICT_TERMS:
+                verdicts.append(low)
+            else:
+                invalid.append(m.group(0))
+        elif field_name in ("speaker", "by", "who"):
             speakers.append(low)
         elif field_name in ("type", "is"):
             fam = _FAMILY_ALIASES.get(low)
@@ -203,7 +260,7 @@ def parse_query(query: str) -> FilterState:
         kinds=tuple(kinds),
         unattributed=unattributed,
         invalid=tuple(invalid),
-        review=terms,
+        review=ReviewTerms(reviewed, tuple(verdicts), tuple(confidence)),
         query=query,
     )
 
@@ -298,13 +355,7 @@ def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
     return tuple(merged)
 
 
-def _unreviewed(quote: Quote) -> ReviewedQuote:
-    from .review import ReviewedQuote
-
-    return ReviewedQuote(quote, None, None, "", quote.speaker, None, None, False)
-
-
-def apply(doc: ParsedDocument, state: FilterState, review: ReviewedView | None = None) -> FilterResult:
+def apply(doc: ParsedDocument, state: FilterState, review: ReviewStates | None = None) -> FilterResult:
     """Work out which actors, quotes and places in the text ``state`` keeps.
 
     ``review`` gives each quote's verdict for the review terms; without it
@@ -316,7 +367,7 @@ def apply(doc: ParsedDocument, state: FilterState, review: ReviewedView | None =
     kept_quotes = [q for q in doc.quotes if _quote_matches(q, actors.get(q.speaker or ""), state)]
     if state.review.active:
         reviewed = {rq.id: rq for rq in review.quotes} if review is not None else {}
-        kept_quotes = [q for q in kept_quotes if state.review.matches(reviewed.get(q.id) or _unreviewed(q))]
+        kept_quotes = [q for q in kept_quotes if state.review.matches(q, reviewed.get(q.id))]
     kept_quotes.sort(key=lambda q: (q.start, q.end))
     actor_ids = {q.speaker for q in kept_quotes if q.speaker is not None}
     if not state.quote_only:

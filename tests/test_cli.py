@@ -170,7 +170,8 @@ def test_saved_review_travels_into_json_csv_and_markdown(tmp_path, nlp):
     """Verdicts and notes made in the app appear in every export."""
     from newsview import engine
     from newsview.reader import read_article
-    from newsview.review import Accept, ReviewStore, SetNote
+    from newsview.review.actions import Accept, SetNote
+    from newsview.review.store import ReviewStore
 
     article = tmp_path / "gdansk.txt"
     article.write_bytes(GDANSK.read_bytes())

@@ -6,6 +6,7 @@ import pytest
 
 from newsview.filtering import (
     FilterState,
+    ReviewTerms,
     apply,
     merge_spans,
     next_span,
@@ -162,3 +163,38 @@ def test_every_occurrence_of_a_word_is_highlighted_once_even_when_they_touch():
     assert runs == ["mm", "mmm", "m"] * 3
     assert all(s < e for s, e in result.spans)
     assert list(result.spans) == sorted(result.spans)
+
+
+def test_review_terms_are_parsed_with_the_rest_of_the_query():
+    state = parse_query('speaker:smith Reviewed:NO verdict:rejected conf<0.8 verdict:maybe conf<high "conf<0.5 text"')
+    assert state.speakers == ("smith",)
+    assert state.review == ReviewTerms(reviewed=False, verdicts=("rejected",), confidence=(("<", 0.8),))
+    assert state.invalid == ("verdict:maybe", "conf<high")
+    assert state.words == ("conf<0.5 text",)  # in double quotes: words to find, not a term
+    assert state.quote_only
+    assert state.describe() == '"conf<0.5 text" speaker:smith reviewed:no verdict:rejected conf<0.8'
+    assert parse_query("reviewed: verdict:").invalid == ("reviewed:", "verdict:")
+    assert not parse_query("confidence review").review.active
+
+
+def test_review_terms_keep_quotes_by_their_review(tmp_path):
+    from newsview.review.actions import Accept, Reassign, Reject
+    from test_review import article_doc, open_store
+
+    reviewed_doc = article_doc()
+    store = open_store(tmp_path / "article.txt.review.json", reviewed_doc)
+    store.apply(Accept("q1"))
+    store.apply(Reject("q3"))
+    store.apply(Reassign("q4", actor_id="a1"))
+    view = store.view()
+
+    def kept(query, review=view):
+        return apply(reviewed_doc, parse_query(query), review).quote_ids
+
+    assert kept("verdict:accepted") == ("q1",)
+    assert kept("verdict:reassigned") == ("q4",)
+    assert kept("reviewed:no") == ("q2", "q5")
+    assert kept("reviewed:no conf<0.5") == ("q5",)
+    # without a review every quote is unreviewed
+    assert kept("reviewed:yes", None) == ()
+    assert kept("verdict:none", None) == tuple(q.id for q in reviewed_doc.quotes)

@@ -35,3 +35,10 @@ def test_opening_an_article_does_not_wait_for_the_full_command_line_parser():
     roots = _roots(_modules_after(["newsview.cli", "newsview.tui.app", "newsview.engine", "newsview.cache"]))
     assert "textual" in roots
     assert "typer" not in roots and "click" not in roots
+
+
+def test_the_first_frame_does_not_load_the_review_store_or_file_code():
+    """The review is loaded after the analysis: filtering parses review terms without the review package."""
+    modules = _modules_after(["newsview.cli", "newsview.tui.app", "newsview.engine", "newsview.cache", "newsview.filtering"])
+    assert "newsview.tui.app" in modules  # the check would be empty otherwise
+    assert not {m for m in modules if m.startswith("newsview.review")}

@@ -11,27 +11,13 @@ import sys
 import pytest
 
 from newsview.model import Actor, Meta, ParsedDocument, Quote, Source
-from newsview.review import (
-    Accept,
-    ClearVerdict,
-    MergeActors,
-    Reassign,
-    Redo,
-    Reject,
-    RenameActor,
-    ReviewError,
-    ReviewFilter,
-    ReviewStore,
-    SetNote,
-    Undo,
-    default_path,
-    describe_last,
-    existing_review,
-    markdown_report,
-    review_csv_fields,
-    review_json,
-    reviewed_view,
-)
+from newsview.review.actions import Accept, ClearVerdict, MergeActors, Reassign, Redo, Reject, RenameActor, SetNote, Undo
+from newsview.review.entries import describe_last
+from newsview.review.errors import ReviewError
+from newsview.review.export import markdown_report, review_csv_fields, review_json
+from newsview.review.fileformat import default_path
+from newsview.review.store import ReviewStore, existing_review
+from newsview.review.view import ReviewFilter, reviewed_view
 
 ARTICLE = (
     "Jane Smith, the mayor, said the budget was \u201cbalanced and fair for every family\u201d. "
@@ -529,7 +515,7 @@ def test_status_line_says_what_was_done_and_undone(doc, review_path):
 
 
 def test_engine_review_module_imports_no_ui_and_no_spacy():
-    code = "import sys, newsview.review; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'spacy', 'rich')))"
+    code = "import sys, newsview.review.store, newsview.review.export; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'spacy', 'rich')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsview.review import Accept, ReviewError, ReviewStore
+from newsview.review.actions import Accept
+from newsview.review.errors import ReviewError
+from newsview.review.store import ReviewStore
 from newsview.tui.app import NewsViewApp
 from newsview.tui.dialogs import ActorPicker, RejectReason, TextPrompt
 from newsview.widgets.actor_sidebar import ActorList
@@ -330,7 +332,7 @@ async def test_review_actions_in_the_command_palette(review_file):
 
 
 async def test_escape_sequences_in_a_review_file_never_reach_the_terminal(review_file):
-    from newsview.review import RenameActor, SetNote
+    from newsview.review.actions import RenameActor, SetNote
 
     sent = ReviewStore(review_file)  # a review someone else wrote
     sent.load(analysed_document())

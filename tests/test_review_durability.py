@@ -14,7 +14,9 @@ import time
 
 import pytest
 
-from newsview.review import Accept, Reject, ReviewError, ReviewStore, SetNote
+from newsview.review.actions import Accept, Reject, SetNote
+from newsview.review.errors import ReviewError
+from newsview.review.store import ReviewStore
 from test_review import article_doc, open_store
 
 #: Applies actions in a loop and prints one line per action once apply() has returned.
@@ -22,7 +24,8 @@ WRITER = textwrap.dedent(
     """
     import itertools, json, sys
     from newsview.model import ParsedDocument
-    from newsview.review import Accept, Reject, ReviewStore, SetNote
+    from newsview.review.actions import Accept, Reject, SetNote
+    from newsview.review.store import ReviewStore
 
     doc_path, review_path, tag = sys.argv[1:4]
     limit = int(sys.argv[4]) if len(sys.argv) > 4 else None

@@ -47,7 +47,10 @@ from .help import HelpScreen, binding_rows, entity_legend
 from .reviewing import actor_tags, export_path, reviewed_document
 
 if TYPE_CHECKING:  # the review module is imported on first use, not before the first frame
-    from newsview.review import Action, Redo, ReviewedView, ReviewError, ReviewStore, Undo
+    from newsview.review.actions import Action, Redo, Undo
+    from newsview.review.errors import ReviewError
+    from newsview.review.store import ReviewStore
+    from newsview.review.view import ReviewedView
 
 Analyser = Callable[[ParsedDocument], ParsedDocument]
 
@@ -402,7 +405,8 @@ class NewsViewApp(App[int]):
         return self.article_path is not None or self.review_file is not None
 
     def _load_review(self, analysis: ParsedDocument) -> None:
-        from newsview.review import ReviewError, ReviewStore
+        from newsview.review.errors import ReviewError
+        from newsview.review.store import ReviewStore
         if not self.review_enabled:
             return
         try:
@@ -424,7 +428,7 @@ class NewsViewApp(App[int]):
 
     def _check_review_on_disk(self) -> None:
         """Pick up changes another newsview saved to the same review file."""
-        from newsview.review import ReviewError
+        from newsview.review.errors import ReviewError
         store = self.review_store
         if store is None or self.review_view is None:
             return
@@ -795,7 +799,8 @@ class NewsViewApp(App[int]):
 
     def review(self, action: Action) -> bool:
         """Apply one review action; True once it is saved.  A failure is shown and changes nothing."""
-        from newsview.review import ReviewError, describe_last
+        from newsview.review.entries import describe_last
+        from newsview.review.errors import ReviewError
         store = self.review_store
         if store is None:
             return False
@@ -818,7 +823,7 @@ class NewsViewApp(App[int]):
         return True
 
     def action_review_accept(self) -> None:
-        from newsview.review import ACCEPTED, Accept
+        from newsview.review.actions import ACCEPTED, Accept
         qid = self._target_quote()
         if qid is None:
             return
@@ -829,7 +834,7 @@ class NewsViewApp(App[int]):
         self.review(Accept(qid))
 
     def action_review_reject(self) -> None:
-        from newsview.review import Reject
+        from newsview.review.actions import Reject
         qid = self._target_quote()
         if qid is None:
             return
@@ -852,7 +857,7 @@ class NewsViewApp(App[int]):
         ]
 
     def action_review_reassign(self) -> None:
-        from newsview.review import Reassign
+        from newsview.review.actions import Reassign
         qid = self._target_quote()
         if qid is None:
             return
@@ -876,7 +881,7 @@ class NewsViewApp(App[int]):
                                      allow_new=True, engine_speaker=engine), done)
 
     def action_review_note(self) -> None:
-        from newsview.review import SetNote
+        from newsview.review.actions import SetNote
         qid = self._target_quote()
         if qid is None:
             return
@@ -892,15 +897,15 @@ class NewsViewApp(App[int]):
                                     placeholder="what you checked, a source… (empty removes the note)"), done)
 
     def action_review_undo(self) -> None:
-        from newsview.review import Undo
+        from newsview.review.actions import Undo
         self._history(Undo())
 
     def action_review_redo(self) -> None:
-        from newsview.review import Redo
+        from newsview.review.actions import Redo
         self._history(Redo())
 
     def _history(self, action: Undo | Redo) -> None:
-        from newsview.review import Undo
+        from newsview.review.actions import Undo
         if not self._review_ready():
             return
         review = self.review_store.review
@@ -920,7 +925,7 @@ class NewsViewApp(App[int]):
         return actor_id
 
     def action_review_merge(self) -> None:
-        from newsview.review import MergeActors
+        from newsview.review.actions import MergeActors
         absorb = self._target_actor()
         if absorb is None:
             return
@@ -935,7 +940,7 @@ class NewsViewApp(App[int]):
         self.push_screen(ActorPicker(f"Merge {name} into…", self._actor_choices(absorb)), done)
 
     def action_review_rename(self) -> None:
-        from newsview.review import RenameActor
+        from newsview.review.actions import RenameActor
         actor_id = self._target_actor()
         if actor_id is None:
             return
@@ -965,7 +970,7 @@ class NewsViewApp(App[int]):
 
     def action_export_review(self) -> None:
         """Write the review as a Markdown report beside the review file."""
-        from newsview.review import markdown_report
+        from newsview.review.export import markdown_report
         if not self._review_ready():
             return
         store = self.review_store

@@ -17,7 +17,7 @@ from newsview.clean import sanitize
 from newsview.model import Actor, ParsedDocument
 
 if TYPE_CHECKING:
-    from newsview.review import ReviewedView
+    from newsview.review.view import ReviewedView
 
 
 def reviewed_document(view: ReviewedView) -> ParsedDocument:

@@ -24,7 +24,7 @@ from newsview.filtering import FilterResult, quote_counts, quote_tints, rank_act
 from newsview.model import Actor, ParsedDocument, Quote
 
 if TYPE_CHECKING:
-    from newsview.review import ReviewedQuote
+    from newsview.review.view import ReviewedQuote
 
 from .article_view import FAMILY_LABEL, FAMILY_STYLE, display_safe, quote_style
 from .review_panel import ReviewPanel, verdict_symbol, verdict_words

@@ -17,7 +17,7 @@ from newsview.clean import one_line
 from newsview.model import ParsedDocument, Quote
 
 if TYPE_CHECKING:
-    from newsview.review import ReviewedQuote
+    from newsview.review.view import ReviewedQuote
 
 
 ACCEPTED_STYLE = "bold $text-success"
@@ -34,7 +34,7 @@ def verdict_symbol(rq: ReviewedQuote | None) -> tuple[str, str]:
     """(two-cell symbol, style) that leads a quote's row in the sidebar."""
     if rq is None:
         return "  ", ""
-    from newsview.review import ACCEPTED, REJECTED
+    from newsview.review.actions import ACCEPTED, REJECTED
 
     if rq.verdict == ACCEPTED:
         return "✓ ", ACCEPTED_STYLE
@@ -52,7 +52,7 @@ def verdict_words(rq: ReviewedQuote | None, *, short: bool = False) -> list[tupl
     """
     if rq is None:
         return []
-    from newsview.review import ACCEPTED, REJECTED
+    from newsview.review.actions import ACCEPTED, REJECTED
 
     parts: list[tuple[str, str]] = []
     if rq.verdict == ACCEPTED:

@@ -1,0 +1,107 @@
+"""The review file (schema ``newsview-review/1``, see docs/review-format.md): bytes, validation, location."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .errors import ReviewError
+from .log import Review, utc_now
+
+SCHEMA = "newsview-review/1"
+SUFFIX = ".review.json"
+
+
+def _summary(review: Review) -> list[dict[str, Any]]:
+    return [
+        {
+            "text": r.display,
+            "start": r.start,
+            "end": r.end,
+            "verdict": r.verdict,
+            "reason": r.reason,
+            "speaker": r.speaker["name"] if r.speaker else None,
+            "engine_speaker": r.engine_speaker,
+            "note": r.note,
+        }
+        for r in sorted(review.records.values(), key=lambda r: r.start)
+    ]
+
+
+def serialize(review: Review, *, article_path: str | None) -> bytes:
+    """The file's bytes: a header, one log entry a line, and a derived summary."""
+    head = {
+        "schema": SCHEMA,
+        "revision": review.revision,
+        "saved_at": utc_now(),
+        "article": {"path": article_path, "sha256": review.source_sha256},
+    }
+    lines = ["{"]
+    for k, v in head.items():
+        lines.append(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},")
+    lines.append('  "actions": [')
+    body = [f"    {json.dumps(e, ensure_ascii=False, separators=(', ', ': '))}" for e in review.entries]
+    lines.append(",\n".join(body))
+    lines.append("  ],")
+    lines.append(f'  "summary": {json.dumps(_summary(review), ensure_ascii=False)}')
+    lines.append("}")
+    return ("\n".join(x for x in lines if x) + "\n").encode("utf-8")
+
+
+def parse(data: bytes, path: Path) -> Review:
+    try:
+        d = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ReviewError(f"the review file {path} is damaged ({exc}); it was left as it is: move it aside to start afresh") from exc
+    if not isinstance(d, dict) or not str(d.get("schema", "")).startswith("newsview-review/"):
+        raise ReviewError(f"{path} is not a newsview review file; it was left as it is")
+    if d["schema"] != SCHEMA:
+        raise ReviewError(f"the review file {path} was written by a newer newsview ({d['schema']}); it was left as it is")
+    entries = d.get("actions")
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and "id" in e and "op" in e for e in entries):
+        raise ReviewError(f"the review file {path} is damaged (bad actions list); it was left as it is")
+    try:
+        article = d.get("article") or {}
+        return Review(tuple(entries), int(d.get("revision", 0)), article.get("sha256"))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ReviewError(f"the review file {path} is damaged (bad entry: {exc!r}); it was left as it is") from exc
+
+
+def data_dir() -> Path:
+    env = os.environ.get("NEWSVIEW_DATA_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("newsview", appauthor=False))
+
+
+def _writable_dir(directory: Path) -> bool:
+    return directory.is_dir() and os.access(directory, os.W_OK | os.X_OK)
+
+
+def locate(article_path: str | None, source_sha256: str) -> tuple[Path, Path | None]:
+    """Where an article's review is saved when no path is given, and where to read it first.
+
+    Beside the article as ``<article>.review.json`` when that folder is
+    writable; otherwise in the user data directory, under a name derived from
+    the article's absolute path (for standard input, from its content).  The
+    second path is a review already beside an article in a read-only folder:
+    it is read until the first save writes the data-directory copy.
+    """
+    if article_path in (None, "", "-"):
+        return data_dir() / "reviews" / f"stdin-{source_sha256[:32]}{SUFFIX}", None
+    article = Path(article_path).expanduser().absolute()
+    beside = article.with_name(article.name + SUFFIX)
+    if _writable_dir(beside.parent):
+        return beside, None
+    tag = hashlib.sha256(str(article).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    fallback = data_dir() / "reviews" / f"{article.name}-{tag}{SUFFIX}"
+    return fallback, (beside if beside.is_file() and not fallback.exists() else None)
+
+
+def default_path(article_path: str | None, source_sha256: str) -> Path:
+    return locate(article_path, source_sha256)[0]
