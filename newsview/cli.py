@@ -38,7 +38,7 @@ _progress = None
 
 
 def _err(message: str) -> None:
-    from .clean import sanitize
+    from .safe_text import sanitize
 
     if _progress is not None:
         _progress.clear()

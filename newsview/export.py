@@ -15,8 +15,8 @@ from rich.panel import Panel
 from rich.padding import Padding
 from rich.text import Text
 
-from .clean import display_safe, one_line
 from .model import ParsedDocument, Quote, write_json
+from .safe_text import display_safe, one_line
 
 if TYPE_CHECKING:  # pragma: no cover
     from .review.log import Review

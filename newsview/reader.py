@@ -60,7 +60,7 @@ class RawArticle:
 
 def display_name(path: str | os.PathLike | bytes) -> str:
     """A file name made safe for a one-line terminal message."""
-    from .clean import sanitize
+    from .safe_text import sanitize
 
     name = os.fsdecode(path)
     # undecodable bytes in file names arrive as lone surrogates

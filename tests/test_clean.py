@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from newsview.clean import clean_article, sanitize, source_offset
+from newsview.clean import clean_article, source_offset
 from newsview.reader import read_article
+from newsview.safe_text import sanitize
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
@@ -481,21 +482,22 @@ def test_text_that_mentions_html_is_not_parsed_as_html():
     assert clean_article(source).text == source.strip()
 
 
-def test_patterns_are_compiled_when_first_used_and_each_under_its_own_name():
-    """Importing the cleaner (on the way to the first frame) compiles no pattern; using one
-    puts the compiled pattern under the name the code looks up."""
+def test_patterns_are_compiled_when_first_used():
+    """Importing the cleaner and the text-safety functions (on the way to the first frame)
+    compiles no pattern; cleaning a plain-text article compiles those it uses and no HTML one."""
     import subprocess
     import sys
 
     code = (
-        "import re, newsview.clean as c\n"
-        "lazy = {k: v for k, v in vars(c).items() if isinstance(v, c._Lazy)}\n"
-        "assert lazy and not [k for k, v in vars(c).items() if isinstance(v, re.Pattern)]\n"
-        "assert all(v._name == k for k, v in lazy.items()), [k for k, v in lazy.items() if v._name != k]\n"
-        "c.clean_article('Title here\\n\\nBy Jane Doe\\n\\nBody text.\\n\\nAdvertisement\\n\\nMore text.')\n"
-        "assert isinstance(c._BY, re.Pattern) and isinstance(c._MIDDLE, re.Pattern)\n"
-        "assert isinstance(c._HTML_CHROME, c._Lazy)  # a plain-text article needs no HTML pattern\n"
-        "for v in lazy.values():\n"
-        "    assert v.compiled().pattern == v._args[0]\n"
+        "import re, sys, newsview.safe_text, newsview.clean\n"
+        "from newsview.clean import patterns\n"
+        "compilers = [f for f in vars(patterns).values() if hasattr(f, 'cache_info')]\n"
+        "assert compilers and not [f for f in compilers if f.cache_info().currsize]\n"
+        "mine = [m for name, m in sys.modules.items() if name.startswith('newsview')]\n"
+        "assert not [k for m in mine for k, v in vars(m).items() if isinstance(v, re.Pattern)]\n"
+        "newsview.clean.clean_article('Title here\\n\\nBy Jane Doe\\n\\nBody text.\\n\\nAdvertisement\\n\\nMore text.')\n"
+        "assert patterns.by_re.cache_info().currsize and patterns.middle_re.cache_info().currsize\n"
+        "assert 'newsview.clean.html' not in sys.modules  # a plain-text article needs no HTML pattern\n"
+        "assert all(isinstance(f(), re.Pattern) for f in compilers)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

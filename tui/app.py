@@ -30,7 +30,7 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from newsview.clean import sanitize
+from newsview.safe_text import sanitize
 from newsview.filtering import FilterResult, FilterState, apply, next_span, parse_query, prepare_search, rank_actors
 from newsview.model import ParsedDocument, Span
 from newsview.themes import DEFAULT_THEME, builtin_themes, variable_defaults

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from dataclasses import replace
 from pathlib import Path
 
-from newsview.clean import sanitize
 from newsview.model import Actor, ParsedDocument
+from newsview.safe_text import sanitize
 
 if TYPE_CHECKING:
     from newsview.review.view import ReviewedView

@@ -26,9 +26,9 @@ from textual.strip import Strip
 from textual.timer import Timer
 from textual.visual import Visual
 
-from newsview.clean import display_safe
 from newsview.filtering import FilterResult, quote_tints
 from newsview.model import ParsedDocument, Span
+from newsview.safe_text import display_safe
 
 #: Text style of each entity family.  Colour comes from the theme; the text
 #: style alone already tells the families apart (for monochrome and NO_COLOR).
@@ -56,7 +56,7 @@ META_STYLE = "italic"
 _WORD = re.compile(r"\S+\s*|\s+")
 
 # Bidirectional controls are drawn as U+FFFD, one character for one, so
-# every offset still lines up with the text (see newsview.clean.display_safe).
+# every offset still lines up with the text (see newsview.safe_text.display_safe).
 
 
 def quote_style(tint: int | None) -> str:

@@ -28,7 +28,7 @@ from textual.keys import REPLACED_KEYS, key_to_character
 from textual.strip import Strip
 from textual.widget import Widget
 
-from newsview.clean import one_line
+from newsview.safe_text import one_line
 
 if TYPE_CHECKING:
     from textual.binding import ActiveBinding

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
-from newsview.clean import one_line
 from newsview.model import ParsedDocument, Quote
+from newsview.safe_text import one_line
 
 if TYPE_CHECKING:
     from newsview.review.view import ReviewedQuote

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..clean import one_line
 from ..model import ParsedDocument, Quote
+from ..safe_text import one_line
 from .fileformat import SCHEMA
 from .log import Review
 from .view import ReviewedView, reviewed_view

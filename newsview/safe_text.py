@@ -1,0 +1,169 @@
+"""Terminal safety for untrusted text: nothing from outside reaches the screen as a command.
+
+``sanitize`` makes any untrusted string safe to show in a terminal,
+``one_line`` folds it onto one line for a label or a status line, and
+``display_safe`` draws bidirectional controls as U+FFFD (same length, so
+offsets still line up).
+
+``strip_controls`` is the machinery under ``sanitize``: it deletes escape
+sequences and controls and expands tabs, and says with segments where every
+output character came from, so the cleaner (``newsview.clean``) can map the
+article it shows back to the file it read.
+
+Importing this module compiles nothing: the app imports it on the way to
+its first frame, and the patterns are compiled on their first use.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+
+__all__ = [
+    "BIDI_CONTROLS",
+    "TAB_SIZE",
+    "Segment",
+    "describe_controls",
+    "display_safe",
+    "one_line",
+    "sanitize",
+    "strip_controls",
+]
+
+TAB_SIZE = 4
+
+#: A segment of a transformed string: (out_start, out_len, src_start, src_len, exact).
+#: exact: out[out_start:+out_len] == src[src_start:+src_len]; otherwise the
+#: output characters were rewritten from that source span.
+Segment = tuple[int, int, int, int, bool]
+
+
+@cache
+def _junk() -> re.Pattern[str]:
+    """Terminal escape sequences, then single control characters (C0 except
+    \\t and \\n, DEL, C1) and lone surrogates.  String-type sequences (OSC, DCS,
+    SOS, PM, APC) end at their terminator or, for safety of the prose around
+    them, at the end of the line."""
+    return re.compile(
+        r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI (colours, cursor moves, ...)
+        r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+        r"|\x1b\][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # OSC (title, clipboard, hyperlinks)
+        r"|\x1b[PX^_][^\x1b\x9c\n]*(?:\x1b\\|\x9c)?"  # DCS, SOS, PM, APC
+        r"|\x1b[!-/]+[0-~]"  # nF escapes (character sets: ESC ( B)
+        r"|\x1b[0-~]?"  # two-character escapes (ESC 7, ESC c, ...); a lone ESC
+        r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]+"  # other controls
+    )
+
+
+@cache
+def _control() -> re.Pattern[str]:
+    """The first character of every match of ``_junk()``."""
+    return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _junk_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_junk().finditer(text)``, found faster: every match starts at a control
+    character and one starts at each, so only those places are tried."""
+    search = _control().search
+    match = _junk().match
+    pos = 0
+    while True:
+        found = search(text, pos)
+        if found is None:
+            return
+        m = match(text, found.start())
+        assert m is not None  # a control character is a match on its own
+        yield m
+        pos = m.end()
+
+
+def strip_controls(source: str) -> tuple[str, list[Segment], list[tuple[int, int]]]:
+    """Delete escapes and controls, expand tabs; return text, segments, deleted spans."""
+    out: list[str] = []
+    segs: list[Segment] = []
+    deleted: list[tuple[int, int]] = []
+    pos = 0
+    out_len = 0
+    column = 0  # characters since the last newline in the output
+
+    def keep(a: int, b: int) -> None:
+        nonlocal out_len, column
+        while a < b:
+            tab = source.find("\t", a, b)
+            stop = b if tab < 0 else tab
+            if stop > a:
+                piece = source[a:stop]
+                out.append(piece)
+                segs.append((out_len, stop - a, a, stop - a, True))
+                out_len += stop - a
+                nl = piece.rfind("\n")
+                column = len(piece) - nl - 1 if nl >= 0 else column + len(piece)
+            if tab < 0:
+                break
+            width = TAB_SIZE - column % TAB_SIZE
+            out.append(" " * width)
+            segs.append((out_len, width, tab, 1, False))
+            out_len += width
+            column += width
+            a = tab + 1
+
+    for m in _junk_matches(source):
+        keep(pos, m.start())
+        if deleted and deleted[-1][1] == m.start():
+            deleted[-1] = (deleted[-1][0], m.end())
+        else:
+            deleted.append((m.start(), m.end()))
+        pos = m.end()
+    keep(pos, len(source))
+    return "".join(out), segs, deleted
+
+
+def sanitize(text: str) -> str:
+    """Make an untrusted string safe for a terminal.
+
+    Removes terminal escape sequences (CSI, OSC, DCS/SOS/PM/APC, two-character
+    escapes, 8-bit CSI), C1 controls, C0 controls except newline and tab, DEL
+    and lone surrogates; expands tabs (to multiples of 4 columns); NFC-normalises.
+    """
+    out, _, _ = strip_controls(text)
+    return unicodedata.normalize("NFC", out)
+
+
+#: Bidirectional controls can make a terminal reorder what it shows (the
+#: "Trojan Source" trick).  ``display_safe`` draws them as U+FFFD, one
+#: character for one, so offsets still line up with the text.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_DISPLAY_SAFE = str.maketrans({c: "\ufffd" for c in BIDI_CONTROLS})
+
+
+def display_safe(text: str) -> str:
+    """``text`` with bidirectional controls made visible and harmless (same length)."""
+    return text.translate(_DISPLAY_SAFE)
+
+
+def one_line(text: str) -> str:
+    """Untrusted text for a one-line display: escapes and controls removed,
+    whitespace folded, bidirectional controls shown as U+FFFD."""
+    return display_safe(" ".join(sanitize(text).split()))
+
+
+_ESCAPE_KINDS = (
+    ("\x1b[", "CSI"), ("\x9b", "CSI"), ("\x1b]", "OSC"), ("\x1bP", "DCS"), ("\x1bX", "SOS"),
+    ("\x1b^", "PM"), ("\x1b_", "APC"), ("\x1b", "ESC"),
+)
+
+
+def describe_controls(raw: str) -> str:
+    """Say what a deleted run of escapes/controls was, without repeating its payload."""
+    kinds: list[str] = []
+    i = 0
+    for m in _junk().finditer(raw):
+        seq = m.group()
+        kind = next((name for prefix, name in _ESCAPE_KINDS if seq.startswith(prefix)), "control")
+        if not kinds or kinds[-1] != kind:
+            kinds.append(kind)
+        i += 1
+    what = ", ".join(kinds[:4]) + (", ..." if len(kinds) > 4 else "")
+    return f"{i} escape/control sequence{'s' if i != 1 else ''} ({what}), {len(raw)} chars"
