@@ -8,28 +8,21 @@ offsets index ``doc.text``.  The work is split into:
 * :mod:`.actors` - entities to canonical actors with aliases and gender;
 * :mod:`.speakers` - subjects, pronouns and descriptors to actors;
 * :mod:`.quotes` - direct quotes, reported speech and mixed quotes;
-* :mod:`.cues` - the word lists.
+* :mod:`.cues` - the word lists;
+* :mod:`.extraction` - the result;
+* :mod:`.assemble` - actors and quotes put together into it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Actor, Entity, Mention, Quote
+from .extraction import Extraction
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 __all__ = ["Extraction", "extract"]
-
-
-@dataclass(frozen=True)
-class Extraction:
-    entities: tuple[Entity, ...] = ()
-    actors: tuple[Actor, ...] = ()
-    mentions: tuple[Mention, ...] = ()
-    quotes: tuple[Quote, ...] = ()
 
 
 def extract(doc: "Doc") -> Extraction:

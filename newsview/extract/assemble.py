@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING
 from ..model import Actor, Entity, Evidence, Mention, Quote
 from .actors import SPEAKING_ONLY, ActorIndex
 from .cues import PERSONAL_PRONOUNS
+from .extraction import Extraction
 from .quotes import Found, QuoteFinder
 from .speakers import SpeakerResolver
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
-
-    from . import Extraction
 
 def _alnum_outside(text: str, s: int, e: int, holes: list[tuple[int, int]]) -> tuple[int, int]:
     """Count letters/digits of text[s:e] outside and inside the ``holes``."""
@@ -139,9 +138,7 @@ def _drop_nested(found: list[Found]) -> list[Found]:
     return out
 
 
-def assemble(doc: "Doc") -> "Extraction":
-    from . import Extraction
-
+def assemble(doc: "Doc") -> Extraction:
     text = doc.text
     index = ActorIndex(doc, text)
     finder = QuoteFinder(doc, text, index.tokens)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..model import Actor, Entity, Mention, Quote
-from . import Extraction
+from .extraction import Extraction
 
 Span = tuple[int, int]
 
