@@ -9,18 +9,18 @@ Two steps, so the app can show text before spaCy has even been imported:
 
 For the app's first frame, ``prepare_head`` cleans only the first part of a
 long article (its text an exact prefix of what ``prepare`` gives, offsets and
-meta the same); ``finish`` cleans the rest, and ``Analyzer`` does that first
-of all, before the pipeline loads, and reports the whole text as its first
-progress.
+meta the same) and returns it as a ``HeadDocument``, which carries the
+article it was cut from; ``finish`` cleans the rest, and ``Analyzer`` does
+that first of all, before the pipeline loads, and reports the whole text as
+its first progress.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-import weakref
-from dataclasses import replace
-from typing import TYPE_CHECKING, Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Callable
 
 from . import ENGINE_VERSION
 from .model import Entity, ParsedDocument, Source
@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
     from .cache import ParseCache
+    from .clean import Cleaned
     from .reader import RawArticle
 
 
@@ -41,6 +42,18 @@ def prepare(raw: "RawArticle") -> ParsedDocument:
     from .clean import clean_article
 
     return _document(raw, clean_article(raw.text))
+
+
+@dataclass(frozen=True, eq=False, kw_only=True)
+class HeadDocument(ParsedDocument):
+    """The first paragraphs of a long article, as ``prepare_head`` gives them.
+
+    It is a document like any other (the app shows it, the cache looks it up
+    by its source) that also carries the article it was cut from, so that
+    ``finish`` can clean the rest when it is wanted.
+    """
+
+    article: RawArticle
 
 
 def prepare_head(raw: "RawArticle") -> ParsedDocument:
@@ -57,24 +70,17 @@ def prepare_head(raw: "RawArticle") -> ParsedDocument:
     cleaned = clean_head(raw.text)
     if cleaned is None or not cleaned.text.strip():
         return prepare(raw)
-    doc = _document(raw, cleaned)
-    _UNFINISHED[doc] = raw
-    return doc
-
-
-#: documents from ``prepare_head`` that hold only the first part of their article
-_UNFINISHED: "weakref.WeakKeyDictionary[ParsedDocument, RawArticle]" = weakref.WeakKeyDictionary()
+    return _document(raw, cleaned, whole=False)
 
 
 def is_whole(doc: ParsedDocument) -> bool:
     """False for a document ``prepare_head`` cut short (``finish`` gives all of it)."""
-    return doc not in _UNFINISHED
+    return not isinstance(doc, HeadDocument)
 
 
 def finish(doc: ParsedDocument) -> ParsedDocument:
     """The whole article of a document ``prepare_head`` cut short; any other document itself."""
-    raw = _UNFINISHED.get(doc)
-    return doc if raw is None else prepare(raw)
+    return prepare(doc.article) if isinstance(doc, HeadDocument) else doc
 
 
 def source_of(raw: "RawArticle") -> Source:
@@ -82,7 +88,7 @@ def source_of(raw: "RawArticle") -> Source:
     return Source(raw.path, raw.sha256, raw.encoding, raw.size)
 
 
-def _document(raw: "RawArticle", cleaned) -> ParsedDocument:
+def _document(raw: "RawArticle", cleaned: Cleaned, *, whole: bool = True) -> ParsedDocument:
     if not cleaned.text.strip():
         from .reader import InputError, display_name
 
@@ -91,15 +97,16 @@ def _document(raw: "RawArticle", cleaned) -> ParsedDocument:
             display_name(raw.path or "<text>"),
             f"no article text left after removing page boilerplate ({lines} line{'s' if lines != 1 else ''} removed)",
         )
-    return ParsedDocument(
-        text=cleaned.text,
-        source=source_of(raw),
-        meta=cleaned.meta,
-        paragraphs=cleaned.paragraphs,
-        removed=cleaned.removed,
-        offset_map=cleaned.offset_map,
-        engine_version=ENGINE_VERSION,
-    )
+    fields: dict[str, Any] = {
+        "text": cleaned.text,
+        "source": source_of(raw),
+        "meta": cleaned.meta,
+        "paragraphs": cleaned.paragraphs,
+        "removed": cleaned.removed,
+        "offset_map": cleaned.offset_map,
+        "engine_version": ENGINE_VERSION,
+    }
+    return ParsedDocument(**fields) if whole else HeadDocument(**fields, article=raw)
 
 
 #: Callback for progressive display: a partial document (``analysed`` False,
