@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Extraction", "extract"]
 
 
-def extract(doc: "Doc") -> Extraction:
+def extract(doc: Doc) -> Extraction:
     """Find entities, actors, mentions and quotes in a parsed document."""
     from .assemble import assemble
 
