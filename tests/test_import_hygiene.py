@@ -42,3 +42,22 @@ def test_the_first_frame_does_not_load_the_review_store_or_file_code():
     modules = _modules_after(["newsview.cli", "newsview.tui.app", "newsview.engine", "newsview.cache", "newsview.filtering"])
     assert "newsview.tui.app" in modules  # the check would be empty otherwise
     assert not {m for m in modules if m.startswith("newsview.review")}
+
+
+def test_preparing_a_plain_text_article_does_not_load_html_extraction():
+    """A text file's first frame cleans it without the HTML page extractor (or Python's HTML parser);
+    a page still gets them."""
+    code = (
+        "import json, sys\n"
+        "from newsview import engine\n"
+        "from newsview.reader import raw_from_text\n"
+        "engine.prepare_head(raw_from_text('A title\\n\\nBy Jane Doe\\n\\nThe body of the article, said Mr Smith.\\n'))\n"
+        "before = sorted(sys.modules)\n"
+        "engine.prepare(raw_from_text('<!DOCTYPE html><html><body><h1>A title</h1><p>The body of the article, long enough to be kept.</p></body></html>'))\n"
+        "print(json.dumps([before, sorted(sys.modules)]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    plain, page = (set(m) for m in json.loads(out.stdout))
+    assert "newsview.clean" in plain  # the check would be empty otherwise
+    assert "newsview.clean.html" not in plain and "html.parser" not in plain
+    assert "newsview.clean.html" in page
