@@ -681,7 +681,7 @@ def main() -> None:
             PACKAGE_PATH, commit = export_head(tmp)
             log(f"measuring commit {commit}")
         # compile the package's byte-code once, as an installation would have
-        subprocess.run([PY, "-c", "import newsview.cli, newsview.command, newsview.tui.app, newsview.engine, newsview.extract"],
+        subprocess.run([PY, "-c", "import newsview.cli, newsview.cli.parser, newsview.tui.app, newsview.engine, newsview.extract"],
                        env=child_env(tmp), check=False)
         rows = Bench(args, tmp).run()
     finally:

@@ -282,7 +282,7 @@ async def test_a_big_article_whose_pipeline_fails_still_ends_up_whole(small_big_
 def test_a_long_cached_article_opens_from_its_first_part_and_the_analyser_brings_the_rest(
         small_big_path, tmp_path, monkeypatch):
     """Reading a long article's big cache entry would hold up the first frame: the head comes first."""
-    from newsview import cli
+    from newsview.cli.run_app import run_app
     import newsview.tui.app as ui
 
     monkeypatch.setenv("NEWSVIEW_CACHE_DIR", str(tmp_path))
@@ -303,8 +303,8 @@ def test_a_long_cached_article_opens_from_its_first_part_and_the_analyser_brings
             pass
 
     monkeypatch.setattr(ui, "NewsViewApp", App)
-    assert cli._run_app(str(small_big_path), model=None, theme=None, mouse=False, use_cache=True,
-                        review_file=None) == 0
+    assert run_app(str(small_big_path), model=None, theme=None, mouse=False, use_cache=True,
+                   review_file=None) == 0
     first, analyser = shown[0]
     assert not first.analysed and whole.text.startswith(first.text) and len(first.text) < len(whole.text)
     later = analyser(first, progress=lambda doc, share: None, cancelled=lambda: False)

@@ -165,7 +165,7 @@ def test_the_app_opens_a_cached_article_without_cleaning_it_again_or_spacy(tmp_p
     article = samples_dir / "wikinews-2019-01-07-trump-state-of-emergency.txt"
     script = (
         "import sys, json\n"
-        "from newsview import cli, engine\nfrom newsview.batch import make_analyzer\n"
+        "from newsview import engine\nfrom newsview.batch import make_analyzer\nfrom newsview.cli.run_app import run_app\n"
         "import newsview.tui.app as ui\n"
         "shown = []\n"
         "class App:\n"
@@ -177,7 +177,7 @@ def test_the_app_opens_a_cached_article_without_cleaning_it_again_or_spacy(tmp_p
         "if sys.argv[1] == 'second':\n"
         "    def refuse(raw): raise AssertionError('cleaned again')\n"
         "    engine.prepare = refuse\n"
-        f"code = cli._run_app({str(article)!r}, model=None, theme=None, mouse=False, use_cache=True, review_file=None)\n"
+        f"code = run_app({str(article)!r}, model=None, theme=None, mouse=False, use_cache=True, review_file=None)\n"
         "if sys.argv[1] == 'first':\n"
         "    engine.Analyzer(cache=make_analyzer(None, True).cache)(shown[0])\n"
         "d = shown[0]\n"

@@ -153,10 +153,10 @@ def test_hostile_text_never_reaches_stdout_as_escapes(tmp_path):
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralised():
-    assert export._cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert export._cell("@SUM(A1)") == "'@SUM(A1)"
-    assert export._cell("Plain words") == "Plain words"
-    assert export._cell(0.5) == 0.5
+    assert export.spreadsheet_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert export.spreadsheet_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert export.spreadsheet_cell("Plain words") == "Plain words"
+    assert export.spreadsheet_cell(0.5) == 0.5
 
 
 def test_closed_pipe_is_not_an_error():
@@ -235,6 +235,7 @@ APP_COMMAND_LINES = [
     (["a.txt", "--theme", "x", "--theme", "y"], False),  # repeated: the full parser takes the last
     (["a.txt", "--model", "--no-cache"], False),  # an option where a value should be
     (["a.txt", "--theme="], False),
+    (["a.txt", "-m=my_model"], False),  # a short option's value is everything after it: "=my_model"
     (["a.txt", "b.txt"], False),
     (["a.txt", "--format", "app"], False),
     (["a.txt", "--frobnicate"], False),
@@ -249,7 +250,7 @@ APP_COMMAND_LINES = [
 @pytest.mark.parametrize("env", [{}, {"NEWSVIEW_MODEL": "env_model", "NEWSVIEW_THEME": "env-theme", "NEWSVIEW_KEYMAP": ""}])
 def test_opening_an_article_quickly_means_the_same_as_the_full_parser(argv, quick, env, monkeypatch):
     """`newsview FILE [options]` skips the full parser only where both read it the same way."""
-    from newsview import cli, command
+    from newsview.cli import fast, parser, run_app
 
     for name in ("NEWSVIEW_MODEL", "NEWSVIEW_THEME", "NEWSVIEW_KEYMAP"):
         monkeypatch.delenv(name, raising=False)
@@ -259,18 +260,54 @@ def test_opening_an_article_quickly_means_the_same_as_the_full_parser(argv, quic
     monkeypatch.setattr(sys, "stdin", _Terminal())
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     calls: list[dict] = []
-    monkeypatch.setattr(command, "_run_app", lambda path, **kw: calls.append({"path": path, **kw}) or 0)
+    monkeypatch.setattr(run_app, "run_app", lambda path, **kw: calls.append({"path": path, **kw}) or 0)
     with pytest.raises(SystemExit):
-        command.cli(args=argv, prog_name="newsview")
-    fast = cli._plain_app_call(argv)
+        parser.cli(args=argv, prog_name="newsview")
+    quick_call = fast.plain_app_call(argv)
     if quick:
-        assert fast is not None and fast == calls[0]
+        assert quick_call is not None and quick_call == calls[0]
     else:
-        assert fast is None
+        assert quick_call is None
 
 
 def test_without_a_terminal_opening_an_article_takes_the_full_parser(monkeypatch):
-    from newsview import cli
+    from newsview.cli import fast
 
     monkeypatch.setattr(sys, "stdout", io.StringIO())
-    assert cli._plain_app_call(["a.txt"]) is None
+    assert fast.plain_app_call(["a.txt"]) is None
+
+
+def test_every_format_the_command_offers_has_a_writer():
+    from newsview.cli.options import Format
+
+    assert {f.value for f in Format} - {"app"} == set(export.WRITERS)
+
+
+def test_the_quick_path_takes_only_options_it_can_read_without_converting():
+    """Its values are strings or flags as typed: an option needing conversion must go through Typer."""
+    from newsview.cli.options import OPTIONS
+
+    app_options = [o for o in OPTIONS if o.app]
+    assert app_options
+    assert all(o.is_flag or o.type == (str | None) for o in app_options)
+
+
+def test_a_failure_inside_a_run_takes_the_progress_line_away_first(monkeypatch):
+    """main() prints the internal error on a clean line, not after a half-drawn progress line."""
+    from newsview import batch
+    from newsview.cli.options import Format
+    from newsview.cli.run_batch import run_batch
+
+    stderr = _Terminal()
+    monkeypatch.setattr(sys, "stderr", stderr)
+
+    def analyse(files, *, progress, **kw):
+        progress.draw(force=True)
+        raise RuntimeError("bug")
+        yield
+
+    monkeypatch.setattr(batch, "analyse", analyse)
+    with pytest.raises(RuntimeError):
+        run_batch(["a.txt", "b.txt"], Format.json, output=None, model=None, use_cache=False, review_file=None)
+    assert "0/2 files" in stderr.getvalue()
+    assert stderr.getvalue().endswith("\r\x1b[K")

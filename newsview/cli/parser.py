@@ -1,0 +1,100 @@
+"""The full command line, as Typer reads it, generated from :data:`newsview.cli.options.OPTIONS`.
+
+Imported only when the fast path (:mod:`newsview.cli.fast`) is not sure of a
+command line: Typer costs tens of milliseconds before the app is on screen.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import typer
+
+from .. import __version__
+from . import run_app, run_batch
+from .errors import EXIT_USAGE, error
+from .options import FILES, OPTIONS, Format, Option, app_arguments
+
+cli = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="See who said what in a news article.",
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"newsview {__version__}")
+        raise typer.Exit()
+
+
+#: what an eager option does as soon as it is read
+_EAGER_ACTIONS: dict[str, Callable[[bool], None]] = {"version": _show_version}
+
+
+def _typer_option(option: Option) -> Any:
+    return typer.Option(
+        option.default,
+        *option.flags,
+        envvar=option.envvar,
+        help=option.help,
+        min=option.minimum,
+        case_sensitive=option.case_sensitive,
+        is_eager=option.eager,
+        callback=_EAGER_ACTIONS[option.name] if option.eager else None,
+    )
+
+
+def _with_table_signature(command: Callable[..., None]) -> Callable[..., None]:
+    """Give ``command(files, **values)`` the signature Typer reads its parameters from: the option table's."""
+    parameters = [
+        inspect.Parameter(
+            FILES.name,
+            inspect.Parameter.POSITIONAL_OR_KEYWORD,
+            default=typer.Argument(..., metavar=FILES.metavar, help=FILES.help),
+            annotation=FILES.type,
+        ),
+        *(
+            inspect.Parameter(option.name, inspect.Parameter.KEYWORD_ONLY, default=_typer_option(option),
+                              annotation=option.type)
+            for option in OPTIONS
+        ),
+    ]
+    target: Any = command  # a plain function, which takes the attributes inspect.signature and Typer read
+    target.__signature__ = inspect.Signature(parameters, return_annotation=None)
+    target.__annotations__ = {p.name: p.annotation for p in parameters} | {"return": None}
+    return command
+
+
+@cli.command()
+@_with_table_signature
+def run(files: list[str], **values: Any) -> None:
+    """Analyse news articles: entities, actors, and who said what."""
+    fmt = values["fmt"]
+    output = values["output"]
+    if fmt is None:
+        fmt = Format.app if sys.stdout.isatty() and output is None else Format.text
+    if fmt is Format.app:
+        if len(files) != 1:
+            error("the app opens one article at a time; use --format for several files")
+            raise typer.Exit(EXIT_USAGE)
+        if not sys.stdout.isatty():
+            error("the app needs a terminal; use --format json, jsonl, text or csv")
+            raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(run_app.run_app(files[0], **app_arguments(values)))
+    if values["review_file"] is not None and len(files) != 1:
+        error("--review-file goes with a single article")
+        raise typer.Exit(EXIT_USAGE)
+    jobs = values["jobs"]
+    if jobs == 0:
+        from ..batch import default_jobs
+
+        jobs = default_jobs()
+    raise typer.Exit(
+        run_batch.run_batch(files, fmt, output=output, model=values["model"], use_cache=not values["no_cache"],
+                            review_file=values["review_file"], jobs=jobs)
+    )

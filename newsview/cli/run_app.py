@@ -1,0 +1,101 @@
+"""Opening an article in the app: read, find a cached analysis, check theme and keymap, run.
+
+Textual is imported only here and only when the app starts.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from .errors import EXIT_ENGINE, EXIT_INPUT, EXIT_USAGE, error
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..engine import Analyzer
+    from ..model import ParsedDocument
+    from ..reader import RawArticle
+
+
+def _cached_analysis(analyzer: Analyzer, raw: RawArticle) -> ParsedDocument | None:
+    """The cached analysis of a file just read, found by the file's hash before it is cleaned."""
+    if analyzer.cache is None:
+        return None
+    from ..engine import source_of
+
+    return analyzer.cache.get(source_of(raw), analyzer.pipeline)
+
+
+def run_app(
+    path: str,
+    *,
+    model: str | None,
+    theme: str | None,
+    mouse: bool,
+    use_cache: bool,
+    review_file: str | None,
+    keymap_file: str | None = None,
+) -> int:
+    """Run the app on one article; its exit code."""
+    import gc
+
+    # Start-up allocates much and frees little: no collections until the app
+    # has drawn its first frame and frozen what it keeps (tui.app._settle_memory)
+    gc.disable()
+    try:
+        from .. import engine
+        from ..batch import make_analyzer
+        from ..pipeline import ModelError
+        from ..reader import InputError, read_article
+
+        try:
+            raw = read_article(path)
+        except InputError as exc:
+            error(str(exc))
+            return EXIT_INPUT
+        try:
+            analyzer = make_analyzer(model, use_cache)
+        except ModelError as exc:
+            error(str(exc))
+            return EXIT_ENGINE
+        # A cached analysis of an article of ordinary length (a small JSON read:
+        # no spaCy, no cleaning) is there in the very first frame.  A long one's
+        # cache entry is big: its first part comes first, and the analyser reads
+        # the cache while the reader reads.
+        from ..clean import is_long
+
+        doc = None if is_long(raw.text) else _cached_analysis(analyzer, raw)
+        if doc is None:
+            try:
+                doc = engine.prepare_head(raw)
+            except InputError as exc:
+                error(str(exc))
+                return EXIT_INPUT
+        if theme is not None:
+            from ..themes import available_themes  # type: ignore[import-not-found]  # themes/ is mapped in by package-dir, out of mypy's sight
+
+            if theme not in available_themes():
+                error(f"unknown theme {theme!r}; choose one of: {', '.join(available_themes())}")
+                return EXIT_USAGE
+        from ..keymap import KeymapError, load_keymap
+        from ..tui.app import NewsViewApp, binding_ids  # type: ignore[import-not-found]  # tui/ is mapped in by package-dir, out of mypy's sight
+
+        try:
+            keys = load_keymap(keymap_file, known_ids=binding_ids())
+        except KeymapError as exc:
+            error(str(exc))
+            return EXIT_USAGE
+        app = NewsViewApp(doc, analyser=analyzer, theme=theme, mouse=mouse, article_path=path, review_file=review_file)
+        if keys:
+            app.set_keymap(keys)
+        app.run(mouse=mouse)
+        code = int(app.return_code or 0)
+        if app.analysis_running:
+            # quit during an analysis: the parse stops after its current piece, but
+            # nothing of it is wanted any more, so don't wait for that either
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+        return code
+    finally:
+        gc.enable()

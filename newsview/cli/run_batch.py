@@ -1,0 +1,133 @@
+"""Headless runs: analyse the files in order and write them in an export format.
+
+Unreadable files are reported (one line each) and skipped, and make the exit
+code 1; the others are still written.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from .errors import EXIT_ENGINE, EXIT_INPUT, EXIT_USAGE, error
+from .options import Format
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..batch import ProgressLine, Result
+    from ..model import ParsedDocument
+    from ..review.log import Review
+
+
+def _report(progress: ProgressLine, message: str) -> None:
+    """An error line, with the progress line taken away first so the two do not mix."""
+    progress.clear()
+    error(message)
+
+
+def _open_output(output: Path | None) -> IO[str]:
+    if output is None:
+        return sys.stdout
+    return open(output, "w", encoding="utf-8", newline="")
+
+
+def _documents(results: Iterator[Result], failures: list[str], progress: ProgressLine) -> Iterator[ParsedDocument]:
+    """Yield analysed documents in input order; unreadable files are reported and skipped."""
+    for result in results:
+        if result.document is None:
+            _report(progress, result.input_error or f"{result.path}: cannot be analysed")
+            failures.append(result.path)
+        else:
+            yield result.document
+        progress.file_done(len(result.document.text.split()) if result.document is not None else 0)
+
+
+def _with_reviews(docs: Iterator[ParsedDocument], review_file: str | None, failures: list[str],
+                  progress: ProgressLine) -> Iterator[tuple[ParsedDocument, Review | None]]:
+    """Pair each document with its saved review (None when it has none)."""
+    from ..review.errors import ReviewError
+    from ..review.store import existing_review
+
+    for doc in docs:
+        review: Review | None
+        try:
+            review = existing_review(doc.source.path, doc, explicit=review_file)
+        except ReviewError as exc:
+            _report(progress, str(exc))
+            failures.append(doc.source.path or "")
+            review = None
+        yield doc, review
+
+
+def run_batch(
+    files: list[str],
+    fmt: Format,
+    *,
+    output: Path | None,
+    model: str | None,
+    use_cache: bool,
+    review_file: str | None,
+    jobs: int = 1,
+) -> int:
+    """Write the files' analyses to ``output`` (stdout when None) in ``fmt``; the exit code."""
+    from ..batch import ProgressLine
+
+    progress = ProgressLine(len(files))
+    try:
+        return _analyse_and_write(files, fmt, progress, output=output, model=model, use_cache=use_cache,
+                                  review_file=review_file, jobs=jobs)
+    finally:
+        # gone before whatever comes next, even an internal error's line from main()
+        progress.clear()
+
+
+def _analyse_and_write(files: list[str], fmt: Format, progress: ProgressLine, *, output: Path | None,
+                       model: str | None, use_cache: bool, review_file: str | None, jobs: int) -> int:
+    from .. import batch
+    from ..export import WRITERS
+    from ..pipeline import ModelError
+
+    write = WRITERS[fmt.value]
+    results = batch.analyse(files, model=model, use_cache=use_cache, jobs=jobs, progress=progress)
+    try:
+        first = next(results, None)  # a missing pipeline is an error before any output is opened
+    except ModelError as exc:
+        _report(progress, str(exc))
+        return EXIT_ENGINE
+    if first is not None:
+        results = itertools.chain([first], results)
+    failures: list[str] = []
+    try:
+        out = _open_output(output)
+    except OSError as exc:
+        _report(progress, f"{output}: cannot write: {exc.strerror or exc}")
+        return EXIT_USAGE
+    try:
+        docs = _with_reviews(_documents(results, failures, progress), review_file, failures, progress)
+        write(out, docs, single=len(files) == 1)
+        out.flush()
+    except ModelError as exc:
+        _report(progress, str(exc))
+        return EXIT_ENGINE
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`); that is not an error of ours
+        _silence_stdout()
+        return 0
+    except OSError as exc:
+        _report(progress, f"{output or 'stdout'}: cannot write: {exc.strerror or exc}")
+        return EXIT_INPUT
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return EXIT_INPUT if failures else 0
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,50 @@
+"""The newsview/1 JSON document: one document, or an array of them for several inputs."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any
+
+from ..model import ParsedDocument, write_json
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..review.log import Review
+
+
+def document_fields(doc: ParsedDocument, review: Review | None = None) -> Iterator[tuple[str, Any]]:
+    """The newsview/1 document's fields, with a ``review`` block when the article has a saved review."""
+    yield from doc.json_fields()
+    if review is not None:
+        from ..review.export import review_json
+
+        yield "review", review_json(doc, review)
+
+
+def write_json_document(out: IO[str], doc: ParsedDocument, review: Review | None = None, *,
+                        indent: int | None = 2) -> None:
+    """Write the document a list item at a time: a long article's JSON is never whole in memory."""
+    write_json(out, document_fields(doc, review), indent=indent)
+
+
+def to_json(doc: ParsedDocument, review: Review | None = None, *, indent: int | None = 2) -> str:
+    buffer = io.StringIO()
+    write_json_document(buffer, doc, review, indent=indent)
+    return buffer.getvalue()
+
+
+def write(out: IO[str], documents: Iterable[tuple[ParsedDocument, Review | None]], *, single: bool) -> None:
+    """``--format json``: one input is one document; several are an array, in input order."""
+    # every input is analysed (and any unreadable one reported) before the first byte is written
+    collected = list(documents)
+    if single:
+        if collected:
+            write_json_document(out, *collected[0])
+            out.write("\n")
+        return
+    out.write("[\n")
+    for i, (doc, review) in enumerate(collected):
+        if i:
+            out.write(",\n")
+        write_json_document(out, doc, review)
+    out.write("\n]\n")

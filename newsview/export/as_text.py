@@ -1,0 +1,80 @@
+"""The readable text summary: title and meta, then each actor with their quotes.
+
+Every article-derived string goes to Rich as ``Text``, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.text import Text
+
+from ..model import ParsedDocument, Quote
+from ..safe_text import display_safe
+from .common import short_line
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..review.log import Review
+
+
+def _quote_line(q: Quote) -> Text:
+    line = Text()
+    line.append(f"[{q.kind}] ", style="dim")
+    line.append("“" + short_line(q.text) + "”")
+    if q.cue:
+        line.append(f"  {q.cue}", style="italic dim")
+    line.append(f"  {q.confidence:.2f}", style="dim")
+    return line
+
+
+def summary(doc: ParsedDocument) -> Group:
+    """A Rich renderable of the document."""
+    parts: list[RenderableType] = []
+    head = Text()
+    head.append(display_safe(doc.meta.title or doc.source.path or "untitled"), style="bold")
+    facts = [
+        v
+        for v in (doc.meta.byline, doc.meta.publisher, doc.meta.date, doc.meta.dateline)
+        if v
+    ]
+    if facts:
+        head.append("\n" + display_safe(" · ".join(facts)), style="dim")
+    n_attr = sum(1 for q in doc.quotes if q.speaker)
+    head.append(
+        f"\n{len(doc.actors)} actors · {len(doc.quotes)} quotes ({n_attr} attributed) · {len(doc.entities)} entities",
+        style="dim",
+    )
+    parts.append(Panel(head, expand=False))
+
+    for actor in doc.actors:
+        quotes = doc.quotes_by(actor.id)
+        name = Text(display_safe(actor.name), style="bold")
+        name.append(f"  {actor.family}", style="cyan")
+        name.append(f"  {len(quotes)} quotes, {len(actor.mentions)} mentions", style="dim")
+        others = [a for a in actor.aliases if a != actor.name]
+        if others:
+            name.append("  aka " + display_safe(", ".join(others[:6])), style="dim")
+        parts.append(name)
+        parts.extend(Padding(_quote_line(q), (0, 0, 0, 2)) for q in quotes)
+    orphans = doc.quotes_by(None)
+    if orphans:
+        parts.append(Text("Unattributed", style="bold yellow"))
+        parts.extend(Padding(_quote_line(q), (0, 0, 0, 2)) for q in orphans)
+    return Group(*parts)
+
+
+def print_summary(doc: ParsedDocument, console: Console) -> None:
+    console.print(summary(doc))
+
+
+def write(out: IO[str], documents: Iterable[tuple[ParsedDocument, Review | None]], *, single: bool) -> None:
+    """Summaries one after another, a blank line apart; no colour codes, no markup, no emoji codes."""
+    console = Console(file=out, highlight=False, soft_wrap=False, emoji=False, markup=False)
+    for i, (doc, _review) in enumerate(documents):
+        if i:
+            console.print()
+        print_summary(doc, console)
