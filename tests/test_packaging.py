@@ -1,0 +1,31 @@
+"""An installed newsview holds every module the source tree has.
+
+setuptools is told each package by name (the design card's folders are mapped
+into ``newsview.*``, which rules out automatic discovery), so a new package
+folder that is not added to pyproject.toml would work in an editable install
+and be missing from a wheel.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _declared() -> tuple[set[str], dict[str, str]]:
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    return set(config["packages"]), config.get("package-dir", {})
+
+
+def test_every_package_folder_is_declared():
+    packages, package_dir = _declared()
+    roots = {"newsview": REPO / "newsview"} | {name: REPO / folder for name, folder in package_dir.items()}
+    found = set()
+    for root_name, root in roots.items():
+        for init in root.rglob("__init__.py"):
+            relative = init.parent.relative_to(root).parts
+            found.add(".".join((root_name, *relative)))
+    assert found - packages == set(), "package folders missing from [tool.setuptools] packages"
+    assert packages - found == set(), "declared packages with no folder"
