@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from newsview.widgets.article_view import FAMILY_LABEL, FAMILY_STYLE, MATCH_STYLE, quote_style
+from newsview.widgets.entity_styles import FAMILY_LABEL, FAMILY_STYLE, MATCH_STYLE, quote_style
 from newsview.widgets.filter_bar import FilterBar
 
 from .dialogs import modal_css

@@ -21,12 +21,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsview.filtering import FilterResult, quote_counts, quote_tints, rank_actors
+from newsview.clean import display_safe
 from newsview.model import Actor, ParsedDocument, Quote
 
 if TYPE_CHECKING:
     from newsview.review.view import ReviewedQuote
 
-from .article_view import FAMILY_LABEL, FAMILY_STYLE, display_safe, quote_style
+from .entity_styles import FAMILY_LABEL, FAMILY_STYLE, quote_style
 from .review_panel import ReviewPanel, verdict_symbol, verdict_words
 
 UNATTRIBUTED = "__unattributed__"
