@@ -590,7 +590,7 @@ async def _keys(path: str, cache_dir: str) -> dict:
             render()
             lat[cat].append(time.thread_time() - t)
 
-        original = app.set_filter
+        original = app.reader.set_filter
 
         def timed_filter(query: str) -> None:
             t = time.thread_time()
@@ -598,7 +598,7 @@ async def _keys(path: str, cache_dir: str) -> dict:
             render()
             lat["filter apply"].append(time.thread_time() - t)
 
-        app.set_filter = timed_filter  # type: ignore[method-assign]
+        app.reader.set_filter = timed_filter  # type: ignore[method-assign]
         for key in ["j"] * 30 + ["space"] * 15 + ["b"] * 5 + ["k"] * 10 + ["ctrl+d", "ctrl+u"] * 3:
             await press("scroll", key)
         for key in ["G", "g"] * 3 + ["right_square_bracket"] * 10 + ["left_square_bracket"] * 3:

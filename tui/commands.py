@@ -10,6 +10,8 @@ from textual.content import Content
 
 from newsview.filtering import quote_counts, rank_actors
 
+from .bindings import palette_entries
+
 if TYPE_CHECKING:  # pragma: no cover
     from .app import NewsViewApp
 
@@ -43,27 +45,14 @@ class ActorCommands(_Entries):
             label = f"Actor: {actor.name}"
             # help is markup, so it carries only our own words and numbers
             help_text = f"{actor.family} · {counts.get(actor.id, 0)} quotes · {len(actor.mentions)} mentions"
-            yield label, help_text, partial(app.select_actor, actor.id)
+            yield label, help_text, partial(app.reader.select_actor, actor.id)
 
 
 class ReviewCommands(_Entries):
-    """The review actions by name, and 'Export review as Markdown'."""
-
-    ENTRIES = (
-        ("Review: accept the quote", "review_accept", "a"),
-        ("Review: reject the quote…", "review_reject", "x"),
-        ("Review: reassign the speaker…", "review_reassign", "r"),
-        ("Review: note on the quote…", "review_note", "c"),
-        ("Review: undo", "review_undo", "u"),
-        ("Review: redo", "review_redo", "U"),
-        ("Review: next unreviewed quote", "review_next(False)", "."),
-        ("Review: least confident unreviewed quote", "review_next(True)", ">"),
-        ("Review: merge the actor into another…", "review_merge", "m"),
-        ("Review: rename the actor…", "review_rename", "R"),
-        ("Export review as Markdown", "export_review", ""),
-    )
+    """The review actions by name (with the key the user's keymap gives them), and 'Export review as Markdown'."""
 
     def _entries(self):
-        for label, action, key in self.ENTRIES:
-            yield label, (f"key {key}" if key else "writes ARTICLE.review.md beside the review file"), partial(
-                self.app.run_action, action)
+        app: NewsViewApp = self.app  # type: ignore[assignment]
+        reader = app.reader
+        for label, help_text, action in palette_entries(app, app.keymap):
+            yield label, help_text, partial(reader.run_action, action)

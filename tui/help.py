@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,25 +14,24 @@ from textual.widgets import Static
 from newsview.widgets.entity_styles import FAMILY_LABEL, FAMILY_STYLE, MATCH_STYLE, quote_style
 from newsview.widgets.filter_bar import FilterBar
 
+from .bindings import EVERYWHERE, REVIEW, bindings, help_rows, panes
 from .dialogs import modal_css
 
 if TYPE_CHECKING:  # pragma: no cover
     from textual.app import App
 
 
-def binding_rows(app: "App", bindings: Iterable, keymap: dict[str, str]) -> list[tuple[str, str]]:
-    """(keys, description) for each described binding, with the keymap applied."""
-    rows: list[tuple[str, str]] = []
-    for binding in bindings:
-        if not isinstance(binding, Binding) or not binding.description or binding.system:
-            continue
-        keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
-        shown = ", ".join(
-            app.get_key_display(Binding(k.strip(), binding.action)) for k in keys.split(",") if k.strip()
-        )
-        # the footer shows the short description; the help the longer tooltip when there is one
-        rows.append((shown, binding.tooltip or binding.description))
-    return rows
+def help_sections(app: App, keymap: dict[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Key tables for the help screen: the bindings table's keys, then each pane's, with the keymap applied."""
+    from textual.app import App as TextualApp
+
+    sections = [
+        (EVERYWHERE, help_rows(app, [*bindings(EVERYWHERE), *TextualApp.BINDINGS], keymap)),
+        (REVIEW, help_rows(app, bindings(REVIEW), keymap)),
+        *((title, help_rows(app, cls.BINDINGS, keymap)) for title, cls in panes()),
+    ]
+    sections[0][1].append((app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")), "Command palette"))
+    return sections
 
 
 def entity_legend() -> Content:

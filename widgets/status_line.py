@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -12,6 +14,24 @@ ENGINE_TEXT = {
     "failed": ("analysis failed", "bold $text-error"),
     "off": ("text only", "$text-muted"),
 }
+
+
+@dataclass(frozen=True)
+class StatusState:
+    """What the status line says: the document's counts, the filter, the review and the engine's state."""
+
+    engine: str  #: a key of ENGINE_TEXT
+    actors: int = 0
+    quotes: int = 0
+    entities: int = 0
+    filter_text: str = ""
+    matches: int | None = None  #: None: no filter
+    current: int | None = None  #: index of the current match
+    invalid: tuple[str, ...] = ()  #: filter terms not understood
+    review: str = ""  #: review progress
+    review_message: str = ""  #: what the last review change did, or why it failed
+    review_failed: bool = False
+    progress: float | None = None  #: share of the text analysed so far
 
 
 def _plural(n: int, word: str) -> str:
@@ -37,23 +57,11 @@ class StatusLine(Static):
         self.text = ""
         self._shown: Content | None = None
 
-    def show(
-        self,
-        *,
-        engine: str,
-        actors: int,
-        quotes: int,
-        entities: int,
-        filter_text: str = "",
-        matches: int | None = None,
-        current: int | None = None,
-        invalid: tuple[str, ...] = (),
-        review: str = "",
-        review_message: str = "",
-        review_failed: bool = False,
-        progress: float | None = None,
-    ) -> None:
-        """Redraw the line; every argument that comes from the user is shown literally."""
+    def show(self, state: StatusState) -> None:
+        """Redraw the line; everything in it that comes from the user is shown literally."""
+        engine = state.engine
+        filter_text, invalid, matches, current = state.filter_text, state.invalid, state.matches, state.current
+        review, review_message = state.review, state.review_message
         self.engine_state = engine
         label, style = ENGINE_TEXT.get(engine, (engine, ""))
         parts: list[tuple[str, str] | str] = []
@@ -65,18 +73,19 @@ class StatusLine(Static):
             if invalid:
                 parts.append(("  ? " + " ".join(invalid), "$text-warning"))
             parts.append(" │")
-        if review_failed and review_message:  # an unsaved change comes before everything else
+        if state.review_failed and review_message:  # an unsaved change comes before everything else
             parts += [(f" ✗ {review_message}", "bold $text-error"), " │"]
         elif review:
             parts.append((f" {review}", "bold"))
             if review_message:
                 parts.append((f" · {review_message}", "$text-muted"))
             parts.append(" │")
-        if progress is not None and engine == "analysing":
-            label = f"{label} {min(99, int(progress * 100))}%"
+        if state.progress is not None and engine == "analysing":
+            label = f"{label} {min(99, int(state.progress * 100))}%"
         parts.append((f" {label}", style))
         if engine == "done":
-            parts.append(f" · {_plural(actors, 'actor')} · {_plural(quotes, 'quote')} · {_plural(entities, 'entity')}")
+            parts.append(f" · {_plural(state.actors, 'actor')} · {_plural(state.quotes, 'quote')}"
+                         f" · {_plural(state.entities, 'entity')}")
         parts.append(("  ? keys", "$text-muted"))  # last: the first thing a narrow screen drops
         content = Content.assemble(*parts)
         if self._shown is not None and content.plain == self.text and content.spans == self._shown.spans:
