@@ -235,13 +235,11 @@ class ReviewSession:
         self._update_view()
         return True, None
 
-    def accept(self, quote_id: str) -> tuple[bool, Notice | None]:
-        from .review import ACCEPTED, Accept
+    def accepted(self, quote_id: str) -> bool:
+        from .review import ACCEPTED
 
         rq = self.quote(quote_id)
-        if rq is not None and rq.verdict == ACCEPTED:
-            return False, Notice("Already accepted (u undoes, x rejects).", timeout=2)
-        return self.apply(Accept(quote_id))
+        return rq is not None and rq.verdict == ACCEPTED
 
     def undo(self, redo: bool = False) -> tuple[bool, Notice | None]:
         """Undo (or redo) the last change, if there is one."""

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from textual.command import CommandList, CommandPalette
-
+from factories import analysed_document
 from newsview.tui.app import NewsViewApp
 from newsview.tui.bindings import KEYS, binding_ids
 from newsview.tui.help import HelpScreen
 from newsview.widgets.key_footer import KeyFooter
-
-from factories import analysed_document
+from textual.command import CommandList, CommandPalette
 
 
 def footer_text(app: NewsViewApp) -> str:
@@ -78,3 +76,13 @@ def test_every_key_of_the_table_is_a_keymap_id_once():
     assert len(ids) == len(set(ids))
     assert set(ids) <= binding_ids()
     assert {"reader.down", "reject.speaker", "help.close"} <= binding_ids()  # panes' and dialogs' keys too
+
+
+async def test_review_hints_name_the_remapped_keys(tmp_path):
+    app = NewsViewApp(analysed_document(), review_file=str(tmp_path / "story.review.json"))
+    app.set_keymap({"review.accept": "A", "review.undo": "ctrl+z", "newsview.next_quote": "ctrl+n"})
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("A")
+        assert "ctrl+n" not in (hint := list(app._notifications)[-1].message) and "^n goes to the next quote" in hint
+        await pilot.press("ctrl+n", "A", "A")
+        assert list(app._notifications)[-1].message == "Already accepted (^z undoes, x rejects)."

@@ -119,8 +119,8 @@ class NewsViewApp(App[int]):
         self.reader.start()
 
     def on_app_focus(self, _event: events.AppFocus) -> None:
-        # back from another window: the reader catches up with files changed meanwhile
-        self.reader.check_review_on_disk()
+        # back from another window: the reader catches up with what changed meanwhile
+        self.reader.catch_up()
 
     def run(self, *args, mouse: bool | None = None, **kwargs):  # type: ignore[override]
         """Run the app; ``mouse`` defaults to the value given to the constructor."""

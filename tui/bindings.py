@@ -110,6 +110,12 @@ def key_display(app: App, keys: str) -> str:
     return ", ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(",") if k.strip())
 
 
+def key_named(app: App, key_id: str, keymap: dict[str, str]) -> str:
+    """How the first key of the table's ``key_id`` is shown under ``keymap`` (for hints in messages)."""
+    keys = keymap.get(key_id) or next(k.keys for k in KEYS if k.id == key_id)
+    return key_display(app, keys.split(",")[0])
+
+
 def palette_entries(app: App, keymap: dict[str, str]) -> Iterator[tuple[str, str, str]]:
     """(label, help, reader action) for the command palette; the help names the key the keymap gives.
 

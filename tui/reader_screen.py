@@ -242,6 +242,10 @@ class ReaderScreen(Screen[None]):
         if self.review_session.failed and self.is_mounted:
             self._update_status()
 
+    def catch_up(self) -> None:
+        """The terminal has the focus again: show what other programs changed meanwhile (the review file)."""
+        self.check_review_on_disk()
+
     def check_review_on_disk(self) -> None:
         """Pick up changes another newsview saved to the same review file."""
         changed, notice = self.review_session.follow_disk()

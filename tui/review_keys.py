@@ -17,6 +17,7 @@ from newsview.clean import sanitize
 from newsview.filtering import rank_actors
 from newsview.review_session import Notice, ReviewSession
 
+from .bindings import key_named
 from .dialogs import ActorPicker, Pick, RejectReason, TextPrompt
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,6 +68,11 @@ class ReviewKeys:
         quote = reader.document.quote(qid) if qid else None
         return quote.speaker if quote else None
 
+    def _key(self, key_id: str) -> str:
+        """The key the user's keymap gives a command, for hints."""
+        app = self.reader.app
+        return key_named(app, key_id, getattr(app, "keymap", {}))
+
     def tell(self, notice: Notice | None) -> None:
         if notice is not None:
             self.reader.notify(notice.text, title=notice.title, severity=notice.severity,  # type: ignore[arg-type]
@@ -85,8 +91,8 @@ class ReviewKeys:
             return None
         qid = self.quote_under_review()
         if qid is None:
-            self.tell(Notice("No quote to review: ] goes to the next quote, . to the next unreviewed one.",
-                              "warning"))
+            self.tell(Notice(f"No quote to review: {self._key('newsview.next_quote')} goes to the next quote, "
+                             f"{self._key('review.next')} to the next unreviewed one.", "warning"))
         return qid
 
     def _target_actor(self) -> str | None:
@@ -127,9 +133,16 @@ class ReviewKeys:
 
     # -- the keys ------------------------------------------------------------------
     def accept(self) -> None:
+        from newsview.review import Accept
+
         qid = self._target_quote()
-        if qid is not None:
-            self._done(self.session.accept(qid), qid)
+        if qid is None:
+            return
+        if self.session.accepted(qid):
+            self.tell(Notice(f"Already accepted ({self._key('review.undo')} undoes, "
+                             f"{self._key('review.reject')} rejects).", timeout=2))
+            return
+        self.apply(Accept(qid))
 
     def reject(self) -> None:
         from newsview.review import Reject
