@@ -12,6 +12,7 @@ import gc
 import inspect
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
@@ -36,7 +37,7 @@ class Analyser(Protocol):
 
 
 class AnalysisState(StrEnum):
-    """Where the analysis is; the status line and the empty sidebar say it in words."""
+    """Where the analysis is; ``words`` says it on the status line and in the empty sidebar."""
 
     WAITING = "waiting"  # an analyser is given, not started yet
     ANALYSING = "analysing"
@@ -50,13 +51,28 @@ class AnalysisState(StrEnum):
             return cls.DONE
         return cls.WAITING if has_analyser else cls.OFF
 
+    @property
+    def words(self) -> StateWords:
+        return _WORDS[self]
 
-#: What the empty sidebar says before (or without) an analysis.
-PENDING_NOTES = {
-    AnalysisState.WAITING: "Finding actors and quotes…",
-    AnalysisState.ANALYSING: "Finding actors and quotes…",
-    AnalysisState.FAILED: "The analysis failed: no actors or quotes. The text is all there.",
-    AnalysisState.OFF: "Text only: no analysis was run.",
+
+@dataclass(frozen=True)
+class StateWords:
+    """How a state of the analysis is shown."""
+
+    status: str  #: on the status line
+    style: str  #: its style there
+    pending_note: str  #: what the empty sidebar says ("" once there is an analysis)
+
+
+_FINDING = "Finding actors and quotes…"
+_WORDS = {
+    AnalysisState.WAITING: StateWords("text only", "$text-muted", _FINDING),
+    AnalysisState.ANALYSING: StateWords("analysing…", "$text-warning", _FINDING),
+    AnalysisState.DONE: StateWords("analysed", "$text-success", ""),
+    AnalysisState.FAILED: StateWords("analysis failed", "bold $text-error",
+                                     "The analysis failed: no actors or quotes. The text is all there."),
+    AnalysisState.OFF: StateWords("text only", "$text-muted", "Text only: no analysis was run."),
 }
 
 

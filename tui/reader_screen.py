@@ -43,7 +43,6 @@ from newsview.model import ParsedDocument, Quote, Span
 from newsview.review_session import ReviewSession
 
 from .analysis import (
-    PENDING_NOTES,
     Analyser,
     AnalysisProgress,
     AnalysisRun,
@@ -273,7 +272,7 @@ class ReaderScreen(Screen[None]):
     # -- redrawing -----------------------------------------------------------
     def _refresh_all(self) -> None:
         self._push_highlights()
-        self.actor_list.pending_note = PENDING_NOTES.get(self.engine_state, "")
+        self.actor_list.pending_note = self.engine_state.words.pending_note
         session = self.review_session
         self.actor_list.show(self.document, self.filter_result, self.selected_actor,
                              session.quotes_by_id(), session.actor_tags())
@@ -296,7 +295,9 @@ class ReaderScreen(Screen[None]):
         state = self.filter_state
         session = self.review_session
         self.status_line.show(StatusState(
-            engine=self.engine_state,
+            engine=self.engine_state.words.status,
+            engine_style=self.engine_state.words.style,
+            analysed=self.engine_state is AnalysisState.DONE,
             progress=self.analysis_share if self.engine_state is AnalysisState.ANALYSING else None,
             actors=len(doc.actors),
             quotes=len(doc.quotes),

@@ -1,4 +1,4 @@
-"""The status line: what the document holds, the active filter, and the engine's state."""
+"""The status line: what the document holds, the active filter, the review, and the analysis's state."""
 
 from __future__ import annotations
 
@@ -7,20 +7,14 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widgets import Static
 
-ENGINE_TEXT = {
-    "waiting": ("text only", "$text-muted"),
-    "analysing": ("analysing…", "$text-warning"),
-    "done": ("analysed", "$text-success"),
-    "failed": ("analysis failed", "bold $text-error"),
-    "off": ("text only", "$text-muted"),
-}
-
 
 @dataclass(frozen=True)
 class StatusState:
     """What the status line says: the document's counts, the filter, the review and the engine's state."""
 
-    engine: str  #: a key of ENGINE_TEXT
+    engine: str  #: the analysis's state in words ("analysing…")
+    engine_style: str = ""
+    analysed: bool = False  #: the counts are those of an analysis (shown only then)
     actors: int = 0
     quotes: int = 0
     entities: int = 0
@@ -53,17 +47,14 @@ class StatusLine(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Content(""), id=id)
-        self.engine_state = "waiting"
         self.text = ""
         self._shown: Content | None = None
 
     def show(self, state: StatusState) -> None:
         """Redraw the line; everything in it that comes from the user is shown literally."""
-        engine = state.engine
         filter_text, invalid, matches, current = state.filter_text, state.invalid, state.matches, state.current
         review, review_message = state.review, state.review_message
-        self.engine_state = engine
-        label, style = ENGINE_TEXT.get(engine, (engine, ""))
+        label = state.engine
         parts: list[tuple[str, str] | str] = []
         if filter_text or invalid:  # first, so a narrow screen cuts the counts rather than the filter
             parts += [" filter: ", (filter_text, "bold")]
@@ -80,10 +71,10 @@ class StatusLine(Static):
             if review_message:
                 parts.append((f" · {review_message}", "$text-muted"))
             parts.append(" │")
-        if state.progress is not None and engine == "analysing":
+        if state.progress is not None:
             label = f"{label} {min(99, int(state.progress * 100))}%"
-        parts.append((f" {label}", style))
-        if engine == "done":
+        parts.append((f" {label}", state.engine_style))
+        if state.analysed:
             parts.append(f" · {_plural(state.actors, 'actor')} · {_plural(state.quotes, 'quote')}"
                          f" · {_plural(state.entities, 'entity')}")
         parts.append(("  ? keys", "$text-muted"))  # last: the first thing a narrow screen drops
