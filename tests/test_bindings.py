@@ -86,3 +86,16 @@ async def test_review_hints_name_the_remapped_keys(tmp_path):
         assert "ctrl+n" not in (hint := list(app._notifications)[-1].message) and "^n goes to the next quote" in hint
         await pilot.press("ctrl+n", "A", "A")
         assert list(app._notifications)[-1].message == "Already accepted (^z undoes, x rejects)."
+
+
+async def test_a_review_command_chosen_in_the_palette_acts_on_the_current_quote(tmp_path):
+    app = NewsViewApp(analysed_document(), review_file=str(tmp_path / "story.review.json"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("right_square_bracket", "ctrl+p", *"accept the quote")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.screen.query_one(CommandList).option_count:
+                break
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.review_view.quote("q1").verdict == "accepted"

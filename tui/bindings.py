@@ -14,6 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsview.widgets.actor_sidebar import ActorList
+from newsview.widgets.article_view import ArticleView
+from newsview.widgets.filter_bar import FilterBar
 from textual.binding import Binding
 from textual.markup import escape
 
@@ -141,6 +144,7 @@ def help_rows(app: App, bindings: Iterable, keymap: dict[str, str]) -> list[tupl
 
 def binding_ids() -> set[str]:
     """Every binding id a keymap may name: the table's, its panes' and its dialogs'."""
+    # imported here: the help screen imports this module
     from .dialogs import ActorPicker, RejectReason, TextPrompt
     from .help import HelpScreen
 
@@ -161,8 +165,4 @@ def pane_classes() -> tuple[type[DOMNode], ...]:
 
 def panes() -> list[tuple[str, type[DOMNode]]]:
     """(help section title, pane class) for the reader's panes."""
-    from newsview.widgets.actor_sidebar import ActorList
-    from newsview.widgets.article_view import ArticleView
-    from newsview.widgets.filter_bar import FilterBar
-
     return [("Reading pane", ArticleView), ("Sidebar", ActorList), ("Filter bar", FilterBar)]
