@@ -17,7 +17,6 @@ from textual.binding import BindingType
 from textual.theme import Theme
 
 from newsview.model import ParsedDocument
-from newsview.review_session import ReviewSession
 
 from .analysis import as_analyser, settle_memory
 from .bindings import binding_ids, bindings
@@ -72,6 +71,9 @@ class NewsViewApp(App[int]):
         ``analyser`` is called ``analyser(document, progress=..., cancelled=...)``
         (``analysis.Analyser``); a plain ``analyser(document)`` is accepted too.
         """
+        # the session imports the review's store and file code only when it loads the review
+        from newsview.review.session import ReviewSession
+
         super().__init__()
         self.initial_document = document
         self.analyser = as_analyser(analyser) if analyser is not None else None

@@ -40,7 +40,6 @@ from newsview.filtering import (
     prepare_search,
 )
 from newsview.model import ParsedDocument, Quote, Span
-from newsview.review_session import ReviewSession
 
 from .analysis import (
     Analyser,
@@ -53,7 +52,9 @@ from .analysis import (
 from .review_keys import ReviewKeys
 
 if TYPE_CHECKING:  # pragma: no cover
-    from newsview.review import ReviewedView, ReviewStore
+    from newsview.review.session import ReviewSession
+    from newsview.review.store import ReviewStore
+    from newsview.review.view import ReviewedView
 
 
 class ReaderScreen(Screen[None]):

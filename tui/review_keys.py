@@ -1,7 +1,7 @@
 """The review keys: turn a key (and its dialog) into a call on the review session.
 
 The review itself (loading, saving, undo, what is next) is
-``newsview.review_session``, with no Textual in it; this adapter only finds
+``newsview.review.session``, with no Textual in it; this adapter only finds
 what a key acts on (the quote or actor under review), asks through a dialog
 when the key needs more, shows what the session says, and asks the reader to
 redraw.
@@ -15,13 +15,13 @@ from newsview.widgets.actor_sidebar import UNATTRIBUTED
 
 from newsview.clean import sanitize
 from newsview.filtering import rank_actors
-from newsview.review_session import Notice, ReviewSession
 
 from .bindings import key_named
 from .dialogs import ActorPicker, Pick, RejectReason, TextPrompt
 
 if TYPE_CHECKING:  # pragma: no cover
-    from newsview.review import Action
+    from newsview.review.actions import Action
+    from newsview.review.session import Notice, ReviewSession
 
     from .reader_screen import ReaderScreen
 
@@ -73,6 +73,9 @@ class ReviewKeys:
         app = self.reader.app
         return key_named(app, key_id, getattr(app, "keymap", {}))
 
+    def say(self, text: str, severity: str = "information", timeout: float = 4.0) -> None:
+        self.reader.notify(text, severity=severity, markup=False, timeout=timeout)  # type: ignore[arg-type]
+
     def tell(self, notice: Notice | None) -> None:
         if notice is not None:
             self.reader.notify(notice.text, title=notice.title, severity=notice.severity,  # type: ignore[arg-type]
@@ -91,8 +94,8 @@ class ReviewKeys:
             return None
         qid = self.quote_under_review()
         if qid is None:
-            self.tell(Notice(f"No quote to review: {self._key('newsview.next_quote')} goes to the next quote, "
-                             f"{self._key('review.next')} to the next unreviewed one.", "warning"))
+            self.say(f"No quote to review: {self._key('newsview.next_quote')} goes to the next quote, "
+                     f"{self._key('review.next')} to the next unreviewed one.", "warning")
         return qid
 
     def _target_actor(self) -> str | None:
@@ -100,7 +103,7 @@ class ReviewKeys:
             return None
         actor_id = self.actor_under_review()
         if actor_id is None or self.reader.document.actor(actor_id) is None:
-            self.tell(Notice("Choose an actor first: its row in the sidebar, or a quote it said.", "warning"))
+            self.say("Choose an actor first: its row in the sidebar, or a quote it said.", "warning")
             return None
         return actor_id
 
@@ -133,19 +136,19 @@ class ReviewKeys:
 
     # -- the keys ------------------------------------------------------------------
     def accept(self) -> None:
-        from newsview.review import Accept
+        from newsview.review.actions import Accept
 
         qid = self._target_quote()
         if qid is None:
             return
         if self.session.accepted(qid):
-            self.tell(Notice(f"Already accepted ({self._key('review.undo')} undoes, "
-                             f"{self._key('review.reject')} rejects).", timeout=2))
+            self.say(f"Already accepted ({self._key('review.undo')} undoes, "
+                     f"{self._key('review.reject')} rejects).", timeout=2)
             return
         self.apply(Accept(qid))
 
     def reject(self) -> None:
-        from newsview.review import Reject
+        from newsview.review.actions import Reject
 
         qid = self._target_quote()
         if qid is None:
@@ -159,7 +162,7 @@ class ReviewKeys:
         self.reader.app.push_screen(RejectReason(quote.text if quote else ""), done)
 
     def reassign(self) -> None:
-        from newsview.review import Reassign
+        from newsview.review.actions import Reassign
 
         qid = self._target_quote()
         if qid is None:
@@ -176,7 +179,7 @@ class ReviewKeys:
             elif pick.kind == "new":
                 self.apply(Reassign(qid, new_name=pick.value))
             elif quote is not None and pick.value == quote.speaker and not (rq and rq.reassigned):
-                self.tell(Notice("That is already the speaker.", timeout=3))
+                self.say("That is already the speaker.", timeout=3)
             else:
                 self.apply(Reassign(qid, actor_id=pick.value))
 
@@ -184,7 +187,7 @@ class ReviewKeys:
                                                 allow_new=True, engine_speaker=engine), done)
 
     def note(self) -> None:
-        from newsview.review import SetNote
+        from newsview.review.actions import SetNote
 
         qid = self._target_quote()
         if qid is None:
@@ -210,7 +213,7 @@ class ReviewKeys:
             self._done(self.session.undo(redo=True))
 
     def merge(self) -> None:
-        from newsview.review import MergeActors
+        from newsview.review.actions import MergeActors
 
         absorb = self._target_actor()
         if absorb is None:
@@ -229,7 +232,7 @@ class ReviewKeys:
         reader.app.push_screen(ActorPicker(f"Merge {name} into…", self._actor_choices(absorb)), done)
 
     def rename(self) -> None:
-        from newsview.review import RenameActor
+        from newsview.review.actions import RenameActor
 
         actor_id = self._target_actor()
         if actor_id is None:
@@ -252,7 +255,7 @@ class ReviewKeys:
                                            keep=reader.filter_result.keeps_quote if filtering else None)
         if qid is None:
             where = " among the filtered quotes" if filtering else ""
-            self.tell(Notice(f"Every quote{where} is reviewed.", timeout=3))
+            self.say(f"Every quote{where} is reviewed.", timeout=3)
             return
         reader.show_quote(qid)
         reader.actor_list.reveal_quote(qid)

@@ -7,7 +7,7 @@ the error (shown until a save works) and nothing else changes.  The session
 decides and describes; it shows nothing itself: what a user should be told
 comes back as a ``Notice`` for the interface to show.  No Textual here.
 
-The review module is imported on first use, never before the first frame.
+The store, the file code and the actions are imported on first use, never before the first frame.
 """
 
 from __future__ import annotations
@@ -17,11 +17,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .clean import sanitize
-from .model import Actor, ParsedDocument
+from ..clean import sanitize
+from ..model import Actor, ParsedDocument
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .review import Action, ReviewedQuote, ReviewedView, ReviewError, ReviewStore
+    from .actions import Action
+    from .errors import ReviewError
+    from .store import ReviewStore
+    from .view import ReviewedQuote, ReviewedView
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,8 @@ class ReviewSession:
     # -- loading and following the file --------------------------------------------
     def load(self, analysis: ParsedDocument) -> Notice | None:
         """Read the review for this analysis; what to tell the user (reviews lost, a damaged file), if anything."""
-        from .review import ReviewError, ReviewStore
+        from .errors import ReviewError
+        from .store import ReviewStore
 
         if not self.enabled:
             return None
@@ -184,7 +188,7 @@ class ReviewSession:
 
     def follow_disk(self) -> tuple[bool, Notice | None]:
         """Pick up changes another newsview saved to the same file: (changed, what to say)."""
-        from .review import ReviewError
+        from .errors import ReviewError
 
         store = self.store
         if store is None or self.view is None:
@@ -216,7 +220,8 @@ class ReviewSession:
     # -- changes -----------------------------------------------------------------------
     def apply(self, action: Action) -> tuple[bool, Notice | None]:
         """Apply one action: (saved, what to say).  A failure changes nothing but what others saved meanwhile."""
-        from .review import ReviewError, describe_last
+        from .entries import describe_last
+        from .errors import ReviewError
 
         store = self.store
         if store is None:
@@ -236,14 +241,14 @@ class ReviewSession:
         return True, None
 
     def accepted(self, quote_id: str) -> bool:
-        from .review import ACCEPTED
+        from .actions import ACCEPTED
 
         rq = self.quote(quote_id)
         return rq is not None and rq.verdict == ACCEPTED
 
     def undo(self, redo: bool = False) -> tuple[bool, Notice | None]:
         """Undo (or redo) the last change, if there is one."""
-        from .review import Redo, Undo
+        from .actions import Redo, Undo
 
         assert self.store is not None
         review = self.store.review
@@ -263,7 +268,7 @@ class ReviewSession:
 
     def export_markdown(self) -> Notice:
         """Write the review as a Markdown report beside the review file."""
-        from .review import markdown_report
+        from .export import markdown_report
 
         assert self.store is not None and self.analysis is not None
         target = export_path(self.store.path, self.article_path)
