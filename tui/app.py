@@ -19,10 +19,10 @@ from textual.theme import Theme
 from newsview.model import ParsedDocument
 
 from .analysis import as_analyser, settle_memory
-from .bindings import binding_ids, bindings
+from .bindings import binding_ids, bindings, help_sections
 from .commands import ActorCommands, ReviewCommands
 from .dialogs import TextPrompt
-from .help import HelpScreen, entity_legend, help_sections
+from .help import HelpScreen, entity_legend
 from .reader_screen import ReaderScreen
 
 if TYPE_CHECKING:  # pragma: no cover

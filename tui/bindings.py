@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from newsview.widgets.actor_sidebar import ActorList
 from newsview.widgets.article_view import ArticleView
@@ -20,9 +20,18 @@ from newsview.widgets.filter_bar import FilterBar
 from textual.binding import Binding
 from textual.markup import escape
 
+from .dialogs import ActorPicker, RejectReason, TextPrompt
+from .help import HelpScreen
+
 if TYPE_CHECKING:  # pragma: no cover
     from textual.app import App
     from textual.dom import DOMNode
+
+
+class ShowsKeys(Protocol):
+    """Something that draws a key as the user sees it (a Textual ``App``)."""
+
+    def get_key_display(self, binding: Binding) -> str: ...
 
 #: where a key works: on the reader screen, on the quote (or actor) under review
 EVERYWHERE = "Everywhere"
@@ -108,18 +117,18 @@ def keys_of(binding: Binding, keymap: dict[str, str]) -> str:
     return keymap.get(binding.id, binding.key) if binding.id else binding.key
 
 
-def key_display(app: App, keys: str) -> str:
+def key_display(app: ShowsKeys, keys: str) -> str:
     """How the help and the palette show comma-separated keys ("?, f1")."""
     return ", ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(",") if k.strip())
 
 
-def key_named(app: App, key_id: str, keymap: dict[str, str]) -> str:
+def key_named(app: ShowsKeys, key_id: str, keymap: dict[str, str]) -> str:
     """How the first key of the table's ``key_id`` is shown under ``keymap`` (for hints in messages)."""
     keys = keymap.get(key_id) or next(k.keys for k in KEYS if k.id == key_id)
     return key_display(app, keys.split(",")[0])
 
 
-def palette_entries(app: App, keymap: dict[str, str]) -> Iterator[tuple[str, str, str]]:
+def palette_entries(app: ShowsKeys, keymap: dict[str, str]) -> Iterator[tuple[str, str, str]]:
     """(label, help, reader action) for the command palette; the help names the key the keymap gives.
 
     The palette reads help as markup: the key, which comes from the user's keymap file, is escaped.
@@ -131,7 +140,7 @@ def palette_entries(app: App, keymap: dict[str, str]) -> Iterator[tuple[str, str
     yield from KEYLESS_COMMANDS
 
 
-def help_rows(app: App, bindings: Iterable, keymap: dict[str, str]) -> list[tuple[str, str]]:
+def help_rows(app: ShowsKeys, bindings: Iterable, keymap: dict[str, str]) -> list[tuple[str, str]]:
     """(keys, description) for each described binding, with the keymap applied."""
     rows: list[tuple[str, str]] = []
     for binding in bindings:
@@ -144,10 +153,6 @@ def help_rows(app: App, bindings: Iterable, keymap: dict[str, str]) -> list[tupl
 
 def binding_ids() -> set[str]:
     """Every binding id a keymap may name: the table's, its panes' and its dialogs'."""
-    # imported here: the help screen imports this module
-    from .dialogs import ActorPicker, RejectReason, TextPrompt
-    from .help import HelpScreen
-
     ids = {k.id for k in KEYS}
     classes: tuple[type[DOMNode], ...] = (*pane_classes(), RejectReason, ActorPicker, TextPrompt, HelpScreen)
     for cls in classes:
@@ -166,3 +171,16 @@ def pane_classes() -> tuple[type[DOMNode], ...]:
 def panes() -> list[tuple[str, type[DOMNode]]]:
     """(help section title, pane class) for the reader's panes."""
     return [("Reading pane", ArticleView), ("Sidebar", ActorList), ("Filter bar", FilterBar)]
+
+
+def help_sections(app: App, keymap: dict[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Key tables for the help screen: the bindings table's keys, then each pane's, with the keymap applied."""
+    from textual.app import App as TextualApp
+
+    sections = [
+        (EVERYWHERE, help_rows(app, [*bindings(EVERYWHERE), *TextualApp.BINDINGS], keymap)),
+        (REVIEW, help_rows(app, bindings(REVIEW), keymap)),
+        *((title, help_rows(app, cls.BINDINGS, keymap)) for title, cls in panes()),
+    ]
+    sections[0][1].append((app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")), "Command palette"))
+    return sections

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
@@ -13,7 +14,16 @@ from newsview.filtering import quote_counts, rank_actors
 from .bindings import palette_entries
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .app import NewsViewApp
+    from .reader_screen import ReaderScreen
+
+
+class ReaderApp(Protocol):
+    """What the palette needs of the app: its reader screen and the user's keymap."""
+
+    reader: ReaderScreen
+    keymap: dict[str, str]
+
+    def get_key_display(self, binding: Binding) -> str: ...
 
 
 class _Entries(Provider):
@@ -39,7 +49,7 @@ class ActorCommands(_Entries):
     """'Actor: NAME' for every actor; choosing one selects it in the text."""
 
     def _entries(self):
-        app: NewsViewApp = self.app  # type: ignore[assignment]
+        app: ReaderApp = self.app  # type: ignore[assignment]
         counts = quote_counts(app.document)
         for actor in rank_actors(app.document):
             label = f"Actor: {actor.name}"
@@ -52,7 +62,7 @@ class ReviewCommands(_Entries):
     """The review actions by name (with the key the user's keymap gives them), and 'Export review as Markdown'."""
 
     def _entries(self):
-        app: NewsViewApp = self.app  # type: ignore[assignment]
+        app: ReaderApp = self.app  # type: ignore[assignment]
         reader = app.reader
         for label, help_text, action in palette_entries(app, app.keymap):
             yield label, help_text, partial(reader.run_action, action)

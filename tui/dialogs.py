@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from newsview.clean import display_safe
 
+
 def modal_css(name: str, box: str = "Vertical", width: int = 64) -> str:
     """A centred, bordered box for a modal screen (``{name} > {box}``)."""
     return f"""

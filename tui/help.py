@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from newsview.widgets.entity_styles import (
+    FAMILY_LABEL,
+    FAMILY_STYLE,
+    MATCH_STYLE,
+    quote_style,
+)
+from newsview.widgets.filter_bar import FilterBar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -11,27 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from newsview.widgets.entity_styles import FAMILY_LABEL, FAMILY_STYLE, MATCH_STYLE, quote_style
-from newsview.widgets.filter_bar import FilterBar
-
-from .bindings import EVERYWHERE, REVIEW, bindings, help_rows, panes
 from .dialogs import modal_css
-
-if TYPE_CHECKING:  # pragma: no cover
-    from textual.app import App
-
-
-def help_sections(app: App, keymap: dict[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Key tables for the help screen: the bindings table's keys, then each pane's, with the keymap applied."""
-    from textual.app import App as TextualApp
-
-    sections = [
-        (EVERYWHERE, help_rows(app, [*bindings(EVERYWHERE), *TextualApp.BINDINGS], keymap)),
-        (REVIEW, help_rows(app, bindings(REVIEW), keymap)),
-        *((title, help_rows(app, cls.BINDINGS, keymap)) for title, cls in panes()),
-    ]
-    sections[0][1].append((app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")), "Command palette"))
-    return sections
 
 
 def entity_legend() -> Content:

@@ -9,7 +9,7 @@ redraw.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from newsview.widgets.actor_sidebar import UNATTRIBUTED
 
@@ -20,16 +20,46 @@ from .bindings import key_named
 from .dialogs import ActorPicker, Pick, RejectReason, TextPrompt
 
 if TYPE_CHECKING:  # pragma: no cover
+    from newsview.widgets.actor_sidebar import ActorList
+    from textual.app import App
+    from textual.widget import Widget
+
+    from newsview.filtering import FilterResult, FilterState
+    from newsview.model import ParsedDocument
     from newsview.review.actions import Action
     from newsview.review.session import Notice, ReviewSession
 
-    from .reader_screen import ReaderScreen
+
+class Reader(Protocol):
+    """What the review keys need of the reader screen (``ReaderScreen`` is one)."""
+
+    app: App
+    document: ParsedDocument
+    current_quote: str | None
+    selected_actor: str | None
+    filter_state: FilterState
+    filter_result: FilterResult
+
+    @property
+    def is_mounted(self) -> bool: ...
+    @property
+    def focused(self) -> Widget | None: ...
+    @property
+    def actor_list(self) -> ActorList: ...
+    @property
+    def analysis_failed(self) -> bool: ...
+    def notify(self, message: str, *, title: str = ..., severity: Any = ..., timeout: float | None = ...,
+               markup: bool = ...) -> None: ...
+    def review_changed(self) -> None: ...
+    def select_actor(self, actor_id: str | None, *, jump: bool = True) -> None: ...
+    def show_quote(self, quote_id: str) -> None: ...
+    def update_review_panel(self) -> None: ...
 
 
 class ReviewKeys:
     """What each review key does on the reader screen."""
 
-    def __init__(self, reader: ReaderScreen, session: ReviewSession) -> None:
+    def __init__(self, reader: Reader, session: ReviewSession) -> None:
         self.reader = reader
         self.session = session
 
