@@ -71,13 +71,11 @@ class NewsViewApp(App[int]):
         ``analyser`` is called ``analyser(document, progress=..., cancelled=...)``
         (``analysis.Analyser``); a plain ``analyser(document)`` is accepted too.
         """
-        # the session imports the review's store and file code only when it loads the review
-        from newsview.review.session import ReviewSession
-
         super().__init__()
         self.initial_document = document
         self.analyser = as_analyser(analyser) if analyser is not None else None
-        self.review = ReviewSession(article_path, review_file)
+        self.article_path = article_path
+        self.review_file = review_file
         self.mouse = mouse
         self.keymap: dict[str, str] = {}
         for t in builtin_themes().values():
@@ -93,7 +91,8 @@ class NewsViewApp(App[int]):
     def reader(self) -> ReaderScreen:
         """The reader screen (made with the app's first screen)."""
         if self._reader is None:
-            self._reader = ReaderScreen(self.initial_document, analyser=self.analyser, review=self.review,
+            self._reader = ReaderScreen(self.initial_document, analyser=self.analyser,
+                                        article_path=self.article_path, review_file=self.review_file,
                                         live_filter_chars=self.LIVE_FILTER_CHARS)
         return self._reader
 

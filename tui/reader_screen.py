@@ -52,7 +52,6 @@ from .analysis import (
 from .review_keys import ReviewKeys
 
 if TYPE_CHECKING:  # pragma: no cover
-    from newsview.review.session import ReviewSession
     from newsview.review.store import ReviewStore
     from newsview.review.view import ReviewedView
 
@@ -65,18 +64,25 @@ class ReaderScreen(Screen[None]):
         document: ParsedDocument,
         *,
         analyser: Analyser | None,
-        review: ReviewSession,
+        article_path: str | None = None,
+        review_file: str | None = None,
         live_filter_chars: int,
     ) -> None:
-        """Articles longer than ``live_filter_chars`` filter after a short pause in typing, not on every key."""
+        """``article_path`` and/or ``review_file`` turn the review on (see ReviewStore.for_article).
+
+        Articles longer than ``live_filter_chars`` filter after a short pause in typing, not on every key.
+        """
+        # imported here: importing the app loads no review code (the session loads the store when the review opens)
+        from newsview.review.session import ReviewSession
+
         super().__init__()
         #: the engine's analysis; ``document`` is what is shown (the review applied)
         self.analysis = document
         self.document = document
         self.analyser = analyser
         self.live_filter_chars = live_filter_chars
-        self.review_session = review
-        self.review_keys = ReviewKeys(self, review)
+        self.review_session = ReviewSession(article_path, review_file)
+        self.review_keys = ReviewKeys(self, self.review_session)
         #: the quote the review keys act on when the sidebar is not on a quote
         self.current_quote: str | None = None
         self.engine_state = AnalysisState.at_start(document, analyser is not None)
