@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from newsview.clean import display_safe
+from newsview.safe_text import display_safe
 
 
 def modal_css(name: str, box: str = "Vertical", width: int = 64) -> str:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from newsview.widgets.actor_sidebar import UNATTRIBUTED
 
-from newsview.clean import sanitize
 from newsview.filtering import rank_actors
+from newsview.safe_text import sanitize
 
 from .bindings import key_named
 from .dialogs import ActorPicker, Pick, RejectReason, TextPrompt

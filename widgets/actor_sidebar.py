@@ -21,7 +21,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsview.filtering import FilterResult, quote_counts, quote_tints, rank_actors
-from newsview.clean import display_safe
+from newsview.safe_text import display_safe
 from newsview.model import Actor, ParsedDocument, Quote
 
 if TYPE_CHECKING:

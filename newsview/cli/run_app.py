@@ -40,7 +40,7 @@ def run_app(
     import gc
 
     # Start-up allocates much and frees little: no collections until the app
-    # has drawn its first frame and frozen what it keeps (tui.app._settle_memory)
+    # has drawn its first frame and frozen what it keeps (tui.analysis.settle_memory)
     gc.disable()
     try:
         from .. import engine

@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..clean import sanitize
 from ..model import Actor, ParsedDocument
+from ..safe_text import sanitize
 
 if TYPE_CHECKING:  # pragma: no cover
     from .actions import Action
