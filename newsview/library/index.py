@@ -1,0 +1,489 @@
+"""The library index: a SQLite file of many articles' rows, read on demand.
+
+Derived data only: every row comes from an article file, the parse cache and
+the article's review file, so the index can always be thrown away and built
+again.  That is what happens, without a traceback, when the file is corrupt,
+is not a newsview index, or was written by another schema version (the
+article paths an older index lists are kept, so the caller can add them back).
+
+Two newsview instances may share one index: the file is in WAL mode (readers
+never wait for the writer), every write is one short ``BEGIN IMMEDIATE``
+transaction per article, and a busy timeout makes a second writer wait its
+turn instead of failing.  Opening and rebuilding happen under an advisory
+lock on the index's folder, so two instances never rebuild at once; an
+instance that finds the file replaced under it reopens it.
+
+A connection belongs to the thread that opened it: the app keeps one
+``LibraryIndex`` for its reads, the analysis worker opens its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..model import ParsedDocument, label_family
+from .storage import DerivedDatabase, LibraryIndexError  # noqa: F401  (LibraryIndexError: raised by LibraryIndex)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..review import ReviewedActor, ReviewedView
+    from .query import ArticleRow, QuoteRow, SearchHit
+
+#: Bump when the tables change: an index of another version is rebuilt.
+SCHEMA_VERSION = 1
+#: "nvli" in the file header: a newsview library index, not some other database
+APPLICATION_ID = 0x6E766C69
+#: quotes below this confidence are counted as "low confidence"
+LOW_CONFIDENCE = 0.7
+STATES = ("queued", "analysing", "done", "failed", "unreadable")
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    sha256 TEXT, encoding TEXT, size INTEGER, mtime_ns INTEGER,
+    title TEXT, publisher TEXT, byline TEXT, date TEXT, date_key TEXT,
+    words INTEGER NOT NULL DEFAULT 0,
+    actors INTEGER NOT NULL DEFAULT 0,
+    quotes INTEGER NOT NULL DEFAULT 0,
+    reviewed INTEGER NOT NULL DEFAULT 0,
+    low_confidence INTEGER NOT NULL DEFAULT 0,
+    min_confidence REAL,
+    state TEXT NOT NULL DEFAULT 'queued',
+    reason TEXT,
+    -- the parse-cache key of the analysis the rows come from (engine, pipeline, bytes)
+    analysis_key TEXT,
+    analysed INTEGER NOT NULL DEFAULT 0,
+    claimed_by TEXT, claimed_at REAL,
+    opened_at REAL,
+    review_path TEXT, review_stamp TEXT,
+    -- lower-cased title, publisher, actor names and quote texts: plain filter words
+    haystack TEXT NOT NULL DEFAULT '',
+    updated_at REAL
+);
+CREATE INDEX articles_state ON articles(state, opened_at);
+CREATE TABLE actors (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    actor_id TEXT NOT NULL,
+    name TEXT NOT NULL, kind TEXT NOT NULL, family TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    names TEXT NOT NULL DEFAULT '',
+    gender TEXT,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    quotes INTEGER NOT NULL DEFAULT 0,
+    speaker_key TEXT
+);
+CREATE INDEX actors_article ON actors(article_id, actor_id);
+CREATE INDEX actors_speaker ON actors(speaker_key);
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    quote_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    speaker_id TEXT,
+    speaker TEXT,
+    text TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    verdict TEXT,
+    reviewed INTEGER NOT NULL DEFAULT 0,
+    reassigned INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX quotes_article ON quotes(article_id, position);
+CREATE INDEX quotes_speaker ON quotes(article_id, speaker_id);
+CREATE TABLE speakers (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL, kind TEXT NOT NULL, named INTEGER NOT NULL,
+    names TEXT NOT NULL,
+    articles INTEGER NOT NULL, quoted_articles INTEGER NOT NULL,
+    quotes INTEGER NOT NULL, words INTEGER NOT NULL,
+    first_date TEXT, last_date TEXT
+);
+CREATE VIRTUAL TABLE article_text USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE quote_text USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO meta VALUES ('generation', '0'), ('ledger_generation', '-1');
+"""
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    """An article file as read from disk: what the index keys it by."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What the index holds about one file, for deciding whether to read it again."""
+
+    id: int
+    path: str
+    size: int | None
+    mtime_ns: int | None
+    sha256: str | None
+    encoding: str | None
+    state: str
+    analysis_key: str | None
+    analysed: bool
+    review_path: str | None
+    review_stamp: str | None
+
+
+@dataclass(frozen=True)
+class Status:
+    """Counts for the status line."""
+
+    total: int
+    queued: int
+    analysing: int
+    done: int
+    failed: int
+    unreadable: int
+
+
+def set_folder(inputs: Sequence[str]) -> Path:
+    """The folder a set of inputs lives in: the folder given, or the deepest folder holding every file."""
+    paths = [Path(p).expanduser().absolute() for p in inputs] or [Path.cwd()]
+    folders = [p if p.is_dir() else p.parent for p in paths]
+    return Path(os.path.commonpath([str(f) for f in folders]))
+
+
+def default_path(inputs: Sequence[str]) -> Path:
+    """Where the index of these inputs lives: the user data folder, one file per set folder."""
+    from ..review import data_dir
+
+    folder = set_folder(inputs)
+    tag = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", folder.name or "root")[:40]
+    return data_dir() / "libraries" / f"{name}-{tag}.sqlite"
+
+
+def date_key(date: str | None, path: str | None) -> str | None:
+    """An ISO date to sort by: the article's own, else one in its file name (``2019-01-07-…``)."""
+    for candidate in (date or "", os.path.basename(path or "")):
+        m = re.search(r"(?<!\d)((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)", candidate)
+        if m:
+            return m.group(0)
+    return None
+
+
+class LibraryIndex(DerivedDatabase):
+    """One connection to a library index.  See the module's doc for the rules of sharing."""
+
+    SCHEMA = _SCHEMA
+    VERSION = SCHEMA_VERSION
+    APPLICATION_ID = APPLICATION_ID
+    WHAT = "newsview library index"
+    TABLES = ("articles", "article_text")
+    SALVAGE = "SELECT path FROM articles"
+
+    # -- reading small things ------------------------------------------------------
+    def generation(self) -> int:
+        """A number that grows with every write by any instance: poll it to know when to refresh rows."""
+        return int(self.guarded(lambda c: c.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]))
+
+    def status(self) -> Status:
+        def run(c: sqlite3.Connection) -> Status:
+            counts = dict(c.execute("SELECT state, count(*) FROM articles GROUP BY state").fetchall())
+            return Status(sum(counts.values()), *(counts.get(s, 0) for s in STATES))
+
+        return self.guarded(run)
+
+    def stamps(self) -> dict[str, Stamp]:
+        """What the index holds for every file, by path (for incremental syncing)."""
+
+        def run(c: sqlite3.Connection) -> dict[str, Stamp]:
+            rows = c.execute(
+                "SELECT id, path, size, mtime_ns, sha256, encoding, state, analysis_key, analysed,"
+                " review_path, review_stamp FROM articles"
+            )
+            return {r["path"]: Stamp(*r) for r in rows}
+
+        return self.guarded(run)
+
+    # -- writing ------------------------------------------------------------------------
+    def _article_id(self, c: sqlite3.Connection, path: str) -> int:
+        c.execute("INSERT INTO articles(path, updated_at) VALUES (?, ?) ON CONFLICT(path) DO NOTHING", (path, time.time()))
+        return int(c.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()[0])
+
+    @staticmethod
+    def _drop_analysis(c: sqlite3.Connection, article_id: int) -> None:
+        c.execute("DELETE FROM quote_text WHERE rowid IN (SELECT id FROM quotes WHERE article_id = ?)", (article_id,))
+        c.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        c.execute("DELETE FROM actors WHERE article_id = ?", (article_id,))
+
+    @staticmethod
+    def _set_text(c: sqlite3.Connection, article_id: int, doc: ParsedDocument) -> None:
+        c.execute("DELETE FROM article_text WHERE rowid = ?", (article_id,))
+        c.execute("INSERT INTO article_text(rowid, title, body) VALUES (?, ?, ?)", (article_id, doc.meta.title or "", doc.text))
+
+    def note_unanalysed(self, file: ArticleFile, doc: ParsedDocument, *, analysis_key: str) -> int:
+        """Record an article whose analysis is not at hand: its meta and text now, queued for analysis.
+
+        Rows of an earlier analysis of the same bytes are kept (shown as stale
+        until the new one lands); those of other bytes are dropped.
+        """
+
+        def run(c: sqlite3.Connection) -> int:
+            aid = self._article_id(c, file.path)
+            old = c.execute("SELECT sha256, analysis_key, state FROM articles WHERE id = ?", (aid,)).fetchone()
+            if old["sha256"] != file.sha256:
+                self._drop_analysis(c, aid)
+                c.execute("UPDATE articles SET actors = 0, quotes = 0, reviewed = 0, low_confidence = 0,"
+                          " min_confidence = NULL, analysed = 0 WHERE id = ?", (aid,))
+            requeue = old["sha256"] != file.sha256 or old["analysis_key"] != analysis_key or old["state"] != "analysing"
+            meta = doc.meta
+            c.execute(
+                "UPDATE articles SET sha256 = ?, encoding = ?, size = ?, mtime_ns = ?, title = ?, publisher = ?,"
+                " byline = ?, date = ?, date_key = ?, words = ?, updated_at = ?,"
+                " haystack = CASE WHEN analysed THEN haystack ELSE ? END WHERE id = ?",
+                (file.sha256, file.encoding, file.size, file.mtime_ns, meta.title, meta.publisher, meta.byline,
+                 meta.date, date_key(meta.date, file.path), len(doc.text.split()), time.time(),
+                 _haystack(meta.title, meta.publisher, (), ()), aid),
+            )
+            if requeue:
+                c.execute("UPDATE articles SET state = 'queued', reason = NULL, analysis_key = ?, claimed_by = NULL"
+                          " WHERE id = ?", (analysis_key, aid))
+            self._set_text(c, aid, doc)
+            return aid
+
+        return self.write(run)
+
+    def put_analysis(
+        self,
+        file: ArticleFile,
+        doc: ParsedDocument,
+        *,
+        analysis_key: str,
+        view: ReviewedView | None = None,
+        review_path: str | None = None,
+        review_stamp: str | None = None,
+    ) -> int:
+        """Record an analysed article: its rows replace whatever the index held for it.
+
+        ``view`` is the article's review applied to ``doc`` (merges, renames,
+        reassigned speakers, verdicts); without it every quote is unreviewed.
+        """
+        actors, quotes = _rows(doc, view)
+
+        def run(c: sqlite3.Connection) -> int:
+            aid = self._article_id(c, file.path)
+            self._drop_analysis(c, aid)
+            c.executemany(
+                "INSERT INTO actors(article_id, actor_id, name, kind, family, aliases, names, gender, mentions, quotes)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(aid, *a) for a in actors],
+            )
+            for q in quotes:
+                cur = c.execute(
+                    "INSERT INTO quotes(article_id, quote_id, position, start, end, kind, confidence, speaker_id,"
+                    " speaker, text, words, verdict, reviewed, reassigned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (aid, *q),
+                )
+                c.execute("INSERT INTO quote_text(rowid, text) VALUES (?, ?)", (cur.lastrowid, q[8]))
+            confidences = [q[5] for q in quotes]
+            meta = doc.meta
+            c.execute(
+                "UPDATE articles SET sha256 = ?, encoding = ?, size = ?, mtime_ns = ?, title = ?, publisher = ?,"
+                " byline = ?, date = ?, date_key = ?, words = ?, actors = ?, quotes = ?, reviewed = ?,"
+                " low_confidence = ?, min_confidence = ?, state = 'done', reason = NULL, analysis_key = ?,"
+                " analysed = 1, claimed_by = NULL, review_path = ?, review_stamp = ?, haystack = ?, updated_at = ?"
+                " WHERE id = ?",
+                (file.sha256, file.encoding, file.size, file.mtime_ns, meta.title, meta.publisher, meta.byline,
+                 meta.date, date_key(meta.date, file.path), len(doc.text.split()), len(actors), len(quotes),
+                 sum(q[11] for q in quotes), sum(1 for x in confidences if x < LOW_CONFIDENCE),
+                 min(confidences) if confidences else None, analysis_key, review_path, review_stamp,
+                 _haystack(meta.title, meta.publisher, [a[5] for a in actors], [q[8] for q in quotes]),
+                 time.time(), aid),
+            )
+            self._set_text(c, aid, doc)
+            return aid
+
+        return self.write(run)
+
+    def mark(self, path: str, state: str, reason: str | None = None, *, analysis_key: str | None = None) -> None:
+        """Set an article's analysis state (``failed``/``unreadable`` with a one-line reason)."""
+        if state not in STATES:
+            raise ValueError(f"unknown state {state!r}")
+
+        def run(c: sqlite3.Connection) -> None:
+            aid = self._article_id(c, path)
+            c.execute(
+                "UPDATE articles SET state = ?, reason = ?, claimed_by = NULL,"
+                " analysis_key = coalesce(?, analysis_key), updated_at = ? WHERE id = ?",
+                (state, " ".join((reason or "").split())[:500] or None, analysis_key, time.time(), aid),
+            )
+
+        self.write(run)
+
+    def touch(self, path: str, size: int, mtime_ns: int) -> None:
+        """The file was rewritten with the same bytes: remember its new size and time."""
+        self.write(lambda c: c.execute("UPDATE articles SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, path)))
+
+    def forget(self, paths: Sequence[str]) -> None:
+        """Drop articles (files gone from the set)."""
+
+        def run(c: sqlite3.Connection) -> None:
+            for path in paths:
+                row = c.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
+                if row is not None:
+                    self._drop_analysis(c, row[0])
+                    c.execute("DELETE FROM article_text WHERE rowid = ?", (row[0],))
+                    c.execute("DELETE FROM articles WHERE id = ?", (row[0],))
+
+        if paths:
+            self.write(run)
+
+    def mark_opened(self, article_id: int) -> None:
+        """The user opened this article: it is analysed next if it still waits."""
+        self.write(lambda c: c.execute("UPDATE articles SET opened_at = ? WHERE id = ?", (time.time(), article_id)))
+
+    def claim_next(self, owner: str) -> Stamp | None:
+        """Take the next article to analyse (most recently opened first, then newest), or None.
+
+        Claims by instances that are gone (their process ended) are taken back first.
+        """
+
+        def run(c: sqlite3.Connection) -> Stamp | None:
+            for row in c.execute("SELECT id, claimed_by FROM articles WHERE state = 'analysing'").fetchall():
+                if not _owner_alive(row["claimed_by"]):
+                    c.execute("UPDATE articles SET state = 'queued', claimed_by = NULL WHERE id = ?", (row["id"],))
+            row = c.execute(
+                "SELECT id FROM articles WHERE state = 'queued'"
+                " ORDER BY opened_at IS NULL, opened_at DESC, date_key IS NULL, date_key DESC, path LIMIT 1"
+            ).fetchone()
+            if row is None:
+                return None
+            c.execute("UPDATE articles SET state = 'analysing', claimed_by = ?, claimed_at = ? WHERE id = ?",
+                      (owner, time.time(), row[0]))
+            r = c.execute(
+                "SELECT id, path, size, mtime_ns, sha256, encoding, state, analysis_key, analysed,"
+                " review_path, review_stamp FROM articles WHERE id = ?", (row[0],)
+            ).fetchone()
+            return Stamp(*r)
+
+        return self.write(run)
+
+    def release(self, path: str) -> None:
+        """Give back a claimed article unanalysed (the worker was stopped)."""
+        self.write(lambda c: c.execute(
+            "UPDATE articles SET state = 'queued', claimed_by = NULL WHERE path = ? AND state = 'analysing'", (path,)))
+
+    # -- the article list (see .query) ------------------------------------------------
+    def count(self, query: str = "") -> int:
+        from . import query as q
+
+        return self.guarded(lambda c: q.count(c, query))
+
+    def articles(self, query: str = "", *, sort: str = "date", descending: bool | None = None,
+                 limit: int = 100, offset: int = 0) -> list[ArticleRow]:
+        """One page of the article list, filtered and sorted (see :mod:`newsview.library.query`)."""
+        from . import query as q
+
+        return self.guarded(lambda c: q.articles(c, query, sort=sort, descending=descending, limit=limit, offset=offset))
+
+    def article(self, article_id: int) -> ArticleRow | None:
+        from . import query as q
+
+        return self.guarded(lambda c: q.article(c, article_id))
+
+    def article_by_path(self, path: str) -> ArticleRow | None:
+        from . import query as q
+
+        return self.guarded(lambda c: q.article_by_path(c, path))
+
+    def position(self, article_id: int, query: str = "", *, sort: str = "date", descending: bool | None = None) -> int | None:
+        """Where an article stands in the filtered, sorted list (to come back to it, or step to its neighbours)."""
+        from . import query as q
+
+        return self.guarded(lambda c: q.position(c, article_id, query, sort=sort, descending=descending))
+
+    def quotes(self, article_id: int) -> list[QuoteRow]:
+        from . import query as q
+
+        return self.guarded(lambda c: q.quotes(c, article_id))
+
+    def search(self, phrase: str, *, limit: int = 50, in_quotes: bool = False) -> list[SearchHit]:
+        """Articles (or quotes) whose text holds ``phrase``, best match first."""
+        from . import query as q
+
+        return self.guarded(lambda c: q.search(c, phrase, limit=limit, in_quotes=in_quotes))
+
+
+def _owner_alive(owner: str | None) -> bool:
+    """True while the process that claimed an article (``host:pid``) still runs on this host."""
+    if not owner:
+        return False
+    host, _, pid = owner.rpartition(":")
+    if host != os.uname().nodename:
+        return True  # another machine's claim: trust it
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def owner_id() -> str:
+    """This process, as a claim on an article reads it."""
+    return f"{os.uname().nodename}:{os.getpid()}"
+
+
+def _haystack(title: str | None, publisher: str | None, names: Sequence[str], texts: Sequence[str]) -> str:
+    return "\n".join([title or "", publisher or "", *names, *texts]).lower()
+
+
+def actor_kind(doc: ParsedDocument, actor: ReviewedActor) -> str:
+    """The kind of a reviewed actor: its first member's, with what the reviewer's changes tell."""
+    first = next((a for a in map(doc.actor, actor.members) if a is not None), None)
+    if first is None:
+        return "PERSON"  # a speaker the reviewer named
+    if first.kind == "NOMINAL" and actor.renamed_from and all(w[:1].isupper() for w in actor.name.split()):
+        return "PERSON"  # "the Russian leader" renamed "Vladimir Putin": named now
+    return first.kind
+
+
+def _rows(doc: ParsedDocument, view: ReviewedView | None) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Actor and quote rows of an analysed document, its review applied when there is one."""
+    from collections import Counter
+
+    if view is None:
+        from ..review import Review, reviewed_view
+
+        view = reviewed_view(doc, Review())
+    said = Counter(q.speaker_id for q in view.quotes)
+    actors = []
+    for ra in view.actors:
+        members = [doc.actor(m) for m in ra.members]
+        first = next((m for m in members if m is not None), None)
+        kind = actor_kind(doc, ra)
+        if not members or (first is None and not said.get(ra.id)):
+            continue
+        names = "\n".join((ra.name, *ra.aliases)).lower()
+        mentions = sum(len(m.mentions) for m in members if m is not None)
+        actors.append((ra.id, ra.name, kind, label_family(kind), json.dumps(list(ra.aliases), ensure_ascii=False),
+                       names, first.gender if first is not None else None, mentions, said.get(ra.id, 0)))
+    quotes = [
+        (rq.quote.id, i, rq.quote.start, rq.quote.end, rq.quote.kind, float(rq.quote.confidence), rq.speaker_id,
+         rq.speaker_name, rq.quote.text, len(rq.quote.text.split()), rq.verdict, int(rq.reviewed), int(rq.reassigned))
+        for i, rq in enumerate(view.quotes)
+    ]
+    return actors, quotes

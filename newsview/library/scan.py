@@ -1,0 +1,362 @@
+"""Turning folders into articles, keeping the index in step, and analysing in the background.
+
+Three steps, each safe to run in a worker thread with its own
+:class:`~newsview.library.index.LibraryIndex`:
+
+* :func:`expand_inputs` — folders and files into a list of article files
+  (no reading);
+* :func:`sync` — the index brought in line with those files, without spaCy:
+  an unchanged file (same size and time, or same bytes) is not read again;
+  a file whose analysis is in the parse cache gets its rows at once; any
+  other file gets its title and text (phrase search works) and is queued;
+* :class:`AnalysisLoop` — the queued articles analysed one at a time with one
+  pipeline, loaded once, most recently opened first; a failing article
+  records its reason and the loop goes on to the next.
+
+Progress is reported through callbacks called *in the worker thread*: the
+app hands them on with ``call_from_thread``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .index import ArticleFile, LibraryIndex, Stamp
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..cache import ParseCache
+    from ..engine import Analyzer
+    from ..model import ParsedDocument
+    from ..reader import RawArticle
+
+#: file endings a folder is searched for
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm")
+#: how often (seconds) the analysis loop rebuilds the speaker ledger while it runs
+LEDGER_INTERVAL = 5.0
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the command line named: article files, and the names that were no use (one line each)."""
+
+    files: tuple[str, ...]
+    problems: tuple[str, ...] = ()
+
+
+def expand_inputs(args: Iterable[str], *, recursive: bool = True) -> Inputs:
+    """Folders become the article files in them (sorted; hidden files, review files and other
+    kinds of file left out); files are kept as given; each file once."""
+    from ..reader import display_name
+    from ..review import SUFFIX as REVIEW_SUFFIX
+
+    files: list[str] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(os.path.abspath(path))
+
+    for arg in args:
+        if os.path.isdir(arg):
+            found = []
+            for root, dirs, names in os.walk(arg):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
+                for name in names:
+                    if name.startswith(".") or name.endswith(REVIEW_SUFFIX) or not name.lower().endswith(ARTICLE_SUFFIXES):
+                        continue
+                    found.append(os.path.join(root, name))
+            if not found:
+                problems.append(f"{display_name(arg)}: no articles in this folder")
+            for path in sorted(found):
+                add(path)
+        elif os.path.exists(arg):
+            add(arg)
+        else:
+            problems.append(f"{display_name(arg)}: no such file")
+    return Inputs(tuple(files), tuple(problems))
+
+
+@dataclass
+class SyncReport:
+    """What one sync did, by path."""
+
+    unchanged: int = 0
+    from_cache: list[str] = field(default_factory=list)
+    queued: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+    forgotten: list[str] = field(default_factory=list)
+
+
+def analysis_key(cache: ParseCache | None, sha256: str, pipeline: str) -> str:
+    """The key an analysis of these bytes by this pipeline and engine has (the parse cache's own)."""
+    from ..cache import ParseCache
+
+    return (cache or ParseCache(Path(os.devnull))).key(sha256, pipeline)
+
+
+def _review_stamp(path: str | None) -> str | None:
+    if not path:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _review_of(article_path: str, doc: ParsedDocument):
+    """The article's review applied to ``doc`` (or None), where it lives and its stamp."""
+    from ..review import Review, ReviewError, locate, parse, reviewed_view
+
+    path, seed = locate(article_path, doc.source.sha256)
+    where = path if path.exists() else seed
+    if where is None or not where.exists():
+        return None, str(path), None
+    try:
+        review: Review = parse(where.read_bytes(), where)
+    except (OSError, ReviewError):
+        return None, str(path), _review_stamp(str(where))
+    return reviewed_view(doc, review), str(path), _review_stamp(str(where))
+
+
+def index_document(index: LibraryIndex, file: ArticleFile, doc: ParsedDocument, key: str) -> int:
+    """Put an analysed document, with its review, into the index."""
+    view, review_path, review_stamp = _review_of(file.path, doc)
+    return index.put_analysis(file, doc, analysis_key=key, view=view, review_path=review_path, review_stamp=review_stamp)
+
+
+def _file_of(raw: RawArticle, st: os.stat_result) -> ArticleFile:
+    return ArticleFile(raw.path or "", st.st_size, st.st_mtime_ns, raw.sha256, raw.encoding)
+
+
+def sync(
+    index: LibraryIndex,
+    files: Sequence[str],
+    *,
+    pipeline: str,
+    cache: ParseCache | None,
+    forget_others: bool = True,
+    on_file: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SyncReport:
+    """Bring the index in line with ``files`` (no spaCy).  ``on_file(done, total)`` after each file."""
+    from .. import engine
+    from ..reader import InputError, read_article
+
+    report = SyncReport()
+    stamps = index.stamps()
+    for n, path in enumerate(files, 1):
+        if cancelled is not None and cancelled():
+            break
+        old = stamps.get(path)
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            index.mark(path, "unreadable", f"cannot read ({exc.strerror or exc})")
+            report.unreadable.append(path)
+            continue
+        if old is not None and old.sha256 and old.size == st.st_size and old.mtime_ns == st.st_mtime_ns:
+            if _still_current(index, old, pipeline, cache, report):
+                report.unchanged += 1
+                if on_file:
+                    on_file(n, len(files))
+                continue
+        try:
+            raw = read_article(path)
+        except InputError as exc:
+            index.mark(path, "unreadable", str(exc))
+            report.unreadable.append(path)
+            continue
+        key = analysis_key(cache, raw.sha256, pipeline)
+        file = _file_of(raw, st)
+        if old is not None and old.sha256 == raw.sha256 and old.analysis_key == key and old.state in ("done", "failed"):
+            index.touch(path, st.st_size, st.st_mtime_ns)  # rewritten with the same bytes
+            report.unchanged += 1
+        else:
+            hit = cache.get(engine.source_of(raw), pipeline) if cache is not None else None
+            if hit is not None:
+                index_document(index, file, hit, key)
+                report.from_cache.append(path)
+            else:
+                try:
+                    index.note_unanalysed(file, engine.prepare(raw), analysis_key=key)
+                    report.queued.append(path)
+                except InputError as exc:
+                    index.mark(path, "unreadable", str(exc))
+                    report.unreadable.append(path)
+        del raw
+        if on_file:
+            on_file(n, len(files))
+    if forget_others and not (cancelled is not None and cancelled()):
+        keep = set(files)
+        report.forgotten = [p for p in stamps if p not in keep]
+        index.forget(report.forgotten)
+    return report
+
+
+def _still_current(index: LibraryIndex, old: Stamp, pipeline: str, cache: ParseCache | None, report: SyncReport) -> bool:
+    """An unchanged file: True when its rows need nothing; otherwise they are refreshed here if the
+    parse cache allows (a newer engine, an edited review), and False sends it to be read again."""
+    from ..model import Source
+
+    key = analysis_key(cache, old.sha256 or "", pipeline)
+    review_changed = old.analysed and _review_stamp(old.review_path) != old.review_stamp
+    if old.analysis_key == key and not review_changed:
+        return old.state != "unreadable"
+    if cache is None:
+        return False
+    hit = cache.get(Source(old.path, old.sha256 or "", old.encoding or "utf-8", old.size or 0), pipeline)
+    if hit is None:
+        return False
+    index_document(index, ArticleFile(old.path, old.size or 0, old.mtime_ns or 0, old.sha256 or "", old.encoding or ""), hit, key)
+    report.from_cache.append(old.path)
+    return True
+
+
+def refresh_reviews(index: LibraryIndex, cache: ParseCache | None, pipeline: str) -> list[str]:
+    """Re-apply the review files edited since they were indexed (another instance, the reader); their paths."""
+    report = SyncReport()
+    for stamp in index.stamps().values():
+        if stamp.analysed and stamp.state == "done" and _review_stamp(stamp.review_path) != stamp.review_stamp:
+            _still_current(index, stamp, pipeline, cache, report)
+    return report.from_cache
+
+
+def open_article(row_path: str, analyzer: Analyzer | None = None) -> ParsedDocument:
+    """The article to show in the reader: its cached analysis when there is one, else its prepared text.
+
+    Raises :class:`newsview.reader.InputError` when it cannot be read.
+    """
+    from .. import engine
+    from ..reader import read_article
+
+    doc = engine.prepare(read_article(row_path))
+    if analyzer is not None:
+        hit = analyzer.cached(doc)
+        if hit is not None:
+            return hit
+    return doc
+
+
+# -- the background analysis loop ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoopProgress:
+    """One report from the analysis loop."""
+
+    #: ``started``, ``done``, ``failed``, ``share`` (part of the current article parsed), ``stopped``, ``finished``
+    event: str
+    path: str | None = None
+    done: int = 0
+    failed: int = 0
+    #: articles still queued (not counting the current one)
+    left: int = 0
+    share: float | None = None
+    #: one line: why an article failed, or why the loop stopped
+    reason: str | None = None
+
+
+class AnalysisLoop:
+    """Analyses the index's queued articles with one :class:`~newsview.engine.Analyzer`.
+
+    ``run`` is meant for a worker thread: it opens its own connection to the
+    index, loads the pipeline on the first article that needs it, and
+    returns when the queue is empty or ``stop()`` was called.  An article's
+    failure is recorded on it (state ``failed`` and the reason) and never
+    stops the others; a missing pipeline stops the loop (every article would
+    fail the same way) with the articles left queued.
+    """
+
+    def __init__(self, index_path: str | os.PathLike[str], analyzer: Analyzer, *, explicit: bool = False,
+                 progress: Callable[[LoopProgress], None] | None = None) -> None:
+        self.index_path = index_path
+        self.explicit = explicit
+        self.analyzer = analyzer
+        self.progress = progress
+        self._stop = threading.Event()
+
+    def stop(self) -> None:
+        """Ask the loop to end: the current parse stops at its next piece, and that article is queued again."""
+        self._stop.set()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
+
+    def _say(self, event: LoopProgress) -> None:
+        if self.progress is not None:
+            self.progress(event)
+
+    def run(self) -> LoopProgress:
+        """Analyse until the queue is empty or ``stop()``; returns the last report."""
+        import time
+
+        from ..pipeline import Cancelled, ModelError
+        from ..reader import InputError
+        from . import speakers
+        from .index import owner_id
+
+        owner = owner_id()
+        done = failed = 0
+        last_ledger = time.monotonic()
+        with LibraryIndex(self.index_path, explicit=self.explicit) as index:
+            while not self.stopped:
+                item = index.claim_next(owner)
+                if item is None:
+                    break
+                left = index.status().queued
+                self._say(LoopProgress("started", item.path, done, failed, left))
+                try:
+                    self._analyse(index, item, left, done, failed)
+                except Cancelled:
+                    index.release(item.path)
+                    break
+                except ModelError as exc:
+                    index.release(item.path)
+                    speakers.refresh(index)
+                    final = LoopProgress("stopped", item.path, done, failed, left + 1, reason=str(exc))
+                    self._say(final)
+                    return final
+                except InputError as exc:
+                    failed += 1
+                    index.mark(item.path, "unreadable", str(exc))
+                    self._say(LoopProgress("failed", item.path, done, failed, left, reason=str(exc)))
+                except Exception as exc:  # one article's bug must not stop the library
+                    failed += 1
+                    reason = f"analysis failed: {type(exc).__name__}: {exc}"
+                    index.mark(item.path, "failed", reason, analysis_key=item.analysis_key)
+                    self._say(LoopProgress("failed", item.path, done, failed, left, reason=" ".join(reason.split())))
+                else:
+                    done += 1
+                    self._say(LoopProgress("done", item.path, done, failed, left))
+                if time.monotonic() - last_ledger >= LEDGER_INTERVAL:
+                    speakers.refresh(index)
+                    last_ledger = time.monotonic()
+            speakers.refresh(index)
+            final = LoopProgress("stopped" if self.stopped else "finished", None, done, failed, index.status().queued)
+        self._say(final)
+        return final
+
+    def _analyse(self, index: LibraryIndex, item: Stamp, left: int, done: int, failed: int) -> None:
+        from .. import engine
+        from ..reader import read_article
+
+        raw = read_article(item.path)
+        st = os.stat(item.path)
+        doc = engine.prepare(raw)
+
+        def share(_partial: ParsedDocument, value: float | None) -> None:
+            self._say(LoopProgress("share", item.path, done, failed, left, share=value))
+
+        result = self.analyzer(doc, progress=share if self.progress else None, cancelled=self._stop.is_set)
+        key = analysis_key(self.analyzer.cache, raw.sha256, self.analyzer.pipeline)
+        index_document(index, _file_of(raw, st), result, key)

@@ -1,0 +1,58 @@
+"""Small invented articles for the library tests: real files, analyses put in a private parse cache (no spaCy)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsview import engine
+from newsview.cache import ParseCache
+from newsview.model import Actor, Mention, ParsedDocument, Quote
+from newsview.reader import read_article
+
+PIPELINE = "test_pipeline-1.0"
+
+
+@dataclass
+class Said:
+    """An actor of an invented article and the quotes (exact substrings of the body) they are given."""
+
+    name: str
+    kind: str = "PERSON"
+    quotes: tuple[str, ...] = ()
+    gender: str | None = None
+    confidence: float = 0.9
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+
+def analysed(doc: ParsedDocument, actors: list[Said], unattributed: tuple[str, ...] = ()) -> ParsedDocument:
+    """``doc`` with the given actors (their name must be in the text) and quotes."""
+    text = doc.text
+    out_actors: list[Actor] = []
+    quotes: list[Quote] = []
+    mentions: list[Mention] = []
+    pieces = [(q, f"a{i}", a.confidence) for i, a in enumerate(actors, 1) for q in a.quotes]
+    pieces += [(q, None, 0.3) for q in unattributed]  # type: ignore[misc]
+    pieces.sort(key=lambda p: text.index(p[0]))
+    for n, (content, speaker, confidence) in enumerate(pieces, 1):
+        s = text.index(content)
+        quotes.append(Quote(f"q{n}", s, s + len(content), content, "direct", speaker, confidence=confidence,
+                            spans=((s, s + len(content)),)))
+    for i, a in enumerate(actors, 1):
+        aid = f"a{i}"
+        s = text.index(a.name)
+        mentions.append(Mention(s, s + len(a.name), aid))
+        out_actors.append(Actor(aid, a.name, a.kind, a.aliases, ((s, s + len(a.name)),),
+                                tuple(q.id for q in quotes if q.speaker == aid), a.gender))
+    return doc.with_analysis(actors=tuple(out_actors), quotes=tuple(quotes), mentions=tuple(mentions), pipeline=PIPELINE)
+
+
+def write_article(folder: Path, name: str, title: str, body: str, actors: list[Said] | None = None,
+                  cache: ParseCache | None = None, unattributed: tuple[str, ...] = ()) -> Path:
+    """Write an article file; with ``cache``, put its analysis there as the engine would."""
+    path = folder / name
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    if cache is not None:
+        doc = engine.prepare(read_article(path))
+        cache.put(analysed(doc, actors or [], unattributed), PIPELINE)
+    return path

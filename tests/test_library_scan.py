@@ -1,0 +1,167 @@
+"""Folders into articles, and the background analysis loop."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+from library_helpers import PIPELINE, Said, analysed, write_article
+
+from newsview.cache import ParseCache
+from newsview.library import scan, speakers
+from newsview.library.index import LibraryIndex
+from newsview.library.scan import AnalysisLoop, LoopProgress
+from newsview.model import ParsedDocument
+from newsview.pipeline import ModelError
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def test_a_folder_becomes_its_article_files(tmp_path: Path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    for name in ("b.txt", "a.html", "sub/c.txt", ".secret.txt", ".hidden/d.txt", "a.txt.review.json", "notes.md", "x.png"):
+        (tmp_path / name).write_text("text")
+    found = scan.expand_inputs([str(tmp_path), str(tmp_path / "b.txt"), str(tmp_path / "missing.txt")])
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in found.files] == ["a.html", "b.txt", "sub/c.txt"]
+    assert len(found.problems) == 1 and "missing.txt" in found.problems[0]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert scan.expand_inputs([str(empty)]).problems == (f"{empty}: no articles in this folder",)
+
+
+class FakeAnalyzer:
+    """The engine's Analyzer as the loop uses it, without spaCy: each article's speaker is named in its title."""
+
+    pipeline = PIPELINE
+
+    def __init__(self, cache: ParseCache, fail: str = "", model_error: bool = False) -> None:
+        self.cache = cache
+        self.fail = fail
+        self.model_error = model_error
+        self.order: list[str] = []
+
+    def cached(self, doc: ParsedDocument) -> ParsedDocument | None:
+        return self.cache.get(doc.source, PIPELINE)
+
+    def __call__(self, doc: ParsedDocument, *, progress=None, cancelled=None) -> ParsedDocument:
+        self.order.append(Path(doc.source.path or "").name)
+        if self.model_error:
+            raise ModelError("no spaCy pipeline is installed")
+        if self.fail and self.fail in doc.text:
+            raise RuntimeError("the parser tripped over something")
+        if progress is not None:
+            progress(doc, 0.5)
+        name = doc.meta.title.split(" says")[0] if doc.meta.title else "Nobody"
+        result = analysed(doc, [Said(name, quotes=("yes",))])
+        self.cache.put(result, PIPELINE)
+        return result
+
+
+def _queued_library(tmp_path: Path, names: list[str]):
+    folder = tmp_path / "set"
+    folder.mkdir()
+    cache = ParseCache(tmp_path / "cache")
+    for i, name in enumerate(names):
+        write_article(folder, f"2024-01-{i + 10}-{i}.txt", f"{name} says yes", f'{name} said "yes" on day {i}.')
+    index_path = tmp_path / "lib.sqlite"
+    with LibraryIndex(index_path) as index:
+        report = scan.sync(index, list(scan.expand_inputs([str(folder)]).files), pipeline=PIPELINE, cache=cache)
+        assert len(report.queued) == len(names)
+    return folder, cache, index_path
+
+
+def test_the_loop_analyses_everything_and_a_failure_stops_nothing(tmp_path: Path):
+    folder, cache, index_path = _queued_library(tmp_path, ["Ana Costa", "Broken Bob", "Tom Reyes"])
+    events: list[LoopProgress] = []
+    analyzer = FakeAnalyzer(cache, fail="Broken Bob")
+    final = AnalysisLoop(index_path, analyzer, progress=events.append).run()  # type: ignore[arg-type]
+    assert final.event == "finished" and (final.done, final.failed, final.left) == (2, 1, 0)
+    with LibraryIndex(index_path) as index:
+        rows = {Path(r.path).name: r for r in index.articles()}
+        broken = rows["2024-01-11-1.txt"]
+        assert broken.state == "failed" and "the parser tripped over something" in (broken.reason or "")
+        assert rows["2024-01-12-2.txt"].state == "done" and rows["2024-01-12-2.txt"].quotes == 1
+        assert [s.name for s in speakers.speakers(index)] == ["Ana Costa", "Tom Reyes"]  # the ledger is up to date
+        # a failed article is not tried again until it changes
+        assert scan.sync(index, list(scan.expand_inputs([str(folder)]).files), pipeline=PIPELINE, cache=cache).unchanged == 3
+    kinds = [e.event for e in events]
+    assert kinds.count("started") == 3 and kinds.count("failed") == 1 and kinds[-1] == "finished"
+    assert any(e.event == "share" and e.share == 0.5 for e in events)
+
+
+def test_the_most_recently_opened_article_goes_first(tmp_path: Path):
+    _folder, cache, index_path = _queued_library(tmp_path, ["Ana Costa", "Tom Reyes", "Lia Moss"])
+    with LibraryIndex(index_path) as index:
+        rows = {Path(r.path).name: r for r in index.articles()}
+        index.mark_opened(rows["2024-01-10-0.txt"].id)
+        index.mark_opened(rows["2024-01-11-1.txt"].id)
+    analyzer = FakeAnalyzer(cache)
+    AnalysisLoop(index_path, analyzer).run()  # type: ignore[arg-type]
+    # opened last first, then the newest of the others
+    assert analyzer.order == ["2024-01-11-1.txt", "2024-01-10-0.txt", "2024-01-12-2.txt"]
+
+
+def test_a_missing_pipeline_stops_the_loop_with_the_articles_still_queued(tmp_path: Path):
+    _folder, cache, index_path = _queued_library(tmp_path, ["Ana Costa", "Tom Reyes"])
+    final = AnalysisLoop(index_path, FakeAnalyzer(cache, model_error=True)).run()  # type: ignore[arg-type]
+    assert final.event == "stopped" and "no spaCy pipeline" in (final.reason or "")
+    with LibraryIndex(index_path) as index:
+        assert index.status().queued == 2
+
+
+def test_stopping_the_loop_gives_the_article_back(tmp_path: Path):
+    _folder, cache, index_path = _queued_library(tmp_path, ["Ana Costa", "Tom Reyes"])
+    analyzer = FakeAnalyzer(cache)
+    loop = AnalysisLoop(index_path, analyzer, progress=lambda e: loop.stop() if e.event == "done" else None)  # type: ignore[arg-type]
+    thread = threading.Thread(target=loop.run)
+    thread.start()
+    thread.join(60)
+    with LibraryIndex(index_path) as index:
+        status = index.status()
+        assert (status.done, status.queued, status.analysing) == (1, 1, 0)
+
+
+def test_an_abandoned_claim_is_taken_back(tmp_path: Path):
+    _folder, cache, index_path = _queued_library(tmp_path, ["Ana Costa"])
+    with LibraryIndex(index_path) as index:
+        assert index.claim_next("elsewhere:999999999") is not None  # a process that is gone...
+    import os
+
+    with LibraryIndex(index_path) as index:
+        assert index.status().analysing == 1
+        claim = index.claim_next(f"{os.uname().nodename}:{os.getpid()}")
+        assert claim is None  # ...on another host: trusted
+        index.write(lambda c: c.execute("UPDATE articles SET claimed_by = ?", (f"{os.uname().nodename}:999999999",)))
+        assert index.claim_next(f"{os.uname().nodename}:{os.getpid()}") is not None  # on this host, and dead: taken back
+
+
+def test_the_real_engine_fills_the_library(tmp_path: Path):
+    """Two sample articles analysed by the real pipeline in the background loop."""
+    from newsview.engine import Analyzer
+
+    folder = tmp_path / "set"
+    folder.mkdir()
+    for name in ("wikinews-2019-01-07-trump-state-of-emergency.txt", "wikinews-2019-09-29-khashoggi-fiancee-un.txt"):
+        shutil.copy(SAMPLES / name, folder / name)
+    analyzer = Analyzer(None, cache=ParseCache(tmp_path / "cache"))
+    index_path = tmp_path / "lib.sqlite"
+    with LibraryIndex(index_path) as index:
+        report = scan.sync(index, list(scan.expand_inputs([str(folder)]).files), pipeline=analyzer.pipeline,
+                           cache=analyzer.cache)
+        assert len(report.queued) == 2
+        assert index.count('"state of emergency"') == 1  # searchable before it is analysed
+    final = AnalysisLoop(index_path, analyzer).run()
+    assert (final.done, final.failed) == (2, 0)
+    with LibraryIndex(index_path) as index:
+        assert all(r.state == "done" and r.quotes > 0 for r in index.articles())
+        trump = speakers.speakers(index, "trump")
+        assert trump and trump[0].name == "Donald Trump" and trump[0].quotes >= 3
+        # a second sync finds every analysis in the parse cache: nothing to redo
+        again = scan.sync(index, list(scan.expand_inputs([str(folder)]).files), pipeline=analyzer.pipeline,
+                          cache=analyzer.cache)
+        assert again.unchanged == 2
+        row = index.articles("@trump")[0]
+        doc = scan.open_article(row.path, analyzer)
+        assert doc.analysed and len(doc.quotes) == row.quotes
