@@ -309,3 +309,40 @@ def test_the_library_needs_neither_textual_nor_spacy_to_read():
     roots = {m.split(".")[0] for m in json.loads(out.stdout)}
     assert "newsview" in roots
     assert not roots & {"textual", "spacy", "thinc"}
+
+
+def test_a_page_of_the_list_knows_the_whole_lists_length(library, tmp_path):
+    folder, cache = library
+    with LibraryIndex(tmp_path / "lib.sqlite") as index:
+        _sync(index, folder, cache)
+        first = index.page(sort="title", limit=2)
+        assert first.total == 3 and [Path(r.path).name for r in first.rows] == ["budget.txt", "harbour.txt"]
+        rest = index.page(sort="title", limit=2, offset=2)
+        assert rest.total == 3 and [Path(r.path).name for r in rest.rows] == ["storm.txt"]
+        beyond = index.page("@costa", limit=2, offset=5)
+        assert beyond.total == 1 and beyond.rows == []
+
+
+def test_a_review_saved_since_is_picked_up_by_the_next_sync(library, tmp_path):
+    from newsview import engine
+    from newsview.reader import read_article
+    from newsview.review import Accept, ReviewStore
+
+    folder, cache = library
+    with LibraryIndex(tmp_path / "lib.sqlite") as index:
+        _sync(index, folder, cache)
+        assert index.count("reviewed:yes") == 0
+        path = folder / "budget.txt"
+        doc = cache.get(engine.prepare(read_article(path)).source, PIPELINE)
+        assert doc is not None
+        store = ReviewStore.for_article(str(path), doc.source.sha256)
+        store.load(doc)
+        store.apply(Accept("q1"))  # the reader saves a verdict
+        report = _sync(index, folder, cache)
+        assert report.from_cache == [str(path)]  # re-read from the cache, with its review
+        row = index.article_by_path(str(path))
+        assert row is not None and row.progress == "1/1"
+        assert [Path(r.path).name for r in index.articles("reviewed:yes")] == ["budget.txt"]
+        assert [Path(r.path).name for r in index.articles("verdict:accepted @reyes")] == ["budget.txt"]
+        assert index.count("reviewed:no") == 2
+        assert index.quotes(row.id)[0].verdict == "accepted"

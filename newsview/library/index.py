@@ -35,7 +35,7 @@ from .storage import DerivedDatabase, LibraryIndexError  # noqa: F401  (LibraryI
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..review import ReviewedActor, ReviewedView
-    from .query import ArticleRow, QuoteRow, SearchHit
+    from .query import ArticleRow, Page, QuoteRow, SearchHit
 
 #: Bump when the tables change: an index of another version is rebuilt.
 SCHEMA_VERSION = 1
@@ -66,10 +66,11 @@ CREATE TABLE articles (
     claimed_by TEXT, claimed_at REAL,
     opened_at REAL,
     review_path TEXT, review_stamp TEXT,
-    -- lower-cased title, publisher, actor names and quote texts: plain filter words
-    haystack TEXT NOT NULL DEFAULT '',
     updated_at REAL
 );
+-- lower-cased title, publisher, actor names and quote texts, for plain filter words
+-- (a table of its own: the article rows stay small, so sorting them stays quick)
+CREATE TABLE haystacks (article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, text TEXT NOT NULL);
 CREATE INDEX articles_state ON articles(state, opened_at);
 CREATE TABLE actors (
     id INTEGER PRIMARY KEY,
@@ -233,6 +234,11 @@ class LibraryIndex(DerivedDatabase):
         c.execute("DELETE FROM article_text WHERE rowid = ?", (article_id,))
         c.execute("INSERT INTO article_text(rowid, title, body) VALUES (?, ?, ?)", (article_id, doc.meta.title or "", doc.text))
 
+    @staticmethod
+    def _set_haystack(c: sqlite3.Connection, article_id: int, text: str) -> None:
+        c.execute("INSERT INTO haystacks(article_id, text) VALUES (?, ?)"
+                  " ON CONFLICT(article_id) DO UPDATE SET text = excluded.text", (article_id, text))
+
     def note_unanalysed(self, file: ArticleFile, doc: ParsedDocument, *, analysis_key: str) -> int:
         """Record an article whose analysis is not at hand: its meta and text now, queued for analysis.
 
@@ -242,20 +248,20 @@ class LibraryIndex(DerivedDatabase):
 
         def run(c: sqlite3.Connection) -> int:
             aid = self._article_id(c, file.path)
-            old = c.execute("SELECT sha256, analysis_key, state FROM articles WHERE id = ?", (aid,)).fetchone()
+            old = c.execute("SELECT sha256, analysis_key, state, analysed FROM articles WHERE id = ?", (aid,)).fetchone()
             if old["sha256"] != file.sha256:
                 self._drop_analysis(c, aid)
                 c.execute("UPDATE articles SET actors = 0, quotes = 0, reviewed = 0, low_confidence = 0,"
                           " min_confidence = NULL, analysed = 0 WHERE id = ?", (aid,))
+            if old["sha256"] != file.sha256 or not old["analysed"]:
+                self._set_haystack(c, aid, _haystack(doc.meta.title, doc.meta.publisher, (), ()))
             requeue = old["sha256"] != file.sha256 or old["analysis_key"] != analysis_key or old["state"] != "analysing"
             meta = doc.meta
             c.execute(
                 "UPDATE articles SET sha256 = ?, encoding = ?, size = ?, mtime_ns = ?, title = ?, publisher = ?,"
-                " byline = ?, date = ?, date_key = ?, words = ?, updated_at = ?,"
-                " haystack = CASE WHEN analysed THEN haystack ELSE ? END WHERE id = ?",
+                " byline = ?, date = ?, date_key = ?, words = ?, updated_at = ? WHERE id = ?",
                 (file.sha256, file.encoding, file.size, file.mtime_ns, meta.title, meta.publisher, meta.byline,
-                 meta.date, date_key(meta.date, file.path), len(doc.text.split()), time.time(),
-                 _haystack(meta.title, meta.publisher, (), ()), aid),
+                 meta.date, date_key(meta.date, file.path), len(doc.text.split()), time.time(), aid),
             )
             if requeue:
                 c.execute("UPDATE articles SET state = 'queued', reason = NULL, analysis_key = ?, claimed_by = NULL"
@@ -303,15 +309,16 @@ class LibraryIndex(DerivedDatabase):
                 "UPDATE articles SET sha256 = ?, encoding = ?, size = ?, mtime_ns = ?, title = ?, publisher = ?,"
                 " byline = ?, date = ?, date_key = ?, words = ?, actors = ?, quotes = ?, reviewed = ?,"
                 " low_confidence = ?, min_confidence = ?, state = 'done', reason = NULL, analysis_key = ?,"
-                " analysed = 1, claimed_by = NULL, review_path = ?, review_stamp = ?, haystack = ?, updated_at = ?"
+                " analysed = 1, claimed_by = NULL, review_path = ?, review_stamp = ?, updated_at = ?"
                 " WHERE id = ?",
                 (file.sha256, file.encoding, file.size, file.mtime_ns, meta.title, meta.publisher, meta.byline,
                  meta.date, date_key(meta.date, file.path), len(doc.text.split()), len(actors), len(quotes),
                  sum(q[11] for q in quotes), sum(1 for x in confidences if x < LOW_CONFIDENCE),
                  min(confidences) if confidences else None, analysis_key, review_path, review_stamp,
-                 _haystack(meta.title, meta.publisher, [a[5] for a in actors], [q[8] for q in quotes]),
                  time.time(), aid),
             )
+            self._set_haystack(c, aid, _haystack(meta.title, meta.publisher, [a[5] for a in actors],
+                                                 [q[8] for q in quotes]))
             self._set_text(c, aid, doc)
             return aid
 
@@ -345,6 +352,7 @@ class LibraryIndex(DerivedDatabase):
                 if row is not None:
                     self._drop_analysis(c, row[0])
                     c.execute("DELETE FROM article_text WHERE rowid = ?", (row[0],))
+                    c.execute("DELETE FROM haystacks WHERE article_id = ?", (row[0],))
                     c.execute("DELETE FROM articles WHERE id = ?", (row[0],))
 
         if paths:
@@ -397,6 +405,13 @@ class LibraryIndex(DerivedDatabase):
         from . import query as q
 
         return self.guarded(lambda c: q.articles(c, query, sort=sort, descending=descending, limit=limit, offset=offset))
+
+    def page(self, query: str = "", *, sort: str = "date", descending: bool | None = None,
+             limit: int = 100, offset: int = 0) -> Page:
+        """A window of the article list with the list's length (what the view asks on each keystroke)."""
+        from . import query as q
+
+        return self.guarded(lambda c: q.page(c, query, sort=sort, descending=descending, limit=limit, offset=offset))
 
     def article(self, article_id: int) -> ArticleRow | None:
         from . import query as q

@@ -184,7 +184,7 @@ def _where(q: ArticleQuery) -> tuple[str, list[Any]]:
         clauses.append("instr(lower(coalesce(a.title, '')), ?) > 0")
         args.append(value)
     for word in s.words:
-        clauses.append("instr(a.haystack, ?) > 0")
+        clauses.append("a.id IN (SELECT article_id FROM haystacks WHERE instr(text, ?) > 0)")
         args.append(word)
     for phrase in q.phrases:
         clauses.append("a.id IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)")
@@ -200,7 +200,11 @@ def _where(q: ArticleQuery) -> tuple[str, list[Any]]:
     if s.unattributed:
         quote_terms.append("q.speaker_id IS NULL")
     r = s.review
-    if r.reviewed is not None:
+    alone = not (s.speakers or s.kinds or s.unattributed or r.verdicts or r.confidence)
+    if r.reviewed is not None and alone:
+        # the article's own counters say it: no pass over every quote
+        clauses.append("a.reviewed < a.quotes" if not r.reviewed else "a.reviewed > 0")
+    elif r.reviewed is not None:
         quote_terms.append("q.reviewed = ?")
         quote_args.append(int(r.reviewed))
     if r.verdicts:
@@ -218,13 +222,14 @@ def _where(q: ArticleQuery) -> tuple[str, list[Any]]:
         if s.types:
             quote_terms.append(f"s.family IN ({','.join('?' * len(s.types))})")
             quote_args += list(s.types)
+        # one set of articles, worked out once (not a subquery per article)
         clauses.append(
-            "EXISTS (SELECT 1 FROM quotes q LEFT JOIN actors s ON s.article_id = q.article_id"
-            " AND s.actor_id = q.speaker_id WHERE q.article_id = a.id AND " + " AND ".join(quote_terms) + ")"
+            "a.id IN (SELECT q.article_id FROM quotes q LEFT JOIN actors s ON s.article_id = q.article_id"
+            " AND s.actor_id = q.speaker_id WHERE " + " AND ".join(quote_terms) + ")"
         )
         args += quote_args
     elif s.types:
-        clauses.append(f"EXISTS (SELECT 1 FROM actors s WHERE s.article_id = a.id AND s.family IN ({','.join('?' * len(s.types))}))")
+        clauses.append(f"a.id IN (SELECT s.article_id FROM actors s WHERE s.family IN ({','.join('?' * len(s.types))}))")
         args += list(s.types)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
@@ -238,7 +243,7 @@ def _order(sort: str, descending: bool | None) -> str:
     return " ORDER BY " + template.format(dir="DESC" if desc else "ASC", rdir="ASC" if desc else "DESC") + ", a.id"
 
 
-def _row(r: sqlite3.Row) -> ArticleRow:
+def _row(r: sqlite3.Row | tuple[Any, ...]) -> ArticleRow:
     values = list(r)
     values[15] = bool(values[15])
     return ArticleRow(*values)
@@ -254,6 +259,27 @@ def articles(conn: sqlite3.Connection, query: str = "", *, sort: str = "date", d
     where, args = _where(parse_article_query(query))
     sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles a{where}{_order(sort, descending)} LIMIT ? OFFSET ?"
     return [_row(r) for r in conn.execute(sql, [*args, max(0, limit), max(0, offset)])]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One window of the article list and the length of the whole list: one query per keystroke."""
+
+    total: int
+    offset: int
+    rows: list[ArticleRow]
+
+
+def page(conn: sqlite3.Connection, query: str = "", *, sort: str = "date", descending: bool | None = None,
+         limit: int = 100, offset: int = 0) -> Page:
+    where, args = _where(parse_article_query(query))
+    sql = (f"SELECT {_ARTICLE_COLUMNS}, count(*) OVER () FROM articles a{where}{_order(sort, descending)}"
+           " LIMIT ? OFFSET ?")
+    raw = conn.execute(sql, [*args, max(0, limit), max(0, offset)]).fetchall()
+    if raw:
+        return Page(int(raw[0][-1]), offset, [_row(r[:-1]) for r in raw])
+    total = int(conn.execute("SELECT count(*) FROM articles a" + where, args).fetchone()[0])
+    return Page(total, offset, [])
 
 
 def article(conn: sqlite3.Connection, article_id: int) -> ArticleRow | None:
