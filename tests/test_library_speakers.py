@@ -139,3 +139,11 @@ def test_donald_trump_is_one_speaker_in_real_articles(tmp_path, nlp):
                  and "donald" in s.name.lower()]
         assert len(trump) == 1
         assert trump[0].articles == len(files)
+
+
+def test_the_ledger_as_rows_for_a_table(ledger):
+    index, _folder, _cache = ledger
+    rows = list(speakers.ledger_rows(index, batch=1))  # a batch at a time, all of it
+    assert [r["speaker"] for r in rows] == ["Vladimir Putin", "Olaf Scholz"]
+    assert rows[0]["quoted_articles"] == 3 and rows[0]["first_date"] == "2024-03-01"
+    assert set(rows[0]) == set(speakers.LEDGER_FIELDS)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..extract.actors import _core as name_core
@@ -37,9 +37,12 @@ from .query import QuoteRow, quote_row
 #: how many more articles the chosen full name must have than the next, for a surname to join it
 DOMINANCE = 2.0
 
+#: the ledger's orders; by default, speakers quoted in the most articles first (an interviewee
+#: quoted a hundred times in one article does not outrank someone quoted across the set)
 SORTS = {
+    "articles": "quoted_articles DESC, quotes DESC, articles DESC, lower(name)",
     "quotes": "quotes DESC, quoted_articles DESC, articles DESC, lower(name)",
-    "articles": "articles DESC, quotes DESC, lower(name)",
+    "mentions": "articles DESC, quotes DESC, lower(name)",
     "name": "lower(name), key",
     "date": "last_date IS NULL, last_date DESC, quotes DESC",
 }
@@ -204,7 +207,7 @@ def _where(query: str, named_only: bool) -> tuple[str, list[str]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", words
 
 
-def speakers(index: LibraryIndex, query: str = "", *, sort: str = "quotes", named_only: bool = False,
+def speakers(index: LibraryIndex, query: str = "", *, sort: str = "articles", named_only: bool = False,
              limit: int = 100, offset: int = 0) -> list[SpeakerRow]:
     """One page of the ledger; ``query`` words must all be in a name or alias of the speaker."""
     if sort not in SORTS:
@@ -252,3 +255,27 @@ def speaker_quotes(index: LibraryIndex, key: str, *, limit: int = 200, offset: i
         return [SpeakerQuote(r[0], r[1], r[2], r[3], quote_row(tuple(r)[4:])) for r in c.execute(sql, (key, limit, offset))]
 
     return index.guarded(run)
+
+
+#: the columns of the headless speakers table (``--format speakers``)
+LEDGER_FIELDS = ("speaker", "kind", "named", "articles", "quoted_articles", "quotes", "words", "first_date", "last_date")
+
+
+def ledger_rows(index: LibraryIndex, *, sort: str = "articles", named_only: bool = False,
+                batch: int = 500) -> Iterator[dict[str, object]]:
+    """The whole ledger as plain rows (``LEDGER_FIELDS``), a batch at a time, for CSV.
+
+    The writer must still neutralise cells a spreadsheet would run as
+    formulas, as the other CSV exports do: names come from article text.
+    """
+    refresh(index)
+    offset = 0
+    while True:
+        rows = speakers(index, sort=sort, named_only=named_only, limit=batch, offset=offset)
+        for r in rows:
+            yield {"speaker": r.name, "kind": r.kind, "named": r.named, "articles": r.articles,
+                   "quoted_articles": r.quoted_articles, "quotes": r.quotes, "words": r.words,
+                   "first_date": r.first_date, "last_date": r.last_date}
+        if len(rows) < batch:
+            return
+        offset += batch
