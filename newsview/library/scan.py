@@ -119,12 +119,12 @@ def _review_of(article_path: str, doc: ParsedDocument):
     path, seed = locate(article_path, doc.source.sha256)
     where = path if path.exists() else seed
     if where is None or not where.exists():
-        return None, str(path), None
+        return None, str(path), None  # watched there: the first verdict saved shows as a change
     try:
         review: Review = parse(where.read_bytes(), where)
     except (OSError, ReviewError):
-        return None, str(path), _review_stamp(str(where))
-    return reviewed_view(doc, review), str(path), _review_stamp(str(where))
+        return None, str(where), _review_stamp(str(where))
+    return reviewed_view(doc, review), str(where), _review_stamp(str(where))
 
 
 def index_document(index: LibraryIndex, file: ArticleFile, doc: ParsedDocument, key: str) -> int:

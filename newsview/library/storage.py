@@ -153,8 +153,8 @@ class DerivedDatabase:
                     except sqlite3.DatabaseError:
                         pass
                     return f"written by another version (schema {version}, this is {self.VERSION})"
-                for table in self.TABLES:
-                    conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+                for table in self.TABLES:  # a first row of each: damage near the root shows (a full scan would cost)
+                    conn.execute(f"SELECT rowid FROM {table} LIMIT 1").fetchone()
             finally:
                 conn.close()
         except sqlite3.DatabaseError as exc:
