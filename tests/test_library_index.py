@@ -326,7 +326,8 @@ def test_a_page_of_the_list_knows_the_whole_lists_length(library, tmp_path):
 def test_a_review_saved_since_is_picked_up_by_the_next_sync(library, tmp_path):
     from newsview import engine
     from newsview.reader import read_article
-    from newsview.review import Accept, ReviewStore
+    from newsview.review.actions import Accept
+    from newsview.review.store import ReviewStore
 
     folder, cache = library
     with LibraryIndex(tmp_path / "lib.sqlite") as index:

@@ -13,7 +13,8 @@ from newsview.library import scan, speakers
 from newsview.library.index import LibraryIndex
 from newsview.library.speakers import ActorFact, merge_names
 from newsview.reader import read_article
-from newsview.review import RenameActor, ReviewStore
+from newsview.review.actions import RenameActor
+from newsview.review.store import ReviewStore
 
 _REPO = Path(__file__).resolve().parent.parent
 #: beside the repository (a clone), or beside the folder of worktrees

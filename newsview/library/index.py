@@ -34,7 +34,7 @@ from ..model import ParsedDocument, label_family
 from .storage import DerivedDatabase, LibraryIndexError  # noqa: F401  (LibraryIndexError: raised by LibraryIndex)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..review import ReviewedActor, ReviewedView
+    from ..review.view import ReviewedActor, ReviewedView
     from .query import ArticleRow, Page, QuoteRow, SearchHit
 
 #: Bump when the tables change: an index of another version is rebuilt.
@@ -167,7 +167,7 @@ def set_folder(inputs: Sequence[str]) -> Path:
 
 def default_path(inputs: Sequence[str]) -> Path:
     """Where the index of these inputs lives: the user data folder, one file per set folder."""
-    from ..review import data_dir
+    from ..review.fileformat import data_dir
 
     folder = set_folder(inputs)
     tag = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
@@ -481,7 +481,8 @@ def _rows(doc: ParsedDocument, view: ReviewedView | None) -> tuple[list[tuple[An
     from collections import Counter
 
     if view is None:
-        from ..review import Review, reviewed_view
+        from ..review.log import Review
+        from ..review.view import reviewed_view
 
         view = reviewed_view(doc, Review())
     said = Counter(q.speaker_id for q in view.quotes)

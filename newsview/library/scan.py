@@ -52,7 +52,7 @@ def expand_inputs(args: Iterable[str], *, recursive: bool = True) -> Inputs:
     """Folders become the article files in them (sorted; hidden files, review files and other
     kinds of file left out); files are kept as given; each file once."""
     from ..reader import display_name
-    from ..review import SUFFIX as REVIEW_SUFFIX
+    from ..review.fileformat import SUFFIX as REVIEW_SUFFIX
 
     files: list[str] = []
     problems: list[str] = []
@@ -114,7 +114,10 @@ def _review_stamp(path: str | None) -> str | None:
 
 def _review_of(article_path: str, doc: ParsedDocument):
     """The article's review applied to ``doc`` (or None), where it lives and its stamp."""
-    from ..review import Review, ReviewError, locate, parse, reviewed_view
+    from ..review.errors import ReviewError
+    from ..review.fileformat import locate, parse
+    from ..review.log import Review
+    from ..review.view import reviewed_view
 
     path, seed = locate(article_path, doc.source.sha256)
     where = path if path.exists() else seed

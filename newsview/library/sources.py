@@ -32,7 +32,7 @@ from ..extract.actors import ROLE_NOUNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import ParsedDocument
-    from ..review import ReviewedView
+    from ..review.view import ReviewedView
     from .index import LibraryIndex
 
 CATEGORIES = ("named", "unnamed", "other", "unattributed")
