@@ -148,3 +148,17 @@ def test_the_ledger_as_rows_for_a_table(ledger):
     assert [r["speaker"] for r in rows] == ["Vladimir Putin", "Olaf Scholz"]
     assert rows[0]["quoted_articles"] == 3 and rows[0]["first_date"] == "2024-03-01"
     assert set(rows[0]) == set(speakers.LEDGER_FIELDS)
+
+
+def test_a_bare_name_taken_for_a_descriptor_joins_a_known_person_only():
+    keys = _keys(("Donald Trump", "PERSON"), ("Trump", "NOMINAL"), ("Police", "NOMINAL"), ("WSS))", "NOMINAL"),
+                 ("WSS))", "NOMINAL"), ("The Trump campaign", "NOMINAL"))
+    assert keys[1] == keys[0]
+    assert len({keys[2], keys[3], keys[4], keys[5], keys[0]}) == 5  # no new speaker made of descriptors
+
+
+def test_the_speakers_filter_knows_types(ledger):
+    index, _folder, _cache = ledger
+    assert speakers.count(index, "type:person") == 2
+    assert speakers.count(index, "type:org") == 0
+    assert [s.name for s in speakers.speakers(index, "@scholz type:person")] == ["Olaf Scholz"]

@@ -110,7 +110,8 @@ CREATE TABLE speakers (
     names TEXT NOT NULL,
     articles INTEGER NOT NULL, quoted_articles INTEGER NOT NULL,
     quotes INTEGER NOT NULL, words INTEGER NOT NULL,
-    first_date TEXT, last_date TEXT
+    first_date TEXT, last_date TEXT,
+    family TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE article_text USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE quote_text USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');

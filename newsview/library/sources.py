@@ -183,9 +183,12 @@ def document_sources(doc: ParsedDocument, view: ReviewedView | None = None) -> S
     return summarize(facts)
 
 
+#: a quote's speaker is of the kind the ledger gives them (a bare name the engine took for a
+#: descriptor and the ledger joined to a person counts as that person)
 _FACTS_SQL = (
-    "SELECT q.article_id, q.start, q.words, {speaker}, q.speaker, s.kind FROM quotes q"
+    "SELECT q.article_id, q.start, q.words, {speaker}, q.speaker, coalesce(sp.kind, s.kind) FROM quotes q"
     " LEFT JOIN actors s ON s.article_id = q.article_id AND s.actor_id = q.speaker_id"
+    " LEFT JOIN speakers sp ON sp.key = s.speaker_key"
 )
 
 

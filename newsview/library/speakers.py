@@ -10,7 +10,9 @@ one-word name is only joined when that is not a guess: one candidate, or one
 named in at least twice as many articles as the next (``Trump`` goes to
 Donald Trump, not Melania Trump), agreeing in gender when both are known.
 Organisations and places merge by their exact name; unnamed sources ("a
-senior official") are never merged, each stays its own row.
+senior official") are never merged, each stays its own row, except a bare
+proper name the engine took for a descriptor ("Trump"), which joins a person
+the library already knows (and never starts a new one: "WSS))" stays apart).
 
 Reviews apply before merging: the index holds each article's actors as
 reviewed (merged, renamed), so a rename to a full name joins that person.
@@ -23,6 +25,7 @@ analysis loop does that as it goes, the views only read it.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -100,9 +103,12 @@ def merge_names(facts: Iterable[ActorFact]) -> dict[int, str]:
     keys: dict[int, str] = {}
     full: dict[tuple[str, str], list[ActorFact]] = defaultdict(list)
     single: list[tuple[str, ActorFact]] = []
+    nominal_names: list[tuple[list[str], ActorFact]] = []
     for f in facts:
         if f.kind == "NOMINAL":
             keys[f.row] = f"unnamed:{f.article}:{f.row}"
+            if _proper_name(f.name):
+                nominal_names.append((person_core(f.name), f))
             continue
         core = person_core(f.name) if f.kind == "PERSON" else []
         if len(core) >= 2:
@@ -122,6 +128,13 @@ def merge_names(facts: Iterable[ActorFact]) -> dict[int, str]:
     for k in full:
         by_last[k[1]].append(k)
         by_first[k[0]].append(k)
+    for core, f in nominal_names:
+        # a bare name the engine took for a descriptor ("Trump" in a garbled sentence):
+        # it joins a person the library already knows, and is never a new one
+        if len(core) >= 2 and (core[0], core[-1]) in full:
+            keys[f.row] = f"person:{core[0]} {core[-1]}"
+        elif len(core) == 1 and by_last.get(core[0]):
+            single.append((core[0], f))
     for word, f in single:
         cands = by_last.get(word) or by_first.get(word) or []
         if f.gender:
@@ -130,9 +143,19 @@ def merge_names(facts: Iterable[ActorFact]) -> dict[int, str]:
         ranked = sorted(cands, key=lambda k: -spread[k])
         if ranked and (len(ranked) == 1 or spread[ranked[0]] >= DOMINANCE * spread[ranked[1]]):
             keys[f.row] = f"person:{ranked[0][0]} {ranked[0][1]}"
-        else:
+        elif f.kind != "NOMINAL":
             keys[f.row] = f"person:{word}"
     return keys
+
+
+_PROPER_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
+
+
+def _proper_name(name: str) -> bool:
+    """A name as people are named: one to three capitalised words, no article, no stray marks."""
+    words = name.split()
+    return 1 <= len(words) <= 3 and words[0].lower() not in ("the", "a", "an") \
+        and all(_PROPER_WORD.match(w) for w in words)
 
 
 def _display(names: Counter[str], person: bool) -> str:
@@ -174,9 +197,9 @@ def _rebuild(c: sqlite3.Connection) -> int:
             key, _display(names, kind == "PERSON"), kind, int(kind != "NOMINAL"), "\n".join(sorted(all_names)),
             len({r["article_id"] for r in members}), len({r["article_id"] for r in members if r["quotes"]}),
             sum(r["quotes"] for r in members), sum(r["words"] for r in members),
-            dates[0] if dates else None, dates[-1] if dates else None,
+            dates[0] if dates else None, dates[-1] if dates else None, label_family(kind),
         ))
-    c.executemany("INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", out)
+    c.executemany("INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", out)
     # this transaction bumps the generation by one as it commits: the ledger is of that generation
     c.execute("UPDATE meta SET value = (SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'generation')"
               " WHERE key = 'ledger_generation'")
@@ -201,15 +224,22 @@ def refresh(index: LibraryIndex) -> bool:
 
 
 def _where(query: str, named_only: bool) -> tuple[str, list[str]]:
+    """Words (and ``@name``) must be in a name or alias; ``type:`` terms keep those families."""
+    from ..filtering import parse_query
+
+    state = parse_query(query)
     clauses = ["named = 1"] if named_only else []
-    words = [w.lower() for w in query.split()]
+    words = [*state.words, *state.speakers]
     clauses += ["instr(names, ?) > 0"] * len(words)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", words
+    if state.types:
+        clauses.append(f"family IN ({','.join('?' * len(state.types))})")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", [*words, *state.types]
 
 
 def speakers(index: LibraryIndex, query: str = "", *, sort: str = "articles", named_only: bool = False,
              limit: int = 100, offset: int = 0) -> list[SpeakerRow]:
-    """One page of the ledger; ``query`` words must all be in a name or alias of the speaker."""
+    """One page of the ledger; ``query`` words must all be in a name or alias of the speaker
+    (``type:person`` and the like keep one family of speakers)."""
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r} (one of {', '.join(SORTS)})")
     where, args = _where(query, named_only)
