@@ -342,8 +342,20 @@ def test_a_review_saved_since_is_picked_up_by_the_next_sync(library, tmp_path):
         report = _sync(index, folder, cache)
         assert report.from_cache == [str(path)]  # re-read from the cache, with its review
         row = index.article_by_path(str(path))
-        assert row is not None and row.progress == "1/1"
+        assert row is not None and row.progress == "1/1" and (row.accepted, row.rejected, row.orphaned) == (1, 0, 0)
         assert [Path(r.path).name for r in index.articles("reviewed:yes")] == ["budget.txt"]
         assert [Path(r.path).name for r in index.articles("verdict:accepted @reyes")] == ["budget.txt"]
         assert index.count("reviewed:no") == 2
         assert index.quotes(row.id)[0].verdict == "accepted"
+
+
+def test_an_index_with_other_tables_under_the_same_version_is_rebuilt(library, tmp_path):
+    """A build that changed the tables but not the version number still never reads the old file as its own."""
+    path = _filled_index(library, tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE schema_text SET digest = 'from another build'")
+    conn.commit()
+    conn.close()
+    with LibraryIndex(path) as index:
+        assert "another version" in (index.rebuilt_because or "")
+        assert len(index.salvaged_paths) == 3 and index.count() == 0

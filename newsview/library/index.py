@@ -56,6 +56,10 @@ CREATE TABLE articles (
     actors INTEGER NOT NULL DEFAULT 0,
     quotes INTEGER NOT NULL DEFAULT 0,
     reviewed INTEGER NOT NULL DEFAULT 0,
+    -- the review's summary: verdicts, and reviews of quotes the analysis no longer has
+    accepted INTEGER NOT NULL DEFAULT 0,
+    rejected INTEGER NOT NULL DEFAULT 0,
+    orphaned INTEGER NOT NULL DEFAULT 0,
     low_confidence INTEGER NOT NULL DEFAULT 0,
     min_confidence REAL,
     state TEXT NOT NULL DEFAULT 'queued',
@@ -252,7 +256,8 @@ class LibraryIndex(DerivedDatabase):
             old = c.execute("SELECT sha256, analysis_key, state, analysed FROM articles WHERE id = ?", (aid,)).fetchone()
             if old["sha256"] != file.sha256:
                 self._drop_analysis(c, aid)
-                c.execute("UPDATE articles SET actors = 0, quotes = 0, reviewed = 0, low_confidence = 0,"
+                c.execute("UPDATE articles SET actors = 0, quotes = 0, reviewed = 0, accepted = 0, rejected = 0,"
+                          " orphaned = 0, low_confidence = 0,"
                           " min_confidence = NULL, analysed = 0 WHERE id = ?", (aid,))
             if old["sha256"] != file.sha256 or not old["analysed"]:
                 self._set_haystack(c, aid, _haystack(doc.meta.title, doc.meta.publisher, (), ()))
@@ -287,7 +292,7 @@ class LibraryIndex(DerivedDatabase):
         ``view`` is the article's review applied to ``doc`` (merges, renames,
         reassigned speakers, verdicts); without it every quote is unreviewed.
         """
-        actors, quotes = _rows(doc, view)
+        actors, quotes, orphaned = _rows(doc, view)
 
         def run(c: sqlite3.Connection) -> int:
             aid = self._article_id(c, file.path)
@@ -309,12 +314,14 @@ class LibraryIndex(DerivedDatabase):
             c.execute(
                 "UPDATE articles SET sha256 = ?, encoding = ?, size = ?, mtime_ns = ?, title = ?, publisher = ?,"
                 " byline = ?, date = ?, date_key = ?, words = ?, actors = ?, quotes = ?, reviewed = ?,"
-                " low_confidence = ?, min_confidence = ?, state = 'done', reason = NULL, analysis_key = ?,"
+                " accepted = ?, rejected = ?, orphaned = ?, low_confidence = ?, min_confidence = ?, state = 'done', reason = NULL, analysis_key = ?,"
                 " analysed = 1, claimed_by = NULL, review_path = ?, review_stamp = ?, updated_at = ?"
                 " WHERE id = ?",
                 (file.sha256, file.encoding, file.size, file.mtime_ns, meta.title, meta.publisher, meta.byline,
                  meta.date, date_key(meta.date, file.path), len(doc.text.split()), len(actors), len(quotes),
-                 sum(q[11] for q in quotes), sum(1 for x in confidences if x < LOW_CONFIDENCE),
+                 sum(q[11] for q in quotes), sum(1 for q in quotes if q[10] == "accepted"),
+                 sum(1 for q in quotes if q[10] == "rejected"), orphaned,
+                 sum(1 for x in confidences if x < LOW_CONFIDENCE),
                  min(confidences) if confidences else None, analysis_key, review_path, review_stamp,
                  time.time(), aid),
             )
@@ -477,8 +484,9 @@ def actor_kind(doc: ParsedDocument, actor: ReviewedActor) -> str:
     return first.kind
 
 
-def _rows(doc: ParsedDocument, view: ReviewedView | None) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """Actor and quote rows of an analysed document, its review applied when there is one."""
+def _rows(doc: ParsedDocument, view: ReviewedView | None) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], int]:
+    """Actor and quote rows of an analysed document, its review applied when there is one,
+    and how many reviews of quotes the document no longer has."""
     from collections import Counter
 
     if view is None:
@@ -503,4 +511,4 @@ def _rows(doc: ParsedDocument, view: ReviewedView | None) -> tuple[list[tuple[An
          rq.speaker_name, rq.quote.text, len(rq.quote.text.split()), rq.verdict, int(rq.reviewed), int(rq.reassigned))
         for i, rq in enumerate(view.quotes)
     ]
-    return actors, quotes
+    return actors, quotes, len(view.orphans)

@@ -43,7 +43,8 @@ SORT_ALIASES = {"least-confident": "confidence", "least_confident": "confidence"
 
 _ARTICLE_COLUMNS = (
     "a.id, a.path, a.title, a.publisher, a.byline, a.date, a.date_key, a.words, a.actors, a.quotes, a.reviewed,"
-    " a.low_confidence, a.min_confidence, a.state, a.reason, a.analysed, a.opened_at, a.sha256"
+    " a.low_confidence, a.min_confidence, a.state, a.reason, a.analysed, a.opened_at, a.sha256,"
+    " a.accepted, a.rejected, a.orphaned"
 )
 _FIELD_TERM = re.compile(r'(?i)(?<!\S)(source|title):(?:"([^"]*)"?|(\S*))')
 _PHRASE = re.compile(r'(?<![\w:])"([^"]+)"?')
@@ -75,6 +76,10 @@ class ArticleRow:
     analysed: bool
     opened_at: float | None
     sha256: str | None
+    #: the review's verdicts, and its reviews of quotes this analysis no longer has
+    accepted: int = 0
+    rejected: int = 0
+    orphaned: int = 0
 
     @property
     def progress(self) -> str:

@@ -119,6 +119,7 @@ class DerivedDatabase:
                 if conn.execute("PRAGMA user_version").fetchone()[0] != self.VERSION:
                     conn.executescript(
                         "BEGIN IMMEDIATE;" + self.SCHEMA
+                        + f"CREATE TABLE schema_text (digest TEXT); INSERT INTO schema_text VALUES ('{self._digest()}');"
                         + f"PRAGMA application_id = {self.APPLICATION_ID}; PRAGMA user_version = {self.VERSION}; COMMIT;"
                     )
             except sqlite3.DatabaseError:
@@ -147,6 +148,8 @@ class DerivedDatabase:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 if app != self.APPLICATION_ID:
                     return f"not a {self.WHAT}"
+                if version == self.VERSION and not self._same_schema(conn):
+                    version = f"{version} with other tables"  # a development build that forgot to bump VERSION
                 if version != self.VERSION:
                     try:
                         self.salvaged_paths = [r[0] for r in conn.execute(self.SALVAGE)]
@@ -160,6 +163,18 @@ class DerivedDatabase:
         except sqlite3.DatabaseError as exc:
             return f"corrupt ({exc})"
         return None
+
+    def _digest(self) -> str:
+        import hashlib
+
+        return hashlib.sha256(self.SCHEMA.encode("utf-8")).hexdigest()[:16]
+
+    def _same_schema(self, conn: sqlite3.Connection) -> bool:
+        try:
+            row = conn.execute("SELECT digest FROM schema_text").fetchone()
+        except sqlite3.OperationalError:  # no such table
+            return False
+        return row is not None and row[0] == self._digest()
 
     def _replace(self, problem: str) -> None:
         """Take the unusable file (and its journal files) out of the way: deleted when it is
