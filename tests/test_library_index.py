@@ -359,3 +359,17 @@ def test_an_index_with_other_tables_under_the_same_version_is_rebuilt(library, t
     with LibraryIndex(path) as index:
         assert "another version" in (index.rebuilt_because or "")
         assert len(index.salvaged_paths) == 3 and index.count() == 0
+
+
+def test_an_unusable_index_path_is_one_clear_error(tmp_path):
+    from newsview.library.index import LibraryIndexError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(LibraryIndexError, match="cannot create"):
+        LibraryIndex(blocker / "lib.sqlite")
+    (tmp_path / "folder.sqlite").mkdir()
+    with pytest.raises(LibraryIndexError) as info:
+        LibraryIndex(tmp_path / "folder.sqlite", explicit=True)
+    assert "\n" not in str(info.value)
+    assert (tmp_path / "folder.sqlite").is_dir()  # left as it was

@@ -97,7 +97,10 @@ class DerivedDatabase:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryIndexError(f"cannot create {self.path.parent} for the {self.WHAT}: {exc.strerror or exc}") from None
-        self._open()
+        try:
+            self._open()
+        except (sqlite3.Error, OSError) as exc:  # a folder we may not write in, a path that is a folder...
+            raise LibraryIndexError(f"cannot open the {self.WHAT} {self.path}: {' '.join(str(exc).split())}") from None
 
     # -- opening and rebuilding -------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -135,8 +138,8 @@ class DerivedDatabase:
                 head = fh.read(16)
         except FileNotFoundError:
             return None
-        except OSError as exc:
-            return f"unreadable ({exc.strerror or exc})"
+        except OSError as exc:  # a folder, a file we may not read: not ours to replace
+            raise LibraryIndexError(f"cannot use {self.path} for the {self.WHAT}: {exc.strerror or exc}") from None
         if not head:
             return None
         if head != b"SQLite format 3\x00":
