@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: file endings a folder is searched for
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm")
-#: how often (seconds) the analysis loop rebuilds the speaker ledger while it runs
+#: how often (seconds, at least) the analysis loop rebuilds the speaker ledger while it runs
 LEDGER_INTERVAL = 5.0
 
 
@@ -311,6 +311,7 @@ class AnalysisLoop:
         owner = owner_id()
         done = failed = 0
         last_ledger = time.monotonic()
+        ledger_cost = 0.0
         with LibraryIndex(self.index_path, explicit=self.explicit) as index:
             while not self.stopped:
                 item = index.claim_next(owner)
@@ -341,9 +342,12 @@ class AnalysisLoop:
                 else:
                     done += 1
                     self._say(LoopProgress("done", item.path, done, failed, left))
-                if time.monotonic() - last_ledger >= LEDGER_INTERVAL:
+                if time.monotonic() - last_ledger >= max(LEDGER_INTERVAL, 10 * ledger_cost):
+                    # a big library's ledger takes longer: rebuilt less often, never a tenth of the time
+                    started = time.monotonic()
                     speakers.refresh(index)
                     last_ledger = time.monotonic()
+                    ledger_cost = last_ledger - started
             speakers.refresh(index)
             final = LoopProgress("stopped" if self.stopped else "finished", None, done, failed, index.status().queued)
         self._say(final)
