@@ -373,3 +373,19 @@ def test_an_unusable_index_path_is_one_clear_error(tmp_path):
         LibraryIndex(tmp_path / "folder.sqlite", explicit=True)
     assert "\n" not in str(info.value)
     assert (tmp_path / "folder.sqlite").is_dir()  # left as it was
+
+
+def test_an_unreadable_file_is_listed_with_its_reason(library, tmp_path):
+    folder, cache = library
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    with LibraryIndex(tmp_path / "lib.sqlite") as index:
+        seen: list[tuple[int, int]] = []
+        report = scan.sync(index, list(scan.expand_inputs([str(folder)]).files), pipeline=PIPELINE, cache=cache,
+                           on_file=lambda done, total: seen.append((done, total)))
+        assert sorted(Path(p).name for p in report.unreadable) == ["binary.txt", "empty.txt"]
+        assert seen[-1] == (5, 5) and len(seen) == 5
+        empty = index.article_by_path(str(folder / "empty.txt"))
+        assert empty is not None and empty.state == "unreadable" and "empty" in (empty.reason or "")
+        assert index.status().unreadable == 2 and index.status().done == 3
+        assert [Path(r.path).name for r in index.articles(sort="state")][:2] == ["binary.txt", "empty.txt"]

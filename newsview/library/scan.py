@@ -150,52 +150,14 @@ def sync(
     on_file: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> SyncReport:
-    """Bring the index in line with ``files`` (no spaCy).  ``on_file(done, total)`` after each file."""
-    from .. import engine
-    from ..reader import InputError, read_article
-
+    """Bring the index in line with ``files`` (absolute paths, as :func:`expand_inputs` gives them;
+    no spaCy).  ``on_file(done, total)`` after each file."""
     report = SyncReport()
     stamps = index.stamps()
     for n, path in enumerate(files, 1):
         if cancelled is not None and cancelled():
             break
-        old = stamps.get(path)
-        try:
-            st = os.stat(path)
-        except OSError as exc:
-            index.mark(path, "unreadable", f"cannot read ({exc.strerror or exc})")
-            report.unreadable.append(path)
-            continue
-        if old is not None and old.sha256 and old.size == st.st_size and old.mtime_ns == st.st_mtime_ns:
-            if _still_current(index, old, pipeline, cache, report):
-                report.unchanged += 1
-                if on_file:
-                    on_file(n, len(files))
-                continue
-        try:
-            raw = read_article(path)
-        except InputError as exc:
-            index.mark(path, "unreadable", str(exc))
-            report.unreadable.append(path)
-            continue
-        key = analysis_key(cache, raw.sha256, pipeline)
-        file = _file_of(raw, st)
-        if old is not None and old.sha256 == raw.sha256 and old.analysis_key == key and old.state in ("done", "failed"):
-            index.touch(path, st.st_size, st.st_mtime_ns)  # rewritten with the same bytes
-            report.unchanged += 1
-        else:
-            hit = cache.get(engine.source_of(raw), pipeline) if cache is not None else None
-            if hit is not None:
-                index_document(index, file, hit, key)
-                report.from_cache.append(path)
-            else:
-                try:
-                    index.note_unanalysed(file, engine.prepare(raw), analysis_key=key)
-                    report.queued.append(path)
-                except InputError as exc:
-                    index.mark(path, "unreadable", str(exc))
-                    report.unreadable.append(path)
-        del raw
+        _sync_one(index, path, stamps.get(path), pipeline, cache, report)
         if on_file:
             on_file(n, len(files))
     if forget_others and not (cancelled is not None and cancelled()):
@@ -203,6 +165,46 @@ def sync(
         report.forgotten = [p for p in stamps if p not in keep]
         index.forget(report.forgotten)
     return report
+
+
+def _sync_one(index: LibraryIndex, path: str, old: Stamp | None, pipeline: str, cache: ParseCache | None,
+              report: SyncReport) -> None:
+    from .. import engine
+    from ..reader import InputError, read_article
+
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        index.mark(path, "unreadable", f"cannot read ({exc.strerror or exc})")
+        report.unreadable.append(path)
+        return
+    if old is not None and old.sha256 and old.size == st.st_size and old.mtime_ns == st.st_mtime_ns \
+            and _still_current(index, old, pipeline, cache, report):
+        report.unchanged += 1
+        return
+    try:
+        raw = read_article(path)
+    except InputError as exc:
+        index.mark(path, "unreadable", str(exc))
+        report.unreadable.append(path)
+        return
+    key = analysis_key(cache, raw.sha256, pipeline)
+    file = _file_of(raw, st)
+    if old is not None and old.sha256 == raw.sha256 and old.analysis_key == key and old.state in ("done", "failed"):
+        index.touch(path, st.st_size, st.st_mtime_ns)  # rewritten with the same bytes
+        report.unchanged += 1
+        return
+    hit = cache.get(engine.source_of(raw), pipeline) if cache is not None else None
+    if hit is not None:
+        index_document(index, file, hit, key)
+        report.from_cache.append(path)
+        return
+    try:
+        index.note_unanalysed(file, engine.prepare(raw), analysis_key=key)
+        report.queued.append(path)
+    except InputError as exc:
+        index.mark(path, "unreadable", str(exc))
+        report.unreadable.append(path)
 
 
 def _still_current(index: LibraryIndex, old: Stamp, pipeline: str, cache: ParseCache | None, report: SyncReport) -> bool:
