@@ -49,6 +49,11 @@ def test_one_article(tmp_path: Path):
     assert top.name == "a senior official" and top.words == 9
     assert abs(sum(s.share for s in summary.speakers) - 1.0) < 1e-9
     assert abs(top.share - 9 / summary.words) < 1e-9
+    data = summary.to_dict()
+    assert data["by_category"]["unnamed"] == 2 and data["first"]["name"] == "a senior official"
+    import json
+
+    assert json.loads(json.dumps(data)) == data  # plain JSON
 
 
 def test_across_a_library_speakers_merge(tmp_path: Path):

@@ -141,6 +141,16 @@ class SourcesSummary:
     def named(self) -> int:
         return self.by_category.get("named", 0)
 
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for the JSON export (a ``sources`` block)."""
+
+        def share(x: SourceShare) -> dict[str, object]:
+            return {"speaker": x.speaker, "name": x.name, "category": x.category, "quotes": x.quotes,
+                    "words": x.words, "share": round(x.share, 4)}
+
+        return {"quotes": self.quotes, "words": self.words, "by_category": dict(self.by_category),
+                "speakers": [share(x) for x in self.speakers], "first": share(self.first) if self.first else None}
+
     @property
     def unnamed(self) -> int:
         return self.by_category.get("unnamed", 0)
