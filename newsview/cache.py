@@ -8,9 +8,17 @@ stale result.
 
 Writes are atomic (:func:`newsview.durable.atomic_write`), so a concurrent
 reader sees either the old entry or the new one, and two writers of the same
-entry both write a complete file.  A corrupt or foreign file is ignored,
-removed and rebuilt.  The directory is kept under a size cap by dropping the
-least recently used entries.
+entry both write a complete file.
+
+Entries live in their own subfolder (``parses/``) under names newsview makes
+(``<64 hex digits>.json``): the cache folder may be one the user keeps other
+files in (``NEWSVIEW_CACHE_DIR`` set to an article's folder, beside its review
+file), and newsview only ever reads, prunes or removes its own entries.  An
+entry is read only if it is a regular file under the size cap (never a FIFO
+or a device), and used only if it is a well-formed document for the same
+bytes and pipeline (:mod:`newsview.document_check`); anything else is a miss,
+and a bad entry is removed so that it is rebuilt.  The subfolder is kept
+under the cap by dropping the least recently used entries.
 """
 
 from __future__ import annotations
@@ -18,16 +26,24 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from . import ENGINE_VERSION
-from .durable import atomic_write
+from .document_check import BadDocument, document_from_json
+from .durable import FileTooLarge, NotRegularFile, atomic_write, read_regular_file
 from .model import SCHEMA, ParsedDocument, Source, write_json
 
 #: Default size cap for the whole cache directory.
 MAX_BYTES = 256 * 1024 * 1024
+
+#: the subfolder of the cache folder that holds newsview's entries and nothing else
+ENTRIES = "parses"
+#: an entry's name, and the temporary name atomic_write gives it while it is written
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")
+_TEMPORARY_NAME = re.compile(r"\.[0-9a-f]{64}\.json\.[A-Za-z0-9_]+\.tmp")
 
 
 def default_dir() -> Path:
@@ -73,19 +89,31 @@ class ParseCache:
         material = "\0".join((SCHEMA, ENGINE_VERSION, engine_fingerprint(), pipeline, source_sha256))
         return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
+    @property
+    def entries(self) -> Path:
+        """The folder newsview's entries are in (nothing else is put there)."""
+        return self.directory / ENTRIES
+
     def _path(self, key: str) -> Path:
-        return self.directory / f"{key}.json"
+        return self.entries / f"{key}.json"
 
     def get(self, source: Source, pipeline: str) -> ParsedDocument | None:
         """The cached analysis of ``source`` by ``pipeline``, or None."""
         path = self._path(self.key(source.sha256, pipeline))
         try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-            doc = ParsedDocument.from_dict(data)
+            data = read_regular_file(path, limit=self.max_bytes)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError):
+        except NotRegularFile:
+            return None  # a pipe or a device under an entry's name: never read, rebuilt over by put
+        except FileTooLarge:
+            self._discard(path)
+            return None
+        except OSError:
+            return None
+        try:
+            doc = document_from_json(json.loads(data, parse_constant=_no_constants))
+        except (BadDocument, ValueError, RecursionError):  # not JSON, not UTF-8, NaN, nested too deep, or a BadDocument
             self._discard(path)
             return None
         if doc.source.sha256 != source.sha256 or doc.pipeline != pipeline or not doc.analysed:
@@ -103,7 +131,7 @@ class ParseCache:
             return False
         path = self._path(self.key(doc.source.sha256, pipeline))
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
+            self.entries.mkdir(parents=True, exist_ok=True)
             fields = replace(doc, pipeline=pipeline).json_fields()
             # an item at a time: a long article's analysis is never one big string
             atomic_write(path, lambda fh: write_json(fh, fields, indent=None))
@@ -113,25 +141,44 @@ class ParseCache:
         return True
 
     def prune(self) -> None:
-        """Drop least recently used entries until the directory fits the cap."""
+        """Drop least recently used entries until newsview's entries fit the cap.
+
+        Only regular files in the entries folder under an entry's name (or
+        the temporary name a killed writer left behind) are counted and
+        removed: nothing else there or beside it is newsview's to delete.
+        """
         try:
-            entries = []
-            # with the temporary files a killed writer left behind (a write in progress is the newest)
-            for p in (*self.directory.glob("*.json"), *self.directory.glob(".*.json.*.tmp")):
-                st = p.stat()
-                entries.append((st.st_mtime, st.st_size, p))
+            candidates = []
+            with os.scandir(self.entries) as listing:
+                for item in listing:
+                    if self._owned(self.entries / item.name) and item.is_file(follow_symlinks=False):
+                        st = item.stat(follow_symlinks=False)
+                        candidates.append((st.st_mtime, st.st_size, Path(item.path)))
         except OSError:
             return
-        total = sum(size for _, size, _ in entries)
-        for _, size, p in sorted(entries):
+        total = sum(size for _, size, _ in candidates)
+        for _, size, p in sorted(candidates):
             if total <= self.max_bytes:
                 break
             self._discard(p)
             total -= size
 
-    @staticmethod
-    def _discard(path: Path) -> None:
+    def _owned(self, path: Path) -> bool:
+        """True for a path newsview writes entries (or their temporaries) under."""
+        return path.parent == self.entries and bool(
+            _ENTRY_NAME.fullmatch(path.name) or _TEMPORARY_NAME.fullmatch(path.name)
+        )
+
+    def _discard(self, path: Path) -> None:
+        """Remove one of newsview's own entries; any other path is left alone."""
+        if not self._owned(path):
+            return
         try:
             path.unlink()
         except OSError:
             pass
+
+
+def _no_constants(name: str) -> None:
+    """NaN and Infinity are not JSON, and no newsview document holds them."""
+    raise ValueError(f"{name} is not allowed in a cache entry")

@@ -9,6 +9,10 @@ the old file, and the folder itself is fsynced so that the rename is durable.
 another instance may be doing at the same moment.  Locking the folder (not a
 lock file) leaves nothing beside the user's files.
 
+:func:`read_regular_file` reads a file that someone else may have replaced
+with a named pipe, a device or a huge file: it never blocks and never reads
+more than a cap.
+
 Used by the parse cache and the review store.  No Textual, no spaCy.
 """
 
@@ -17,6 +21,7 @@ from __future__ import annotations
 import errno
 import glob
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -57,8 +62,7 @@ def atomic_write(path: Path, content: Content) -> None:
                 fh.flush()
                 os.fsync(fh.fileno())
         try:
-            mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-            os.chmod(tmp, mode)
+            os.chmod(tmp, _mode_for(path))
         except OSError:
             pass
         os.replace(tmp, path)
@@ -69,6 +73,21 @@ def atomic_write(path: Path, content: Content) -> None:
             pass
         raise
     fsync_dir(path.parent)
+
+
+def _mode_for(path: Path) -> int:
+    """The mode of the regular file being replaced; a new file's (umask applied) for anything else.
+
+    Not a device's or a pipe's mode (/dev/zero is writable by everyone): a
+    symlink to one is replaced by a file, not given its permissions.
+    """
+    try:
+        st = os.stat(path)
+        if stat.S_ISREG(st.st_mode):
+            return st.st_mode & 0o777
+    except OSError:
+        pass
+    return 0o666 & ~_umask()
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -115,6 +134,60 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+class NotRegularFile(OSError):
+    """The path is a named pipe, a device, a directory or a socket, not a file to read."""
+
+
+class FileTooLarge(OSError):
+    """The file is bigger than the reader's cap."""
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_regular_file(path: Path, *, limit: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
+
+    A named pipe or a device (also through a symlink, such as one to
+    /dev/zero) raises :class:`NotRegularFile` without blocking: the file is
+    opened with O_NONBLOCK (so a FIFO with no writer does not hang) and
+    checked with fstat on the open descriptor (so it cannot be swapped between
+    the check and the read).  A bigger file raises :class:`FileTooLarge`
+    without being read; a file that grows while it is read stops at the cap.
+    FileNotFoundError and other OSErrors pass through.  ``str()`` of the
+    errors this raises says what the file is, not its name: callers name it.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a regular file")
+            raise NotRegularFile(f"it is {kind}, not a regular file")
+        if st.st_size > limit:
+            raise FileTooLarge(f"it is {st.st_size:,} bytes, over the {limit:,}-byte limit")
+        chunks = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > limit:
+            raise FileTooLarge(f"it grew past the {limit:,}-byte limit while being read")
+        return data
+    finally:
+        os.close(fd)
 
 
 class LockTimeout(OSError):

@@ -7,6 +7,9 @@ import os
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
+
+import pytest
 
 from newsview import model as m
 from newsview.cache import ParseCache
@@ -58,7 +61,7 @@ def test_corrupt_entry_is_ignored_removed_and_rebuilt(tmp_path):
     cache = ParseCache(tmp_path)
     doc = analysed_doc()
     cache.put(doc, PIPE)
-    (entry,) = tmp_path.glob("*.json")
+    (entry,) = cache.entries.glob("*.json")
     entry.write_text('{"schema": "newsview/1", "text": ', encoding="utf-8")
     assert cache.get(doc.source, PIPE) is None
     assert not entry.exists()
@@ -70,7 +73,7 @@ def test_entry_for_another_article_under_the_key_is_rejected(tmp_path):
     cache = ParseCache(tmp_path)
     doc = analysed_doc()
     cache.put(doc, PIPE)
-    (entry,) = tmp_path.glob("*.json")
+    (entry,) = cache.entries.glob("*.json")
     data = json.loads(entry.read_text(encoding="utf-8"))
     data["source"]["sha256"] = "c" * 64
     entry.write_text(json.dumps(data), encoding="utf-8")
@@ -80,7 +83,7 @@ def test_entry_for_another_article_under_the_key_is_rejected(tmp_path):
 def test_unanalysed_documents_are_not_cached(tmp_path):
     cache = ParseCache(tmp_path)
     assert not cache.put(replace(analysed_doc(), analysed=False), PIPE)
-    assert list(tmp_path.glob("*.json")) == []
+    assert not cache.entries.exists() or list(cache.entries.glob("*.json")) == []
 
 
 def test_size_cap_drops_least_recently_used(tmp_path):
@@ -88,7 +91,7 @@ def test_size_cap_drops_least_recently_used(tmp_path):
     docs = [analysed_doc("word " * 300, sha=f"{i:064x}") for i in range(6)]
     for d in docs:
         cache.put(d, PIPE)
-    total = sum(p.stat().st_size for p in tmp_path.glob("*.json"))
+    total = sum(p.stat().st_size for p in cache.entries.glob("*.json"))
     assert total <= 10_000
     assert cache.get(docs[-1].source, PIPE) is not None, "the newest entry survives"
     assert cache.get(docs[0].source, PIPE) is None, "the oldest went first"
@@ -198,9 +201,140 @@ def test_the_app_opens_a_cached_article_without_cleaning_it_again_or_spacy(tmp_p
 
 def test_a_killed_writers_temporary_file_counts_towards_the_cap_and_is_pruned(tmp_path):
     cache = ParseCache(tmp_path, max_bytes=10_000)
-    stale = tmp_path / ".0123.json.abc.tmp"
+    cache.entries.mkdir(parents=True)
+    stale = cache.entries / f".{'0' * 64}.json.abc_123.tmp"
     stale.write_bytes(b"x" * 10_000)
     os.utime(stale, (1, 1))  # long ago
     assert cache.put(analysed_doc(), PIPE)
     assert not stale.exists()
-    assert len(list(tmp_path.glob("*.json"))) == 1
+    assert len(list(cache.entries.glob("*.json"))) == 1
+
+
+def test_pruning_past_the_cap_leaves_the_users_files_in_the_cache_folder(tmp_path):
+    """NEWSVIEW_CACHE_DIR set to the article's folder: only newsview's own entries are pruned."""
+    review = tmp_path / "article.txt.review.json"
+    review.write_text('{"schema": "newsview-review/1", "actions": []}', encoding="utf-8")
+    notes = tmp_path / "notes.json"
+    notes.write_text("[1, 2, 3]", encoding="utf-8")
+    cache = ParseCache(tmp_path, max_bytes=3_000)
+    cache.entries.mkdir()
+    stranger = cache.entries / "mine.json"  # not a name newsview gives an entry
+    stranger.write_text("{}", encoding="utf-8")
+    for f in (review, notes, stranger):
+        os.utime(f, (1, 1))  # older than any entry: the first to go if pruning took them
+    docs = [analysed_doc("word " * 300, sha=f"{i:064x}") for i in range(4)]
+    for d in docs:
+        assert cache.put(d, PIPE)
+    assert review.read_text(encoding="utf-8").startswith('{"schema": "newsview-review/1"')
+    assert notes.read_text(encoding="utf-8") == "[1, 2, 3]"
+    assert stranger.read_text(encoding="utf-8") == "{}"
+    assert cache.get(docs[0].source, PIPE) is None, "entries were pruned past the cap"
+    assert cache.get(docs[-1].source, PIPE) is not None
+
+
+def _entry_path(cache: ParseCache, doc: m.ParsedDocument) -> Path:
+    return cache.entries / f"{cache.key(doc.source.sha256, PIPE)}.json"
+
+
+@pytest.mark.parametrize("special", ["fifo", "dev-zero"])
+def test_a_pipe_or_device_as_an_entry_is_a_miss_and_is_rebuilt_over(tmp_path, special):
+    cache = ParseCache(tmp_path)
+    doc = analysed_doc()
+    cache.entries.mkdir()
+    entry = _entry_path(cache, doc)
+    if special == "fifo":
+        os.mkfifo(entry)  # no writer: a blocking open would never return
+    else:
+        entry.symlink_to("/dev/zero")  # endless: an unbounded read fills memory
+    assert cache.get(doc.source, PIPE) is None
+    assert cache.put(doc, PIPE)
+    assert entry.is_file() and not entry.is_symlink()
+    assert entry.stat().st_mode & 0o002 == 0, "not given /dev/zero's world-writable mode"
+    assert cache.get(doc.source, PIPE) is not None
+
+
+def _valid_entry(cache: ParseCache, doc: m.ParsedDocument) -> dict:
+    cache.put(doc, PIPE)
+    return json.loads(_entry_path(cache, doc).read_text(encoding="utf-8"))
+
+
+def _set(path: str, value: object):
+    def change(entry: dict) -> dict:
+        *parents, last = path.split(".")
+        node = entry
+        for p in parents:
+            node = node[int(p)] if isinstance(node, list) else node[p]
+        if isinstance(node, list):
+            node[int(last)] = value
+        else:
+            node[last] = value
+        return entry
+
+    return change
+
+
+WRONG_SHAPES = {
+    "a list": lambda e: [1],
+    "null": lambda e: None,
+    "a number": lambda e: 3,
+    "meta as a list": _set("meta", []),
+    "text as a number": _set("text", 12),
+    "source as text": _set("source", "x"),
+    "an entity past the text": _set("entities.0.end", 10_000),
+    "a negative span": _set("quotes.0.start", -1),
+    "a span of text": _set("paragraphs.0", ["0", "5"]),
+    "a speaker that is no actor": _set("quotes.0.speaker", "a9"),
+    "an actor id no widget can carry": _set("actors.0.id", "a 1"),
+    "a quote of unknown kind": _set("quotes.0.kind", "sung"),
+    "confidence as text": _set("quotes.0.confidence", "high"),
+    "a mention as a number": _set("mentions", [7]),
+    "aliases as numbers": _set("actors.0.aliases", [1, 2]),
+    "a boolean offset": _set("quotes.0.end", True),
+}
+
+
+@pytest.mark.parametrize("name", list(WRONG_SHAPES))
+def test_an_entry_of_the_wrong_shape_is_a_miss_removed_and_rebuilt(tmp_path, name):
+    cache = ParseCache(tmp_path)
+    doc = analysed_doc()
+    doc = replace(doc, mentions=(m.Mention(0, 10, "a1"),))
+    entry = WRONG_SHAPES[name](_valid_entry(cache, doc))
+    path = _entry_path(cache, doc)
+    path.write_text(json.dumps(entry), encoding="utf-8")
+    assert cache.get(doc.source, PIPE) is None
+    assert not path.exists(), "the bad entry is removed"
+    assert cache.put(doc, PIPE) and cache.get(doc.source, PIPE) is not None
+
+
+@pytest.mark.parametrize("text", ["NaN", "[" * 100_000 + "]" * 100_000, '{"text": "\udcff"}', "\xff\xfe"])
+def test_an_entry_that_is_not_json_newsview_can_read_is_a_miss(tmp_path, text):
+    cache = ParseCache(tmp_path)
+    doc = analysed_doc()
+    cache.put(doc, PIPE)
+    path = _entry_path(cache, doc)
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    assert cache.get(doc.source, PIPE) is None
+    assert not path.exists()
+
+
+def test_a_bad_entry_is_rebuilt_by_the_command_and_never_an_internal_error(tmp_path):
+    """The README's promise: a corrupt entry is ignored and rebuilt, not an error on every run."""
+    from newsview.cache import ENTRIES
+
+    article = Path(__file__).resolve().parent.parent / "samples" / "wikinews-2019-01-07-trump-state-of-emergency.txt"
+    env = {**os.environ, "NEWSVIEW_CACHE_DIR": str(tmp_path)}
+
+    def text_summary() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "newsview", str(article), "--format", "text"],
+                              capture_output=True, env=env, timeout=300)
+
+    good = text_summary()
+    assert good.returncode == 0, good.stderr
+    (entry,) = (tmp_path / ENTRIES).glob("*.json")
+    for bad in ('[1]', 'null', '{"schema": "newsview/1", "meta": [], "text": 1}'):
+        entry.write_text(bad, encoding="utf-8")
+        for _ in range(2):
+            again = text_summary()
+            assert again.returncode == 0 and again.stderr == b"", again.stderr
+            assert again.stdout == good.stdout
+        assert json.loads(entry.read_text(encoding="utf-8"))["schema"] == "newsview/1", "rebuilt"
