@@ -59,3 +59,25 @@ def test_a_second_holder_of_the_folder_lock_waits_then_gives_up(tmp_path):
                 pass
     with DirLock(tmp_path, timeout=0.05) as again:  # released at the end of the block
         assert again.held
+
+
+def test_read_regular_file_reads_files_and_refuses_pipes_devices_and_oversized_files(tmp_path):
+    from newsview.durable import FileTooLarge, NotRegularFile, read_regular_file
+
+    plain = tmp_path / "plain"
+    plain.write_bytes(b"abc")
+    assert read_regular_file(plain, limit=3) == b"abc"
+    with pytest.raises(FileTooLarge, match="3 bytes, over the 2-byte limit"):
+        read_regular_file(plain, limit=2)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)  # no writer: opening it to read would block without O_NONBLOCK
+    with pytest.raises(NotRegularFile, match="named pipe"):
+        read_regular_file(fifo, limit=10)
+    zero = tmp_path / "zero"
+    zero.symlink_to("/dev/zero")
+    with pytest.raises(NotRegularFile, match="character device"):
+        read_regular_file(zero, limit=10)
+    with pytest.raises(NotRegularFile, match="folder"):
+        read_regular_file(tmp_path, limit=10)
+    with pytest.raises(FileNotFoundError):
+        read_regular_file(tmp_path / "missing", limit=10)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+
 import pytest
 
 from newsview.review.actions import Accept
@@ -378,3 +381,26 @@ async def test_a_review_file_damaged_by_someone_else_is_reported_once(review_fil
         await pilot.press("x", "s")  # and nothing is written over the damaged file
         assert verdict(app, "q1") == ("accepted", None)
     assert open(review_file, encoding="utf-8").read() == "{not json"
+
+
+@pytest.mark.parametrize("content", ["bad field", "fifo"])
+async def test_a_review_file_newsview_cannot_use_is_refused_in_the_status_line(review_file, content):
+    """A hand-edited field of the wrong type, or a pipe: the status line says the file is left alone."""
+    if content == "fifo":
+        os.mkfifo(review_file)
+    else:
+        with open(review_file, "w", encoding="utf-8") as fh:
+            json.dump({"schema": "newsview-review/1", "actions": [
+                {"id": "e1", "op": "note", "quote": {"ref": "r", "text": 5, "start": 0, "end": 3}, "text": "n"}]}, fh)
+    before = None if content == "fifo" else open(review_file, "rb").read()
+    app = review_app(review_file)
+    async with app.run_test(size=(200, 30)) as pilot:
+        await pilot.pause()
+        status = app.status_line.text
+        assert "will not save to it" in status, status
+        assert ("actions[0].quote.text" if content != "fifo" else "named pipe") in status
+        await pilot.press("right_square_bracket", "a")
+    if before is None:
+        assert os.path.exists(review_file) and not os.path.isfile(review_file)
+    else:
+        assert open(review_file, "rb").read() == before

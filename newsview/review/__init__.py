@@ -16,7 +16,8 @@ so the app's first frame does not pay for the store or the file code):
 - :mod:`.matching`    finding a reviewed quote or actor in a re-analysed document
 - :mod:`.view`        the reviewed view (ReviewedView, ReviewedQuote, orphans, ReviewFilter)
 - :mod:`.entries`     actions turned into log entries, and one-line descriptions of them
-- :mod:`.fileformat`  the versioned file: bytes, validation, where it is saved
+- :mod:`.validation`  every field of a loaded review file checked, the bad one named
+- :mod:`.fileformat`  the versioned file: bytes, reading it safely, where it is saved
 - :mod:`.store`       ReviewStore: load, apply, merge another window's writes, undo, redo
 - :mod:`.export`      the JSON block, CSV columns and Markdown report
 """

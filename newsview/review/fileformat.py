@@ -8,8 +8,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..durable import FileTooLarge, NotRegularFile, read_regular_file
 from .errors import ReviewError
 from .log import Review, utc_now
+from .validation import InvalidReview, check_header
 
 SCHEMA = "newsview-review/1"
 SUFFIX = ".review.json"
@@ -51,23 +53,54 @@ def serialize(review: Review, *, article_path: str | None) -> bytes:
     return ("\n".join(x for x in lines if x) + "\n").encode("utf-8")
 
 
+#: a review log is a few kilobytes a hundred actions; anything this big is not one
+MAX_BYTES = 64 * 1024 * 1024
+
+_LEFT_ALONE = "newsview leaves it as it is and will not save to it (move it aside to start afresh)"
+
+
+def damaged(path: Path, why: str) -> ReviewError:
+    """The one-line error for a review file that cannot be used, saying it is left untouched."""
+    return ReviewError(f"the review file {path} {why}; {_LEFT_ALONE}")
+
+
+def _no_constants(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
 def parse(data: bytes, path: Path) -> Review:
+    """The review a file's bytes hold; ReviewError naming the first bad field otherwise."""
     try:
-        d = json.loads(data.decode("utf-8"))
+        d = json.loads(data.decode("utf-8"), parse_constant=_no_constants)
     except (UnicodeDecodeError, ValueError) as exc:
-        raise ReviewError(f"the review file {path} is damaged ({exc}); it was left as it is: move it aside to start afresh") from exc
-    if not isinstance(d, dict) or not str(d.get("schema", "")).startswith("newsview-review/"):
-        raise ReviewError(f"{path} is not a newsview review file; it was left as it is")
+        raise damaged(path, f"is damaged ({exc})") from exc
+    except RecursionError:
+        raise damaged(path, "is damaged (nested too deeply)") from None
+    if not isinstance(d, dict) or not isinstance(d.get("schema"), str) or not d["schema"].startswith("newsview-review/"):
+        raise damaged(path, "is not a newsview review file")
     if d["schema"] != SCHEMA:
-        raise ReviewError(f"the review file {path} was written by a newer newsview ({d['schema']}); it was left as it is")
-    entries = d.get("actions")
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and "id" in e and "op" in e for e in entries):
-        raise ReviewError(f"the review file {path} is damaged (bad actions list); it was left as it is")
+        raise damaged(path, f"was written by a newer newsview ({d['schema']})")
     try:
-        article = d.get("article") or {}
-        return Review(tuple(entries), int(d.get("revision", 0)), article.get("sha256"))
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ReviewError(f"the review file {path} is damaged (bad entry: {exc!r}); it was left as it is") from exc
+        check_header(d)
+    except InvalidReview as exc:
+        raise damaged(path, f"is damaged: {exc}") from None
+    article = d.get("article") or {}
+    return Review(tuple(d["actions"]), d.get("revision", 0), article.get("sha256"))
+
+
+def read(path: Path, *, shown: Path | None = None) -> bytes | None:
+    """A review file's bytes, None when there is none; never blocks on a pipe or reads a device.
+
+    ``shown`` is the name to give in an error (the user's name for a file reached through a link).
+    """
+    try:
+        return read_regular_file(path, limit=MAX_BYTES)
+    except FileNotFoundError:
+        return None
+    except (NotRegularFile, FileTooLarge) as exc:
+        raise damaged(shown or path, f"cannot be read: {exc}") from exc
+    except OSError as exc:
+        raise ReviewError(f"cannot read the review file {shown or path}: {exc.strerror or exc}") from exc
 
 
 def data_dir() -> Path:
@@ -100,7 +133,7 @@ def locate(article_path: str | None, source_sha256: str) -> tuple[Path, Path | N
         return beside, None
     tag = hashlib.sha256(str(article).encode("utf-8", "surrogateescape")).hexdigest()[:16]
     fallback = data_dir() / "reviews" / f"{article.name}-{tag}{SUFFIX}"
-    return fallback, (beside if beside.is_file() and not fallback.exists() else None)
+    return fallback, (beside if beside.exists() and not fallback.exists() else None)
 
 
 def default_path(article_path: str | None, source_sha256: str) -> Path:

@@ -21,7 +21,7 @@ from ..model import ParsedDocument
 from .actions import Action, Redo, Undo
 from .entries import history_entry, make_entry
 from .errors import ReviewError
-from .fileformat import locate, parse, serialize
+from .fileformat import locate, parse, read, serialize
 from .log import Review
 from .view import ReviewedView, reviewed_view
 
@@ -51,6 +51,8 @@ class ReviewStore:
         # the real file: a symlinked review stays a symlink, and two instances that reach
         # the article through different links still lock and merge in one place
         self.path = Path(os.path.realpath(Path(path).expanduser()))
+        #: the path as the user named it, for messages (``path`` may be where a link leads, such as /dev/zero)
+        self.named = Path(path).expanduser().absolute()
         #: a review to start from while ``path`` does not exist yet (one beside a read-only article)
         self.seed = seed
         self.source_sha256 = source_sha256
@@ -69,13 +71,8 @@ class ReviewStore:
 
     # -- reading ---------------------------------------------------------
     def _read(self) -> tuple[bytes | None, str | None]:
-        try:
-            data = self.path.read_bytes()
-        except FileNotFoundError:
-            return None, None
-        except OSError as exc:
-            raise ReviewError(f"cannot read the review file {self.path}: {exc.strerror or exc}") from exc
-        return data, hashlib.sha256(data).hexdigest()
+        data = read(self.path, shown=self.named)
+        return data, None if data is None else hashlib.sha256(data).hexdigest()
 
     def load(self, doc: ParsedDocument | None = None) -> Review:
         """Read the file (an absent file is an empty review); remember ``doc`` for actions."""
@@ -84,13 +81,12 @@ class ReviewStore:
         data, digest = self._read()
         if data is None:
             self.review = Review(source_sha256=self.source_sha256)
-            if self.seed is not None and self.seed.is_file():
-                try:
-                    self.review = parse(self.seed.read_bytes(), self.seed)
-                except OSError as exc:
-                    raise ReviewError(f"cannot read the review file {self.seed}: {exc.strerror or exc}") from exc
+            seeded = read(self.seed) if self.seed is not None else None
+            if seeded is not None:
+                assert self.seed is not None
+                self.review = parse(seeded, self.seed)
         else:
-            self.review = parse(data, self.path)
+            self.review = parse(data, self.named)
         self._disk_digest = digest
         return self.review
 
@@ -161,7 +157,7 @@ class ReviewStore:
         elif digest == self._disk_digest:
             disk_entries, disk_revision = self.review.entries, self.review.revision
         else:  # another instance saved since we read: keep all of its actions
-            disk = parse(data, self.path)
+            disk = parse(data, self.named)
             disk_entries, disk_revision = disk.entries, disk.revision
         known = {e["id"] for e in disk_entries}
         mine = tuple(e for e in self.review.entries if e["id"] not in known)

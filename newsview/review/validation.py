@@ -78,15 +78,18 @@ def _quote(where: str, q: object) -> None:
         raise InvalidReview(f"{where} is {kind_of(q)}, not a quote reference")
     _text(f"{where}.ref", q.get("ref"), nonempty=True)
     _text(f"{where}.text", q.get("text"))
-    start, end = q.get("start"), q.get("end")
-    for name, value in (("start", start), ("end", end)):
-        if not is_whole_number(value) or value < 0:
-            raise InvalidReview(f"{where}.{name} is {kind_of(value)}, not a whole number of 0 or more")
+    start, end = _offset(f"{where}.start", q.get("start")), _offset(f"{where}.end", q.get("end"))
     if end < start:
         raise InvalidReview(f"{where}.end is before its start")
     if "display" in q:
         _text(f"{where}.display", q["display"])
     _text(f"{where}.engine_speaker", q.get("engine_speaker"), optional=True)
+
+
+def _offset(where: str, value: object) -> int:
+    if not is_whole_number(value) or value < 0:
+        raise InvalidReview(f"{where} is {kind_of(value)}, not a whole number of 0 or more")
+    return value
 
 
 def _actor(where: str, ref: object) -> None:
