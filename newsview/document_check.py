@@ -21,9 +21,9 @@ from .model import ParsedDocument
 
 #: ids the engine gives (``a1``, ``q12``): they also name widgets, whose ids are restricted
 _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,63}")
-_QUOTE_KINDS = frozenset({"direct", "indirect", "mixed"})
-_MENTION_KINDS = frozenset({"name", "pronoun", "descriptor"})
-_GENDERS = frozenset({None, "m", "f"})
+_QUOTE_KINDS = ("direct", "indirect", "mixed")
+_MENTION_KINDS = ("name", "pronoun", "descriptor")
+_GENDERS = ("m", "f")
 
 
 class BadDocument(ValueError):
@@ -90,14 +90,13 @@ def check_document(doc: ParsedDocument) -> None:
             _span(f"{where}.mentions[{j}]", span, n)
         for j, qid in enumerate(a.quotes):
             _ref(f"{where}.quotes[{j}]", qid, quote_ids, "quote")
-        if a.gender not in _GENDERS:
-            raise BadDocument(f"{where}.gender is {kind_of(a.gender)}, not m, f or null")
+        if a.gender is not None:
+            _word(f"{where}.gender", a.gender, _GENDERS)
     for i, q in enumerate(doc.quotes):
         where = f"quotes[{i}]"
         _span(where, (q.start, q.end), n)
         _text(f"{where}.text", q.text)
-        if q.kind not in _QUOTE_KINDS:
-            raise BadDocument(f"{where}.kind is not direct, indirect or mixed")
+        _word(f"{where}.kind", q.kind, _QUOTE_KINDS)
         _ref(f"{where}.speaker", q.speaker, actor_ids, "actor", optional=True)
         _text(f"{where}.cue", q.cue, optional=True)
         for name, part in (("speaker_span", q.speaker_span), ("cue_span", q.cue_span)):
@@ -115,8 +114,7 @@ def check_document(doc: ParsedDocument) -> None:
         where = f"mentions[{i}]"
         _span(where, (m.start, m.end), n)
         _ref(f"{where}.actor", m.actor, actor_ids, "actor")
-        if m.kind not in _MENTION_KINDS:
-            raise BadDocument(f"{where}.kind is not name, pronoun or descriptor")
+        _word(f"{where}.kind", m.kind, _MENTION_KINDS)
     for i, run in enumerate(doc.offset_map):
         if len(run) != 3 or not all(is_whole_number(x) and x >= 0 for x in run):
             raise BadDocument(f"offset_map[{i}] is not three whole numbers of 0 or more")
@@ -147,6 +145,12 @@ def _text(where: str, value: object, *, optional: bool = False) -> None:
     if isinstance(value, str) or (optional and value is None):
         return
     raise BadDocument(f"{where} is {kind_of(value)}, not text")
+
+
+def _word(where: str, value: object, allowed: tuple[str, ...]) -> None:
+    """One of a few fixed words (compared as text: a list or an object is never looked up in a set)."""
+    if not isinstance(value, str) or value not in allowed:
+        raise BadDocument(f"{where} is not {', '.join(allowed[:-1])} or {allowed[-1]}")
 
 
 def _span(where: str, span: object, n: int | None) -> None:
