@@ -81,9 +81,7 @@ class ReviewStore:
         data, digest = self._read()
         if data is None:
             self.review = Review(source_sha256=self.source_sha256)
-            seeded = read(self.seed) if self.seed is not None else None
-            if seeded is not None:
-                assert self.seed is not None
+            if self.seed is not None and (seeded := read(self.seed)) is not None:
                 self.review = parse(seeded, self.seed)
         else:
             self.review = parse(data, self.named)
