@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from newsview.model import Actor, Entity, Evidence, Meta, Mention, Paragraph, ParsedDocument, Quote, Source
@@ -110,6 +111,15 @@ def long_document(paragraph_count: int = 200, *, analysed: bool = True) -> Parse
         quotes=(q,),
         mentions=(Mention(*who, "a1"),),
     )
+
+
+def analyser_of(function: Callable[[ParsedDocument], ParsedDocument]):
+    """A plain ``function(document)`` as the app calls an analyser: it ignores the progress and cancel hooks."""
+
+    def analyser(document: ParsedDocument, *, progress=None, cancelled=None) -> ParsedDocument:
+        return function(document)
+
+    return analyser
 
 
 def document_from_file(path: Path) -> ParsedDocument:

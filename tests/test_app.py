@@ -18,14 +18,14 @@ from newsview.widgets.actor_sidebar import ActorList
 from newsview.widgets.article_view import ArticleView
 from newsview.widgets.filter_bar import FilterBar
 
-from factories import TITLE, analysed_document, document_from_file, long_document, plain_document
+from factories import TITLE, analysed_document, analyser_of, document_from_file, long_document, plain_document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 def analyse_with(fixture_doc):
     """An analyser that returns the hand-built analysis of whatever it is given."""
-    return lambda doc: fixture_doc
+    return analyser_of(lambda doc: fixture_doc)
 
 
 async def settle(app, pilot):
@@ -54,40 +54,40 @@ async def test_text_shows_before_analysis_finishes():
         gate.wait(10)
         return analysed
 
-    app = NewsViewApp(plain_document(), analyser=slow)
+    app = NewsViewApp(plain_document(), analyser=analyser_of(slow))
     async with app.run_test(size=(100, 12)) as pilot:
         try:
             await pilot.pause()
-            assert TITLE in app.article.visible_text()
-            assert "Mayor Ana Costa said" in app.article.visible_text()
-            assert "analysing" in app.status_line.text
-            assert app.sidebar_row_ids == []
+            assert TITLE in app.reader.article.visible_text()
+            assert "Mayor Ana Costa said" in app.reader.article.visible_text()
+            assert "analysing" in app.reader.status_line.text
+            assert app.reader.sidebar_row_ids == []
             await pilot.press("j")  # keys work while the analyser runs
-            assert app.article.scroll_offset.y == 1
-            assert TITLE not in app.article.visible_text()
+            assert app.reader.article.scroll_offset.y == 1
+            assert TITLE not in app.reader.article.visible_text()
         finally:
             gate.set()
         await settle(app, pilot)
-        assert app.document is analysed
-        assert "analysed · 4 actors · 6 quotes · 8 entities" in app.status_line.text
-        assert app.sidebar_row_ids == ["actor:a1", "actor:a3", "actor:a2", "actor:a4", "actor:__unattributed__"]
+        assert app.reader.document is analysed
+        assert "analysed · 4 actors · 6 quotes · 8 entities" in app.reader.status_line.text
+        assert app.reader.sidebar_row_ids == ["actor:a1", "actor:a3", "actor:a2", "actor:a4", "actor:__unattributed__"]
 
 
 async def test_analyser_failure_keeps_the_reader():
     def broken(doc):
         raise RuntimeError("model [missing] on disk")
 
-    app = NewsViewApp(long_document(analysed=False), analyser=broken)
+    app = NewsViewApp(long_document(analysed=False), analyser=analyser_of(broken))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        assert app.engine_state == "failed"
-        assert "analysis failed" in app.status_line.text
+        assert app.reader.engine_state == "failed"
+        assert "analysis failed" in app.reader.status_line.text
         assert any("model [missing] on disk" in n.message for n in app._notifications)
-        assert "analysis failed" in str(app.actor_list.options[0].prompt)
+        assert "analysis failed" in str(app.reader.actor_list.options[0].prompt)
         await pilot.press("G")
-        assert app.article.scroll_offset.y == app.article.max_scroll_y > 0
+        assert app.reader.article.scroll_offset.y == app.reader.article.max_scroll_y > 0
         await pilot.press("slash", *"paragraph 7", "enter")
-        assert app.filter_result.spans
+        assert app.reader.filter_result.spans
 
 
 async def test_filter_by_actor_name_narrows_sidebar_and_enter_jumps():
@@ -97,70 +97,70 @@ async def test_filter_by_actor_name_narrows_sidebar_and_enter_jumps():
         await pilot.press("slash")
         assert isinstance(app.focused, FilterBar)
         await pilot.press(*"reyes")
-        assert app.sidebar_row_ids == ["actor:a3", "quote:q4", "quote:q5"]
-        assert "filter: reyes" in app.status_line.text
+        assert app.reader.sidebar_row_ids == ["actor:a3", "quote:q4", "quote:q5"]
+        assert "filter: reyes" in app.reader.status_line.text
         await pilot.press("enter")
         assert isinstance(app.focused, ArticleView)
-        assert app.current == app.filter_result.spans[0]
-        assert app.document.text[slice(*app.current)] == "Reyes"
-        assert "1/1" in app.status_line.text
+        assert app.reader.current == app.reader.filter_result.spans[0]
+        assert app.reader.document.text[slice(*app.reader.current)] == "Reyes"
+        assert "1/1" in app.reader.status_line.text
 
 
 async def test_filter_by_type_and_escape_clears():
     app = NewsViewApp(analysed_document())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"type:place")
-        assert app.sidebar_row_ids == ["actor:a4"]
+        assert app.reader.sidebar_row_ids == ["actor:a4"]
         # the match is drawn differently from an unmatched place name would be
-        assert segment_style(app.article, "Lisbon").bgcolor is not None
+        assert segment_style(app.reader.article, "Lisbon").bgcolor is not None
         await pilot.press("escape")
-        assert app.filter_bar.value == ""
+        assert app.reader.filter_bar.value == ""
         assert isinstance(app.focused, ArticleView)
-        assert len(app.sidebar_row_ids) == 5
+        assert len(app.reader.sidebar_row_ids) == 5
 
 
 async def test_n_and_N_step_through_matches():
     app = NewsViewApp(analysed_document())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"type:date", "enter")
-        text = app.document.text
-        assert text[slice(*app.current)] == "Tuesday"
+        text = app.reader.document.text
+        assert text[slice(*app.reader.current)] == "Tuesday"
         await pilot.press("n")
-        assert text[slice(*app.current)] == "May"
+        assert text[slice(*app.reader.current)] == "May"
         await pilot.press("n")  # wraps
-        assert text[slice(*app.current)] == "Tuesday"
+        assert text[slice(*app.reader.current)] == "Tuesday"
         await pilot.press("N")
-        assert text[slice(*app.current)] == "May"
-        assert "2/2" in app.status_line.text
+        assert text[slice(*app.reader.current)] == "May"
+        assert "2/2" in app.reader.status_line.text
 
 
 async def test_selecting_an_actor_highlights_mentions_and_n_walks_them():
     app = NewsViewApp(analysed_document())
     async with app.run_test(size=(100, 30)) as pilot:
-        before = segment_style(app.article, "she")
+        before = segment_style(app.reader.article, "she")
         await pilot.press("tab")
         assert isinstance(app.focused, ActorList)
         await pilot.press("enter")  # first row: Ana Costa
-        assert app.selected_actor == "a1"
-        assert segment_style(app.article, "she") != before
-        assert app.sidebar_row_ids[:4] == ["actor:a1", "quote:q1", "quote:q2", "quote:q3"]
+        assert app.reader.selected_actor == "a1"
+        assert segment_style(app.reader.article, "she") != before
+        assert app.reader.sidebar_row_ids[:4] == ["actor:a1", "quote:q1", "quote:q2", "quote:q3"]
         await pilot.press("escape")  # back to the text
         assert isinstance(app.focused, ArticleView)
         await pilot.press("n")
-        assert app.current is not None
+        assert app.reader.current is not None
         await pilot.press("escape", "escape")  # clear the match, then the selection
-        assert app.current is None and app.selected_actor is None
+        assert app.reader.current is None and app.reader.selected_actor is None
 
 
 async def test_choosing_a_quote_in_the_sidebar_scrolls_the_text_to_it():
     doc = long_document(300)
     app = NewsViewApp(doc)
     async with app.run_test(size=(100, 24)) as pilot:
-        assert "the last word is mine" not in app.article.visible_text()
+        assert "the last word is mine" not in app.reader.article.visible_text()
         await pilot.press("tab", "l")  # focus the sidebar, open Ana Costa's quotes
-        assert app.sidebar_row_ids == ["actor:a1", "quote:q1"]
+        assert app.reader.sidebar_row_ids == ["actor:a1", "quote:q1"]
         await pilot.press("j", "enter")
-        assert "the last word is mine" in app.article.visible_text()
+        assert "the last word is mine" in app.reader.article.visible_text()
         assert isinstance(app.focused, ActorList)
 
 
@@ -170,16 +170,16 @@ async def test_bracket_keys_step_through_quotes():
         ids = []
         for _ in range(7):
             await pilot.press("right_square_bracket")
-            ids.append(app.actor_list.highlighted_option.id)
+            ids.append(app.reader.actor_list.highlighted_option.id)
         assert ids == ["quote:q1", "quote:q2", "quote:q3", "quote:q4", "quote:q5", "quote:q6", "quote:q1"]
         await pilot.press("left_square_bracket")
-        assert app.document.text[slice(*app.current)].startswith("Nobody asked")
+        assert app.reader.document.text[slice(*app.reader.current)].startswith("Nobody asked")
 
 
 async def test_reader_keys_scroll_like_less():
     app = NewsViewApp(long_document(300))
     async with app.run_test(size=(80, 24)) as pilot:
-        view = app.article
+        view = app.reader.article
         await pilot.press("G")
         assert view.scroll_offset.y == view.max_scroll_y
         await pilot.press("g")
@@ -198,7 +198,7 @@ async def test_keymap_rebinds_by_id_and_help_follows():
     async with app.run_test(size=(100, 30)) as pilot:
         app.set_keymap({"reader.down": "e", "newsview.sidebar": "ctrl+b"})
         await pilot.press("e")
-        assert app.article.scroll_offset.y == 1
+        assert app.reader.article.scroll_offset.y == 1
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.text
@@ -227,46 +227,46 @@ async def test_help_lists_every_described_binding():
 async def test_sidebar_toggle_and_narrow_terminal():
     app = NewsViewApp(analysed_document())
     async with app.run_test(size=(100, 30)) as pilot:
-        assert app.sidebar.display
+        assert app.reader.sidebar.display
         await pilot.press("tab")
         assert isinstance(app.focused, ActorList)
         await pilot.press("s")
-        assert not app.sidebar.display
+        assert not app.reader.sidebar.display
         assert isinstance(app.focused, ArticleView)  # focus left the hidden pane
         await pilot.press("s")
-        assert app.sidebar.display
+        assert app.reader.sidebar.display
         await pilot.resize_terminal(60, 20)
         await pilot.press("s")  # hide again
         await pilot.press("s")  # and show: at 60 columns it shares the width
-        assert app.sidebar.display and app.sidebar.outer_size.width == 30
+        assert app.reader.sidebar.display and app.reader.sidebar.outer_size.width == 30
 
 
 async def test_sidebar_hides_itself_when_narrow():
     app = NewsViewApp(analysed_document())
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
-        assert not app.sidebar.display
+        assert not app.reader.sidebar.display
         await pilot.press("s")
-        assert app.sidebar.display
+        assert app.reader.sidebar.display
 
 
 async def test_theme_switch_recolours_entities_at_once():
     app = NewsViewApp(analysed_document())
     async with app.run_test(size=(100, 30)) as pilot:
         assert app.theme == "newsview-dark"
-        dark = segment_style(app.article, "Tom Reyes").color
+        dark = segment_style(app.reader.article, "Tom Reyes").color
         assert dark.triplet.hex.lower() == builtin_themes()["newsview-dark"].variables["nv-person"]
         await pilot.press("t")
         assert app.theme == "newsview-light"
-        light = segment_style(app.article, "Tom Reyes").color
+        light = segment_style(app.reader.article, "Tom Reyes").color
         assert light.triplet.hex.lower() == builtin_themes()["newsview-light"].variables["nv-person"]
         app.theme = "newsview-ansi"
         await pilot.pause()
-        ansi = segment_style(app.article, "Tom Reyes").color
+        ansi = segment_style(app.reader.article, "Tom Reyes").color
         assert ansi.number == Color.parse(builtin_themes()["newsview-ansi"].variables["nv-person"]).ansi
         app.theme = "dracula"  # a Textual theme still shows entity colours
         await pilot.pause()
-        assert segment_style(app.article, "Tom Reyes").color is not None
+        assert segment_style(app.reader.article, "Tom Reyes").color is not None
 
 
 async def test_theme_argument_and_unknown_theme():
@@ -284,7 +284,7 @@ async def test_quit_with_q_but_not_while_typing():
     app = NewsViewApp(analysed_document())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", "q")
-        assert app.filter_bar.value == "q" and app.is_running
+        assert app.reader.filter_bar.value == "q" and app.is_running
         await pilot.press("escape", "q")
         await pilot.pause()
         assert not app.is_running
@@ -306,13 +306,13 @@ async def test_tiny_sizes_and_resizes_do_not_crash():
 async def test_hostile_text_is_shown_literally_and_clicking_does_nothing():
     app = NewsViewApp(document_from_file(SAMPLES / "hostile.txt"))
     async with app.run_test(size=(120, 40)) as pilot:
-        shown = app.article.visible_text()
+        shown = app.reader.article.visible_text()
         assert "[bold]should not be bold[/bold]" in shown
         assert "[@click=app.quit]this link[/]" in shown
         assert "[$accent]accent?[/]" in shown
         line = next(y for y, t in enumerate(shown.splitlines()) if "[@click=app.quit]" in t)
         col = shown.splitlines()[line].index("[@click=app.quit]")
-        region = app.article.content_region
+        region = app.reader.article.content_region
         await pilot.click(offset=(region.x + col + 5, region.y + line))
         await pilot.pause()
         assert app.is_running
@@ -333,12 +333,12 @@ async def test_hostile_names_in_sidebar_and_palette_stay_literal():
     app = NewsViewApp(doc)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("tab", "l")
-        rows = [str(o.prompt) for o in app.actor_list.options]
+        rows = [str(o.prompt) for o in app.reader.actor_list.options]
         assert "[@click=app.quit]Mallory[/]" in rows[0]
         assert "[bold]x[/bold] [/foo]" in rows[1]
         await pilot.click("#actors", offset=(8, 0))
         await pilot.pause()
-        assert app.is_running and app.selected_actor == "a1"
+        assert app.is_running and app.reader.selected_actor == "a1"
         await pilot.press("ctrl+p", *"mallory")
         await pilot.pause()
         await pilot.press("escape")
@@ -363,19 +363,19 @@ async def test_real_engine_on_a_sample(nlp):
     from newsview.reader import read_article
 
     doc = engine.prepare(read_article(SAMPLES / "wikinews-2019-01-14-gdansk-mayor-stabbed.txt"))
-    app = NewsViewApp(doc, analyser=lambda d: engine.analyze(d, nlp))
+    app = NewsViewApp(doc, analyser=analyser_of(lambda d: engine.analyze(d, nlp)))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        assert app.engine_state == "done"
-        assert app.document.actors and app.document.quotes
-        assert "Gdańsk" in app.article.visible_text()
+        assert app.reader.engine_state == "done"
+        assert app.reader.document.actors and app.reader.document.quotes
+        assert "Gdańsk" in app.reader.article.visible_text()
         await pilot.press("slash", *"speaker:tusk", "enter")
-        tusk_quotes = [app.document.quote(q) for q in app.filter_result.quote_ids]
-        assert tusk_quotes and all(app.document.actor(q.speaker).name.endswith("Tusk") for q in tusk_quotes)
+        tusk_quotes = [app.reader.document.quote(q) for q in app.reader.filter_result.quote_ids]
+        assert tusk_quotes and all(app.reader.document.actor(q.speaker).name.endswith("Tusk") for q in tusk_quotes)
         first = min(tusk_quotes, key=lambda q: q.start)
-        assert app.current == (first.start, first.end)
-        assert app.document.text[slice(*app.current)] in app.article.visible_text().replace("\n", " ") or \
-            app.document.text[first.start:first.start + 20] in app.article.visible_text().replace("\n", " ")
+        assert app.reader.current == (first.start, first.end)
+        assert app.reader.document.text[slice(*app.reader.current)] in app.reader.article.visible_text().replace("\n", " ") or \
+            app.reader.document.text[first.start:first.start + 20] in app.reader.article.visible_text().replace("\n", " ")
 
 
 async def test_entity_types_differ_without_colour():
@@ -385,7 +385,7 @@ async def test_entity_types_differ_without_colour():
         looks = {}
         for needle, family in [("Tom Reyes", "person"), ("Harbour Council", "org"),
                                ("Lisbon", "place"), ("Tuesday", "date"), ("7", "other")]:
-            style = segment_style(app.article, needle)
+            style = segment_style(app.reader.article, needle)
             looks[family] = (bool(style.bold), bool(style.underline), bool(style.italic))
         assert len(set(looks.values())) == 5
         assert (False, False, False) not in looks.values()
@@ -397,7 +397,7 @@ async def test_no_color_is_respected(monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.no_color
-        style = segment_style(app.article, "Tom Reyes")
+        style = segment_style(app.reader.article, "Tom Reyes")
         assert style.bold  # the type still shows
 
 
@@ -405,9 +405,9 @@ async def test_filter_with_no_actor_says_so():
     app = NewsViewApp(analysed_document())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"type:date")
-        assert app.sidebar_row_ids == []
-        assert "No actor matches" in str(app.actor_list.options[0].prompt)
-        assert "2 matches" in app.status_line.text
+        assert app.reader.sidebar_row_ids == []
+        assert "No actor matches" in str(app.reader.actor_list.options[0].prompt)
+        assert "2 matches" in app.reader.status_line.text
 
 
 def test_every_binding_has_an_id():
@@ -425,7 +425,7 @@ async def test_command_palette_selects_an_actor():
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.selected_actor == "a3"
+        assert app.reader.selected_actor == "a3"
 
 
 async def test_title_outside_the_text_still_heads_the_page():
@@ -435,7 +435,7 @@ async def test_title_outside_the_text_still_heads_the_page():
     doc = replace(doc, meta=replace(doc.meta, title="A headline kept apart", title_span=None))
     app = NewsViewApp(doc)
     async with app.run_test(size=(100, 30)):
-        lines = app.article.visible_text().splitlines()
+        lines = app.reader.article.visible_text().splitlines()
         assert lines[0] == "A headline kept apart"
         assert lines[1].startswith("By Jane Doe")
 
@@ -445,11 +445,11 @@ async def test_resize_keeps_the_reading_position():
     async with app.run_test(size=(120, 30)) as pilot:
         for _ in range(5):
             await pilot.press("space")
-        anchor = app.article.top_offset
+        anchor = app.reader.article.top_offset
         assert anchor > 0
         await pilot.resize_terminal(60, 30)
         await pilot.pause()
-        view = app.article
+        view = app.reader.article
         # lines wrap differently now, but the text that was at the top still is
         assert view.scroll_offset.y > 0
         assert view.line_of_offset(anchor) == view.scroll_offset.y
@@ -462,7 +462,7 @@ async def test_copy_the_current_quote():
         assert app.clipboard == ""  # nothing chosen yet: nothing copied
         await pilot.press("right_square_bracket", "y")
         assert app.clipboard == "will protect every home on the front."
-        assert app.actor_list.highlighted_option.id == "quote:q1"  # ] put the sidebar cursor there
+        assert app.reader.actor_list.highlighted_option.id == "quote:q1"  # ] put the sidebar cursor there
         await pilot.press("tab", "j", "y")  # the sidebar cursor on Ana Costa's second quote
         assert app.clipboard == "the work would start in May"
 
@@ -472,14 +472,14 @@ async def test_long_articles_filter_after_a_pause_in_typing():
     app.LIVE_FILTER_CHARS = 100  # treat this one as long
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"costa")
-        assert not app.filter_state.active  # not yet
+        assert not app.reader.filter_state.active  # not yet
         for _ in range(100):  # then once typing pauses (however busy the machine is)
-            if app.filter_state.active:
+            if app.reader.filter_state.active:
                 break
             await pilot.pause(0.05)
-        assert app.filter_state.words == ("costa",)
+        assert app.reader.filter_state.words == ("costa",)
         await pilot.press("backspace", "enter")  # Enter filters at once
-        assert app.filter_state.words == ("cost",) and app.current is not None
+        assert app.reader.filter_state.words == ("cost",) and app.reader.current is not None
 
 
 async def test_quitting_during_a_long_analysis_stops_it():
@@ -495,12 +495,12 @@ async def test_quitting_during_a_long_analysis_stops_it():
     app = NewsViewApp(plain_document(), analyser=endless)
     async with app.run_test(size=(80, 24)) as pilot:
         assert await asyncio.to_thread(started.wait, 5)
-        assert "analysing" in app.status_line.text
+        assert "analysing" in app.reader.status_line.text
         await pilot.press("q")
     assert not app.is_running
     assert await asyncio.to_thread(stopped.wait, 5)  # the analyser was told to stop
-    app._analysis_thread.join(5)
-    assert not app.analysis_running
+    app.reader.analysis_run.thread.join(5)
+    assert not app.reader.analysis_running
 
 
 async def test_highlights_fill_in_while_a_long_analysis_runs():
@@ -517,22 +517,22 @@ async def test_highlights_fill_in_while_a_long_analysis_runs():
     async with app.run_test(size=(100, 12)) as pilot:
         try:
             for _ in range(100):
-                if "37%" in app.status_line.text:
+                if "37%" in app.reader.status_line.text:
                     break
                 await pilot.pause(0.02)
-            assert "analysing… 37%" in app.status_line.text
+            assert "analysing… 37%" in app.reader.status_line.text
             await pilot.pause()
             # the entities found so far are drawn; actors and quotes wait for the whole analysis
-            assert segment_style(app.article, "Ana Costa").bold
-            assert not segment_style(app.article, "Harbour Council").bold
-            assert app.sidebar_row_ids == []
+            assert segment_style(app.reader.article, "Ana Costa").bold
+            assert not segment_style(app.reader.article, "Harbour Council").bold
+            assert app.reader.sidebar_row_ids == []
         finally:
             gate.set()
         await settle(app, pilot)
-        assert "analysed · 4 actors" in app.status_line.text
-        assert "%" not in app.status_line.text
-        assert segment_style(app.article, "Harbour Council").bold
-        assert app.sidebar_row_ids[0] == "actor:a1"
+        assert "analysed · 4 actors" in app.reader.status_line.text
+        assert "%" not in app.reader.status_line.text
+        assert segment_style(app.reader.article, "Harbour Council").bold
+        assert app.reader.sidebar_row_ids[0] == "actor:a1"
 
 
 def styles_of(view: ArticleView, needle: str) -> list:
@@ -548,15 +548,15 @@ async def test_the_current_match_moves_and_leaves_no_mark_behind():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"wall", "enter")
         await pilot.pause()
-        first, second = styles_of(app.article, "wall")
+        first, second = styles_of(app.reader.article, "wall")
         assert first.underline and not second.underline  # Enter went to the first match
         await pilot.press("n")
         await pilot.pause()
-        first, second = styles_of(app.article, "wall")
+        first, second = styles_of(app.reader.article, "wall")
         assert second.underline and not first.underline
         await pilot.press("N")
         await pilot.pause()
-        first, second = styles_of(app.article, "wall")
+        first, second = styles_of(app.reader.article, "wall")
         assert first.underline and not second.underline
 
 

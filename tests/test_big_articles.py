@@ -3,7 +3,6 @@ whole clean cleans it; the rest follows in place, before the pipeline loads."""
 
 from __future__ import annotations
 
-import asyncio
 import importlib.util
 import threading
 from pathlib import Path
@@ -238,19 +237,19 @@ async def test_the_app_shows_the_first_part_at_once_then_the_whole_text_in_place
     async with app.run_test(size=(80, 24)) as pilot:
         try:
             await pilot.pause()
-            view = app.article
+            view = app.reader.article
             first_paragraph = whole.text[whole.paragraphs[0].start : whole.paragraphs[0].end]
             assert first_paragraph.split()[0] in view.visible_text()
-            assert app.document.text == head.text  # the rest is not cleaned yet
+            assert app.reader.document.text == head.text  # the rest is not cleaned yet
             await pilot.press("j", "j", "j")
             top, shown = view.scroll_offset.y, view.visible_text()
             analyzer.start.set()
-            await wait_for(pilot, lambda: app.document.text == whole.text)
+            await wait_for(pilot, lambda: app.reader.document.text == whole.text)
             await pilot.pause()
             # the text grew under the reader: same lines on screen, same focus
             assert (view.scroll_offset.y, view.visible_text()) == (top, shown)
             assert app.focused is view
-            assert "analysing" in app.status_line.text and "%" not in app.status_line.text
+            assert "analysing" in app.reader.status_line.text and "%" not in app.reader.status_line.text
             await pilot.press("G")
             await pilot.pause()
             last_words = " ".join(whole.text.split()[-3:])
@@ -258,8 +257,8 @@ async def test_the_app_shows_the_first_part_at_once_then_the_whole_text_in_place
         finally:
             analyzer.start.set()
             analyzer.load.set()
-        await wait_for(pilot, lambda: app.engine_state == "failed")
-        assert app.document.text == whole.text
+        await wait_for(pilot, lambda: app.reader.engine_state == "failed")
+        assert app.reader.document.text == whole.text
 
 
 async def test_a_big_article_whose_pipeline_fails_still_ends_up_whole(small_big_path):
@@ -269,14 +268,14 @@ async def test_a_big_article_whose_pipeline_fails_still_ends_up_whole(small_big_
     analyzer.load.set()
     app = NewsViewApp(engine.prepare_head(raw), analyser=analyzer)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.engine_state == "failed")
+        await wait_for(pilot, lambda: app.reader.engine_state == "failed")
         await pilot.pause()
-        assert "analysis failed" in app.status_line.text
-        assert app.document.text == engine.prepare(raw).text
+        assert "analysis failed" in app.reader.status_line.text
+        assert app.reader.document.text == engine.prepare(raw).text
         await pilot.press("G")
         await pilot.pause()
-        assert app.article.scroll_offset.y == app.article.max_scroll_y > 0
-        assert app.article.layout_complete
+        assert app.reader.article.scroll_offset.y == app.reader.article.max_scroll_y > 0
+        assert app.reader.article.layout_complete
 
 
 def test_a_long_cached_article_opens_from_its_first_part_and_the_analyser_brings_the_rest(

@@ -49,10 +49,10 @@ async def test_a_remapped_review_key_is_shown_and_obeyed_everywhere(tmp_path):
         await pilot.press("escape")
 
         await pilot.press("right_square_bracket", "a")  # the old key no longer accepts
-        assert app.review_view.quote("q1").verdict is None
+        assert app.reader.review_view.quote("q1").verdict is None
         await pilot.press("ctrl+y")
-        assert app.review_view.quote("q1").verdict == "accepted"
-        assert "1/6 reviewed" in app.status_line.text
+        assert app.reader.review_view.quote("q1").verdict == "accepted"
+        assert "1/6 reviewed" in app.reader.status_line.text
 
 
 async def test_the_palette_names_each_review_key_as_bound():
@@ -98,4 +98,4 @@ async def test_a_review_command_chosen_in_the_palette_acts_on_the_current_quote(
                 break
         await pilot.press("enter")
         await pilot.pause()
-        assert app.review_view.quote("q1").verdict == "accepted"
+        assert app.reader.review_view.quote("q1").verdict == "accepted"

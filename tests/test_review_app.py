@@ -27,7 +27,7 @@ def review_app(review_file: str, **kwargs) -> NewsViewApp:
 
 
 def row_text(app: NewsViewApp, row_id: str) -> str:
-    return str(app.actor_list.get_option(row_id).prompt)
+    return str(app.reader.actor_list.get_option(row_id).prompt)
 
 
 def last_notification(app: NewsViewApp):
@@ -36,22 +36,22 @@ def last_notification(app: NewsViewApp):
 
 def panel(app: NewsViewApp) -> str:
     """The evidence panel's text with its wrapping and column padding undone."""
-    return " ".join(app.review_panel.text.split())
+    return " ".join(app.reader.review_panel.text.split())
 
 
 def verdict(app: NewsViewApp, quote_id: str):
-    rq = app.review_view.quote(quote_id)
+    rq = app.reader.review_view.quote(quote_id)
     return rq.verdict, rq.reason
 
 
 async def test_accept_reject_reassign_and_note_are_saved_and_come_back(review_file):
     app = review_app(review_file)
     async with app.run_test(size=(100, 30)) as pilot:
-        assert "0/6 reviewed" in app.status_line.text
+        assert "0/6 reviewed" in app.reader.status_line.text
         await pilot.press("right_square_bracket", "a")  # q1, Ana Costa
         assert verdict(app, "q1") == ("accepted", None)
-        assert "1/6 reviewed" in app.status_line.text
-        assert "accepted “will protect" in app.status_line.text
+        assert "1/6 reviewed" in app.reader.status_line.text
+        assert "accepted “will protect" in app.reader.status_line.text
         assert row_text(app, "quote:q1").lstrip().startswith("✓") and "accepted" in row_text(app, "quote:q1")
 
         await pilot.press("right_square_bracket", "x")  # q2: asks why
@@ -64,32 +64,32 @@ async def test_accept_reject_reassign_and_note_are_saved_and_come_back(review_fi
         await pilot.press("right_square_bracket", "r")  # q3 to an existing actor, found fuzzily
         assert isinstance(app.screen, ActorPicker)
         await pilot.press(*"reyes", "enter")
-        assert app.document.quote("q3").speaker == "a3"
-        assert app.actor_list.reveal_quote("q3")
-        ids = app.sidebar_row_ids
+        assert app.reader.document.quote("q3").speaker == "a3"
+        assert app.reader.actor_list.reveal_quote("q3")
+        ids = app.reader.sidebar_row_ids
         assert ids.index("quote:q3") > ids.index("actor:a3")  # under its new speaker
         assert row_text(app, "quote:q3").lstrip().startswith("→")
         assert "Speaker → Tom Reyes Engine Ana Costa" in panel(app)
 
         await pilot.press("right_square_bracket", "r", *"Maria Silva", "enter")  # q4 to a new actor
-        assert app.document.quote("q4").speaker == "new:maria silva"
-        assert app.document.actor("new:maria silva").name == "Maria Silva"
+        assert app.reader.document.quote("q4").speaker == "new:maria silva"
+        assert app.reader.document.actor("new:maria silva").name == "Maria Silva"
 
         await pilot.press("right_square_bracket", "c")
         assert isinstance(app.screen, TextPrompt)
         await pilot.press(*"Per the minutes", "enter")
-        assert app.review_view.quote("q5").note == "Per the minutes"
+        assert app.reader.review_view.quote("q5").note == "Per the minutes"
         assert "Note Per the minutes" in panel(app)
-        assert "4/6 reviewed" in app.status_line.text  # a note alone is not a verdict
+        assert "4/6 reviewed" in app.reader.status_line.text  # a note alone is not a verdict
 
     again = review_app(review_file)  # a new instance on the same article and file
     async with again.run_test(size=(100, 30)) as pilot:
-        assert "4/6 reviewed" in again.status_line.text
+        assert "4/6 reviewed" in again.reader.status_line.text
         assert verdict(again, "q1") == ("accepted", None)
         assert verdict(again, "q2") == ("rejected", "wrong_speaker")
-        assert again.document.quote("q3").speaker == "a3"
-        assert again.document.quote("q4").speaker == "new:maria silva"
-        assert again.review_view.quote("q5").note == "Per the minutes"
+        assert again.reader.document.quote("q3").speaker == "a3"
+        assert again.reader.document.quote("q4").speaker == "new:maria silva"
+        assert again.reader.review_view.quote("q5").note == "Per the minutes"
         await pilot.press(*["right_square_bracket"] * 5)
         assert "Per the minutes" in panel(again)
 
@@ -103,7 +103,7 @@ async def test_undo_and_redo(review_file):
         assert verdict(app, "q1") == ("rejected", "wrong_quote")
         await pilot.press("u")
         assert verdict(app, "q1") == ("accepted", None)
-        assert "undo: rejected" in app.status_line.text
+        assert "undo: rejected" in app.reader.status_line.text
         await pilot.press("u")
         assert verdict(app, "q1") == (None, None)
         await pilot.press("U")
@@ -119,42 +119,42 @@ async def test_reassign_back_to_the_engine_speaker(review_file):
     app = review_app(review_file)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("right_square_bracket", "r", *"reyes", "enter")
-        assert app.document.quote("q1").speaker == "a3"
+        assert app.reader.document.quote("q1").speaker == "a3"
         await pilot.press("r")
         options = [str(o.prompt) for o in app.screen.options.options]
         assert options[-1] == "↺ back to the engine's speaker: Ana Costa"
         await pilot.press("up", "enter")  # up from the first row wraps round to the last
-        assert app.document.quote("q1").speaker == "a1"
-        assert not app.review_view.quote("q1").reassigned
+        assert app.reader.document.quote("q1").speaker == "a1"
+        assert not app.reader.review_view.quote("q1").reassigned
 
 
 async def test_merge_and_rename_actors(review_file):
     app = review_app(review_file)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("tab", "j")  # the sidebar, on Tom Reyes
-        assert app.actor_list.highlighted_row().key == "a3"
+        assert app.reader.actor_list.highlighted_row().key == "a3"
         await pilot.press("m")
         assert isinstance(app.screen, ActorPicker)
         await pilot.press(*"costa", "enter")
-        assert "actor:a3" not in app.sidebar_row_ids
-        costa = app.document.actor("a1")
+        assert "actor:a3" not in app.reader.sidebar_row_ids
+        costa = app.reader.document.actor("a1")
         assert "Tom Reyes" in costa.aliases and len(costa.quotes) == 5
         assert "merged" in row_text(app, "actor:a1")
-        assert "merged Tom Reyes into Ana Costa" in app.status_line.text
+        assert "merged Tom Reyes into Ana Costa" in app.reader.status_line.text
 
         await pilot.press("R")  # on Ana Costa now
         assert isinstance(app.screen, TextPrompt) and app.screen.value == "Ana Costa"
         await pilot.press("ctrl+u", *"Mayor Costa", "enter")
-        assert app.document.actor("a1").name == "Mayor Costa"
+        assert app.reader.document.actor("a1").name == "Mayor Costa"
         assert "renamed" in row_text(app, "actor:a1")
         await pilot.press("u")
-        assert app.document.actor("a1").name == "Ana Costa"
+        assert app.reader.document.actor("a1").name == "Ana Costa"
         await pilot.press("U")
     again = review_app(review_file)
     async with again.run_test(size=(100, 30)):
-        assert again.document.actor("a1").name == "Mayor Costa"
-        assert again.document.actor("a3") is None
-        assert again.sidebar_row_ids[0] == "actor:a1"
+        assert again.reader.document.actor("a1").name == "Mayor Costa"
+        assert again.reader.document.actor("a3") is None
+        assert again.reader.sidebar_row_ids[0] == "actor:a1"
 
 
 async def test_next_unreviewed_in_order_and_least_confident_first(review_file):
@@ -163,12 +163,12 @@ async def test_next_unreviewed_in_order_and_least_confident_first(review_file):
         await pilot.press("full_stop", "a")
         assert verdict(app, "q1")[0] == "accepted"
         await pilot.press("full_stop")
-        assert app.current_quote == "q2"
+        assert app.reader.current_quote == "q2"
         await pilot.press("greater_than_sign")  # the least confident unreviewed: the unattributed one
-        assert app.current_quote == "q6"
-        assert app.actor_list.highlighted_option.id == "quote:q6"
+        assert app.reader.current_quote == "q6"
+        assert app.reader.actor_list.highlighted_option.id == "quote:q6"
         await pilot.press("a", "greater_than_sign")
-        assert app.current_quote == "q5"  # 0.58
+        assert app.reader.current_quote == "q5"  # 0.58
 
 
 async def test_filter_by_review_state_and_confidence(review_file):
@@ -176,8 +176,8 @@ async def test_filter_by_review_state_and_confidence(review_file):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("right_square_bracket", "a", "right_square_bracket", "x", "x")
         await pilot.press("slash", *"reviewed:no")
-        assert app.filter_result.quote_ids == ("q3", "q4", "q5", "q6")
-        assert "quote:q1" not in app.sidebar_row_ids
+        assert app.reader.filter_result.quote_ids == ("q3", "q4", "q5", "q6")
+        assert "quote:q1" not in app.reader.sidebar_row_ids
         # the other queries go straight into the bar (typing each key costs test time, not coverage)
         for query, kept in [
             ("verdict:accepted", ("q1",)),
@@ -185,14 +185,14 @@ async def test_filter_by_review_state_and_confidence(review_file):
             ("conf<0.6", ("q5", "q6")),
             ("conf<0.9 @reyes reviewed:no", ("q4", "q5")),
         ]:
-            app.filter_bar.value = query
+            app.reader.filter_bar.value = query
             await pilot.pause()
-            assert app.filter_result.quote_ids == kept, query
-        assert "filter: speaker:reyes reviewed:no conf<0.9" in app.status_line.text
+            assert app.reader.filter_result.quote_ids == kept, query
+        assert "filter: speaker:reyes reviewed:no conf<0.9" in app.reader.status_line.text
         await pilot.press("enter")  # jumps to the first kept quote: it is the one under review
         await pilot.press("a")
         assert verdict(app, "q4")[0] == "accepted"
-        assert app.filter_result.quote_ids == ("q5",)  # the filter follows the review
+        assert app.reader.filter_result.quote_ids == ("q5",)  # the filter follows the review
 
 
 async def test_a_failed_save_is_shown_and_changes_nothing(review_file, monkeypatch):
@@ -203,19 +203,19 @@ async def test_a_failed_save_is_shown_and_changes_nothing(review_file, monkeypat
         def full_disk(action):
             raise ReviewError("cannot write the review file [b]story[/b]: No space left on device")
 
-        monkeypatch.setattr(app.review_store, "apply", full_disk)
+        monkeypatch.setattr(app.reader.review_store, "apply", full_disk)
         await pilot.press("x", "s")
         assert verdict(app, "q1") == ("accepted", None)  # the previous state stands
         assert "✓ accepted" in panel(app)
-        assert "✗ Not saved: cannot write the review file [b]story[/b]: No space left" in app.status_line.text
+        assert "✗ Not saved: cannot write the review file [b]story[/b]: No space left" in app.reader.status_line.text
         note = last_notification(app)
         assert note.severity == "error" and "[b]story[/b]" in note.message and note.markup is False
         await pilot.press("right_square_bracket", "a")
         assert verdict(app, "q2") == (None, None)
-        assert "1/6 reviewed" not in app.status_line.text  # the error leads the line until a save works
+        assert "1/6 reviewed" not in app.reader.status_line.text  # the error leads the line until a save works
         monkeypatch.undo()
         await pilot.press("a")
-        assert "2/6 reviewed" in app.status_line.text and "Not saved" not in app.status_line.text
+        assert "2/6 reviewed" in app.reader.status_line.text and "Not saved" not in app.reader.status_line.text
     store = ReviewStore(review_file)
     store.load(analysed_document())
     assert {r.verdict for r in store.review.records.values()} == {"accepted"}
@@ -226,11 +226,11 @@ async def test_hostile_note_and_names_show_literally(review_file):
     app = review_app(review_file)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("right_square_bracket", "c", *hostile, "enter")
-        assert app.review_view.quote("q1").note == hostile
+        assert app.reader.review_view.quote("q1").note == hostile
         assert f"Note {hostile}" in panel(app)
         await pilot.press("r", *"[red]Evil[/red]", "enter")
-        speaker = app.document.actor(app.document.quote("q1").speaker)
-        assert speaker.name == "[red]Evil[/red]" and "actor:" + speaker.id in app.sidebar_row_ids
+        speaker = app.reader.document.actor(app.reader.document.quote("q1").speaker)
+        assert speaker.name == "[red]Evil[/red]" and "actor:" + speaker.id in app.reader.sidebar_row_ids
         assert "[red]Evil[/red]" in panel(app)
         await pilot.click("#review-panel")  # no live link: the app keeps running
         assert app.is_running
@@ -253,11 +253,11 @@ async def test_a_note_in_progress_is_never_dropped_silently(review_file):
         assert "Esc again discards" in str(app.screen.query_one("#prompt-hint").render())
         await pilot.press("escape")
         assert not isinstance(app.screen, TextPrompt)
-        assert app.review_view.quote("q1").note == ""
+        assert app.reader.review_view.quote("q1").note == ""
         await pilot.press("c", "escape")  # nothing typed: one Esc closes
         assert not isinstance(app.screen, TextPrompt)
         await pilot.press("c", *"ok", "ctrl+s")
-        assert app.review_view.quote("q1").note == "ok"
+        assert app.reader.review_view.quote("q1").note == "ok"
 
 
 async def test_keys_act_on_the_sidebar_quote(review_file):
@@ -265,11 +265,11 @@ async def test_keys_act_on_the_sidebar_quote(review_file):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("tab", "enter", "j", "j")  # open Ana Costa, cursor on her second quote
         assert isinstance(app.focused, ActorList)
-        assert app.quote_under_review() == "q2"
+        assert app.reader.review_keys.quote_under_review() == "q2"
         assert "Quote 2/6" in panel(app)
         await pilot.press("a")
         assert verdict(app, "q2")[0] == "accepted"
-        assert app.actor_list.highlighted_option.id == "quote:q2"
+        assert app.reader.actor_list.highlighted_option.id == "quote:q2"
 
 
 async def test_changes_from_another_instance_are_picked_up(review_file):
@@ -285,7 +285,7 @@ async def test_changes_from_another_instance_are_picked_up(review_file):
         app.post_message(__import__("textual.events", fromlist=["AppFocus"]).AppFocus())
         await pilot.pause()
         assert verdict(app, "q5")[0] == "accepted"
-        assert "3/6 reviewed" in app.status_line.text
+        assert "3/6 reviewed" in app.reader.status_line.text
 
 
 async def test_review_beside_the_article_and_markdown_export(tmp_path):
@@ -294,7 +294,7 @@ async def test_review_beside_the_article_and_markdown_export(tmp_path):
     app = NewsViewApp(analysed_document(), article_path=str(article))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("right_square_bracket", "a", "right_square_bracket", "c", *"see [1]", "enter")
-        app.action_export_review()
+        app.reader.review_keys.export()
         await pilot.pause()
         report = (tmp_path / "story.txt.review.md").read_text(encoding="utf-8")
         assert str(tmp_path / "story.txt.review.md") in last_notification(app).message
@@ -308,7 +308,7 @@ async def test_without_an_article_file_review_keys_explain():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("right_square_bracket", "a")
         assert "needs an article file" in last_notification(app).message
-        assert "reviewed" not in app.status_line.text
+        assert "reviewed" not in app.reader.status_line.text
 
 
 async def test_a_damaged_review_file_is_reported_and_left_alone(review_file):
@@ -331,7 +331,7 @@ async def test_review_actions_in_the_command_palette(review_file):
         await pilot.pause()
         assert verdict(app, "q1") == ("accepted", None)
         await pilot.press("a")  # accepting again records nothing new
-        assert len(app.review_store.review.entries) == 1
+        assert len(app.reader.review_store.review.entries) == 1
 
 
 async def test_escape_sequences_in_a_review_file_never_reach_the_terminal(review_file):
@@ -344,8 +344,8 @@ async def test_escape_sequences_in_a_review_file_never_reach_the_terminal(review
     app = review_app(review_file)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("right_square_bracket")
-        assert "Note ok red" in panel(app) and "\x1b" not in app.review_panel.text
-        assert app.document.actor("a1").name == "Ana Costa"
+        assert "Note ok red" in panel(app) and "\x1b" not in app.reader.review_panel.text
+        assert app.reader.document.actor("a1").name == "Ana Costa"
         assert "\x1b" not in row_text(app, "actor:a1")
         await pilot.press("c")
         assert "\x1b" not in app.screen.value
@@ -361,7 +361,7 @@ async def test_reviews_of_quotes_the_analysis_lost_are_reported(review_file):
     doc = analysed_document()
     app = NewsViewApp(replace(doc, quotes=doc.quotes[1:]), review_file=review_file)  # q1 no longer found
     async with app.run_test(size=(100, 30)):
-        assert "1/5 reviewed · 1 orphaned" in app.status_line.text
+        assert "1/5 reviewed · 1 orphaned" in app.reader.status_line.text
         assert "1 reviewed quote is not in this analysis" in last_notification(app).message
 
 
@@ -372,11 +372,11 @@ async def test_a_review_file_damaged_by_someone_else_is_reported_once(review_fil
         with open(review_file, "w", encoding="utf-8") as fh:
             fh.write("{not json")
         for _ in range(3):
-            app._check_review_on_disk()
+            app.reader.check_review_on_disk()
         await pilot.pause()
         errors = [n for n in app._notifications if n.severity == "error"]
         assert len(errors) == 1 and "damaged" in errors[0].message
-        assert "damaged" in app.status_line.text
+        assert "damaged" in app.reader.status_line.text
         assert verdict(app, "q1") == ("accepted", None)  # what was shown stays
         await pilot.press("x", "s")  # and nothing is written over the damaged file
         assert verdict(app, "q1") == ("accepted", None)

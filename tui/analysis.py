@@ -9,7 +9,6 @@ daemon thread watched by a Textual worker, and reports back with messages:
 from __future__ import annotations
 
 import gc
-import inspect
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -96,28 +95,6 @@ class AnalysisProgress(Message):
     def can_replace(self, message: Message) -> bool:
         # a newer partial document holds everything an older one did
         return isinstance(message, AnalysisProgress)
-
-
-def as_analyser(function: Callable[..., ParsedDocument]) -> Analyser:
-    """``function`` as an ``Analyser``: a plain ``function(document)`` is given the progress keywords it ignores.
-
-    This is the one place that tells the two shapes apart, when the reader is
-    given its analyser; everything after calls the ``Analyser`` way.
-    """
-    try:
-        params = inspect.signature(function).parameters
-    except (TypeError, ValueError):
-        params = {}  # type: ignore[assignment]
-    takes_keywords = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()) or (
-        "progress" in params and "cancelled" in params)
-    if takes_keywords:
-        return function  # type: ignore[return-value]
-
-    def plain(document: ParsedDocument, *, progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None) -> ParsedDocument:
-        return function(document)
-
-    return plain
 
 
 def settle_memory() -> None:

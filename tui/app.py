@@ -7,8 +7,8 @@ shows the reader screen (``ReaderScreen``), which does the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
 
 from newsview.themes import DEFAULT_THEME, builtin_themes, variable_defaults
 from textual import events
@@ -18,7 +18,7 @@ from textual.theme import Theme
 
 from newsview.model import ParsedDocument
 
-from .analysis import as_analyser, settle_memory
+from .analysis import Analyser, settle_memory
 from .bindings import binding_ids, bindings, help_sections
 from .commands import ActorCommands, ReviewCommands
 from .dialogs import TextPrompt
@@ -29,19 +29,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from textual.screen import Screen
 
 __all__ = ["NewsViewApp", "binding_ids"]
-
-#: What the app lends of its reader screen (tests and scripts written against the app read them here).
-READER_NAMES = frozenset({
-    "article", "actor_list", "sidebar", "filter_bar", "status_line", "review_panel", "sidebar_row_ids",
-    "document", "analysis", "filter_state", "filter_result", "selected_actor", "current", "current_quote",
-    "match_index", "engine_state", "analysis_error", "analysis_running", "analysis_run",
-    "review_view", "review_store", "review_session", "quote_under_review", "check_review_on_disk",
-    "set_filter", "select_actor", "show_quote", "set_document", "analysis_thread", "export_review",
-})
-#: names the one-class app had for some of them
-OLD_NAMES = {"_analysis_thread": "analysis_thread", "_check_review_on_disk": "check_review_on_disk",
-             "action_export_review": "export_review"}
-
 
 class NewsViewApp(App[int]):
     """The newsview reader."""
@@ -60,7 +47,7 @@ class NewsViewApp(App[int]):
         self,
         document: ParsedDocument,
         *,
-        analyser: Callable[..., ParsedDocument] | None = None,
+        analyser: Analyser | None = None,
         theme: str | None = None,
         mouse: bool = True,
         article_path: str | None = None,
@@ -69,11 +56,11 @@ class NewsViewApp(App[int]):
         """``article_path`` and/or ``review_file`` turn the review on (see ReviewStore.for_article).
 
         ``analyser`` is called ``analyser(document, progress=..., cancelled=...)``
-        (``analysis.Analyser``); a plain ``analyser(document)`` is accepted too.
+        (``analysis.Analyser``; ``engine.Analyzer`` is one).
         """
         super().__init__()
         self.initial_document = document
-        self.analyser = as_analyser(analyser) if analyser is not None else None
+        self.analyser = analyser
         self.article_path = article_path
         self.review_file = review_file
         self.mouse = mouse
@@ -96,12 +83,10 @@ class NewsViewApp(App[int]):
                                         live_filter_chars=self.LIVE_FILTER_CHARS)
         return self._reader
 
-    def __getattr__(self, name: str) -> Any:
-        # only for READER_NAMES, once the reader exists: anything else is a plain missing attribute
-        name = OLD_NAMES.get(name, name)
-        if name in READER_NAMES and self.__dict__.get("_reader") is not None:
-            return getattr(self.__dict__["_reader"], name)
-        raise AttributeError(name)
+    @property
+    def analysis_running(self) -> bool:
+        """True while the reader's analysis thread still runs (a quit during a long parse)."""
+        return self._reader is not None and self._reader.analysis_running
 
     def get_default_screen(self) -> Screen:
         return self.reader

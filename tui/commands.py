@@ -50,8 +50,8 @@ class ActorCommands(_Entries):
 
     def _entries(self):
         app: ReaderApp = self.app  # type: ignore[assignment]
-        counts = quote_counts(app.document)
-        for actor in rank_actors(app.document):
+        counts = quote_counts(app.reader.document)
+        for actor in rank_actors(app.reader.document):
             label = f"Actor: {actor.name}"
             # help is markup, so it carries only our own words and numbers
             help_text = f"{actor.family} · {counts.get(actor.id, 0)} quotes · {len(actor.mentions)} mentions"

@@ -14,7 +14,6 @@ review (``ReviewSession``) and shows the document as the review says it is
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 from newsview.widgets.actor_sidebar import ActorList, ActorSidebar
@@ -167,10 +166,6 @@ class ReaderScreen(Screen[None]):
         return self.analysis_run is not None and self.analysis_run.running
 
     @property
-    def analysis_thread(self) -> threading.Thread | None:
-        return self.analysis_run.thread if self.analysis_run is not None else None
-
-    @property
     def analysis_failed(self) -> bool:
         return self.engine_state is AnalysisState.FAILED
 
@@ -269,13 +264,6 @@ class ReaderScreen(Screen[None]):
     def action_review(self, name: str) -> None:
         self.review_keys.run(name)
 
-    def export_review(self) -> None:
-        """Write the review as a Markdown report beside the review file."""
-        self.review_keys.export()
-
-    def quote_under_review(self) -> str | None:
-        return self.review_keys.quote_under_review()
-
     # -- redrawing -----------------------------------------------------------
     def _refresh_all(self) -> None:
         self._push_highlights()
@@ -287,7 +275,7 @@ class ReaderScreen(Screen[None]):
         self.update_review_panel()
 
     def update_review_panel(self) -> None:
-        qid = self.quote_under_review()
+        qid = self.review_keys.quote_under_review()
         self.review_panel.show_quote(self.document, qid, self.review_session.quote(qid))
 
     def _push_highlights(self) -> None:
