@@ -574,3 +574,12 @@ async def test_the_app_keeps_its_long_lived_objects_out_of_garbage_collection(sa
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert gc.get_freeze_count() > 10_000
+
+
+async def test_a_document_without_paragraph_offsets_is_split_at_its_blank_lines():
+    doc = replace(plain_document(), paragraphs=())
+    app = NewsViewApp(doc)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        shown = app.reader.article.visible_text()
+        assert "Mayor Ana Costa said" in shown and "Opposition leader Tom Reyes" in shown

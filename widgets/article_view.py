@@ -9,11 +9,14 @@ as ``Content`` built from plain strings, never as markup.
 
 from __future__ import annotations
 
+import re
 import time
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import repeat
+from typing import Any, Generic, TypeVar
 
 from textual.binding import Binding
 from textual.content import Content, Span as StyleSpan
@@ -93,27 +96,30 @@ def meta_content(doc: ParsedDocument) -> Content | None:
     return line
 
 
-class _Layer:
-    """Styled spans sorted by start: those touching a range are found by bisection."""
+T = TypeVar("T")
+
+
+class _Layer(Generic[T]):
+    """Spans, each with a ``T`` (a style, a speaker), sorted by start: those touching a range are found by bisection."""
 
     __slots__ = ("items", "starts", "reach")
 
-    def __init__(self, items: list[tuple[int, int, object]], *, ordered: bool = False) -> None:
-        items = [it for it in items if it[1] > it[0]]
+    def __init__(self, items: Iterable[tuple[int, int, T]], *, ordered: bool = False) -> None:
+        kept = [it for it in items if it[1] > it[0]]
         if not ordered:
-            items.sort(key=lambda it: (it[0], it[1]))
-        self.items = items
-        self.starts = [it[0] for it in items]
+            kept.sort(key=lambda it: (it[0], it[1]))
+        self.items = kept
+        self.starts = [it[0] for it in kept]
         #: the longest span: how far before a range a span touching it may start
-        self.reach = max((e - s for s, e, _ in items), default=0)
+        self.reach = max((e - s for s, e, _ in kept), default=0)
 
-    def touching(self, start: int, end: int) -> list[tuple[int, int, object]]:
+    def touching(self, start: int, end: int) -> list[tuple[int, int, T]]:
         lo = bisect_left(self.starts, start - self.reach)
         hi = bisect_left(self.starts, end)
         return [it for it in self.items[lo:hi] if it[1] > start]
 
 
-_EMPTY = _Layer([])
+_EMPTY: _Layer[Any] = _Layer([])
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -164,10 +170,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._block_ends: list[int] = []
         self._meta: Content | None = None
         self._one_cell = False
-        self._quote_layer = _EMPTY
-        self._entity_layer = _EMPTY
-        self._actor_layer = _EMPTY
-        self._match_layer = _EMPTY
+        self._quote_layer: _Layer[str | None] = _EMPTY  # each quote's speaker
+        self._entity_layer: _Layer[str] = _EMPTY  # styles, as are the next two
+        self._actor_layer: _Layer[str] = _EMPTY
+        self._match_layer: _Layer[str] = _EMPTY
         self._layout_width = -1
         self._block_lines: list[list[tuple[int, int]]] = []
         self._block_first_line: list[int] = []
@@ -355,7 +361,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _build_document_layers(self) -> None:
         """Entities and quotes: once per version of the document."""
         doc = self.document
-        quotes: list[tuple[int, int, object]] = []
+        quotes: list[tuple[int, int, str | None]] = []
         for q in doc.quotes:
             for s, e in q.spans or ((q.start, q.end),):
                 quotes.append((s, e, q.speaker))
@@ -386,11 +392,11 @@ class ArticleView(ScrollView, can_focus=True):
             if selected is not None and speaker == selected:
                 style = SELECTED_QUOTE_STYLE
             else:
-                style = quote_style(tints.get(speaker) if speaker else None)  # type: ignore[arg-type]
+                style = quote_style(tints.get(speaker) if speaker else None)
             out.append(StyleSpan(max(s, start) - start, min(e, end) - start, style))
         for layer in (self._entity_layer, self._actor_layer, self._match_layer):
             for s, e, style in layer.touching(start, end):
-                out.append(StyleSpan(max(s, start) - start, min(e, end) - start, style))  # type: ignore[arg-type]
+                out.append(StyleSpan(max(s, start) - start, min(e, end) - start, style))
         current = self._current
         if current is not None and current[0] < end and current[1] > start:
             out.append(StyleSpan(max(current[0], start) - start, min(current[1], end) - start, CURRENT_STYLE))
