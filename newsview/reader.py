@@ -29,7 +29,7 @@ import os
 import stat
 import sys
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 MAX_BYTES = 10 * 1024 * 1024
 STDIN_NAME = "<stdin>"
@@ -284,7 +284,8 @@ def read_article(
         if stream is None:
             if sys.stdin is None:
                 raise InputError(name, "no standard input")
-            stream = getattr(sys.stdin, "buffer", sys.stdin)
+            # a stand-in stdin without .buffer (one a calling program set) is read as it is
+            stream = cast(BinaryIO, getattr(sys.stdin, "buffer", sys.stdin))
         try:
             data = _read_limited(stream, max_bytes)
         except OSError as exc:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
+
 import pytest
 
 from newsview.filtering import (
@@ -147,7 +149,7 @@ def test_rank_and_tints(doc):
 
 
 def test_filter_state_is_frozen():
-    with pytest.raises(Exception):
+    with pytest.raises(FrozenInstanceError):
         FilterState().words = ("x",)  # type: ignore[misc]
 
 

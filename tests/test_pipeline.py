@@ -104,7 +104,7 @@ def test_pieces_joined_keep_every_annotation_across_boundaries(nlp, samples_dir,
                  t.ent_iob_, t.ent_type_, t.is_sent_start) for t in d]
 
     expected_tokens, expected_ents, expected_sents = [], [], []
-    for (a, b), piece in zip(bounds, nlp.pipe(text[a:b] for a, b in bounds)):
+    for (a, _b), piece in zip(bounds, nlp.pipe(text[a:b] for a, b in bounds)):
         expected_tokens += tokens(piece, a)
         expected_ents += [(a + e.start_char, a + e.end_char, e.label_) for e in piece.ents]
         expected_sents += [(a + s.start_char, a + s.end_char) for s in piece.sents]

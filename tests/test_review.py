@@ -11,13 +11,13 @@ import sys
 import pytest
 
 from newsview.model import Actor, Meta, ParsedDocument, Quote, Source
-from newsview.review.actions import Accept, ClearVerdict, MergeActors, Reassign, Redo, Reject, RenameActor, SetNote, Undo
+from newsview.review.actions import Accept, ClearVerdict, MergeActors, Reassign, Reject, RenameActor, SetNote
 from newsview.review.entries import describe_last
 from newsview.review.errors import ReviewError
 from newsview.review.export import markdown_report, review_csv_fields, review_json
 from newsview.review.fileformat import default_path
 from newsview.review.store import ReviewStore, existing_review
-from newsview.review.view import ReviewFilter, reviewed_view
+from newsview.review.view import ReviewFilter
 
 ARTICLE = (
     "Jane Smith, the mayor, said the budget was \u201cbalanced and fair for every family\u201d. "

@@ -108,7 +108,7 @@ class NewsViewApp(App[int]):
         # back from another window: the reader catches up with what changed meanwhile
         self.reader.catch_up()
 
-    def run(self, *args, mouse: bool | None = None, **kwargs):  # type: ignore[override]
+    def run(self, *args, mouse: bool | None = None, **kwargs):
         """Run the app; ``mouse`` defaults to the value given to the constructor."""
         return super().run(*args, mouse=self.mouse if mouse is None else mouse, **kwargs)
 

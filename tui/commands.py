@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -26,10 +27,14 @@ class ReaderApp(Protocol):
     def get_key_display(self, binding: Binding) -> str: ...
 
 
+#: a palette entry: its label, its help (markup: only our own words) and what choosing it does
+Entry = tuple[str, str, Callable[[], object]]
+
+
 class _Entries(Provider):
     """A provider over ``_entries()``: (label, help, command) triples; labels shown as plain text."""
 
-    def _entries(self):  # pragma: no cover - overridden
+    def _entries(self) -> Iterator[Entry]:  # pragma: no cover - overridden
         return iter(())
 
     async def discover(self) -> Hits:
@@ -48,8 +53,8 @@ class _Entries(Provider):
 class ActorCommands(_Entries):
     """'Actor: NAME' for every actor; choosing one selects it in the text."""
 
-    def _entries(self):
-        app: ReaderApp = self.app  # type: ignore[assignment]
+    def _entries(self) -> Iterator[Entry]:
+        app = cast(ReaderApp, self.app)  # the palette is only ever opened on NewsViewApp
         counts = quote_counts(app.reader.document)
         for actor in rank_actors(app.reader.document):
             label = f"Actor: {actor.name}"
@@ -61,8 +66,8 @@ class ActorCommands(_Entries):
 class ReviewCommands(_Entries):
     """The review actions by name (with the key the user's keymap gives them), and 'Export review as Markdown'."""
 
-    def _entries(self):
-        app: ReaderApp = self.app  # type: ignore[assignment]
+    def _entries(self) -> Iterator[Entry]:
+        app = cast(ReaderApp, self.app)  # the palette is only ever opened on NewsViewApp
         reader = app.reader
         for label, help_text, action in palette_entries(app, app.keymap):
             yield label, help_text, partial(reader.run_action, action)

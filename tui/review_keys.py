@@ -104,11 +104,11 @@ class ReviewKeys:
         return key_named(app, key_id, getattr(app, "keymap", {}))
 
     def say(self, text: str, severity: str = "information", timeout: float = 4.0) -> None:
-        self.reader.notify(text, severity=severity, markup=False, timeout=timeout)  # type: ignore[arg-type]
+        self.reader.notify(text, severity=severity, markup=False, timeout=timeout)
 
     def tell(self, notice: Notice | None) -> None:
         if notice is not None:
-            self.reader.notify(notice.text, title=notice.title, severity=notice.severity,  # type: ignore[arg-type]
+            self.reader.notify(notice.text, title=notice.title, severity=notice.severity,
                                markup=False, timeout=notice.timeout)
 
     def _ready(self) -> bool:

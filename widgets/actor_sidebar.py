@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dataclasses import dataclass
+from functools import partial
 
 from rich.cells import cell_len
 from textual import events
@@ -92,6 +93,11 @@ def actor_row(actor: Actor, n_quotes: int, *, expanded: bool, selected: bool, wi
         label = tag
     detail = Content.assemble("    ", (label, "italic"), tail).stylize("$text-muted")
     return Content("\n").join([head, detail])
+
+
+def _actor_option(actor: Actor, n_quotes: int, expanded: bool, selected: bool, width: int, tag: str) -> Option:
+    return Option(FittedRow(actor_row(actor, n_quotes, expanded=expanded, selected=selected, width=width, tag=tag)),
+                  id=_ACTOR + actor.id)
 
 
 def unattributed_row(n_quotes: int, *, expanded: bool) -> Content:
@@ -219,8 +225,8 @@ class ActorList(OptionList):
         if doc is None:
             return
         keep_id = self.highlighted_option.id if self.highlighted_option is not None else None
-        result = self.filter_result
-        active = result is not None and result.state.active
+        # the filter's result while a filter is on, else None
+        result = self.filter_result if self.filter_result is not None and self.filter_result.state.active else None
         counts = quote_counts(doc)
         tints = quote_tints(doc)
         # leave a column for the scrollbar, which may appear once the rows are in
@@ -242,30 +248,29 @@ class ActorList(OptionList):
 
         options: list[Option] = []
         for actor in rank_actors(doc):
-            if active and not result.keeps_actor(actor.id):
+            if result is not None and not result.keeps_actor(actor.id):
                 continue
-            quotes = [q for q in doc.quotes_by(actor.id) if not active or result.keeps_quote(q.id)]
-            open_ = actor.id in self.expanded or (active and bool(quotes) and bool(result.quote_ids))
+            quotes = [q for q in doc.quotes_by(actor.id) if result is None or result.keeps_quote(q.id)]
+            open_ = actor.id in self.expanded or (result is not None and bool(quotes) and bool(result.quote_ids))
             n_quotes, expanded = counts.get(actor.id, 0), open_ and bool(quotes)
             selected, tag = actor.id == self.selected_actor, self.tags.get(actor.id, "")
             options.append(row(
                 (_ACTOR + actor.id, n_quotes, expanded, selected, width, tag), (actor,),
-                lambda: Option(FittedRow(actor_row(actor, n_quotes, expanded=expanded, selected=selected,
-                                                    width=width, tag=tag)), id=_ACTOR + actor.id),
+                partial(_actor_option, actor, n_quotes, expanded, selected, width, tag),
             ))
             if open_:
                 tint = tints.get(actor.id)
                 options += [self._quote_option(row, q, tint, width) for q in quotes]
-        orphans = [q for q in doc.quotes_by(None) if not active or result.keeps_quote(q.id)]
+        orphans = [q for q in doc.quotes_by(None) if result is None or result.keeps_quote(q.id)]
         if orphans:
-            open_ = UNATTRIBUTED in self.expanded or (active and bool(result.quote_ids))
+            open_ = UNATTRIBUTED in self.expanded or (result is not None and bool(result.quote_ids))
             options.append(row((_ACTOR + UNATTRIBUTED, len(orphans), open_), (),
                                lambda: Option(FittedRow(unattributed_row(len(orphans), expanded=open_)),
                                               id=_ACTOR + UNATTRIBUTED)))
             if open_:
                 options += [self._quote_option(row, q, None, width) for q in orphans]
         if not options:
-            if active:
+            if result is not None:
                 why = "No actor matches the filter."
             elif doc.analysed:
                 why = "No actors found in this article."

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from newsview.model import ParsedDocument, Quote
@@ -154,7 +155,8 @@ class ReviewPanel(Static):
         self._draw()
 
     def _draw(self) -> None:
-        width = self.content_region.width or (self.parent.content_region.width - 1 if self.parent else 30)
+        parent = self.parent
+        width = self.content_region.width or (parent.content_region.width - 1 if isinstance(parent, Widget) else 30)
         content = lay_out(self._rows, width) if self._rows else Content("")
         if self._shown is not None and content.plain == self.text and content.spans == self._shown.spans:
             return  # unchanged (the same quote after a jump, or a resize that kept the lines)

@@ -183,7 +183,6 @@ def assemble(doc: "Doc") -> Extraction:
                 # "'Bloody hell'", "'being Miss Prim'": a name only ever inside someone's words
                 continue
         keep.append(c)
-    kept = {c.index for c in keep}
     extra_by_cluster: dict[int, list[tuple[int, int, str]]] = {}
     for f in found:
         sp = f.speaker

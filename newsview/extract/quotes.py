@@ -478,7 +478,7 @@ class QuoteFinder:
             if found is None:
                 continue
             a, b, rule = found
-            if b == a and not doc[a].pos_ in ("PROPN", "NOUN"):
+            if b == a and doc[a].pos_ not in ("PROPN", "NOUN"):
                 continue
             s, e = _trim(self.text, doc[a].idx, doc[b].idx + len(doc[b]))
             # what was said stays in the cue's paragraph

@@ -212,7 +212,7 @@ class SpeakerResolver:
         return NO_SPEAKER
 
     def _entity_span(self, tok: "Token") -> tuple[int, int]:
-        for s, e, _label, cid in self._entities_near(tok.idx):
+        for s, e, _label, _cid in self._entities_near(tok.idx):
             if s <= tok.idx < e:
                 return s, e
         return tok.idx, tok.idx + len(tok)

@@ -80,7 +80,7 @@ def _match(doc: ParsedDocument, records: list[QuoteRecord]) -> dict[str, str]:
 
     words = {q.id: set(norm[q.id].split()) for q in quotes}
     candidates: dict[str, list[tuple[float, int, Quote]]] = {}
-    for r, q, t in open_pairs():
+    for r, q, _t in open_pairs():
         r_words = set(r.text.split())
         shared = len(r_words & words[q.id]) / max(1, len(r_words | words[q.id]))
         candidates.setdefault(r.ref, []).append((shared, abs(q.start - r.start), q))
