@@ -182,7 +182,7 @@ def test_two_writers_at_once(tmp_path):
     procs = [subprocess.Popen([sys.executable, "-c", _WRITER, str(index_path), str(f), str(tmp_path / "cache"), str(tests)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in folders]
     outs = [p.communicate(timeout=300) for p in procs]
-    for p, (out, err) in zip(procs, outs):
+    for p, (_out, err) in zip(procs, outs):
         assert p.returncode == 0, err
     with LibraryIndex(index_path) as index:
         assert index.count() == 50
