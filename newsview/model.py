@@ -307,8 +307,8 @@ class ParsedDocument:
             raise ValueError(f"unsupported schema {d.get('schema')!r} (expected {SCHEMA})")
         engine = d.get("engine") or {}
 
-        def span(v: Iterable[int] | None) -> Span | None:
-            return (int(v[0]), int(v[1])) if v else None  # type: ignore[index]
+        def span(v: Sequence[int] | None) -> Span | None:
+            return (int(v[0]), int(v[1])) if v else None
 
         def evidence(v: dict[str, Any] | None) -> Evidence | None:
             return Evidence(v["rule"], tuple(v.get("chain", ()))) if v else None

@@ -249,7 +249,7 @@ class ReviewKeys:
         if absorb is None:
             return
         reader = self.reader
-        name = reader.document.actor(absorb).name  # type: ignore[union-attr]
+        name = reader.document.actor(absorb).name  # type: ignore[union-attr]  # _target_actor gives only actors the document has
 
         def done(pick: Pick | None) -> None:
             if pick is not None and pick.value and self.apply(MergeActors(keep_id=pick.value, absorb_id=absorb)):
@@ -267,7 +267,7 @@ class ReviewKeys:
         actor_id = self._target_actor()
         if actor_id is None:
             return
-        name = self.reader.document.actor(actor_id).name  # type: ignore[union-attr]
+        name = self.reader.document.actor(actor_id).name  # type: ignore[union-attr]  # _target_actor gives only actors the document has
 
         def done(text: str | None) -> None:
             if text is not None and " ".join(text.split()) and " ".join(text.split()) != name:

@@ -118,7 +118,7 @@ def _wrap_ascii_line(text: str, pos: int, hard_end: int, width: int, lines: list
         if m is not None:
             cut = m.end()
         elif text[pos].isspace():  # spaces, then a word too long to follow them
-            cut = _SPACE_RUN.match(text, pos, hard_end).end()  # type: ignore[union-attr]
+            cut = _SPACE_RUN.match(text, pos, hard_end).end()  # type: ignore[union-attr]  # text[pos] is a space: it matches
         else:  # a word longer than the line: fold it
             cut = pos + width
         lines.append((pos, cut))

@@ -21,7 +21,7 @@ from typing import Self, TypeVar
 try:  # advisory locking where the platform has it
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the lock then does nothing
 
 _T = TypeVar("_T")
 
