@@ -396,7 +396,7 @@ async def test_a_review_file_newsview_cannot_use_is_refused_in_the_status_line(r
     app = review_app(review_file)
     async with app.run_test(size=(200, 30)) as pilot:
         await pilot.pause()
-        status = app.status_line.text
+        status = app.reader.status_line.text
         assert "will not save to it" in status, status
         assert ("actions[0].quote.text" if content != "fifo" else "named pipe") in status
         await pilot.press("right_square_bracket", "a")
