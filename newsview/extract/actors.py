@@ -34,6 +34,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+#: kinds of actors the text does not name: one person ("an official who spoke on
+#: condition of anonymity") or several ("people familiar with the matter")
+UNNAMED = "unnamed"
+GROUP = "group"
 #: labels whose actors are kept only when they are quoted
 SPEAKING_ONLY = ("GPE", "NORP")
 _STRIP = " \t\r\n\u00a0,;:!?\"'`()[]{}<>\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e*_|/\\-\u2013\u2014\u2026"
@@ -107,7 +111,7 @@ def plausible_name(name: str, label: str) -> bool:
     """
     words = name.split()
     # an unnamed speaker's noun phrase may run longer than a name
-    max_chars, max_words = (160, 25) if label == "NOMINAL" else (80, 8)
+    max_chars, max_words = (160, 25) if label in (UNNAMED, GROUP) else (80, 8)
     if not words or len(name) > max_chars or len(words) > max_words:
         return False
     if any((ch.isspace() and ch not in " \u00a0") or unicodedata.category(ch) in ("Cc", "Cf") for ch in name):
@@ -143,7 +147,9 @@ class Cluster:
     titles: set[str] = field(default_factory=set)
     quotes: list[str] = field(default_factory=list)
     last_seen: int = 0
+    #: an unnamed speaker ("an official", "critics"): kind "unnamed", or "group" when plural
     nominal: bool = False
+    plural: bool = False
     #: (offset, was the subject) of each mention noted so far, in offset order
     seen: list[tuple[int, bool]] = field(default_factory=list)
     #: the cluster this one was merged into (a birth name), if any
@@ -177,7 +183,7 @@ class Cluster:
     @property
     def kind(self) -> str:
         if self.nominal:
-            return "NOMINAL"
+            return GROUP if self.plural else UNNAMED
         if self.demoted:
             return self.demoted
         if self.label == "PERSON" or not self.labels:
@@ -775,8 +781,29 @@ class ActorIndex:
         """Name mentions starting in [lo, pos), nearest first."""
         return list(reversed(self._mentions_between(lo, pos)))
 
-    def nominal(self, text: str, start: int, end: int) -> int:
-        """The cluster for an unnamed speaker ("critics", "the report")."""
+    def person(self, display: str, start: int, end: int) -> int:
+        """The person a transcript label names when the article names them nowhere else."""
+        words = name_words(display)
+        for c in self.clusters:
+            if c.label == "PERSON" and not c.nominal and c.words == tuple(words):
+                return self._note(c.index, "PERSON", display, [], start)
+        cid = self._new_cluster("PERSON", words, display, start)
+        self.extra_mentions.append((start, end, cid, "name"))
+        return self._note(cid, "PERSON", display, [], start)
+
+    def organisation(self, name: str, start: int, end: int) -> int:
+        """The organisation of that name ("Wikinews" for its interviewer's label)."""
+        words = name_words(name)
+        for c in self.clusters:
+            if c.kind == "ORG" and c.core == _core(words):
+                return c.index
+        cid = self._new_cluster("ORG", words, name, start)
+        self.extra_mentions.append((start, end, cid, "name"))
+        return self._note(cid, "ORG", name, [], start)
+
+    def nominal(self, text: str, start: int, end: int, plural: bool = False) -> int:
+        """The cluster for an unnamed speaker ("critics", "the report"); ``plural``
+        makes it a group."""
         words = name_words(text)
         while words and words[0] in ("the", "a", "an", "some", "many", "other", "several"):
             words = words[1:] if len(words) > 1 else words
@@ -787,6 +814,7 @@ class ActorIndex:
         if cid is None:
             cid = self._new_cluster("NOMINAL", words, " ".join(text.split()), start)
             self.clusters[cid].nominal = True
+            self.clusters[cid].plural = plural
             self._nominal_keys[key] = cid
         c = self.clusters[cid]
         c.forms[text] = c.forms.get(text, 0) + 1

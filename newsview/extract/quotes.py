@@ -678,33 +678,6 @@ class QuoteFinder:
                     return True
         return False
 
-    def interview_turns(self) -> list[Found]:
-        """Q&A transcripts: a paragraph opening with a speaker label ("((Jane
-        Roe))  Answer ...") is what that speaker said, and so are the unlabelled
-        paragraphs after it, up to the next label."""
-        labelled = []
-        for a, b in paragraph_bounds(self.text):
-            m = _TURN_LABEL.match(self.text, a, b)
-            labelled.append((a, b, m))
-        if sum(1 for _a, _b, m in labelled if m) < 2:
-            return []
-        out: list[Found] = []
-        label_tok = None
-        for a, b, m in labelled:
-            if m:
-                i = self.token_at(m.end(1) - 1)
-                label_tok = _phrase_head(self.doc[i])
-                start, rule = m.end(), "interview-turn"
-            elif label_tok is None:
-                continue
-            else:
-                start, rule = a, "interview-continued"
-            s, e = _trim(self.text, start, b)
-            if e - s >= 3:
-                out.append(Found([(s, e)], "direct", label_tok, cue=(m.start(1) - 2, m.end(1) + 2) if m else None,
-                                 rule=rule))
-        return out
-
     def _inverted_ok(self, comp: "Token", v: "Token") -> bool:
         """ "The plan failed, he said." - only a comma and the subject between."""
         doc = self.doc

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from .actors import ROLE_NOUNS, ActorIndex, plausible_name
+from .actors import GROUP, ROLE_NOUNS, ActorIndex, plausible_name
 from .cues import (
     FEMALE_PRONOUNS,
     FIRST_PERSON,
@@ -54,6 +54,19 @@ class Speaker:
 
 
 NO_SPEAKER = Speaker(None, None, "none", (), 0.3)
+
+#: singular nouns for several people ("the crowd said", "the panel concluded")
+COLLECTIVE_NOUNS = frozenset("crowd audience panel public staff team majority minority jury committee family".split())
+
+
+def is_group(tok: "Token") -> bool:
+    """The unnamed speaker is several people: a plural noun ("people familiar with
+    the matter", "the report's authors"), a quantifier ("most", "many of them") or
+    a collective noun ("the crowd")."""
+    low = tok.lower_
+    if low in ("one", "another", "each", "none"):
+        return False
+    return tok.tag_ in ("NNS", "NNPS") or low in QUANTIFIERS or tok.lemma_.lower() in COLLECTIVE_NOUNS
 
 
 def subject_of(verb: "Token") -> "Token | None":
@@ -174,7 +187,7 @@ class SpeakerResolver:
                                inner.chain + (f"who \u2192 {head.text}",), inner.confidence * 0.9)
             s, e = _strip_span(self.text, head.left_edge.idx, head.idx + len(head))
             if s < e and "\n" not in self.text[s:e]:
-                cid = self.index.nominal(self.text[s:e], s, e)
+                cid = self.index.nominal(self.text[s:e], s, e, is_group(head))
                 return Speaker(cid, (s, e), "nominal", (f"who \u2192 {head.text}",), 0.65)
             return inner
         if low in ("who", "that", "which") and tok.head.dep_ == "relcl":
@@ -184,7 +197,7 @@ class SpeakerResolver:
                 # "a new ad that urges voters ...": the phrase ends before "that"
                 s, e = _strip_span(self.text, head.left_edge.idx, tok.idx)
                 if s <= head.idx < e and "\n" not in self.text[s:e]:
-                    cid = self.index.nominal(self.text[s:e], s, e)
+                    cid = self.index.nominal(self.text[s:e], s, e, is_group(head))
                     return Speaker(cid, (s, e), "nominal", (f"{low} \u2192 {head.text}",), 0.7)
             inner = self.resolve(head)
             if inner.cluster is not None:
@@ -291,7 +304,7 @@ class SpeakerResolver:
             if pos - p > 400 or "\n\n" in self.text[p:pos]:
                 break
             c = self.index.clusters[cid]
-            if c.kind in ("ORG", "NORP") or (c.kind == "NOMINAL" and not (c.words and c.words[0] in QUANTIFIERS)):
+            if c.kind in ("ORG", "NORP") or (c.nominal and not (c.words and c.words[0] in QUANTIFIERS)):
                 chain = (f"{tok.text} \u2192 {c.display} (the previous speaker)",)
                 return Speaker(cid, (pos, pos + len(tok)), "pronoun", chain, 0.6)
             break
@@ -375,6 +388,8 @@ class SpeakerResolver:
 
     def _nominal(self, tok: "Token") -> Speaker:
         """An unnamed speaker ("critics", "the report"): its own actor."""
+        if any(c.dep_ == "det" and c.lower_ in ("which", "what", "whose", "whichever") for c in tok.children):
+            return NO_SPEAKER  # "Which officials would you ask ...?": a question, not a speaker
         # "Robert Shrum, a veteran strategist, said": the name before the appositive
         if tok.dep_ == "appos" or (tok.i >= 2 and tok.left_edge.i >= 2 and self.doc[tok.left_edge.i - 1].text == ","):
             head = tok.head if tok.dep_ == "appos" else self.doc[tok.left_edge.i - 2]
@@ -399,9 +414,9 @@ class SpeakerResolver:
                     and self.index.clusters[cid].kind == "PERSON":
                 return Speaker(cid, self._entity_span(doc[j]), "name", (), 0.85)
         phrase = self.text[s:e]
-        if not plausible_name(" ".join(phrase.split()), "NOMINAL"):
+        if not plausible_name(" ".join(phrase.split()), GROUP):
             return NO_SPEAKER  # markup or a run of junk, not a phrase naming anyone
-        cid = self.index.nominal(phrase, s, e)
+        cid = self.index.nominal(phrase, s, e, is_group(tok))
         return Speaker(cid, (s, e), "nominal", (), 0.75)
 
 

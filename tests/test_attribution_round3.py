@@ -1,0 +1,127 @@
+"""Attribution constructions of transcripts, unnamed sources, questions,
+coordinated speakers and headlines: one invented text per construction."""
+
+from __future__ import annotations
+
+from newsview.extract import Extraction
+from newsview.extract.interviews import is_question_turn
+from factories import extract_text
+
+run = extract_text
+
+
+def quote_with(x: Extraction, fragment: str):
+    hits = [q for q in x.quotes if fragment in q.text]
+    assert len(hits) == 1, (fragment, [(q.kind, q.text) for q in x.quotes])
+    return hits[0]
+
+
+def who(x: Extraction, fragment: str) -> str | None:
+    return {a.id: a.name for a in x.actors}.get(quote_with(x, fragment).speaker)
+
+
+def actor(x: Extraction, name: str):
+    hits = [a for a in x.actors if a.name == name]
+    assert len(hits) == 1, (name, [(a.kind, a.name) for a in x.actors])
+    return hits[0]
+
+
+# ------------------------------------------------------------ transcripts --
+def test_capital_labels_map_to_the_people_the_introduction_names(nlp):
+    text = (
+        "Harbour master Daniel Okafor spoke to the morning show about the ferry.\n\n"
+        "HOST: Why did the ferry stop running?\n\n"
+        "MR. OKAFOR: The engine failed in March and the parts are late.\n\n"
+        "HOST: When will it sail again?\n\n"
+        "MR. OKAFOR: We hope to sail by the end of June."
+    )
+    x = run(nlp, text)
+    assert who(x, "The engine failed in March") == "Daniel Okafor"
+    assert who(x, "We hope to sail by the end of June") == "Daniel Okafor"
+    host = quote_with(x, "Why did the ferry stop running")
+    assert is_question_turn(host)
+    assert {a.id: a.kind for a in x.actors}[host.speaker] == "unnamed"
+    # the one who answers is the most-quoted actor, not the one who asks
+    assert x.actors[0].name == "Daniel Okafor"
+
+
+def test_q_and_a_labels_give_the_answers_to_the_interviewee(nlp):
+    text = (
+        "Ines Walcott, who runs the island's only bakery, answered our questions.\n\n"
+        "Q: How long have you baked bread here?\n\n"
+        "A: Since my mother handed me the ovens twenty years ago.\n\n"
+        "Q: What is the hardest part of the job?\n\n"
+        "A: Flour arrives by boat, and the boat is often late.\n\n"
+        "Q: Would you ever leave the island?\n\n"
+        "A: Never, the people here are my family."
+    )
+    x = run(nlp, text)
+    assert who(x, "Flour arrives by boat") == "Ines Walcott"
+    question = quote_with(x, "Would you ever leave the island")
+    assert is_question_turn(question)
+    assert x.actors[0].name == "Ines Walcott"
+
+
+def test_initials_label_is_the_person_they_abbreviate(nlp):
+    text = (
+        "Marine biologist Tomas Ferreira studies seals on the northern coast.\n\n"
+        "((WN)) How many seals did you count this year?\n\n"
+        "TF: We counted four hundred, twice as many as in the last survey.\n\n"
+        "((WN)) What changed?\n\n"
+        "TF: The fishing ban left them more to eat."
+    )
+    x = run(nlp, text)
+    assert who(x, "We counted four hundred") == "Tomas Ferreira"
+    assert who(x, "What changed") == "Wikinews"
+    assert not [a for a in x.actors if a.name == "WN"]
+    assert x.actors[0].name == "Tomas Ferreira"
+
+
+def test_an_interview_without_answers_leaves_the_interviewer_unranked(nlp):
+    # the interviewer's questions are kept, but they are no statements to rank by
+    text = (
+        "Mayor Leona Briggs answered questions from reporter Tom Haskins.\n\n"
+        "((TH)) : Why did you close the harbour?\n\n"
+        "((TH)) : What will the fishermen do now?\n\n"
+        "Briggs said the harbour would reopen in spring."
+    )
+    x = run(nlp, text)
+    assert who(x, "Why did you close the harbour") == "Tom Haskins"
+    assert all(is_question_turn(q) for q in x.quotes if "?" in q.text)
+    assert x.actors[0].name == "Leona Briggs"
+
+
+def test_a_question_phrase_is_not_a_speaker(nlp):
+    x = run(nlp, "Which ministers would ask you to stay in the cabinet? Nobody knows yet.")
+    assert not [a for a in x.actors if "ministers" in a.name.lower()]
+
+
+def test_a_heading_with_a_colon_is_no_transcript(nlp):
+    text = (
+        "Update: the ferry is running again.\n\n"
+        "Harbour master Daniel Okafor said the engine had been repaired.\n\n"
+        "Note: times may change."
+    )
+    x = run(nlp, text)
+    assert not [q for q in x.quotes if q.evidence and q.evidence.rule.startswith("interview")]
+
+
+# --------------------------------------------------------- unnamed sources --
+def test_an_anonymous_official_is_an_unnamed_actor_with_its_description(nlp):
+    x = run(nlp, "An official who spoke on condition of anonymity said the talks had collapsed.")
+    a = {a.id: a for a in x.actors}[quote_with(x, "the talks had collapsed").speaker]
+    assert a.kind == "unnamed"
+    assert "official" in a.name and "anonymity" in a.name
+
+
+def test_people_familiar_with_the_matter_are_a_group(nlp):
+    x = run(nlp, "People familiar with the matter said the merger would be announced on Friday.")
+    a = {a.id: a for a in x.actors}[quote_with(x, "merger would be announced").speaker]
+    assert a.kind == "group"
+    assert a.name.lower().startswith("people familiar")
+
+
+def test_most_residents_surveyed_are_a_group(nlp):
+    x = run(nlp, "Most residents surveyed said the new bridge was too expensive.")
+    a = {a.id: a for a in x.actors}[quote_with(x, "bridge was too expensive").speaker]
+    assert a.kind == "group"
