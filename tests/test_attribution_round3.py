@@ -125,3 +125,72 @@ def test_most_residents_surveyed_are_a_group(nlp):
     x = run(nlp, "Most residents surveyed said the new bridge was too expensive.")
     a = {a.id: a for a in x.actors}[quote_with(x, "bridge was too expensive").speaker]
     assert a.kind == "group"
+
+
+# ------------------------------------------------------------- descriptors --
+def test_a_role_given_in_apposition_links_a_later_descriptor(nlp):
+    text = "Ana Ruiz, a city councillor, opposed the plan on Monday. The councillor said the bridge would cost too much."
+    x = run(nlp, text)
+    q = quote_with(x, "the bridge would cost too much")
+    assert {a.id: a.name for a in x.actors}[q.speaker] == "Ana Ruiz"
+    assert any("councillor" in step.lower() for step in q.evidence.chain)
+
+
+def test_the_daily_is_the_newspaper_named_before(nlp):
+    text = "The Greek daily Kathimerini published the letter. The daily reported that the minister had resigned."
+    x = run(nlp, text)
+    assert who(x, "the minister had resigned") == "Kathimerini"
+
+
+# --------------------------------------------------------- nested reports --
+def test_a_source_inside_a_report_is_not_the_speaker(nlp):
+    x = run(nlp, "The agency reported that, according to a review of the records, the mine had flooded twice.")
+    assert who(x, "the mine had flooded twice") == "The agency"
+    assert not [a for a in x.actors if "review" in a.name]
+
+
+def test_a_pool_report_does_not_take_the_speakers_words(nlp):
+    x = run(nlp, "Lee said the talks would resume, according to a pool report.")
+    hits = [q for q in x.quotes if q.text == "the talks would resume"]
+    assert len(hits) == 1
+    assert {a.id: a.name for a in x.actors}[hits[0].speaker] == "Lee"
+
+
+def test_two_speech_verbs_of_one_speaker_are_two_reports(nlp):
+    x = run(nlp, "Sanders says the response was to break up the banks and says he introduced a bill to do that.")
+    assert who(x, "the response was to break up the banks") == "Sanders"
+    assert who(x, "he introduced a bill") == "Sanders"
+
+
+# --------------------------------------------------------------- questions --
+def test_a_question_put_to_someone_is_the_askers(nlp):
+    x = run(nlp, "Lee was asked by the host, \u201cWill you run again?\u201d Lee replied, \u201cNot this time.\u201d")
+    assert who(x, "Will you run again") == "the host"
+    assert who(x, "Not this time") == "Lee"
+
+
+# -------------------------------------------------------------- coordinated --
+def test_coordinated_speakers_share_one_quote_as_a_group(nlp):
+    x = run(nlp, "Tom Lee, Ana Ruiz and Daniel Okafor all said the vote was rigged.")
+    q = quote_with(x, "the vote was rigged")
+    group = {a.id: a for a in x.actors}[q.speaker]
+    assert group.kind == "group"
+    assert all(n in group.name for n in ("Tom Lee", "Ana Ruiz", "Daniel Okafor"))
+
+
+def test_a_name_and_a_common_noun_are_not_a_list_of_speakers(nlp):
+    x = run(nlp, "Tom Lee and his staff said the vote was rigged.")
+    assert who(x, "the vote was rigged") == "Tom Lee"
+
+
+# ---------------------------------------------------------------- headlines --
+def test_a_headline_verb_is_not_read_as_a_name(nlp):
+    x = run(nlp, "Leaked Memo: Minister Mocked Rivals\n\nThe memo was published on Monday.")
+    assert not [a for a in x.actors if "Mocked" in a.name]
+    assert x.quotes == ()
+
+
+def test_a_headline_with_says_is_the_minister_speaking(nlp):
+    x = run(nlp, "Minister Says Bridge Will Open In June\n\nThe bridge has been closed for a year.")
+    q = quote_with(x, "Bridge Will Open In June")
+    assert {a.id: a.name for a in x.actors}[q.speaker] == "Minister"

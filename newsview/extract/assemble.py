@@ -168,6 +168,10 @@ def assemble(doc: "Doc") -> Extraction:
         if f.subj is not None:
             f.speaker = resolver.resolve(f.subj)
             resolver.note_speaker(f.subj.idx, f.speaker.cluster)
+    # "Jane Roe: Nobody Will Lose Their Home" is Jane Roe speaking; "Leaked Memo:
+    # Minister Mocked Rivals" is a label over a headline, not anyone's words
+    found = [f for f in found if f.rule != "headline-colon" or (
+        f.speaker.cluster is not None and not index.clusters[f.speaker.cluster].nominal)]
     found = _continuations(text, found)
     found = _drop_nested(found)
     if turns:

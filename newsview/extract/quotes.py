@@ -80,6 +80,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I\u2019m|I've|I\u2019ve|me|my|we|We|our|
 #: a speaker label opening a transcript paragraph: "((Jane Roe))"
 _TURN_LABEL = re.compile(r"[ \t]*\(\(([^()\n]{1,60})\)\)[ \t]*")
 _DASH_MARKS = "\u2015\u2014\u2013-"
+_THAT_ACCORDING = re.compile(r",\s*(according)\s+to\b", re.IGNORECASE)
 _REASON_MARKS = ("because", "since", "although", "though", "unless", "if", "so")
 _TRIM_TAIL = " \t\n,;:\u2014\u2013-"
 
@@ -490,6 +491,14 @@ class QuoteFinder:
             if k > s and b > v.i:
                 e = k  # "X said that ..., according to state media": the report's source is not what was said
             s, e = _trim(self.text, s, e)
+            if self.text[s:e].lower() == "that":
+                # "The agency reported that, according to a review, the mine had
+                # flooded": what follows the source is what the agency reported
+                m = _THAT_ACCORDING.match(self.text, e)
+                obj = _according_object(doc[self.token_at(m.start(1))]) if m else None
+                if obj is None or obj.sent.start != v.sent.start:
+                    continue
+                s, e = _trim(self.text, obj.right_edge.idx + len(obj.right_edge), obj.sent.end_char)
             if e - s < 3:
                 continue
             subj = self._misparsed_subject(v) if rule == "reported-speech-amod" else subject_of(v) or noun_before(v)
@@ -540,6 +549,7 @@ class QuoteFinder:
                 if tail and any(t.text == "," for t in v.rights) and self.in_quote(comp.idx) is None:
                     b = max(t.right_edge.i for t in tail)
                 return a, b, "reported-speech-inverted"
+            b = self._cut_coordinated_cue(comp, b)
             return a, self._cut_inner_attribution(v, self._right_extent(v, b)), "reported-speech"
         right = [c for c in kids if c.i > v.i]
         obj = next((c for c in right if c.dep_ in ("dobj", "dative")), None)
@@ -586,6 +596,19 @@ class QuoteFinder:
         root = v.sent.root
         return next((c for c in root.children if c.dep_ == "nsubj" and c.i < v.i
                      and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ == "PERSON")), None)
+
+    def _cut_coordinated_cue(self, comp: "Token", b: int) -> int:
+        """ "X said A and called B “C”", "says A and says B": the parse
+        hangs the second speech verb inside the first one's clause; what the
+        first verb reports ends before it (the second is a report of its own)."""
+        for c in comp.children:
+            if c.dep_ == "conj" and c.i > comp.i and c.i <= b and self.is_cue(c) \
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                k = c.i - 1
+                while k > comp.i and (self.doc[k].dep_ == "cc" or self.doc[k].is_punct or self.doc[k].pos_ == "ADV"):
+                    k -= 1
+                return min(b, k)
+        return b
 
     def _cut_inner_attribution(self, v: "Token", b: int) -> int:
         """ "an official said that X, Cyprus Mail reported": what was said ends
@@ -695,6 +718,11 @@ class QuoteFinder:
         obj = _according_object(v)
         if obj is None or obj.lower_ in ("which", "whom", "that", "what"):
             return None  # "an agreement, according to which ..."
+        k = v.i - 1
+        while k >= 0 and self.doc[k].is_punct:
+            k -= 1
+        if k >= 0 and self.doc[k].lower_ == "that" and k < v.i - 1:
+            return None  # "X reported that, according to Y, ...": X's report; Y is X's source
         sent = v.sent
         phrase_a = v.left_edge.i
         phrase_b = obj.right_edge.i

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Callable
 
 from .actors import GROUP, ROLE_NOUNS, ActorIndex, plausible_name
 from .cues import (
+    SPEECH_VERBS,
     FEMALE_PRONOUNS,
     FIRST_PERSON,
     MALE_PRONOUNS,
@@ -93,6 +94,14 @@ def subject_of(verb: "Token") -> "Token | None":
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+        if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and cur.head.head.lemma_.lower() in SPEECH_VERBS \
+                and cur.lemma_.lower() in SPEECH_VERBS and not any(
+                    c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON") for c in cur.head.children):
+            # "X says the response was A and says B", parsed with the second verb
+            # inside what X says: the speaker of the outer verb (but in "X revealed
+            # that Y accepted A and did not say B" Y speaks)
+            cur = cur.head.head
+            continue
         if cur.dep_ in ("conj", "advcl", "xcomp", "acl", "acomp", "pcomp", "prep") and cur.head is not cur:
             # "X said A and added B", "X balked, saying B", "X declined to say"
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
@@ -162,6 +171,9 @@ class SpeakerResolver:
                     cc = idx.cluster_of_token(c)
                     if c.dep_ == "appos" and cc is not None and idx.clusters[cc].kind == "PERSON":
                         return Speaker(cc, self._entity_span(c), "name", (), 0.9)
+            together = self._coordinated(tok)
+            if together is not None:
+                return together
             s, e = self._entity_span(tok)
             return Speaker(cid, (s, e), "name", (), 0.95)
         # "The spokesman, John Smith," / "Trump spokesman Hope Hicks": an
@@ -219,10 +231,34 @@ class SpeakerResolver:
                 return d
             return self._nominal(tok)
         if (tok.pos_ in ("ADJ", "X") and tok.is_alpha) or tok.pos_ == "NUM":
-            return self._nominal(tok)  # a mis-tagged noun ("the polling average")
+            # a mis-tagged noun ("the polling average", "the daily")
+            return self._descriptor(tok) or self._nominal(tok)
         if tok.pos_ == "PRON" and tok.text[:1].isupper() and tok.i != tok.sent.start and len(tok.text) > 2:
             return self._nominal(tok)  # a name the tagger took for a pronoun ("fellow blogger Esra'a")
         return NO_SPEAKER
+
+    def _coordinated(self, tok: "Token") -> Speaker | None:
+        """ "Lee, Ruiz and Okafor all said ...": several named speakers of one
+        quote, kept together as a group actor that lists them."""
+        members = [tok]
+        k = 0
+        while k < len(members) and len(members) < 8:
+            # "Lee, Ruiz and Okafor" is often parsed as Lee with Ruiz in apposition
+            members += [c for c in members[k].children if c.dep_ == "conj" or (
+                c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children))]
+            k += 1
+        named = [m for m in members[1:] if self.index.cluster_of_token(m) is not None
+                 and self.index.clusters[self.index.cluster_of_token(m)].kind in ("PERSON", "ORG")]
+        if not named or len(named) != len(members) - 1:
+            return None  # "Lee and her staff": not a list of names
+        s = self._entity_span(tok)[0]
+        e = max(self._entity_span(m)[1] for m in members)
+        if "\n" in self.text[s:e]:
+            return None
+        phrase = " ".join(self.text[s:e].split())
+        cid = self.index.nominal(phrase, s, e, plural=True)
+        chain = (f"{phrase} \u2192 {len(members)} named speakers together",)
+        return Speaker(cid, (s, e), "nominal", chain, 0.85)
 
     def _entity_span(self, tok: "Token") -> tuple[int, int]:
         for s, e, _label, cid in self._entities_near(tok.idx):
@@ -365,7 +401,7 @@ class SpeakerResolver:
     def _descriptor(self, tok: "Token") -> Speaker | None:
         """ "the Russian leader" -> the most recent person whose title fits."""
         low = tok.lemma_.lower()
-        if low not in PERSON_NOUNS:
+        if low not in PERSON_NOUNS and not self.index.has_role(low):
             return None
         det = [c for c in tok.children if (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
                or (c.dep_ == "poss" and c.lower_ in ("his", "her", "their"))]
@@ -376,10 +412,12 @@ class SpeakerResolver:
         pos = tok.idx
         for m in idx.mentions_before(pos, max(0, pos - 3000)):
             c = idx.clusters[m.cluster]
-            if c.kind == "PERSON" and (c.titles & wanted):
+            how = "title" if c.kind == "PERSON" and c.titles & wanted else "described as such" \
+                if low in c.roles and c.kind in ("PERSON", "ORG") else None
+            if how is not None:
                 span = self._phrase(tok)
                 phrase = self.text[span[0] : span[1]]
-                chain = (f"{phrase} \u2192 {c.display} (title)",)
+                chain = (f"{phrase} \u2192 {c.display} ({how})",)
                 return Speaker(m.cluster, span, "descriptor", chain, 0.7)
         return None
 
