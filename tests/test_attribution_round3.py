@@ -194,3 +194,22 @@ def test_a_headline_with_says_is_the_minister_speaking(nlp):
     x = run(nlp, "Minister Says Bridge Will Open In June\n\nThe bridge has been closed for a year.")
     q = quote_with(x, "Bridge Will Open In June")
     assert {a.id: a.name for a in x.actors}[q.speaker] == "Minister"
+
+
+# ------------------------------------------------------------ clean actors --
+def test_bare_reports_are_no_speaker(nlp):
+    x = run(nlp, "Reports said the ferry had sunk near the harbour.")
+    q = quote_with(x, "the ferry had sunk")
+    assert q.speaker is None
+    assert not [a for a in x.actors if a.name.lower() == "reports"]
+
+
+def test_a_described_report_still_speaks(nlp):
+    x = run(nlp, "A report by the harbour authority said the ferry had sunk.")
+    assert "report" in (who(x, "the ferry had sunk") or "").lower()
+
+
+def test_a_title_case_phrase_is_not_a_person(nlp):
+    x = run(nlp, "The cluster was built for High Performance Computing. Ines Walcott said it cost too much.")
+    assert not [a for a in x.actors if "Computing" in a.name]
+    assert who(x, "it cost too much") == "Ines Walcott"

@@ -745,6 +745,11 @@ class ActorIndex:
                 c.hidden = True
                 continue
             other = set(c.labels) - {"PERSON"}
+            if len(core) >= 2 and not gender_of_given_name(core[0]) and any(
+                    (len(w) >= 7 and w.endswith("ing")) or (len(w) >= 6 and w.endswith("ed")) for w in core[1:]):
+                # "High Performance Computing", "Public Licensed": words of a phrase, not a name
+                c.hidden = True
+                continue
             thing = (
                 any(modifier)
                 or core[-1] in PRODUCT_HEADS

@@ -56,6 +56,8 @@ class Speaker:
 
 NO_SPEAKER = Speaker(None, None, "none", (), 0.3)
 
+#: plural nouns that, standing bare ("reports said"), name no source at all
+BARE_SOURCES = frozenset("report rumor rumour".split())
 #: singular nouns for several people ("the crowd said", "the panel concluded")
 COLLECTIVE_NOUNS = frozenset("crowd audience panel public staff team majority minority jury committee family".split())
 
@@ -428,6 +430,9 @@ class SpeakerResolver:
         """An unnamed speaker ("critics", "the report"): its own actor."""
         if any(c.dep_ == "det" and c.lower_ in ("which", "what", "whose", "whichever") for c in tok.children):
             return NO_SPEAKER  # "Which officials would you ask ...?": a question, not a speaker
+        if tok.lemma_.lower() in BARE_SOURCES and tok.tag_ == "NNS" and not any(
+                c.i < tok.i or c.dep_ in ("relcl", "acl") for c in tok.children):
+            return NO_SPEAKER  # "Reports say ...": no one in particular, the speaker stays unknown
         # "Robert Shrum, a veteran strategist, said": the name before the appositive
         if tok.dep_ == "appos" or (tok.i >= 2 and tok.left_edge.i >= 2 and self.doc[tok.left_edge.i - 1].text == ","):
             head = tok.head if tok.dep_ == "appos" else self.doc[tok.left_edge.i - 2]
