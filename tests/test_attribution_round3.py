@@ -213,3 +213,33 @@ def test_a_title_case_phrase_is_not_a_person(nlp):
     x = run(nlp, "The cluster was built for High Performance Computing. Ines Walcott said it cost too much.")
     assert not [a for a in x.actors if "Computing" in a.name]
     assert who(x, "it cost too much") == "Ines Walcott"
+
+
+def test_a_place_things_happen_in_is_not_an_organisation(nlp):
+    x = run(nlp, "The patient was moved from a hospital in Omsk to a clinic in Berlin. Doctors said he was stable.")
+    assert not [a for a in x.actors if a.name == "Omsk"]
+
+
+def test_a_disease_name_is_not_an_actor(nlp):
+    x = run(nlp, "Schools closed because of COVID-19 on Monday. The mayor said they would reopen in May.")
+    assert not [a for a in x.actors if "COVID" in a.name]
+
+
+def test_a_name_the_tagger_missed_once_is_still_that_actor(nlp):
+    x = run(nlp, "Tesco and Salling Group agreed the sale on Thursday. Later Salling said it would keep every store open.")
+    assert who(x, "it would keep every store open") == "Salling Group"
+
+
+def test_a_preposition_is_not_a_speaker(nlp):
+    x = run(nlp, "Amongst reported incidents of abuse, the church said it had acted.")
+    assert not [a for a in x.actors if a.name == "Amongst"]
+
+
+def test_a_caption_label_glued_to_a_name_is_not_part_of_it(nlp):
+    x = run(nlp, "Candidate Howie HawkinsImage: a supporter.\n\nHowie Hawkins said the party would grow.")
+    assert [a.name for a in x.actors if "Hawkins" in a.name] == ["Howie Hawkins"]
+
+
+def test_a_colon_ends_a_speakers_description(nlp):
+    x = run(nlp, "Harbour master Ines Walcott: \u2018We Need A New Ferry\u2019\n\nThe ferry broke down again.")
+    assert all(":" not in a.name for a in x.actors)

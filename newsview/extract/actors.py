@@ -71,6 +71,8 @@ ORG_HEADS = frozenset(
     studio studios records band orchestra club team hall center centre museum
     """.split()
 )
+#: Last words that only say a name is a company ("Salling Group", "Acme Holdings")
+COMPANY_SUFFIXES = frozenset("group holdings inc corp corporation company co ltd llc plc ag sa gmbh a/s".split())
 #: Nouns before a name that make it a news outlet
 MEDIA_NOUNS = frozenset(
     """
@@ -118,6 +120,8 @@ def plausible_name(name: str, label: str) -> bool:
         return False
     if re.search(r"(.)\1{4,}", name):
         return False
+    if label == "PERSON" and not any(w[:1].isupper() for w in words):
+        return False  # "square km": a person's name has a capital
     for w in words:
         if len(w) > 30:
             return False
@@ -126,6 +130,8 @@ def plausible_name(name: str, label: str) -> bool:
         if label == "PERSON":
             if not _NAME_WORD.match(w) or any(ch.isdigit() for ch in w):
                 return False
+        elif label in ACTOR_LABELS and re.search(r"[A-Za-z]-\d+$", w):
+            return False  # "COVID-19", "SARS-CoV-2": a disease or a product, not an actor
         elif not any(ch.isalnum() for ch in w) or re.search(r"[\[\]{}<>\\|=@$#*^~]", w):
             return False
     return True
@@ -212,8 +218,15 @@ class NameMention:
     subject: bool  # the mention is the subject of its clause
 
 
+_GLUED_CAPTION = re.compile(r"(?<=[a-z])Image$")
+
+
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim whitespace, punctuation and a possessive 's from both ends."""
+    """Trim whitespace, punctuation and a possessive 's from both ends (and an
+    "Image" label a scraped caption glued to the name: "Jane RoeImage")."""
+    m = _GLUED_CAPTION.search(text, start, end)
+    if m and m.end() == end:
+        end = m.start()
     while start < end and text[start] in _STRIP:
         start += 1
     while end > start:
@@ -402,6 +415,14 @@ class ActorIndex:
                         or (t.lower_ == "of" and t.i + 1 < ent.end and t.nbor(1).is_lower)), None)
             if cut is not None and ent.label_ in ACTOR_LABELS:
                 ent = Span(doc, ent.start, cut, label=ent.label_)
+            if len(ent) > 1 and ent[0].is_sent_start and len(ent[0]) >= 6 and ent[0].lower_.endswith("ed") \
+                    and not gender_of_given_name(ent[0].text) and ent.label_ in ACTOR_LABELS:
+                # "Remarked Center for ... scientist": a verb opening the sentence; what
+                # is left is a name only when it is more than one word ("Leaked Memo")
+                if len(ent) == 2:
+                    continue
+                ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+                start = ent.start
             while len(ent) > 1 and (ent[0].tag_ in ("MD", "VBZ", "VBD", "VBP") or ent[0].pos_ == "ADV") \
                     and ent.label_ in ACTOR_LABELS:
                 # "Will Rocky Linux provide ...?", "Later Blue Harbor announced": a verb or
@@ -667,6 +688,12 @@ class ActorIndex:
             ckey = tuple(w for w in c.words if w != "the")
             if ckey == key:
                 return self._note(c.index, label, display, titles, s)
+        if len(core) == 1 and label == "ORG":
+            # "Salling" after "Salling Group": the company without its suffix
+            firms = [c for c in self.clusters if c.kind == "ORG" and len(c.core) == 2 and c.core[0] == core[0]
+                     and c.core[-1] in COMPANY_SUFFIXES and c.first < s]
+            if len(firms) == 1:
+                return self._note(firms[0].index, label, display, titles, s)
         cid = self._new_cluster(label, words, display, s)
         return self._note(cid, label, display, titles, s)
 
@@ -731,6 +758,8 @@ class ActorIndex:
             if (len(core) >= 2 and core[0] in PLACE_FIRST and not gender_of_given_name(core[0])) or (
                     core[-1] not in ORG_HEADS and not c.titles and (
                         any(self._place_role(t) for t in heads)
+                        # "a hospital in Omsk", "stores in Slovakia": only ever somewhere things are
+                        or (not c.display.isupper() and all(self._located(t) for t in heads))
                         # "Crete and Cyprus" with Cyprus a place elsewhere
                         or ("and" in c.words and any(w in places for w in c.words if w != "and")))):
                 c.demoted = "GPE"
@@ -778,6 +807,16 @@ class ActorIndex:
                         return "which"
                     break
         return None
+
+    @staticmethod
+    def _located(tok: "Token") -> bool:
+        """The name is where something is or happens ("in Omsk", "near Ghazni"),
+        or listed with such a place."""
+        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            tok = tok.head
+        while tok.dep_ in ("conj", "appos") and tok.head.i < tok.i:
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "outside", "across", "throughout", "inside")
 
     @staticmethod
     def _place_role(tok: "Token") -> bool:

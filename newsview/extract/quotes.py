@@ -470,6 +470,8 @@ class QuoteFinder:
                 continue
             if v.lower_ == "said" and v.i > 0 and doc[v.i - 1].lower_ == "that" and v.i - v.sent.start <= 1:
                 continue  # "That said, ..."
+            if v.dep_ == "amod" and v.tag_ == "VBN" and v.head.i > v.i and (v.i == 0 or doc[v.i - 1].text != ","):
+                continue  # "reported incidents", "alleged crimes": an adjective, not a report
             if v.dep_ == "xcomp" and v.head.pos_ in ("ADJ", "ADV") and v.lemma_.lower() in ("say", "tell", "predict"):
                 continue  # "it is fair to say", "too soon to tell", "needless to say"
             if v.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \

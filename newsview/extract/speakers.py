@@ -56,6 +56,9 @@ class Speaker:
 
 NO_SPEAKER = Speaker(None, None, "none", (), 0.3)
 
+#: prepositions and conjunctions a parse may take for a capitalised subject ("Amongst reported ...")
+NOT_SUBJECTS = frozenset(
+    "among amongst despite during following after before since until although though while whereas".split())
 #: plural nouns that, standing bare ("reports said"), name no source at all
 BARE_SOURCES = frozenset("report rumor rumour".split())
 #: singular nouns for several people ("the crowd said", "the panel concluded")
@@ -157,7 +160,7 @@ class SpeakerResolver:
         """Who the noun phrase headed by ``tok`` refers to."""
         idx = self.index
         low = tok.lower_
-        if low in FIRST_PERSON:
+        if low in FIRST_PERSON or low in NOT_SUBJECTS:
             return NO_SPEAKER
         cid = idx.cluster_of_token(tok)
         if cid is not None and idx.clusters[cid].kind in ("NORP", "GPE") and any(
@@ -459,8 +462,34 @@ class SpeakerResolver:
         phrase = self.text[s:e]
         if not plausible_name(" ".join(phrase.split()), GROUP):
             return NO_SPEAKER  # markup or a run of junk, not a phrase naming anyone
+        if tok.pos_ in ("DET", "ADP", "CCONJ", "SCONJ") or (tok.lemma_.lower() not in ROLE_NOUNS and any(
+                w.lower().strip(".,") in ("we", "us", "our", "my") for w in phrase.split())):
+            return NO_SPEAKER  # "the an", "the money we had borrowed": no description of a source
+        named = self._missed_name(tok, phrase, s, e)
+        if named is not None:
+            return named
         cid = self.index.nominal(phrase, s, e, is_group(tok))
         return Speaker(cid, (s, e), "nominal", (), 0.75)
+
+    def _missed_name(self, tok: "Token", phrase: str, s: int, e: int) -> Speaker | None:
+        """A name the tagger left untagged here ("Facebook further claimed", "Salling
+        said" after "Salling Group"): the actor of that name, not an unnamed speaker."""
+        words = phrase.split()
+        if tok.pos_ != "PROPN" or not words or len(words) > 4 or words[0].lower() in ("the", "a", "an") \
+                or not all(w[:1].isupper() for w in words):
+            return None
+        key = [w.lower() for w in words]
+        for c in self.index.clusters:
+            if c.nominal or c.alias_of is not None or c.kind not in ("PERSON", "ORG"):
+                continue
+            core = c.core
+            if core and (core == key or (len(key) == 1 and key[0] in (core[0], core[-1]))):
+                chain = (f"{phrase} \u2192 {c.display} (the same name)",)
+                return Speaker(c.index, (s, e), "name", chain, 0.85)
+        if len(key) > 1 or tok.i == tok.sent.start:
+            return None  # a capitalised first word may be any word; a title-case phrase any phrase
+        cid = self.index.organisation(" ".join(words), s, e)
+        return Speaker(cid, (s, e), "name", (), 0.8)
 
 
 def _noun_phrase(text: str, tok: "Token") -> tuple[int, int]:
@@ -476,7 +505,7 @@ def _noun_phrase(text: str, tok: "Token") -> tuple[int, int]:
     s = max(s, text.rfind("\n", s, tok.idx) + 1)
     # never reach back into a quotation ('... safe" tweeted the mayor')
     s = max([s] + [text.rfind(m, s, tok.idx) + 1 for m in "\"\u201d\u201c\u00bb"])
-    cuts = (text.find(sep, tok.idx, e) for sep in (",", " \u2014", " (", "\n", ";"))
+    cuts = (text.find(sep, tok.idx, e) for sep in (",", " \u2014", " (", "\n", ";", ":"))
     e = min([e] + [k for k in cuts if k > tok.idx])
     s, e = _strip_span(text, s, e)
     if e - s > 160 or not (s <= tok.idx < e):
