@@ -243,3 +243,17 @@ def test_a_caption_label_glued_to_a_name_is_not_part_of_it(nlp):
 def test_a_colon_ends_a_speakers_description(nlp):
     x = run(nlp, "Harbour master Ines Walcott: \u2018We Need A New Ferry\u2019\n\nThe ferry broke down again.")
     assert all(":" not in a.name for a in x.actors)
+
+
+# ---------------------------------------------------------- mixed fragments --
+def test_a_quoted_fragment_with_its_own_verb_is_framed_by_the_verb_outside(nlp):
+    x = run(nlp, "A student group derided the mayor as a man \u201cwho constantly speaks nonsense.\u201d")
+    q = quote_with(x, "who constantly speaks nonsense")
+    assert q.kind == "mixed" and q.text.startswith("the mayor as a man")
+
+
+def test_likened_frames_a_quoted_fragment(nlp):
+    x = run(nlp, "At a rally, Ines Walcott likened the new ferry to a \u201cfloating brick\u201d in a speech.")
+    q = quote_with(x, "floating brick")
+    assert q.kind == "mixed"
+    assert {a.id: a.name for a in x.actors}[q.speaker] == "Ines Walcott"

@@ -47,6 +47,7 @@ FRAGMENT_VERBS = SPEECH_VERBS | OBJECT_SPEECH | frozenset(
     """
     slam blast deride mock brand refer attack hail decry lambast ridicule label dub characterize
     characterise term nickname insist vow promise pledge swear complain lament warn
+    liken portray depict paint cast compare exhort
     """.split()
 )
 #: verbs whose prepositional object is the topic of speech ("spoke about the economy")
@@ -287,7 +288,8 @@ class QuoteFinder:
             t = doc[self.token_at(p.start)]
             v = t
             for _ in range(12):
-                if v.pos_ == "VERB" or v.head is v:
+                # a verb inside the quoted words ('a man "who speaks evil"') is not the frame
+                if (v.pos_ == "VERB" and self.in_quote(v.idx) is None) or v.head is v:
                     break
                 v = v.head
             if v.pos_ != "VERB" or v.i >= t.i or self.in_quote(v.idx) is not None:
