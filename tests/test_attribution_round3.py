@@ -257,3 +257,16 @@ def test_likened_frames_a_quoted_fragment(nlp):
     q = quote_with(x, "floating brick")
     assert q.kind == "mixed"
     assert {a.id: a.name for a in x.actors}[q.speaker] == "Ines Walcott"
+
+
+def test_a_verb_hanging_from_a_clause_takes_that_clauses_subject(nlp):
+    text = "Ines Walcott won the vote on Tuesday. Instead, she was back to boasting about the new ferry and the harbour."
+    x = run(nlp, text)
+    q = [q for q in x.quotes if "ferry" in q.text]
+    assert q and {a.id: a.name for a in x.actors}.get(q[0].speaker) == "Ines Walcott"
+
+
+def test_a_headline_name_before_a_colon_is_the_actor_named_below(nlp):
+    # the tagger reads the lone surname of the headline as a common noun
+    x = run(nlp, "Sanders: \u2018We are going to win so much.\u2019\n\nBernie Sanders declared victory on Tuesday night.")
+    assert who(x, "We are going to win so much") == "Bernie Sanders"

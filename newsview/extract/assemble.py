@@ -170,7 +170,7 @@ def assemble(doc: "Doc") -> Extraction:
             resolver.note_speaker(f.subj.idx, f.speaker.cluster)
     # "Jane Roe: Nobody Will Lose Their Home" is Jane Roe speaking; "Leaked Memo:
     # Minister Mocked Rivals" is a label over a headline, not anyone's words
-    found = [f for f in found if f.rule != "headline-colon" or (
+    found = [f for f in found if f.rule not in ("headline-colon", "direct-colon-name") or (
         f.speaker.cluster is not None and not index.clusters[f.speaker.cluster].nominal)]
     found = _continuations(text, found)
     found = _drop_nested(found)

@@ -257,10 +257,12 @@ class QuoteFinder:
             # dash ("HEADLINE - Jane Roe:")
             k = len(before) - 2
             while k >= 0 and (before[k].pos_ == "PROPN" or before[k].ent_type_ in ("PERSON", "ORG")
-                              or before[k].text == "."):
+                              or before[k].text == "." or (before[k].is_title and before[k].pos_ == "NOUN")):
                 k -= 1
             name_only = k < 0 or before[k].text in ("-", "\u2014", "\u2013", "\u2015", "|")
-            if name_only and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")):
+            # ("Trump: 'We will win'" with the name tagged a common noun: kept only
+            # when it turns out to name an actor)
+            if name_only and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or (t.is_title and t.pos_ == "NOUN")):
                 return (before[-1], t), "direct-colon-name"
             # 'X describes ... the "Hermit Kingdom" to arrest Y and Z:': the clause's cue,
             # over quoted words the frame stopped at

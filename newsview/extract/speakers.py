@@ -127,6 +127,18 @@ def subject_of(verb: "Token") -> "Token | None":
             cur = cur.head
             continue
         break
+    # "he was back to boasting about X": the subject of the clause the verb hangs from
+    up = cur
+    for _ in range(3):
+        if up.dep_ in ("relcl", "ccomp", "parataxis", "ROOT") or up.head is up:
+            break
+        up = up.head
+        if up.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("he", "she", "they") or (
+                    subj is not None and subj.ent_type_ in ("PERSON", "ORG")):
+                return subj
+            break
     return None
 
 
@@ -475,18 +487,20 @@ class SpeakerResolver:
         """A name the tagger left untagged here ("Facebook further claimed", "Salling
         said" after "Salling Group"): the actor of that name, not an unnamed speaker."""
         words = phrase.split()
-        if tok.pos_ != "PROPN" or not words or len(words) > 4 or words[0].lower() in ("the", "a", "an") \
+        if tok.pos_ not in ("PROPN", "NOUN") or not words or len(words) > 4 or words[0].lower() in ("the", "a", "an") \
                 or not all(w[:1].isupper() for w in words):
             return None
         key = [w.lower() for w in words]
-        for c in self.index.clusters:
-            if c.nominal or c.alias_of is not None or c.kind not in ("PERSON", "ORG"):
-                continue
-            core = c.core
-            if core and (core == key or (len(key) == 1 and key[0] in (core[0], core[-1]))):
-                chain = (f"{phrase} \u2192 {c.display} (the same name)",)
-                return Speaker(c.index, (s, e), "name", chain, 0.85)
-        if len(key) > 1 or tok.i == tok.sent.start:
+        same = [c for c in self.index.clusters if not c.nominal and c.alias_of is None
+                and c.kind in ("PERSON", "ORG") and c.core
+                and (c.core == key or (len(key) == 1 and key[0] in (c.core[0], c.core[-1])))]
+        if same:
+            # the one named most, then the one named last before here
+            c = max(same, key=lambda c: (c.core == key, len(c.mentions),
+                                          max((m[0] for m in c.mentions if m[0] < s), default=-1)))
+            chain = (f"{phrase} \u2192 {c.display} (the same name)",)
+            return Speaker(c.index, (s, e), "name", chain, 0.85)
+        if len(key) > 1 or tok.i == tok.sent.start or tok.pos_ != "PROPN":
             return None  # a capitalised first word may be any word; a title-case phrase any phrase
         cid = self.index.organisation(" ".join(words), s, e)
         return Speaker(cid, (s, e), "name", (), 0.8)
