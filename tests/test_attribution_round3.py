@@ -270,3 +270,20 @@ def test_a_headline_name_before_a_colon_is_the_actor_named_below(nlp):
     # the tagger reads the lone surname of the headline as a common noun
     x = run(nlp, "Sanders: \u2018We are going to win so much.\u2019\n\nBernie Sanders declared victory on Tuesday night.")
     assert who(x, "We are going to win so much") == "Bernie Sanders"
+
+
+def test_unknown_initials_that_ask_are_the_interviewer_and_rank_last(nlp):
+    text = (
+        "Candidate Leona Briggs answered questions about her campaign.\n\n"
+        "((JR)) : Why are you running for mayor?\n\n"
+        "((JR)) : What will you do about the harbour?"
+    )
+    x = run(nlp, text)
+    asker = {a.id: a for a in x.actors}[quote_with(x, "Why are you running").speaker]
+    assert asker.name == "the interviewer (JR)" and asker.kind == "unnamed"
+    assert x.actors[0].name == "Leona Briggs"
+
+
+def test_a_caption_label_after_a_name_is_not_part_of_it(nlp):
+    x = run(nlp, "Senator Leona Briggs Image: campaign photo.\n\nLeona Briggs said the harbour would reopen.")
+    assert [a.name for a in x.actors if "Briggs" in a.name] == ["Leona Briggs"]

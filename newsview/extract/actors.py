@@ -218,14 +218,14 @@ class NameMention:
     subject: bool  # the mention is the subject of its clause
 
 
-_GLUED_CAPTION = re.compile(r"(?<=[a-z])Image$")
+_GLUED_CAPTION = re.compile(r"(?<=[a-z]) ?Image$")
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim whitespace, punctuation and a possessive 's from both ends (and an
     "Image" label a scraped caption glued to the name: "Jane RoeImage")."""
     m = _GLUED_CAPTION.search(text, start, end)
-    if m and m.end() == end:
+    if m and m.end() == end and (not m.group().startswith(" ") or text[end : end + 1] == ":"):
         end = m.start()
     while start < end and text[start] in _STRIP:
         start += 1

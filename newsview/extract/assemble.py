@@ -227,7 +227,7 @@ def assemble(doc: "Doc") -> Extraction:
         sp = resolver.resolve(tok)
         if sp.cluster is not None and sp.confidence >= 0.8:
             extra_by_cluster.setdefault(sp.cluster, []).append((span[0], span[1], "pronoun"))
-    keep.sort(key=lambda c: (-statements.get(c.index, 0), -len(quoted.get(c.index, ())), -len(c.mentions), c.first))
+    keep.sort(key=lambda c: (-statements.get(c.index, 0), -len(c.mentions), c.first))
     ids = {c.index: f"a{n}" for n, c in enumerate(keep, 1)}
 
     quote_objs: list[Quote] = []

@@ -146,7 +146,7 @@ class _Speakers:
             return None
         return max(counts, key=lambda k: (counts[k], -self.index.clusters[k].first))
 
-    def speaker(self, turn: _Turn, interviewer: int | None) -> Speaker:
+    def speaker(self, turn: _Turn, interviewer: int | None, asks: bool = False) -> Speaker:
         key = _label_key(turn.label)
         span = (turn.start, turn.label_end)
         chain_label = f"label \u201c{turn.label}\u201d"
@@ -167,6 +167,12 @@ class _Speakers:
             cid = self.index.organisation(outlet, *span) if outlet else self.index.nominal("the interviewer", *span)
             shown = outlet or "the interviewer"
             return Speaker(cid, span, "descriptor", (f"{chain_label} \u2192 {shown}",), 0.85)
+        letters = turn.label.replace(".", "")
+        if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 4:
+            # initials of no one the article names ("((WSS))")
+            who = f"the interviewer ({turn.label})" if asks else f"the speaker {turn.label}"
+            cid = self.index.nominal(who, *span)
+            return Speaker(cid, span, "nominal", (f"{chain_label} \u2192 {who}",), 0.7)
         words, titles = strip_titles(name_words(turn.label))
         if titles or (len(words) >= 2 and all(w[:1].isupper() for w in turn.label.split())
                       and not turn.label.isupper()):
@@ -201,7 +207,7 @@ def interview_turns(text: str, index: ActorIndex) -> list["Found"]:
     resolved: dict[str, Speaker] = {}
     for k in sorted(asking):
         t = next(t for t in labelled if _label_key(t.label) == k)
-        resolved[k] = speakers.speaker(t, None)
+        resolved[k] = speakers.speaker(t, None, asks=True)
         interviewer = resolved[k].cluster if interviewer is None else interviewer
     out: list[Found] = []
     current: tuple[Speaker, bool] | None = None
