@@ -287,3 +287,20 @@ def test_unknown_initials_that_ask_are_the_interviewer_and_rank_last(nlp):
 def test_a_caption_label_after_a_name_is_not_part_of_it(nlp):
     x = run(nlp, "Senator Leona Briggs Image: campaign photo.\n\nLeona Briggs said the harbour would reopen.")
     assert [a.name for a in x.actors if "Briggs" in a.name] == ["Leona Briggs"]
+
+
+def test_time_zones_storms_events_and_stations_are_not_actors(nlp):
+    text = (
+        "Tropical Storm Humberto reached the coast at 4:00 a.m. (0900 UTC). Humberto weakened later.\n\n"
+        "The train left Mysore Junction railway station ahead of International Women's Day.\n\n"
+        "Forecasters said the rain would stop on Tuesday."
+    )
+    x = run(nlp, text)
+    names = {a.name for a in x.actors}
+    assert not names & {"UTC", "Humberto", "Tropical Storm Humberto", "Mysore Junction", "International Women's Day"}
+    assert who(x, "the rain would stop") == "Forecasters"
+
+
+def test_a_capitalised_common_noun_opening_a_sentence_is_not_a_person(nlp):
+    x = run(nlp, "Scholars have long wondered about the statues. The researchers said water was the key.")
+    assert "Scholars" not in {a.name for a in x.actors}

@@ -73,6 +73,14 @@ ORG_HEADS = frozenset(
 )
 #: Last words that only say a name is a company ("Salling Group", "Acme Holdings")
 COMPANY_SUFFIXES = frozenset("group holdings inc corp corporation company co ltd llc plc ag sa gmbh a/s".split())
+#: Time zones the tagger may take for organisations ("(0100 UTC)")
+TIME_ZONES = frozenset("utc gmt est edt cst cdt mst mdt pst pdt cet cest eet eest bst ist jst kst aest aedt msk".split())
+#: Words that make a name a storm's ("Hurricane Humberto", "Typhoon Hagibis")
+STORM_WORDS = frozenset("hurricane typhoon cyclone storm".split())
+#: Nouns for facilities a name may modify ("Mysore Junction railway station", "the Khurais oil field")
+#: Last words of names of events ("International Women's Day", "World Athletics Championships")
+EVENT_HEADS = frozenset("day week festival fest championship championships olympics tournament marathon awards ceremony".split())
+FACILITY_NOUNS = frozenset("station airport airfield field junction reservation range terminal refinery plant mine".split())
 #: Nouns before a name that make it a news outlet
 MEDIA_NOUNS = frozenset(
     """
@@ -293,6 +301,10 @@ class ActorIndex:
         self.token_cluster: dict[int, int] = {}
         self.extra_mentions: list[tuple[int, int, int, str]] = []  # start, end, cluster, kind
         self._nominal_keys: dict[str, int] = {}
+        #: names of storms ("Humberto" where the text says "Hurricane Humberto")
+        self._storms: set[str] = {
+            t.nbor(1).lower_ for t in self.tokens
+            if t.lower_ in STORM_WORDS and t.i + 1 < len(self.tokens) and t.nbor(1).is_title}
         self._build()
 
     # ------------------------------------------------------------ building --
@@ -355,8 +367,10 @@ class ActorIndex:
                 # "State" in "Secretary of State", "House" in "White House spokesperson"
                 core = []
             after_article = ent.start > 0 and doc[ent.start - 1].lower_ in ("the", "a", "an")
-            if not core or (len(core) == 1 and label == "PERSON" and (core[0] in _NOT_NAMES or after_article)):
-                # "God", "Twitter"; "the Run" is a title, not a person
+            if not core or (len(core) == 1 and label == "PERSON" and (core[0] in _NOT_NAMES or after_article)) \
+                    or (len(core) == 1 and core[0] in TIME_ZONES) or self._storm(ent, words):
+                # "God", "Twitter"; "the Run" is a title, not a person; "(0100 UTC)";
+                # "Hurricane Humberto"
                 self.entities.append((s, e, label, None))
                 continue
             item = (ent, words, titles, s, e, label)
@@ -476,6 +490,15 @@ class ActorIndex:
                 nouns.append(doc[ent.start - 1])  # "the daily Kathimerini", "councillor Ana Ruiz"
             for k in nouns:
                 c.roles.add(k.lemma_.lower())
+
+    def _storm(self, ent: "SpacySpan", words: list[str]) -> bool:
+        """ "Hurricane Humberto", "Tropical Storm Humberto", and "Humberto" once it was named so."""
+        doc = self.doc
+        before = [doc[i].lower_ for i in range(max(0, ent.start - 2), ent.start)]
+        if any(w in STORM_WORDS for w in words) or (before and before[-1] in STORM_WORDS):
+            self._storms.update(w for w in words if w not in STORM_WORDS and w not in ("tropical", "storm"))
+            return True
+        return len(words) == 1 and words[0] in self._storms
 
     def _verb_in_headline(self, ent: "SpacySpan") -> bool:
         """ "Leaked Memo: Minister Mocked Rivals": in a title-case line the tagger
@@ -763,6 +786,18 @@ class ActorIndex:
                         # "Crete and Cyprus" with Cyprus a place elsewhere
                         or ("and" in c.words and any(w in places for w in c.words if w != "and")))):
                 c.demoted = "GPE"
+                continue
+            if all(t.dep_ == "compound" and t.head.lemma_.lower() in FACILITY_NOUNS and t.head.i > t.i
+                   or (t.i + 1 < len(self.tokens) and self.tokens[t.i + 1].lemma_.lower() in FACILITY_NOUNS)
+                   for t in heads) and not c.titles:
+                c.hidden = True  # "KSR Bangalore station", "the Khurais oil field": a place
+                continue
+            if core[-1] in EVENT_HEADS and len(core) >= 2:
+                c.hidden = True  # an event, not an actor
+                continue
+            if len(core) == 1 and len(c.words) == 1 and not c.titles and all(
+                    self.tokens[m.head].is_sent_start and self.tokens[m.head].pos_ != "PROPN" for m in ms):
+                c.hidden = True  # "Scholars have long wondered", "Infection with ...": a capitalised common noun
                 continue
             if c.kind != "PERSON":
                 continue
