@@ -304,3 +304,13 @@ def test_time_zones_storms_events_and_stations_are_not_actors(nlp):
 def test_a_capitalised_common_noun_opening_a_sentence_is_not_a_person(nlp):
     x = run(nlp, "Scholars have long wondered about the statues. The researchers said water was the key.")
     assert "Scholars" not in {a.name for a in x.actors}
+
+
+def test_an_outlet_named_after_its_report_is_the_speaker(nlp):
+    x = run(nlp, "The ferry will stop running in March, reported the Boston Herald.")
+    assert who(x, "The ferry will stop running in March") == "the Boston Herald"
+
+
+def test_a_participle_before_a_noun_reports_nothing(nlp):
+    x = run(nlp, "The mayor's reported net worth is small, and 475 pledged delegates remain.")
+    assert x.quotes == ()

@@ -476,6 +476,13 @@ class QuoteFinder:
                 continue  # "That said, ..."
             if v.dep_ == "amod" and v.tag_ == "VBN" and v.head.i > v.i and (v.i == 0 or doc[v.i - 1].text != ","):
                 continue  # "reported incidents", "alleged crimes": an adjective, not a report
+            if v.tag_ in ("VBN", "VBD") and v.i > 0 and v.i + 1 < len(doc) and doc[v.i + 1].pos_ == "NOUN" and (
+                    doc[v.i - 1].tag_ in ("DT", "CD", "PRP$", "POS")):
+                continue  # "Trump's reported net worth", "475 pledged delegates"
+            inverted = self._inverted_outlet(v)
+            if inverted is not None:
+                out.append(inverted)
+                continue
             if v.dep_ == "xcomp" and v.head.pos_ in ("ADJ", "ADV") and v.lemma_.lower() in ("say", "tell", "predict"):
                 continue  # "it is fair to say", "too soon to tell", "needless to say"
             if v.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
@@ -512,6 +519,24 @@ class QuoteFinder:
                 (rule.endswith("inverted") and subj.i > v.i - 4) or rule.endswith("parenthetical"))
             out.append(Found([(s, e)], "indirect", subj if not inside else None, cue=_span(v), rule=rule))
         return out
+
+    def _inverted_outlet(self, v: "Token") -> Found | None:
+        """ "... is central to the platform, reported the Washington Examiner.": the
+        clause before the comma is what the named outlet or person reported."""
+        doc = self.doc
+        if v.i < 3 or doc[v.i - 1].text != "," or v.lemma_.lower() not in ("report", "say", "write", "tell", "note", "add"):
+            return None
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubj") and c.i > v.i), None)
+        if obj is None or obj.ent_type_ not in ("ORG", "PERSON") or obj.right_edge.i + 1 >= len(doc):
+            return None
+        end = doc[obj.right_edge.i + 1]
+        if end.text not in (".", "!") or self.in_quote(obj.idx) is not None:
+            return None
+        sent = v.sent
+        s, e = _trim(self.text, max(sent.start_char, self.text.rfind("\n", 0, v.idx) + 1), doc[v.i - 1].idx)
+        if e - s < 10 or self.in_quote(s) is not None:
+            return None
+        return Found([(s, e)], "indirect", obj, cue=_span(v), rule="reported-speech-inverted")
 
     def _content(self, v: "Token") -> tuple[int, int, str] | None:
         """Token range (first, last) of what a speech verb reports, and the rule."""
@@ -569,6 +594,8 @@ class QuoteFinder:
                 elif on is not None and on.i < xcomp.i:
                     start = next((g for g in on.children if g.dep_ == "pobj"), xcomp)
             return start.left_edge.i, self._right_extent(v, xcomp.right_edge.i), "reported-speech-infinitive"
+        if lemma == "dismiss" and obj is not None and obj.ent_type_ == "PERSON":
+            return None  # "did not dismiss Lewandowski": fired, not said
         if lemma in OBJECT_SPEECH and obj is not None and obj.dep_ == "dobj" and not (lemma in _TO_HEARER and _hearer(obj)):
             extra = [c for c in right if c.i > obj.i and (
                 c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of")))]
