@@ -314,3 +314,15 @@ def test_an_outlet_named_after_its_report_is_the_speaker(nlp):
 def test_a_participle_before_a_noun_reports_nothing(nlp):
     x = run(nlp, "The mayor's reported net worth is small, and 475 pledged delegates remain.")
     assert x.quotes == ()
+
+
+def test_a_belief_that_quotes_its_holders_words_is_reported(nlp):
+    x = run(nlp, "Ines Walcott thought the \u201cferry fiasco\u201d was the council's fault.")
+    q = quote_with(x, "ferry fiasco")
+    assert q.kind == "mixed"
+    assert {a.id: a.name for a in x.actors}[q.speaker] == "Ines Walcott"
+
+
+def test_a_plain_belief_and_the_writers_own_are_not(nlp):
+    x = run(nlp, "Ines Walcott thought the ferry was late. I remember feeling that my vote should \u201cmean\u201d something.")
+    assert not [q for q in x.quotes if "ferry was late" in q.text or "my vote" in q.text]

@@ -470,7 +470,7 @@ class QuoteFinder:
                 if f is not None:
                     out.append(f)
                 continue
-            if not self.is_cue(v):
+            if not self.is_cue(v) and not self._quoted_thought(v):
                 continue
             if v.lower_ == "said" and v.i > 0 and doc[v.i - 1].lower_ == "that" and v.i - v.sent.start <= 1:
                 continue  # "That said, ..."
@@ -519,6 +519,18 @@ class QuoteFinder:
                 (rule.endswith("inverted") and subj.i > v.i - 4) or rule.endswith("parenthetical"))
             out.append(Found([(s, e)], "indirect", subj if not inside else None, cue=_span(v), rule=rule))
         return out
+
+    def _quoted_thought(self, v: "Token") -> bool:
+        """ "Bolton thought some of the \u201cbuzz\u201d was artificial": a belief whose
+        clause quotes the believer's own words is reported speech after all."""
+        if v.pos_ != "VERB" or v.lemma_.lower() not in BELIEF_VERBS | {"anticipate", "imagine"}:
+            return False
+        comp = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
+        subj = subject_of(v)
+        if comp is None or subj is None or subj.lower_ in FIRST_PERSON:
+            return False  # "I remember feeling that ...": the writer's own thought
+        a, b = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
+        return any(a <= p.open_pos and p.close_end <= b + 1 for p in self.pieces)
 
     def _inverted_outlet(self, v: "Token") -> Found | None:
         """ "... is central to the platform, reported the Washington Examiner.": the
