@@ -326,3 +326,10 @@ def test_a_belief_that_quotes_its_holders_words_is_reported(nlp):
 def test_a_plain_belief_and_the_writers_own_are_not(nlp):
     x = run(nlp, "Ines Walcott thought the ferry was late. I remember feeling that my vote should \u201cmean\u201d something.")
     assert not [q for q in x.quotes if "ferry was late" in q.text or "my vote" in q.text]
+
+
+def test_a_that_clause_after_a_phrase_is_still_what_was_said(nlp):
+    x = run(nlp, "Ines Walcott said following a vote in 2001 that she had \u201cserious concerns\u201d about the ferry.")
+    q = quote_with(x, "serious concerns")
+    assert q.text.startswith("that she had")
+    assert {a.id: a.name for a in x.actors}[q.speaker] == "Ines Walcott"

@@ -563,6 +563,15 @@ class QuoteFinder:
             comp = next((c for c in kids if c.dep_ == "advcl" and c.i > v.i
                          and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                          and not any(g.dep_ == "mark" for g in c.children)), None)
+        if comp is None:
+            # "said following a vote in 2001 that he had ...": the that-clause parsed
+            # as a relative clause inside the phrase after the verb
+            comp = next((t for c in kids if c.dep_ == "prep" and c.i == v.i + 1 for t in c.subtree
+                         if t.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in t.children)
+                         and any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children)), None)
+            if comp is not None:
+                mark = next(g for g in comp.children if g.dep_ == "mark")
+                return mark.i, comp.right_edge.i, "reported-speech"
         if comp is None and v.dep_ == "amod" and v.tag_ in ("VBD", "VBN") and v.head.i == v.i + 1 \
                 and v.i > 0 and v.nbor(-1).text == ",":
             # "X, a UN rapporteur, cautioned justice does not come swiftly" parsed with
