@@ -264,8 +264,8 @@ class SpeakerResolver:
             members += [c for c in members[k].children if c.dep_ == "conj" or (
                 c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children))]
             k += 1
-        named = [m for m in members[1:] if self.index.cluster_of_token(m) is not None
-                 and self.index.clusters[self.index.cluster_of_token(m)].kind in ("PERSON", "ORG")]
+        kinds = [self.index.clusters[c].kind for c in map(self.index.cluster_of_token, members[1:]) if c is not None]
+        named = [k for k in kinds if k in ("PERSON", "ORG")]
         if not named or len(named) != len(members) - 1:
             return None  # "Lee and her staff": not a list of names
         s = self._entity_span(tok)[0]
