@@ -333,3 +333,12 @@ def test_a_that_clause_after_a_phrase_is_still_what_was_said(nlp):
     q = quote_with(x, "serious concerns")
     assert q.text.startswith("that she had")
     assert {a.id: a.name for a in x.actors}[q.speaker] == "Ines Walcott"
+
+
+def test_the_networks_anchor_is_the_anchor_named_before(nlp):
+    text = ("Ana Ruiz, the network's anchor, opened the show. "
+            "Later the network's anchor said the interview had been cut short.")
+    x = run(nlp, text)
+    q = quote_with(x, "the interview had been cut short")
+    assert {a.id: a.name for a in x.actors}[q.speaker] == "Ana Ruiz"
+    assert any("anchor" in step for step in q.evidence.chain)

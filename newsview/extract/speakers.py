@@ -421,7 +421,9 @@ class SpeakerResolver:
         if low not in PERSON_NOUNS and not self.index.has_role(low):
             return None
         det = [c for c in tok.children if (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-               or (c.dep_ == "poss" and c.lower_ in ("his", "her", "their"))]
+               or (c.dep_ == "poss" and c.lower_ in ("his", "her", "their"))
+               # "the network's anchor": a common noun's possessive, when the text gave that role
+               or (c.dep_ == "poss" and c.pos_ == "NOUN" and low not in PERSON_NOUNS and self.index.has_role(low))]
         if not det or tok.tag_ in ("NNS", "NNPS"):
             return None
         wanted = DESCRIPTOR_TITLES.get(low, {low})
