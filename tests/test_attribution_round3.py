@@ -342,3 +342,8 @@ def test_the_networks_anchor_is_the_anchor_named_before(nlp):
     q = quote_with(x, "the interview had been cut short")
     assert {a.id: a.name for a in x.actors}[q.speaker] == "Ana Ruiz"
     assert any("anchor" in step for step in q.evidence.chain)
+
+
+def test_the_object_of_led_to_declare_is_the_one_who_declares(nlp):
+    x = run(nlp, "Ines Walcott won by a wide margin, a result that led her to declare that the ferry was safe.")
+    assert who(x, "the ferry was safe") == "Ines Walcott"

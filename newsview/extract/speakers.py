@@ -41,6 +41,9 @@ DESCRIPTOR_TITLES = {
 }
 
 
+#: verbs whose object does what their infinitive says ("led her to declare", "prompted him to say")
+OBJECT_CONTROL = frozenset("lead prompt force cause push compel inspire pressure get drive".split())
+
 #: words that stand for a group of unnamed speakers
 QUANTIFIERS = frozenset("some many most others several few both all none one another each".split())
 
@@ -99,6 +102,12 @@ def subject_of(verb: "Token") -> "Token | None":
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in OBJECT_CONTROL:
+            # "a win that led her to declare ...", "which prompted him to say ...": the object speaks
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i
+                        and (c.pos_ in ("PRON", "PROPN") or c.ent_type_ == "PERSON")), None)
+            if obj is not None:
+                return obj
         if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and cur.head.head.lemma_.lower() in SPEECH_VERBS \
                 and cur.lemma_.lower() in SPEECH_VERBS and not any(
                     c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON") for c in cur.head.children):
