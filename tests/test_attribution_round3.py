@@ -347,3 +347,8 @@ def test_the_networks_anchor_is_the_anchor_named_before(nlp):
 def test_the_object_of_led_to_declare_is_the_one_who_declares(nlp):
     x = run(nlp, "Ines Walcott won by a wide margin, a result that led her to declare that the ferry was safe.")
     assert who(x, "the ferry was safe") == "Ines Walcott"
+
+
+def test_a_name_after_a_dash_signs_the_quotation(nlp):
+    x = run(nlp, "Pollsters agree - Carl Bialik: \u201cOne of the biggest lessons was a simple one: keep calling voters.\u201d")
+    assert who(x, "One of the biggest lessons") == "Carl Bialik"

@@ -406,7 +406,11 @@ class QuoteFinder:
             rule = "direct-before-cue"
             before = self._frame_before(p)
             closes_sentence = self.text[p.start : p.end].rstrip()[-1:] in _END_PUNCT
-            if hit is None or closes_sentence:
+            signed = hit is None and _dash_name_colon(before)
+            if signed:
+                # "Pollsters agree - Carl Bialik: \u201c...\u201d": the name after the dash signs it
+                hit, rule = self._byline([], before)
+            if not signed and (hit is None or closes_sentence):
                 # 'Y tweeted "A." President X remarked, "B."': a quotation that ends
                 # its sentence belongs to the cue before it, when there is one
                 early = self._cue_in(before, False) if before else None
@@ -801,6 +805,16 @@ class QuoteFinder:
         if nxt is not None and nxt.lower_ == "to":
             cue_end = nxt.idx + len(nxt)
         return Found([(s, e)], "indirect", obj, cue=(v.idx, cue_end), rule="according-to")
+
+
+def _dash_name_colon(before: list["Token"]) -> bool:
+    """The frame ends "... - Jane Roe:" (a name standing alone after a dash)."""
+    if len(before) < 3 or before[-1].text != ":":
+        return False
+    k = len(before) - 2
+    while k >= 0 and (before[k].pos_ == "PROPN" or before[k].ent_type_ == "PERSON" or before[k].text == "."):
+        k -= 1
+    return k < len(before) - 2 and k >= 0 and before[k].text in ("-", "\u2014", "\u2013", "\u2015", "|")
 
 
 def _according_object(v: "Token") -> "Token | None":
