@@ -257,7 +257,8 @@ class QuoteFinder:
             # dash ("HEADLINE - Jane Roe:")
             k = len(before) - 2
             while k >= 0 and (before[k].pos_ == "PROPN" or before[k].ent_type_ in ("PERSON", "ORG")
-                              or before[k].text == "." or (before[k].is_title and before[k].pos_ == "NOUN")):
+                              or before[k].text in (".", "and", "&")
+                              or (before[k].is_title and before[k].pos_ == "NOUN")):
                 k -= 1
             name_only = k < 0 or before[k].text in ("-", "\u2014", "\u2013", "\u2015", "|")
             # ("Trump: 'We will win'" with the name tagged a common noun: kept only
@@ -812,7 +813,7 @@ def _dash_name_colon(before: list["Token"]) -> bool:
     if len(before) < 3 or before[-1].text != ":":
         return False
     k = len(before) - 2
-    while k >= 0 and (before[k].pos_ == "PROPN" or before[k].ent_type_ == "PERSON" or before[k].text == "."):
+    while k >= 0 and (before[k].pos_ == "PROPN" or before[k].ent_type_ == "PERSON" or before[k].text in (".", "and", "&")):
         k -= 1
     return k < len(before) - 2 and k >= 0 and before[k].text in ("-", "\u2014", "\u2013", "\u2015", "|")
 
