@@ -352,3 +352,9 @@ def test_the_object_of_led_to_declare_is_the_one_who_declares(nlp):
 def test_a_name_after_a_dash_signs_the_quotation(nlp):
     x = run(nlp, "Pollsters agree - Carl Bialik: \u201cOne of the biggest lessons was a simple one: keep calling voters.\u201d")
     assert who(x, "One of the biggest lessons") == "Carl Bialik"
+
+
+def test_a_clause_opening_with_a_gerund_is_what_was_said(nlp):
+    x = run(nlp, "Ted Cruz spoke in Buffalo on Monday. He said legalizing it could put thousands of people to work.")
+    q = quote_with(x, "legalizing it could put thousands")
+    assert {a.id: a.name for a in x.actors}.get(q.speaker) == "Ted Cruz"

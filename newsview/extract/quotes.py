@@ -14,6 +14,8 @@ from .speakers import NO_SPEAKER, Speaker, is_time, noun_before, subject_of
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
+#: speech verbs whose clause may open with a gerund ("said legalizing it could ...")
+GERUND_SPEECH = frozenset("say write add argue insist suggest claim note state".split())
 #: verbs whose infinitive complement is what was said ("vowed to block it")
 XCOMP_SPEECH = frozenset("vow pledge promise threaten urge ask call demand offer refuse propose tell".split())
 #: ... and whose object belongs to it ("urged Congress to act", "called on X to resign")
@@ -568,6 +570,13 @@ class QuoteFinder:
             comp = next((c for c in kids if c.dep_ == "advcl" and c.i > v.i
                          and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                          and not any(g.dep_ == "mark" for g in c.children)), None)
+        if comp is None and lemma in GERUND_SPEECH:
+            # "He said legalizing it could put thousands to work": a clause with a
+            # gerund subject, parsed as the verb's xcomp
+            ger = next((c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == v.i + 1
+                        and any(g.dep_ == "ccomp" or g.dep_ == "aux" and g.tag_ == "MD" for g in c.subtree)), None)
+            if ger is not None:
+                return ger.left_edge.i, self._right_extent(v, ger.right_edge.i), "reported-speech"
         if comp is None:
             # "said following a vote in 2001 that he had ...": the that-clause parsed
             # as a relative clause inside the phrase after the verb
