@@ -494,7 +494,10 @@ def _rows(doc: ParsedDocument, view: ReviewedView | None) -> tuple[list[tuple[An
         from ..review.view import reviewed_view
 
         view = reviewed_view(doc, Review())
-    said = Counter(q.speaker_id for q in view.quotes)
+    from ..extract.interviews import is_question_turn
+
+    # an interviewer's questions are turns of a transcript, not quotes that make a source
+    said = Counter(q.speaker_id for q in view.quotes if not is_question_turn(q.quote))
     actors = []
     for ra in view.actors:
         members = [doc.actor(m) for m in ra.members]
