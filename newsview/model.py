@@ -30,6 +30,12 @@ LABEL_FAMILY = {
 }
 
 
+#: Actor kinds of sources the text does not name: one ("an official who spoke on
+#: condition of anonymity"), several ("people familiar with the matter"), and
+#: "NOMINAL", the kind both had before they were told apart (older caches, libraries).
+UNNAMED_KINDS = frozenset({"unnamed", "group", "NOMINAL"})
+
+
 def label_family(label: str) -> str:
     """Return ``person``, ``org``, ``place``, ``date`` or ``other`` for a spaCy label."""
     return LABEL_FAMILY.get(label, "other")

@@ -235,7 +235,7 @@ def test_unnamed_speakers_are_their_own_actor(nlp):
     x = run(nlp, "Critics said that the depot plan would fail within a year.")
     q = only_quote(x)
     actor = next(a for a in x.actors if a.id == q.speaker)
-    assert actor.name == "Critics" and actor.kind == "NOMINAL"
+    assert actor.name == "Critics" and actor.kind == "group"
 
 
 def test_pronoun_follows_the_previous_speaker(nlp):

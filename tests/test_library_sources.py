@@ -75,3 +75,11 @@ def test_across_a_library_speakers_merge(tmp_path: Path):
         costa = [s for s in lib.overall.speakers if s.name == "Ana Costa"]
         assert len(costa) == 1 and costa[0].quotes == 2  # "Costa" in the other article is the same speaker
         assert dict(((n, c), k) for n, c, k in lib.first_quoted) == {(None, "unnamed"): 1, ("Ana Costa", "named"): 1}
+
+
+@pytest.mark.parametrize("kind", ["unnamed", "group", "NOMINAL"])
+def test_the_engines_unnamed_and_group_kinds_are_unnamed_sources(kind):
+    # the engine writes "unnamed" and "group"; older caches and libraries hold "NOMINAL"
+    assert sources.category("people familiar with the matter", kind) == "unnamed"
+    assert sources.category("The study", kind) == "other"
+    assert sources.category("Ines Walcott", "PERSON") == "named"

@@ -8,6 +8,7 @@ offsets index ``doc.text``.  The work is split into:
 * :mod:`.actors` - entities to canonical actors with aliases and gender;
 * :mod:`.speakers` - subjects, pronouns and descriptors to actors;
 * :mod:`.quotes` - direct quotes, reported speech and mixed quotes;
+* :mod:`.interviews` - transcripts: speaker labels, questions and answers;
 * :mod:`.cues` - the word lists;
 * :mod:`.extraction` - the result;
 * :mod:`.assemble` - actors and quotes put together into it.

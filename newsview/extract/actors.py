@@ -34,6 +34,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+#: kinds of actors the text does not name: one person ("an official who spoke on
+#: condition of anonymity") or several ("people familiar with the matter")
+UNNAMED = "unnamed"
+GROUP = "group"
 #: labels whose actors are kept only when they are quoted
 SPEAKING_ONLY = ("GPE", "NORP")
 _STRIP = " \t\r\n\u00a0,;:!?\"'`()[]{}<>\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e*_|/\\-\u2013\u2014\u2026"
@@ -67,6 +71,16 @@ ORG_HEADS = frozenset(
     studio studios records band orchestra club team hall center centre museum
     """.split()
 )
+#: Last words that only say a name is a company ("Salling Group", "Acme Holdings")
+COMPANY_SUFFIXES = frozenset("group holdings inc corp corporation company co ltd llc plc ag sa gmbh a/s".split())
+#: Time zones the tagger may take for organisations ("(0100 UTC)")
+TIME_ZONES = frozenset("utc gmt est edt cst cdt mst mdt pst pdt cet cest eet eest bst ist jst kst aest aedt msk".split())
+#: Words that make a name a storm's ("Hurricane Humberto", "Typhoon Hagibis")
+STORM_WORDS = frozenset("hurricane typhoon cyclone storm".split())
+#: Nouns for facilities a name may modify ("Mysore Junction railway station", "the Khurais oil field")
+#: Last words of names of events ("International Women's Day", "World Athletics Championships")
+EVENT_HEADS = frozenset("day week festival fest championship championships olympics tournament marathon awards ceremony".split())
+FACILITY_NOUNS = frozenset("station airport airfield field junction reservation range terminal refinery plant mine".split())
 #: Nouns before a name that make it a news outlet
 MEDIA_NOUNS = frozenset(
     """
@@ -107,13 +121,15 @@ def plausible_name(name: str, label: str) -> bool:
     """
     words = name.split()
     # an unnamed speaker's noun phrase may run longer than a name
-    max_chars, max_words = (160, 25) if label == "NOMINAL" else (80, 8)
+    max_chars, max_words = (160, 25) if label in (UNNAMED, GROUP) else (80, 8)
     if not words or len(name) > max_chars or len(words) > max_words:
         return False
     if any((ch.isspace() and ch not in " \u00a0") or unicodedata.category(ch) in ("Cc", "Cf") for ch in name):
         return False
     if re.search(r"(.)\1{4,}", name):
         return False
+    if label == "PERSON" and not any(w[:1].isupper() for w in words):
+        return False  # "square km": a person's name has a capital
     for w in words:
         if len(w) > 30:
             return False
@@ -122,6 +138,8 @@ def plausible_name(name: str, label: str) -> bool:
         if label == "PERSON":
             if not _NAME_WORD.match(w) or any(ch.isdigit() for ch in w):
                 return False
+        elif label in ACTOR_LABELS and re.search(r"[A-Za-z]-\d+$", w):
+            return False  # "COVID-19", "SARS-CoV-2": a disease or a product, not an actor
         elif not any(ch.isalnum() for ch in w) or re.search(r"[\[\]{}<>\\|=@$#*^~]", w):
             return False
     return True
@@ -141,9 +159,14 @@ class Cluster:
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
     gender_votes: dict[str, float] = field(default_factory=dict)
     titles: set[str] = field(default_factory=set)
+    #: nouns the text describes it with ("Ana Ruiz, a city councillor", "the daily
+    #: Kathimerini"), for a later "the councillor said" / "the daily reported"
+    roles: set[str] = field(default_factory=set)
     quotes: list[str] = field(default_factory=list)
     last_seen: int = 0
+    #: an unnamed speaker ("an official", "critics"): kind "unnamed", or "group" when plural
     nominal: bool = False
+    plural: bool = False
     #: (offset, was the subject) of each mention noted so far, in offset order
     seen: list[tuple[int, bool]] = field(default_factory=list)
     #: the cluster this one was merged into (a birth name), if any
@@ -177,7 +200,7 @@ class Cluster:
     @property
     def kind(self) -> str:
         if self.nominal:
-            return "NOMINAL"
+            return GROUP if self.plural else UNNAMED
         if self.demoted:
             return self.demoted
         if self.label == "PERSON" or not self.labels:
@@ -203,8 +226,15 @@ class NameMention:
     subject: bool  # the mention is the subject of its clause
 
 
+_GLUED_CAPTION = re.compile(r"(?<=[a-z]) ?Image$")
+
+
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim whitespace, punctuation and a possessive 's from both ends."""
+    """Trim whitespace, punctuation and a possessive 's from both ends (and an
+    "Image" label a scraped caption glued to the name: "Jane RoeImage")."""
+    m = _GLUED_CAPTION.search(text, start, end)
+    if m and m.end() == end and (not m.group().startswith(" ") or text[end : end + 1] == ":"):
+        end = m.start()
     while start < end and text[start] in _STRIP:
         start += 1
     while end > start:
@@ -271,6 +301,10 @@ class ActorIndex:
         self.token_cluster: dict[int, int] = {}
         self.extra_mentions: list[tuple[int, int, int, str]] = []  # start, end, cluster, kind
         self._nominal_keys: dict[str, int] = {}
+        #: names of storms ("Humberto" where the text says "Hurricane Humberto")
+        self._storms: set[str] = {
+            t.nbor(1).lower_ for t in self.tokens
+            if t.lower_ in STORM_WORDS and t.i + 1 < len(self.tokens) and t.nbor(1).is_title}
         self._build()
 
     # ------------------------------------------------------------ building --
@@ -289,7 +323,8 @@ class ActorIndex:
             if e <= s:
                 continue
             label = ent.label_
-            if label not in ACTOR_LABELS or not plausible_name(text[s:e], label):
+            if label not in ACTOR_LABELS or not plausible_name(text[s:e], label) or (
+                    label == "PERSON" and self._verb_in_headline(ent)):
                 self.entities.append((s, e, label, None))
                 continue
             words = name_words(text[s:e])
@@ -332,8 +367,10 @@ class ActorIndex:
                 # "State" in "Secretary of State", "House" in "White House spokesperson"
                 core = []
             after_article = ent.start > 0 and doc[ent.start - 1].lower_ in ("the", "a", "an")
-            if not core or (len(core) == 1 and label == "PERSON" and (core[0] in _NOT_NAMES or after_article)):
-                # "God", "Twitter"; "the Run" is a title, not a person
+            if not core or (len(core) == 1 and label == "PERSON" and (core[0] in _NOT_NAMES or after_article)) \
+                    or (len(core) == 1 and core[0] in TIME_ZONES) or self._storm(ent, words):
+                # "God", "Twitter"; "the Run" is a title, not a person; "(0100 UTC)";
+                # "Hurricane Humberto"
                 self.entities.append((s, e, label, None))
                 continue
             item = (ent, words, titles, s, e, label)
@@ -369,6 +406,7 @@ class ActorIndex:
                 self.mentions.append(NameMention(s, e, cid, head, subj))
                 for t in ent:
                     self.token_cluster[t.i] = cid
+        self._note_roles(ents)
         self._propagate_names()
         self._merge_birth_names()
         self.entities.sort()
@@ -391,6 +429,14 @@ class ActorIndex:
                         or (t.lower_ == "of" and t.i + 1 < ent.end and t.nbor(1).is_lower)), None)
             if cut is not None and ent.label_ in ACTOR_LABELS:
                 ent = Span(doc, ent.start, cut, label=ent.label_)
+            if len(ent) > 1 and ent[0].is_sent_start and len(ent[0]) >= 6 and ent[0].lower_.endswith("ed") \
+                    and not gender_of_given_name(ent[0].text) and ent.label_ in ACTOR_LABELS:
+                # "Remarked Center for ... scientist": a verb opening the sentence; what
+                # is left is a name only when it is more than one word ("Leaked Memo")
+                if len(ent) == 2:
+                    continue
+                ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+                start = ent.start
             while len(ent) > 1 and (ent[0].tag_ in ("MD", "VBZ", "VBD", "VBP") or ent[0].pos_ == "ADV") \
                     and ent.label_ in ACTOR_LABELS:
                 # "Will Rocky Linux provide ...?", "Later Blue Harbor announced": a verb or
@@ -426,6 +472,46 @@ class ActorIndex:
             i = j
         out.sort(key=lambda sp: sp.start)
         return out
+
+    def _note_roles(self, ents: list["SpacySpan"]) -> None:
+        """Nouns in apposition with a name, or right before it, describe that actor."""
+        doc = self.doc
+        for ent in ents:
+            cid = self.token_cluster.get(ent.root.i)
+            if cid is None:
+                continue
+            c = self.clusters[cid]
+            root = ent.root
+            nouns = [k for k in root.children if k.dep_ == "appos" and k.pos_ == "NOUN" and k.i >= ent.end]
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+                nouns.append(root.head)  # "the councillor, Ana Ruiz"
+            if ent.start > 0 and doc[ent.start - 1].is_lower and (
+                    doc[ent.start - 1].pos_ == "NOUN" or doc[ent.start - 1].lower_ in MEDIA_NOUNS):
+                nouns.append(doc[ent.start - 1])  # "the daily Kathimerini", "councillor Ana Ruiz"
+            for k in nouns:
+                c.roles.add(k.lemma_.lower())
+
+    def _storm(self, ent: "SpacySpan", words: list[str]) -> bool:
+        """ "Hurricane Humberto", "Tropical Storm Humberto", and "Humberto" once it was named so."""
+        doc = self.doc
+        before = [doc[i].lower_ for i in range(max(0, ent.start - 2), ent.start)]
+        if any(w in STORM_WORDS for w in words) or (before and before[-1] in STORM_WORDS):
+            self._storms.update(w for w in words if w not in STORM_WORDS and w not in ("tropical", "storm"))
+            return True
+        return len(words) == 1 and words[0] in self._storms
+
+    def _verb_in_headline(self, ent: "SpacySpan") -> bool:
+        """ "Leaked Memo: Minister Mocked Rivals": in a title-case line the tagger
+        takes a verb in the past tense and what follows for a name."""
+        line_start = self.text.rfind("\n", 0, ent.start_char) + 1
+        k = self.text.find("\n", ent.end_char)
+        line = self.text[line_start : k if k >= 0 else len(self.text)].split()
+        if len(line) < 3 or sum(1 for w in line if w[:1].isupper()) < 0.7 * len(line):
+            return False
+        return any(len(t.text) >= 6 and t.lower_.endswith("ed") and not gender_of_given_name(t.text) for t in ent)
+
+    def has_role(self, noun: str) -> bool:
+        return any(noun in c.roles for c in self.clusters)
 
     def _merge_birth_names(self) -> None:
         """ "Ginger Baker was born Peter Edward Baker": one person, two names."""
@@ -625,6 +711,12 @@ class ActorIndex:
             ckey = tuple(w for w in c.words if w != "the")
             if ckey == key:
                 return self._note(c.index, label, display, titles, s)
+        if len(core) == 1 and label == "ORG":
+            # "Salling" after "Salling Group": the company without its suffix
+            firms = [c for c in self.clusters if c.kind == "ORG" and len(c.core) == 2 and c.core[0] == core[0]
+                     and c.core[-1] in COMPANY_SUFFIXES and c.first < s]
+            if len(firms) == 1:
+                return self._note(firms[0].index, label, display, titles, s)
         cid = self._new_cluster(label, words, display, s)
         return self._note(cid, label, display, titles, s)
 
@@ -689,9 +781,23 @@ class ActorIndex:
             if (len(core) >= 2 and core[0] in PLACE_FIRST and not gender_of_given_name(core[0])) or (
                     core[-1] not in ORG_HEADS and not c.titles and (
                         any(self._place_role(t) for t in heads)
+                        # "a hospital in Omsk", "stores in Slovakia": only ever somewhere things are
+                        or (not c.display.isupper() and all(self._located(t) for t in heads))
                         # "Crete and Cyprus" with Cyprus a place elsewhere
                         or ("and" in c.words and any(w in places for w in c.words if w != "and")))):
                 c.demoted = "GPE"
+                continue
+            if all(t.dep_ == "compound" and t.head.lemma_.lower() in FACILITY_NOUNS and t.head.i > t.i
+                   or (t.i + 1 < len(self.tokens) and self.tokens[t.i + 1].lemma_.lower() in FACILITY_NOUNS)
+                   for t in heads) and not c.titles:
+                c.hidden = True  # "KSR Bangalore station", "the Khurais oil field": a place
+                continue
+            if core[-1] in EVENT_HEADS and len(core) >= 2:
+                c.hidden = True  # an event, not an actor
+                continue
+            if len(core) == 1 and len(c.words) == 1 and not c.titles and all(
+                    self.tokens[m.head].is_sent_start and self.tokens[m.head].pos_ != "PROPN" for m in ms):
+                c.hidden = True  # "Scholars have long wondered", "Infection with ...": a capitalised common noun
                 continue
             if c.kind != "PERSON":
                 continue
@@ -703,6 +809,11 @@ class ActorIndex:
                 c.hidden = True
                 continue
             other = set(c.labels) - {"PERSON"}
+            if len(core) >= 2 and not gender_of_given_name(core[0]) and any(
+                    (len(w) >= 7 and w.endswith("ing")) or (len(w) >= 6 and w.endswith("ed")) for w in core[1:]):
+                # "High Performance Computing", "Public Licensed": words of a phrase, not a name
+                c.hidden = True
+                continue
             thing = (
                 any(modifier)
                 or core[-1] in PRODUCT_HEADS
@@ -731,6 +842,16 @@ class ActorIndex:
                         return "which"
                     break
         return None
+
+    @staticmethod
+    def _located(tok: "Token") -> bool:
+        """The name is where something is or happens ("in Omsk", "near Ghazni"),
+        or listed with such a place."""
+        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            tok = tok.head
+        while tok.dep_ in ("conj", "appos") and tok.head.i < tok.i:
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "outside", "across", "throughout", "inside")
 
     @staticmethod
     def _place_role(tok: "Token") -> bool:
@@ -775,8 +896,29 @@ class ActorIndex:
         """Name mentions starting in [lo, pos), nearest first."""
         return list(reversed(self._mentions_between(lo, pos)))
 
-    def nominal(self, text: str, start: int, end: int) -> int:
-        """The cluster for an unnamed speaker ("critics", "the report")."""
+    def person(self, display: str, start: int, end: int) -> int:
+        """The person a transcript label names when the article names them nowhere else."""
+        words = name_words(display)
+        for c in self.clusters:
+            if c.label == "PERSON" and not c.nominal and c.words == tuple(words):
+                return self._note(c.index, "PERSON", display, [], start)
+        cid = self._new_cluster("PERSON", words, display, start)
+        self.extra_mentions.append((start, end, cid, "name"))
+        return self._note(cid, "PERSON", display, [], start)
+
+    def organisation(self, name: str, start: int, end: int) -> int:
+        """The organisation of that name ("Wikinews" for its interviewer's label)."""
+        words = name_words(name)
+        for c in self.clusters:
+            if c.kind == "ORG" and c.core == _core(words):
+                return c.index
+        cid = self._new_cluster("ORG", words, name, start)
+        self.extra_mentions.append((start, end, cid, "name"))
+        return self._note(cid, "ORG", name, [], start)
+
+    def nominal(self, text: str, start: int, end: int, plural: bool = False) -> int:
+        """The cluster for an unnamed speaker ("critics", "the report"); ``plural``
+        makes it a group."""
         words = name_words(text)
         while words and words[0] in ("the", "a", "an", "some", "many", "other", "several"):
             words = words[1:] if len(words) > 1 else words
@@ -787,6 +929,7 @@ class ActorIndex:
         if cid is None:
             cid = self._new_cluster("NOMINAL", words, " ".join(text.split()), start)
             self.clusters[cid].nominal = True
+            self.clusters[cid].plural = plural
             self._nominal_keys[key] = cid
         c = self.clusters[cid]
         c.forms[text] = c.forms.get(text, 0) + 1

@@ -8,6 +8,7 @@ from ..model import Actor, Entity, Evidence, Mention, Quote
 from .actors import SPEAKING_ONLY, ActorIndex
 from .cues import PERSONAL_PRONOUNS
 from .extraction import Extraction
+from .interviews import QUESTION_RULE, interview_turns
 from .quotes import Found, QuoteFinder
 from .speakers import SpeakerResolver
 
@@ -152,21 +153,43 @@ def assemble(doc: "Doc") -> Extraction:
     found = [f for f in found if not any(
         b.spans[0][0] <= f.start and f.end <= b.spans[-1][1] and f.cue is not None and f.cue[1] <= b.spans[0][0]
         for b in blocks)]
-    found = sorted(found + blocks + finder.interview_turns(), key=lambda f: (f.start, -f.end))
+    turns = interview_turns(text, index)
+    labels: list[tuple[int, int]] = []
+    if turns:
+        # a transcript's labels are not "Name: what they said" headlines or introductions
+        labels = [f.cue for f in turns if f.cue is not None]
+        found = [f for f in found + blocks if not (f.cue is not None and any(
+            a <= f.cue[0] < b for a, b in labels))]
+        blocks = []
+    found = sorted(found + blocks + turns, key=lambda f: (f.start, -f.end))
     # speakers in text order, so that "he" can follow the previous speaker
     resolver.set_contents([span for f in found for span in f.spans])
     for f in sorted(found, key=lambda f: f.subj.idx if f.subj is not None else f.start):
         if f.subj is not None:
             f.speaker = resolver.resolve(f.subj)
             resolver.note_speaker(f.subj.idx, f.speaker.cluster)
+    # "Jane Roe: Nobody Will Lose Their Home" is Jane Roe speaking; "Leaked Memo:
+    # Minister Mocked Rivals" is a label over a headline, not anyone's words
+    found = [f for f in found if f.rule not in ("headline-colon", "direct-colon-name") or (
+        f.speaker.cluster is not None and not index.clusters[f.speaker.cluster].nominal)]
     found = _continuations(text, found)
     found = _drop_nested(found)
+    if turns:
+        # what a question seems to report ("You suggest that ...", "Which officials
+        # would you ask ...?") is the interviewer's wording, not a speaker's quote
+        questions = [(f.start, f.end) for f in turns if f.rule == QUESTION_RULE]
+        found = [f for f in found if f.rule.startswith("interview") or f.speaker.kind == "name"
+                 or not any(a <= f.start and f.end <= b for a, b in questions)]
 
     # which clusters become actors
     quoted: dict[int, list[int]] = {}
+    #: what ranks an actor: its quotes, an interviewer's questions left out
+    statements: dict[int, int] = {}
     for k, f in enumerate(found):
         if f.speaker.cluster is not None:
             quoted.setdefault(f.speaker.cluster, []).append(k)
+            if f.rule != QUESTION_RULE:
+                statements[f.speaker.cluster] = statements.get(f.speaker.cluster, 0) + 1
     keep = []
     common = {t.text for t in index.tokens if t.is_lower and t.is_alpha}
     index.demote_non_people(set(quoted))
@@ -182,6 +205,8 @@ def assemble(doc: "Doc") -> Extraction:
                     and all(finder.in_quote(s) is not None for s, _e, _k in c.mentions):
                 # "'Bloody hell'", "'being Miss Prim'": a name only ever inside someone's words
                 continue
+            if c.mentions and labels and all(any(a <= s < b for a, b in labels) for s, _e, _k in c.mentions):
+                continue  # "WN" read in a transcript's labels: the label's speaker stands for it
         keep.append(c)
     extra_by_cluster: dict[int, list[tuple[int, int, str]]] = {}
     for f in found:
@@ -201,7 +226,7 @@ def assemble(doc: "Doc") -> Extraction:
         sp = resolver.resolve(tok)
         if sp.cluster is not None and sp.confidence >= 0.8:
             extra_by_cluster.setdefault(sp.cluster, []).append((span[0], span[1], "pronoun"))
-    keep.sort(key=lambda c: (-len(quoted.get(c.index, ())), -len(c.mentions), c.first))
+    keep.sort(key=lambda c: (-statements.get(c.index, 0), -len(c.mentions), c.first))
     ids = {c.index: f"a{n}" for n, c in enumerate(keep, 1)}
 
     quote_objs: list[Quote] = []

@@ -14,6 +14,8 @@ from .speakers import NO_SPEAKER, Speaker, is_time, noun_before, subject_of
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
+#: speech verbs whose clause may open with a gerund ("said legalizing it could ...")
+GERUND_SPEECH = frozenset("say write add argue insist suggest claim note state".split())
 #: verbs whose infinitive complement is what was said ("vowed to block it")
 XCOMP_SPEECH = frozenset("vow pledge promise threaten urge ask call demand offer refuse propose tell".split())
 #: ... and whose object belongs to it ("urged Congress to act", "called on X to resign")
@@ -47,6 +49,7 @@ FRAGMENT_VERBS = SPEECH_VERBS | OBJECT_SPEECH | frozenset(
     """
     slam blast deride mock brand refer attack hail decry lambast ridicule label dub characterize
     characterise term nickname insist vow promise pledge swear complain lament warn
+    liken portray depict paint cast compare exhort
     """.split()
 )
 #: verbs whose prepositional object is the topic of speech ("spoke about the economy")
@@ -80,6 +83,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I\u2019m|I've|I\u2019ve|me|my|we|We|our|
 #: a speaker label opening a transcript paragraph: "((Jane Roe))"
 _TURN_LABEL = re.compile(r"[ \t]*\(\(([^()\n]{1,60})\)\)[ \t]*")
 _DASH_MARKS = "\u2015\u2014\u2013-"
+_THAT_ACCORDING = re.compile(r",\s*(according)\s+to\b", re.IGNORECASE)
 _REASON_MARKS = ("because", "since", "although", "though", "unless", "if", "so")
 _TRIM_TAIL = " \t\n,;:\u2014\u2013-"
 
@@ -255,10 +259,13 @@ class QuoteFinder:
             # dash ("HEADLINE - Jane Roe:")
             k = len(before) - 2
             while k >= 0 and (before[k].pos_ == "PROPN" or before[k].ent_type_ in ("PERSON", "ORG")
-                              or before[k].text == "."):
+                              or before[k].text in (".", "and", "&")
+                              or (before[k].is_title and before[k].pos_ == "NOUN")):
                 k -= 1
             name_only = k < 0 or before[k].text in ("-", "\u2014", "\u2013", "\u2015", "|")
-            if name_only and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")):
+            # ("Trump: 'We will win'" with the name tagged a common noun: kept only
+            # when it turns out to name an actor)
+            if name_only and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or (t.is_title and t.pos_ == "NOUN")):
                 return (before[-1], t), "direct-colon-name"
             # 'X describes ... the "Hermit Kingdom" to arrest Y and Z:': the clause's cue,
             # over quoted words the frame stopped at
@@ -286,7 +293,8 @@ class QuoteFinder:
             t = doc[self.token_at(p.start)]
             v = t
             for _ in range(12):
-                if v.pos_ == "VERB" or v.head is v:
+                # a verb inside the quoted words ('a man "who speaks evil"') is not the frame
+                if (v.pos_ == "VERB" and self.in_quote(v.idx) is None) or v.head is v:
                     break
                 v = v.head
             if v.pos_ != "VERB" or v.i >= t.i or self.in_quote(v.idx) is not None:
@@ -401,7 +409,11 @@ class QuoteFinder:
             rule = "direct-before-cue"
             before = self._frame_before(p)
             closes_sentence = self.text[p.start : p.end].rstrip()[-1:] in _END_PUNCT
-            if hit is None or closes_sentence:
+            signed = hit is None and _dash_name_colon(before)
+            if signed:
+                # "Pollsters agree - Carl Bialik: \u201c...\u201d": the name after the dash signs it
+                hit, rule = self._byline([], before)
+            if not signed and (hit is None or closes_sentence):
                 # 'Y tweeted "A." President X remarked, "B."': a quotation that ends
                 # its sentence belongs to the cue before it, when there is one
                 early = self._cue_in(before, False) if before else None
@@ -465,10 +477,19 @@ class QuoteFinder:
                 if f is not None:
                     out.append(f)
                 continue
-            if not self.is_cue(v):
+            if not self.is_cue(v) and not self._quoted_thought(v):
                 continue
             if v.lower_ == "said" and v.i > 0 and doc[v.i - 1].lower_ == "that" and v.i - v.sent.start <= 1:
                 continue  # "That said, ..."
+            if v.dep_ == "amod" and v.tag_ == "VBN" and v.head.i > v.i and (v.i == 0 or doc[v.i - 1].text != ","):
+                continue  # "reported incidents", "alleged crimes": an adjective, not a report
+            if v.tag_ in ("VBN", "VBD") and v.i > 0 and v.i + 1 < len(doc) and doc[v.i + 1].pos_ == "NOUN" and (
+                    doc[v.i - 1].tag_ in ("DT", "CD", "PRP$", "POS")):
+                continue  # "Trump's reported net worth", "475 pledged delegates"
+            inverted = self._inverted_outlet(v)
+            if inverted is not None:
+                out.append(inverted)
+                continue
             if v.dep_ == "xcomp" and v.head.pos_ in ("ADJ", "ADV") and v.lemma_.lower() in ("say", "tell", "predict"):
                 continue  # "it is fair to say", "too soon to tell", "needless to say"
             if v.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
@@ -490,6 +511,14 @@ class QuoteFinder:
             if k > s and b > v.i:
                 e = k  # "X said that ..., according to state media": the report's source is not what was said
             s, e = _trim(self.text, s, e)
+            if self.text[s:e].lower() == "that":
+                # "The agency reported that, according to a review, the mine had
+                # flooded": what follows the source is what the agency reported
+                m = _THAT_ACCORDING.match(self.text, e)
+                obj = _according_object(doc[self.token_at(m.start(1))]) if m else None
+                if obj is None or obj.sent.start != v.sent.start:
+                    continue
+                s, e = _trim(self.text, obj.right_edge.idx + len(obj.right_edge), obj.sent.end_char)
             if e - s < 3:
                 continue
             subj = self._misparsed_subject(v) if rule == "reported-speech-amod" else subject_of(v) or noun_before(v)
@@ -497,6 +526,36 @@ class QuoteFinder:
                 (rule.endswith("inverted") and subj.i > v.i - 4) or rule.endswith("parenthetical"))
             out.append(Found([(s, e)], "indirect", subj if not inside else None, cue=_span(v), rule=rule))
         return out
+
+    def _quoted_thought(self, v: "Token") -> bool:
+        """ "Bolton thought some of the \u201cbuzz\u201d was artificial": a belief whose
+        clause quotes the believer's own words is reported speech after all."""
+        if v.pos_ != "VERB" or v.lemma_.lower() not in BELIEF_VERBS | {"anticipate", "imagine"}:
+            return False
+        comp = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
+        subj = subject_of(v)
+        if comp is None or subj is None or subj.lower_ in FIRST_PERSON:
+            return False  # "I remember feeling that ...": the writer's own thought
+        a, b = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
+        return any(a <= p.open_pos and p.close_end <= b + 1 for p in self.pieces)
+
+    def _inverted_outlet(self, v: "Token") -> Found | None:
+        """ "... is central to the platform, reported the Washington Examiner.": the
+        clause before the comma is what the named outlet or person reported."""
+        doc = self.doc
+        if v.i < 3 or doc[v.i - 1].text != "," or v.lemma_.lower() not in ("report", "say", "write", "tell", "note", "add"):
+            return None
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubj") and c.i > v.i), None)
+        if obj is None or obj.ent_type_ not in ("ORG", "PERSON") or obj.right_edge.i + 1 >= len(doc):
+            return None
+        end = doc[obj.right_edge.i + 1]
+        if end.text not in (".", "!") or self.in_quote(obj.idx) is not None:
+            return None
+        sent = v.sent
+        s, e = _trim(self.text, max(sent.start_char, self.text.rfind("\n", 0, v.idx) + 1), doc[v.i - 1].idx)
+        if e - s < 10 or self.in_quote(s) is not None:
+            return None
+        return Found([(s, e)], "indirect", obj, cue=_span(v), rule="reported-speech-inverted")
 
     def _content(self, v: "Token") -> tuple[int, int, str] | None:
         """Token range (first, last) of what a speech verb reports, and the rule."""
@@ -511,6 +570,22 @@ class QuoteFinder:
             comp = next((c for c in kids if c.dep_ == "advcl" and c.i > v.i
                          and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                          and not any(g.dep_ == "mark" for g in c.children)), None)
+        if comp is None and lemma in GERUND_SPEECH:
+            # "He said legalizing it could put thousands to work": a clause with a
+            # gerund subject, parsed as the verb's xcomp
+            ger = next((c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == v.i + 1
+                        and any(g.dep_ == "ccomp" or g.dep_ == "aux" and g.tag_ == "MD" for g in c.subtree)), None)
+            if ger is not None:
+                return ger.left_edge.i, self._right_extent(v, ger.right_edge.i), "reported-speech"
+        if comp is None:
+            # "said following a vote in 2001 that he had ...": the that-clause parsed
+            # as a relative clause inside the phrase after the verb
+            comp = next((t for c in kids if c.dep_ == "prep" and c.i == v.i + 1 for t in c.subtree
+                         if t.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in t.children)
+                         and any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children)), None)
+            if comp is not None:
+                mark = next(g for g in comp.children if g.dep_ == "mark")
+                return mark.i, comp.right_edge.i, "reported-speech"
         if comp is None and v.dep_ == "amod" and v.tag_ in ("VBD", "VBN") and v.head.i == v.i + 1 \
                 and v.i > 0 and v.nbor(-1).text == ",":
             # "X, a UN rapporteur, cautioned justice does not come swiftly" parsed with
@@ -540,6 +615,7 @@ class QuoteFinder:
                 if tail and any(t.text == "," for t in v.rights) and self.in_quote(comp.idx) is None:
                     b = max(t.right_edge.i for t in tail)
                 return a, b, "reported-speech-inverted"
+            b = self._cut_coordinated_cue(comp, b)
             return a, self._cut_inner_attribution(v, self._right_extent(v, b)), "reported-speech"
         right = [c for c in kids if c.i > v.i]
         obj = next((c for c in right if c.dep_ in ("dobj", "dative")), None)
@@ -553,6 +629,8 @@ class QuoteFinder:
                 elif on is not None and on.i < xcomp.i:
                     start = next((g for g in on.children if g.dep_ == "pobj"), xcomp)
             return start.left_edge.i, self._right_extent(v, xcomp.right_edge.i), "reported-speech-infinitive"
+        if lemma == "dismiss" and obj is not None and obj.ent_type_ == "PERSON":
+            return None  # "did not dismiss Lewandowski": fired, not said
         if lemma in OBJECT_SPEECH and obj is not None and obj.dep_ == "dobj" and not (lemma in _TO_HEARER and _hearer(obj)):
             extra = [c for c in right if c.i > obj.i and (
                 c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of")))]
@@ -586,6 +664,19 @@ class QuoteFinder:
         root = v.sent.root
         return next((c for c in root.children if c.dep_ == "nsubj" and c.i < v.i
                      and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ == "PERSON")), None)
+
+    def _cut_coordinated_cue(self, comp: "Token", b: int) -> int:
+        """ "X said A and called B “C”", "says A and says B": the parse
+        hangs the second speech verb inside the first one's clause; what the
+        first verb reports ends before it (the second is a report of its own)."""
+        for c in comp.children:
+            if c.dep_ == "conj" and c.i > comp.i and c.i <= b and self.is_cue(c) \
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                k = c.i - 1
+                while k > comp.i and (self.doc[k].dep_ == "cc" or self.doc[k].is_punct or self.doc[k].pos_ == "ADV"):
+                    k -= 1
+                return min(b, k)
+        return b
 
     def _cut_inner_attribution(self, v: "Token", b: int) -> int:
         """ "an official said that X, Cyprus Mail reported": what was said ends
@@ -678,33 +769,6 @@ class QuoteFinder:
                     return True
         return False
 
-    def interview_turns(self) -> list[Found]:
-        """Q&A transcripts: a paragraph opening with a speaker label ("((Jane
-        Roe))  Answer ...") is what that speaker said, and so are the unlabelled
-        paragraphs after it, up to the next label."""
-        labelled = []
-        for a, b in paragraph_bounds(self.text):
-            m = _TURN_LABEL.match(self.text, a, b)
-            labelled.append((a, b, m))
-        if sum(1 for _a, _b, m in labelled if m) < 2:
-            return []
-        out: list[Found] = []
-        label_tok = None
-        for a, b, m in labelled:
-            if m:
-                i = self.token_at(m.end(1) - 1)
-                label_tok = _phrase_head(self.doc[i])
-                start, rule = m.end(), "interview-turn"
-            elif label_tok is None:
-                continue
-            else:
-                start, rule = a, "interview-continued"
-            s, e = _trim(self.text, start, b)
-            if e - s >= 3:
-                out.append(Found([(s, e)], "direct", label_tok, cue=(m.start(1) - 2, m.end(1) + 2) if m else None,
-                                 rule=rule))
-        return out
-
     def _inverted_ok(self, comp: "Token", v: "Token") -> bool:
         """ "The plan failed, he said." - only a comma and the subject between."""
         doc = self.doc
@@ -722,6 +786,11 @@ class QuoteFinder:
         obj = _according_object(v)
         if obj is None or obj.lower_ in ("which", "whom", "that", "what"):
             return None  # "an agreement, according to which ..."
+        k = v.i - 1
+        while k >= 0 and self.doc[k].is_punct:
+            k -= 1
+        if k >= 0 and self.doc[k].lower_ == "that" and k < v.i - 1:
+            return None  # "X reported that, according to Y, ...": X's report; Y is X's source
         sent = v.sent
         phrase_a = v.left_edge.i
         phrase_b = obj.right_edge.i
@@ -746,6 +815,16 @@ class QuoteFinder:
         if nxt is not None and nxt.lower_ == "to":
             cue_end = nxt.idx + len(nxt)
         return Found([(s, e)], "indirect", obj, cue=(v.idx, cue_end), rule="according-to")
+
+
+def _dash_name_colon(before: list["Token"]) -> bool:
+    """The frame ends "... - Jane Roe:" (a name standing alone after a dash)."""
+    if len(before) < 3 or before[-1].text != ":":
+        return False
+    k = len(before) - 2
+    while k >= 0 and (before[k].pos_ == "PROPN" or before[k].ent_type_ == "PERSON" or before[k].text in (".", "and", "&")):
+        k -= 1
+    return k < len(before) - 2 and k >= 0 and before[k].text in ("-", "\u2014", "\u2013", "\u2015", "|")
 
 
 def _according_object(v: "Token") -> "Token | None":

@@ -6,7 +6,8 @@ extracted a section at a time (``newsview.pipeline.sections``), so that only one
 the pieces back together: offsets are moved to the whole text, quotes are
 numbered in text order, and actors of different sections that carry the same
 name and kind become one actor, ranked as a single extraction ranks them
-(most quotes, then most mentions, then first seen).  A quotation that runs
+(most quotes that are not an interviewer's questions, then most mentions,
+then first seen).  A quotation that runs
 across a section boundary is found as two pieces, and a pronoun at the start
 of a section cannot refer to a name in the one before.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Actor, Entity, Mention, Quote
 from .extraction import Extraction
+from .interviews import is_question_turn
 
 Span = tuple[int, int]
 
@@ -51,6 +53,7 @@ def join_sections(parts: list[tuple[int, Extraction]]) -> Extraction:
     for offset, part in parts:
         owner: dict[str, int] = {}
         starts = {q.id: q.start + offset for q in part.quotes}
+        questions = {q.id for q in part.quotes if is_question_turn(q)}
         for actor in part.actors:
             first = min([s + offset for s, _ in actor.mentions[:1]] + [starts[q] for q in actor.quotes[:1]],
                         default=offset)
@@ -62,7 +65,7 @@ def join_sections(parts: list[tuple[int, Extraction]]) -> Extraction:
             m = merged[k]
             m.aliases.update(dict.fromkeys(actor.aliases))
             m.mentions.extend((s + offset, e + offset) for s, e in actor.mentions)
-            m.n_quotes += len(actor.quotes)
+            m.n_quotes += sum(1 for q in actor.quotes if q not in questions)
             if actor.gender is not None:
                 m.genders.append(actor.gender)
             owner[actor.id] = k

@@ -6,8 +6,9 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from .actors import ROLE_NOUNS, ActorIndex, plausible_name
+from .actors import GROUP, ROLE_NOUNS, ActorIndex, plausible_name
 from .cues import (
+    SPEECH_VERBS,
     FEMALE_PRONOUNS,
     FIRST_PERSON,
     MALE_PRONOUNS,
@@ -40,6 +41,9 @@ DESCRIPTOR_TITLES = {
 }
 
 
+#: verbs whose object does what their infinitive says ("led her to declare", "prompted him to say")
+OBJECT_CONTROL = frozenset("lead prompt force cause push compel inspire pressure get drive".split())
+
 #: words that stand for a group of unnamed speakers
 QUANTIFIERS = frozenset("some many most others several few both all none one another each".split())
 
@@ -54,6 +58,24 @@ class Speaker:
 
 
 NO_SPEAKER = Speaker(None, None, "none", (), 0.3)
+
+#: prepositions and conjunctions a parse may take for a capitalised subject ("Amongst reported ...")
+NOT_SUBJECTS = frozenset(
+    "among amongst despite during following after before since until although though while whereas".split())
+#: plural nouns that, standing bare ("reports said"), name no source at all
+BARE_SOURCES = frozenset("report rumor rumour".split())
+#: singular nouns for several people ("the crowd said", "the panel concluded")
+COLLECTIVE_NOUNS = frozenset("crowd audience panel public staff team majority minority jury committee family".split())
+
+
+def is_group(tok: "Token") -> bool:
+    """The unnamed speaker is several people: a plural noun ("people familiar with
+    the matter", "the report's authors"), a quantifier ("most", "many of them") or
+    a collective noun ("the crowd")."""
+    low = tok.lower_
+    if low in ("one", "another", "each", "none"):
+        return False
+    return tok.tag_ in ("NNS", "NNPS") or low in QUANTIFIERS or tok.lemma_.lower() in COLLECTIVE_NOUNS
 
 
 def subject_of(verb: "Token") -> "Token | None":
@@ -80,6 +102,20 @@ def subject_of(verb: "Token") -> "Token | None":
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in OBJECT_CONTROL:
+            # "a win that led her to declare ...", "which prompted him to say ...": the object speaks
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i
+                        and (c.pos_ in ("PRON", "PROPN") or c.ent_type_ == "PERSON")), None)
+            if obj is not None:
+                return obj
+        if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and cur.head.head.lemma_.lower() in SPEECH_VERBS \
+                and cur.lemma_.lower() in SPEECH_VERBS and not any(
+                    c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON") for c in cur.head.children):
+            # "X says the response was A and says B", parsed with the second verb
+            # inside what X says: the speaker of the outer verb (but in "X revealed
+            # that Y accepted A and did not say B" Y speaks)
+            cur = cur.head.head
+            continue
         if cur.dep_ in ("conj", "advcl", "xcomp", "acl", "acomp", "pcomp", "prep") and cur.head is not cur:
             # "X said A and added B", "X balked, saying B", "X declined to say"
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
@@ -100,6 +136,18 @@ def subject_of(verb: "Token") -> "Token | None":
             cur = cur.head
             continue
         break
+    # "he was back to boasting about X": the subject of the clause the verb hangs from
+    up = cur
+    for _ in range(3):
+        if up.dep_ in ("relcl", "ccomp", "parataxis", "ROOT") or up.head is up:
+            break
+        up = up.head
+        if up.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("he", "she", "they") or (
+                    subj is not None and subj.ent_type_ in ("PERSON", "ORG")):
+                return subj
+            break
     return None
 
 
@@ -133,7 +181,7 @@ class SpeakerResolver:
         """Who the noun phrase headed by ``tok`` refers to."""
         idx = self.index
         low = tok.lower_
-        if low in FIRST_PERSON:
+        if low in FIRST_PERSON or low in NOT_SUBJECTS:
             return NO_SPEAKER
         cid = idx.cluster_of_token(tok)
         if cid is not None and idx.clusters[cid].kind in ("NORP", "GPE") and any(
@@ -149,6 +197,9 @@ class SpeakerResolver:
                     cc = idx.cluster_of_token(c)
                     if c.dep_ == "appos" and cc is not None and idx.clusters[cc].kind == "PERSON":
                         return Speaker(cc, self._entity_span(c), "name", (), 0.9)
+            together = self._coordinated(tok)
+            if together is not None:
+                return together
             s, e = self._entity_span(tok)
             return Speaker(cid, (s, e), "name", (), 0.95)
         # "The spokesman, John Smith," / "Trump spokesman Hope Hicks": an
@@ -174,7 +225,7 @@ class SpeakerResolver:
                                inner.chain + (f"who \u2192 {head.text}",), inner.confidence * 0.9)
             s, e = _strip_span(self.text, head.left_edge.idx, head.idx + len(head))
             if s < e and "\n" not in self.text[s:e]:
-                cid = self.index.nominal(self.text[s:e], s, e)
+                cid = self.index.nominal(self.text[s:e], s, e, is_group(head))
                 return Speaker(cid, (s, e), "nominal", (f"who \u2192 {head.text}",), 0.65)
             return inner
         if low in ("who", "that", "which") and tok.head.dep_ == "relcl":
@@ -184,7 +235,7 @@ class SpeakerResolver:
                 # "a new ad that urges voters ...": the phrase ends before "that"
                 s, e = _strip_span(self.text, head.left_edge.idx, tok.idx)
                 if s <= head.idx < e and "\n" not in self.text[s:e]:
-                    cid = self.index.nominal(self.text[s:e], s, e)
+                    cid = self.index.nominal(self.text[s:e], s, e, is_group(head))
                     return Speaker(cid, (s, e), "nominal", (f"{low} \u2192 {head.text}",), 0.7)
             inner = self.resolve(head)
             if inner.cluster is not None:
@@ -206,10 +257,34 @@ class SpeakerResolver:
                 return d
             return self._nominal(tok)
         if (tok.pos_ in ("ADJ", "X") and tok.is_alpha) or tok.pos_ == "NUM":
-            return self._nominal(tok)  # a mis-tagged noun ("the polling average")
+            # a mis-tagged noun ("the polling average", "the daily")
+            return self._descriptor(tok) or self._nominal(tok)
         if tok.pos_ == "PRON" and tok.text[:1].isupper() and tok.i != tok.sent.start and len(tok.text) > 2:
             return self._nominal(tok)  # a name the tagger took for a pronoun ("fellow blogger Esra'a")
         return NO_SPEAKER
+
+    def _coordinated(self, tok: "Token") -> Speaker | None:
+        """ "Lee, Ruiz and Okafor all said ...": several named speakers of one
+        quote, kept together as a group actor that lists them."""
+        members = [tok]
+        k = 0
+        while k < len(members) and len(members) < 8:
+            # "Lee, Ruiz and Okafor" is often parsed as Lee with Ruiz in apposition
+            members += [c for c in members[k].children if c.dep_ == "conj" or (
+                c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children))]
+            k += 1
+        kinds = [self.index.clusters[c].kind for c in map(self.index.cluster_of_token, members[1:]) if c is not None]
+        named = [k for k in kinds if k in ("PERSON", "ORG")]
+        if not named or len(named) != len(members) - 1:
+            return None  # "Lee and her staff": not a list of names
+        s = self._entity_span(tok)[0]
+        e = max(self._entity_span(m)[1] for m in members)
+        if "\n" in self.text[s:e]:
+            return None
+        phrase = " ".join(self.text[s:e].split())
+        cid = self.index.nominal(phrase, s, e, plural=True)
+        chain = (f"{phrase} \u2192 {len(members)} named speakers together",)
+        return Speaker(cid, (s, e), "nominal", chain, 0.85)
 
     def _entity_span(self, tok: "Token") -> tuple[int, int]:
         for s, e, _label, _cid in self._entities_near(tok.idx):
@@ -291,7 +366,7 @@ class SpeakerResolver:
             if pos - p > 400 or "\n\n" in self.text[p:pos]:
                 break
             c = self.index.clusters[cid]
-            if c.kind in ("ORG", "NORP") or (c.kind == "NOMINAL" and not (c.words and c.words[0] in QUANTIFIERS)):
+            if c.kind in ("ORG", "NORP") or (c.nominal and not (c.words and c.words[0] in QUANTIFIERS)):
                 chain = (f"{tok.text} \u2192 {c.display} (the previous speaker)",)
                 return Speaker(cid, (pos, pos + len(tok)), "pronoun", chain, 0.6)
             break
@@ -352,10 +427,12 @@ class SpeakerResolver:
     def _descriptor(self, tok: "Token") -> Speaker | None:
         """ "the Russian leader" -> the most recent person whose title fits."""
         low = tok.lemma_.lower()
-        if low not in PERSON_NOUNS:
+        if low not in PERSON_NOUNS and not self.index.has_role(low):
             return None
         det = [c for c in tok.children if (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-               or (c.dep_ == "poss" and c.lower_ in ("his", "her", "their"))]
+               or (c.dep_ == "poss" and c.lower_ in ("his", "her", "their"))
+               # "the network's anchor": a common noun's possessive, when the text gave that role
+               or (c.dep_ == "poss" and c.pos_ == "NOUN" and low not in PERSON_NOUNS and self.index.has_role(low))]
         if not det or tok.tag_ in ("NNS", "NNPS"):
             return None
         wanted = DESCRIPTOR_TITLES.get(low, {low})
@@ -363,10 +440,12 @@ class SpeakerResolver:
         pos = tok.idx
         for m in idx.mentions_before(pos, max(0, pos - 3000)):
             c = idx.clusters[m.cluster]
-            if c.kind == "PERSON" and (c.titles & wanted):
+            how = "title" if c.kind == "PERSON" and c.titles & wanted else "described as such" \
+                if low in c.roles and c.kind in ("PERSON", "ORG") else None
+            if how is not None:
                 span = self._phrase(tok)
                 phrase = self.text[span[0] : span[1]]
-                chain = (f"{phrase} \u2192 {c.display} (title)",)
+                chain = (f"{phrase} \u2192 {c.display} ({how})",)
                 return Speaker(m.cluster, span, "descriptor", chain, 0.7)
         return None
 
@@ -375,6 +454,11 @@ class SpeakerResolver:
 
     def _nominal(self, tok: "Token") -> Speaker:
         """An unnamed speaker ("critics", "the report"): its own actor."""
+        if any(c.dep_ == "det" and c.lower_ in ("which", "what", "whose", "whichever") for c in tok.children):
+            return NO_SPEAKER  # "Which officials would you ask ...?": a question, not a speaker
+        if tok.lemma_.lower() in BARE_SOURCES and tok.tag_ == "NNS" and not any(
+                c.i < tok.i or c.dep_ in ("relcl", "acl") for c in tok.children):
+            return NO_SPEAKER  # "Reports say ...": no one in particular, the speaker stays unknown
         # "Robert Shrum, a veteran strategist, said": the name before the appositive
         if tok.dep_ == "appos" or (tok.i >= 2 and tok.left_edge.i >= 2 and self.doc[tok.left_edge.i - 1].text == ","):
             head = tok.head if tok.dep_ == "appos" else self.doc[tok.left_edge.i - 2]
@@ -399,10 +483,38 @@ class SpeakerResolver:
                     and self.index.clusters[cid].kind == "PERSON":
                 return Speaker(cid, self._entity_span(doc[j]), "name", (), 0.85)
         phrase = self.text[s:e]
-        if not plausible_name(" ".join(phrase.split()), "NOMINAL"):
+        if not plausible_name(" ".join(phrase.split()), GROUP):
             return NO_SPEAKER  # markup or a run of junk, not a phrase naming anyone
-        cid = self.index.nominal(phrase, s, e)
+        if tok.pos_ in ("DET", "ADP", "CCONJ", "SCONJ") or (tok.lemma_.lower() not in ROLE_NOUNS and any(
+                w.lower().strip(".,") in ("we", "us", "our", "my") for w in phrase.split())):
+            return NO_SPEAKER  # "the an", "the money we had borrowed": no description of a source
+        named = self._missed_name(tok, phrase, s, e)
+        if named is not None:
+            return named
+        cid = self.index.nominal(phrase, s, e, is_group(tok))
         return Speaker(cid, (s, e), "nominal", (), 0.75)
+
+    def _missed_name(self, tok: "Token", phrase: str, s: int, e: int) -> Speaker | None:
+        """A name the tagger left untagged here ("Facebook further claimed", "Salling
+        said" after "Salling Group"): the actor of that name, not an unnamed speaker."""
+        words = phrase.split()
+        if tok.pos_ not in ("PROPN", "NOUN") or not words or len(words) > 4 or words[0].lower() in ("the", "a", "an") \
+                or not all(w[:1].isupper() for w in words):
+            return None
+        key = [w.lower() for w in words]
+        same = [c for c in self.index.clusters if not c.nominal and c.alias_of is None
+                and c.kind in ("PERSON", "ORG") and c.core
+                and (c.core == key or (len(key) == 1 and key[0] in (c.core[0], c.core[-1])))]
+        if same:
+            # the one named most, then the one named last before here
+            c = max(same, key=lambda c: (c.core == key, len(c.mentions),
+                                          max((m[0] for m in c.mentions if m[0] < s), default=-1)))
+            chain = (f"{phrase} \u2192 {c.display} (the same name)",)
+            return Speaker(c.index, (s, e), "name", chain, 0.85)
+        if len(key) > 1 or tok.i == tok.sent.start or tok.pos_ != "PROPN":
+            return None  # a capitalised first word may be any word; a title-case phrase any phrase
+        cid = self.index.organisation(" ".join(words), s, e)
+        return Speaker(cid, (s, e), "name", (), 0.8)
 
 
 def _noun_phrase(text: str, tok: "Token") -> tuple[int, int]:
@@ -418,7 +530,7 @@ def _noun_phrase(text: str, tok: "Token") -> tuple[int, int]:
     s = max(s, text.rfind("\n", s, tok.idx) + 1)
     # never reach back into a quotation ('... safe" tweeted the mayor')
     s = max([s] + [text.rfind(m, s, tok.idx) + 1 for m in "\"\u201d\u201c\u00bb"])
-    cuts = (text.find(sep, tok.idx, e) for sep in (",", " \u2014", " (", "\n", ";"))
+    cuts = (text.find(sep, tok.idx, e) for sep in (",", " \u2014", " (", "\n", ";", ":"))
     e = min([e] + [k for k in cuts if k > tok.idx])
     s, e = _strip_span(text, s, e)
     if e - s > 160 or not (s <= tok.idx < e):

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model import ParsedDocument, label_family
+from ..model import UNNAMED_KINDS, ParsedDocument, label_family
 from .storage import DerivedDatabase, LibraryIndexError  # noqa: F401  (LibraryIndexError: raised by LibraryIndex)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -479,7 +479,7 @@ def actor_kind(doc: ParsedDocument, actor: ReviewedActor) -> str:
     first = next((a for a in map(doc.actor, actor.members) if a is not None), None)
     if first is None:
         return "PERSON"  # a speaker the reviewer named
-    if first.kind == "NOMINAL" and actor.renamed_from and all(w[:1].isupper() for w in actor.name.split()):
+    if first.kind in UNNAMED_KINDS and actor.renamed_from and all(w[:1].isupper() for w in actor.name.split()):
         return "PERSON"  # "the Russian leader" renamed "Vladimir Putin": named now
     return first.kind
 
@@ -494,7 +494,10 @@ def _rows(doc: ParsedDocument, view: ReviewedView | None) -> tuple[list[tuple[An
         from ..review.view import reviewed_view
 
         view = reviewed_view(doc, Review())
-    said = Counter(q.speaker_id for q in view.quotes)
+    from ..extract.interviews import is_question_turn
+
+    # an interviewer's questions are turns of a transcript, not quotes that make a source
+    said = Counter(q.speaker_id for q in view.quotes if not is_question_turn(q.quote))
     actors = []
     for ra in view.actors:
         members = [doc.actor(m) for m in ra.members]

@@ -4,7 +4,7 @@ A quote's source is
 
 * ``named`` — its speaker is a named actor (a person, an organisation, a place);
 * ``unnamed`` — its speaker is one the attribution engine found only as a
-  noun phrase (actor kind ``NOMINAL``) whose head is a person or a source
+  noun phrase (actor kind ``unnamed`` or ``group``) whose head is a person or a source
   ("a senior official", "people familiar with the matter", "two sources");
 * ``other`` — a noun phrase that hides no one: not a person ("the study",
   "police") or one known person ("the mayor of Yartsevo");
@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..extract.actors import ROLE_NOUNS
+from ..model import UNNAMED_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import ParsedDocument
@@ -95,7 +96,7 @@ def category(speaker: str | None, kind: str | None) -> str:
     """The source category of a quote by ``speaker`` (an actor name) of ``kind`` (the actor's kind)."""
     if not speaker:
         return "unattributed"
-    if kind == "NOMINAL":
+    if kind in UNNAMED_KINDS:
         return "unnamed" if unnamed_source(speaker) else "other"
     return "named"
 

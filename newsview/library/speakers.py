@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from ..extract.actors import _core as name_core
 from ..extract.actors import name_words, strip_titles
-from ..model import label_family
+from ..model import UNNAMED_KINDS, label_family
 from .index import LibraryIndex
 from .query import QuoteRow, quote_row
 
@@ -105,7 +105,7 @@ def merge_names(facts: Iterable[ActorFact]) -> dict[int, str]:
     single: list[tuple[str, ActorFact]] = []
     nominal_names: list[tuple[list[str], ActorFact]] = []
     for f in facts:
-        if f.kind == "NOMINAL":
+        if f.kind in UNNAMED_KINDS:
             keys[f.row] = f"unnamed:{f.article}:{f.row}"
             if _proper_name(f.name):
                 nominal_names.append((person_core(f.name), f))
@@ -143,7 +143,7 @@ def merge_names(facts: Iterable[ActorFact]) -> dict[int, str]:
         ranked = sorted(cands, key=lambda k: -spread[k])
         if ranked and (len(ranked) == 1 or spread[ranked[0]] >= DOMINANCE * spread[ranked[1]]):
             keys[f.row] = f"person:{ranked[0][0]} {ranked[0][1]}"
-        elif f.kind != "NOMINAL":
+        elif f.kind not in UNNAMED_KINDS:
             keys[f.row] = f"person:{word}"
     return keys
 
@@ -194,7 +194,7 @@ def _rebuild(c: sqlite3.Connection) -> int:
         kind = "PERSON" if key.startswith("person:") else kinds.most_common(1)[0][0]
         dates = sorted(r["date_key"] for r in members if r["date_key"])
         out.append((
-            key, _display(names, kind == "PERSON"), kind, int(kind != "NOMINAL"), "\n".join(sorted(all_names)),
+            key, _display(names, kind == "PERSON"), kind, int(kind not in UNNAMED_KINDS), "\n".join(sorted(all_names)),
             len({r["article_id"] for r in members}), len({r["article_id"] for r in members if r["quotes"]}),
             sum(r["quotes"] for r in members), sum(r["words"] for r in members),
             dates[0] if dates else None, dates[-1] if dates else None, label_family(kind),
