@@ -69,6 +69,8 @@ class Meta:
     date: str | None = None
     dateline: str | None = None
     publisher: str | None = None
+    #: a web page's canonical address (its <link rel="canonical">, else the address it was read from)
+    url: str | None = None
     #: where the title stands in the cleaned text, when it is kept there as the first paragraph
     title_span: Span | None = None
 
@@ -80,6 +82,7 @@ class Meta:
             "date": self.date,
             "dateline": self.dateline,
             "publisher": self.publisher,
+            "url": self.url,
         }
 
 
