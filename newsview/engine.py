@@ -41,7 +41,7 @@ def prepare(raw: "RawArticle") -> ParsedDocument:
     """
     from .clean import clean_article
 
-    return _document(raw, clean_article(raw.text))
+    return _document(raw, clean_article(raw.text, url=raw.url))
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)
