@@ -50,11 +50,19 @@ def clean_article(source: str, *, url: str | None = None) -> Cleaned:
     left_out: list[Removed] = []
     if looks_html(source):
         # only pages need trafilatura and the HTML parser
-        from .web import extract_page
+        from .web import decode_control_refs, extract_page
 
-        # the page is made safe first: an escape sequence in it is never read as text
-        html, html_segs, deleted = sanitize_map(source)
-        controls = [(a, b, describe_controls(source[a:b])) for a, b in deleted]
+        # the page is made safe first: an escape sequence in it (even one written
+        # as character references) is never read as text
+        decoded, decoded_segs = decode_control_refs(source)
+        html, html_segs, deleted = sanitize_map(decoded)
+        html_segs = compose(html_segs, decoded_segs)
+        decoded_starts = [seg[0] for seg in decoded_segs]
+        controls = [
+            (seg_start(decoded_segs, decoded_starts, a), seg_end(decoded_segs, decoded_starts, b),
+             describe_controls(decoded[a:b]))
+            for a, b in deleted
+        ]
         page = extract_page(html, url=url)
         html_starts = [seg[0] for seg in html_segs]
         left_out = [

@@ -119,7 +119,7 @@ _CLASS_REASONS = (
     ("tags", r"tags?|topics|categories"),
     ("cookie notice", r"cookie|consent|gdpr"),
     ("footer", r"footer|copyright"),
-    ("sidebar", r"sidebar|rail|widget"),
+    ("sidebar", r"sidebar"),
 )
 
 
@@ -129,10 +129,16 @@ def _class_reason_re() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[\s_-])(?:{alternatives})(?=$|[\s_-])", re.IGNORECASE)
 
 
+#: elements that hold the whole page or the whole article
+_WHOLE_PAGE = frozenset({"html", "body", "main", "article"})
+
+
 def reason_of(tag: str, attrs: list[tuple[str, str | None]]) -> str:
     """Why text inside this element would not be the article ('' when its tag and names say nothing)."""
     if tag in _TAG_REASON:
         return _TAG_REASON[tag]
+    if tag in _WHOLE_PAGE:
+        return ""  # their classes describe the page ("single-post has-sidebar"), not a part of it
     marks = " ".join(v for k, v in attrs if k in ("class", "id", "role", "itemprop") and v)
     if not marks:
         return ""

@@ -52,6 +52,45 @@ class PageArticle:
     removed: list[tuple[int, int, str, str]]
 
 
+# -- character references to control characters ------------------------------------------
+
+
+@cache
+def _control_ref_re() -> re.Pattern[str]:
+    return re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));?")
+
+
+def decode_control_refs(source: str) -> tuple[str, list[Segment]]:
+    """The page with references to control characters (``&#27;``) turned into the characters.
+
+    An HTML parser drops or keeps them in ways of its own; decoded first,
+    they are stripped with the escape sequences they start, as raw ones are.
+    Segments map the result back to ``source``.
+    """
+    out: list[str] = []
+    segs: list[Segment] = []
+    pos = 0
+    length = 0
+    for m in _control_ref_re().finditer(source):
+        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        if not (code < 0x20 and code not in (9, 10, 13)) and not (0x7F <= code <= 0x9F):
+            continue
+        if m.start() > pos:
+            segs.append((length, m.start() - pos, pos, m.start() - pos, True))
+            out.append(source[pos : m.start()])
+            length += m.start() - pos
+        segs.append((length, 1, m.start(), m.end() - m.start(), False))
+        out.append(chr(code))
+        length += 1
+        pos = m.end()
+    if not segs:
+        return source, [(0, len(source), 0, len(source), True)]
+    if pos < len(source):
+        segs.append((length, len(source) - pos, pos, len(source) - pos, True))
+        out.append(source[pos:])
+    return "".join(out), segs
+
+
 # -- trafilatura's answer as paragraphs ----------------------------------------------
 
 #: trafilatura's output elements whose children are paragraphs of their own
@@ -231,6 +270,10 @@ def extract_page(source: str, *, url: str | None = None) -> PageArticle:
     page = page_text(source)
     doc: Any = trafilatura.bare_extraction(source, url=url, **_EXTRACT_OPTIONS)
     body = _paragraphs(doc.body) if doc is not None and doc.body is not None else []
+    if not body:
+        # too little for trafilatura to call an article (a fragment, a very short page):
+        # the page's text, less what its markup calls navigation, footer and the like
+        body = [page.text[a:b] for a, b, reason, _tag in page.blocks if not reason]
     title, site = _choose_title(source, page, doc.title if doc is not None else None)
     if title and body and _fold(body[0]) == _fold(title):
         body = body[1:]  # the heading trafilatura kept is the title already
