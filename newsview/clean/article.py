@@ -190,14 +190,17 @@ def _assemble(
     removed.sort(key=lambda r: (r.start, r.end))
 
     title_span = None
-    if cleaner.title is not None and paragraphs and text[: paragraphs[0].end] == cleaner.title:
+    title = cleaner.title
+    if hints.get("title") and paragraphs and text[: paragraphs[0].end] == sanitize(hints["title"]):
+        title = text[: paragraphs[0].end]  # a page names its title: no need to guess it from the text
+    if title is not None and paragraphs and text[: paragraphs[0].end] == title:
         title_span = (0, paragraphs[0].end)
     def hint(key: str) -> str | None:
         return sanitize(hints[key]) if hints.get(key) else None
 
     # what a page says of itself (its metadata) comes before what its text suggests
     meta = Meta(
-        title=cleaner.title if title_span else None,
+        title=title if title_span else None,
         byline=hint("byline") or cleaner.byline,
         date=hint("date") or cleaner.date,
         dateline=cleaner.dateline,

@@ -43,7 +43,7 @@ class PageArticle:
     found in the page are anchored where the nearest found one stands);
     ``removed`` lists the page's left-out text block by block as
     ``(source start, source end, text, reason)``; ``meta`` holds what the page
-    says of itself (``byline``, ``date``, ``publisher``, ``url``).
+    says of itself (``title``, ``byline``, ``date``, ``publisher``, ``url``).
     """
 
     text: str
@@ -289,7 +289,7 @@ def extract_page(source: str, *, url: str | None = None) -> PageArticle:
                 kept[i] = 1
     removed = _left_out(page, kept)
 
-    meta: dict[str, str] = {}
+    meta: dict[str, str] = {"title": title} if title else {}
     if doc is not None:
         byline = _authors(doc.author)
         if byline:
