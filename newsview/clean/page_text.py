@@ -162,6 +162,10 @@ class PageText:
     #: per block: (text start, text end, reason, innermost block tag)
     blocks: list[tuple[int, int, str, str]] = field(default_factory=list)
 
+    def run_at(self, i: int) -> tuple[int, int, int, bool]:
+        """The run holding text character ``i``."""
+        return self.runs[bisect_right(self._starts, i) - 1]
+
     def source_span(self, i: int) -> tuple[int, int, bool]:
         """Where text character ``i`` stands in the page: start, end, exact."""
         k = bisect_right(self._starts, i) - 1
@@ -351,6 +355,8 @@ def _find_word(text: str, word: str, start: int, stop: int) -> int:
     return -1
 
 
+#: how far after the previous paragraph the next one is looked for whole
+_NEAR = 20_000
 #: how many following words a candidate start of a paragraph is checked on
 _LOOKAHEAD = 24
 #: how far after a word the next one may stand and still count as following it
@@ -406,6 +412,12 @@ def align(paragraphs: list[str], page: PageText) -> list[tuple[str, list[int]]]:
     cursor = 0
     result: list[tuple[str, list[int]]] = []
     for para in paragraphs:
+        # most paragraphs stand in the page just as they are, a little after the one before
+        at = text.find(para, cursor, cursor + len(para) + _NEAR) if para else -1
+        if at >= 0:
+            result.append((para, list(range(at, at + len(para)))))
+            cursor = at + len(para)
+            continue
         out: list[str] = []
         where: list[int] = []
         matches = list(_TOKEN.finditer(para))

@@ -34,6 +34,10 @@ _EXTRACT_OPTIONS: dict[str, Any] = {
 }
 
 
+#: pages up to this many characters get trafilatura's fallback extractors (news pages are a few hundred KB)
+_FALLBACKS_UP_TO = 2_000_000
+
+
 @dataclass(frozen=True)
 class PageArticle:
     """A page reduced to its article.
@@ -220,21 +224,38 @@ def _segments(paragraphs: list[str], where: list[list[int]], page: PageText) -> 
         else:
             segs.append((pos, n, src, src_len, exact))
 
+    text = page.text
     for para, para_where in zip(paragraphs, where):
         if pieces:
             pieces.append("\n\n")
             add(2, anchor, 0, False)
             pos += 2
         pieces.append(para)
-        for ch, i in zip(para, para_where):
+        k = 0
+        while k < len(para):
+            i = para_where[k]
             if i < 0:
                 add(1, anchor, 0, False)
-            else:
-                start, end, exact = page.source_span(i)
-                exact = exact and page.text[i] == ch
-                add(1, start, end - start if not exact else 1, exact)
+                pos += 1
+                k += 1
+                continue
+            run_start, run_src, run_length, run_exact = page.run_at(i)
+            # a stretch of characters found side by side in one exact run of the page: one segment
+            stop = min(len(para), k + run_start + run_length - i) if run_exact else k + 1
+            m = k + 1
+            while m < stop and para_where[m] == i + m - k:
+                m += 1
+            if run_exact and para[k:m] == text[i : i + m - k]:
+                src = run_src + i - run_start
+                add(m - k, src, m - k, True)
+                anchor = src + m - k
+            else:  # an entity, collapsed spacing, a block break: anchored where it stands
+                m = k + 1
+                start, end, _exact = page.source_span(i)
+                add(1, start, end - start, False)
                 anchor = end
-            pos += 1
+            pos += m - k
+            k = m
     return "".join(pieces), segs
 
 
@@ -243,6 +264,8 @@ def _left_out(page: PageText, kept: bytearray) -> list[tuple[int, int, str, str]
     removed: list[tuple[int, int, str, str]] = []
     text = page.text
     for a, b, reason, _tag in page.blocks:
+        if kept.find(0, a, b) < 0:
+            continue  # all of it is in the article
         out = [i for i in range(a, b) if not kept[i] and not text[i].isspace()]
         if not out:
             continue
@@ -268,7 +291,10 @@ def extract_page(source: str, *, url: str | None = None) -> PageArticle:
     import trafilatura
 
     page = page_text(source)
-    doc: Any = trafilatura.bare_extraction(source, url=url, **_EXTRACT_OPTIONS)
+    # jusText, trafilatura's last fallback, takes time that grows with the square of a
+    # page's paragraphs: a page far bigger than any article page goes without the fallbacks
+    fast = len(source) > _FALLBACKS_UP_TO
+    doc: Any = trafilatura.bare_extraction(source, url=url, fast=fast, **_EXTRACT_OPTIONS)
     body = _paragraphs(doc.body) if doc is not None and doc.body is not None else []
     if not body:
         # too little for trafilatura to call an article (a fragment, a very short page):
