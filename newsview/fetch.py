@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from . import __version__
-from .reader import MAX_BYTES, InputError, display_name
+from .reader import MAX_BYTES, InputError, display_name, page_charset
 
 #: redirects followed before giving up
 MAX_REDIRECTS = 5
@@ -73,12 +73,6 @@ def _check_scheme(url: str, name: str) -> None:
 def _charset(content_type: str) -> str | None:
     m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
     return m.group(1) if m else None
-
-
-def _meta_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in its first bytes (``<meta charset>`` or http-equiv)."""
-    m = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", data[:4096], re.IGNORECASE)
-    return m.group(1).decode("ascii") if m else None
 
 
 def _human(n: int) -> str:
@@ -193,5 +187,5 @@ def _read_page(response, url: str, final: str, name: str, timeout: float, deadli
 
         if not looks_html(data[:8192].decode("latin-1")):
             raise FetchError(name, "not an HTML page (no content type, and it does not look like one)")
-    charset = _charset(content_type) or _meta_charset(data)
+    charset = _charset(content_type) or page_charset(data)
     return Page(url, final, data, charset, media or "text/html")

@@ -108,3 +108,27 @@ def test_a_heading_the_page_title_names_beats_the_site_name():
     cleaned = clean_article(page)
     assert cleaned.meta.title == "Harbour ferry returns" and cleaned.meta.publisher == "Portside Courier"
     assert cleaned.text.startswith("Harbour ferry returns\n\nThe ferry Gull")
+
+
+def test_a_saved_page_is_decoded_with_the_charset_it_declares(tmp_path):
+    from newsview import engine
+    from newsview.reader import read_article
+
+    page = ("<!DOCTYPE html><html><head><meta charset=\"windows-1251\"><title>Паром вернулся</title></head><body>"
+            "<article><h1>Паром вернулся</h1><p>Паром снова вышел в море в пятницу утром, после двух зим ремонта.</p>"
+            "<p>Жители острова сказали, что расписание всё ещё слишком редкое.</p></article></body></html>")
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1251"))
+    raw = read_article(path)
+    assert raw.encoding == "windows-1251"
+    doc = engine.prepare(raw)
+    assert doc.meta.title == "Паром вернулся" and "Жители острова сказали" in doc.text
+
+
+def test_a_page_labelled_latin_1_is_read_as_windows_1252(tmp_path):
+    from newsview.reader import read_article
+
+    page = "<html><head><meta charset=iso-8859-1></head><body><p>“Curly quotes” – said Zoë.</p></body></html>"
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1252"))
+    assert "“Curly quotes” – said Zoë." in read_article(path).text
