@@ -41,7 +41,7 @@ def prepare(raw: "RawArticle") -> ParsedDocument:
     """
     from .clean import clean_article
 
-    return _document(raw, clean_article(raw.text, url=raw.url))
+    return _document(raw, clean_article(raw.text))
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)

@@ -3,8 +3,7 @@
 ``read_input`` gives every kind the same shape, a ``RawArticle``; whether
 it is HTML or plain text is then decided by its content, not its name.  A
 web address is read through the page cache (``--refresh`` fetches it
-again); its ``RawArticle.path`` is the address as given and ``url`` the
-address the page was answered from.
+again); its ``RawArticle.path`` is the address as given.
 """
 
 from __future__ import annotations
@@ -24,10 +23,7 @@ def read_input(arg: str, *, refresh: bool = False, stdin: BinaryIO | None = None
     """Read one input; raises ``reader.InputError`` (``fetch.FetchError`` for an address) with one line."""
     if "://" not in arg or not is_url(arg):
         return read_article(arg, stdin=stdin)
-    from dataclasses import replace
-
     from .page_cache import read_page
 
     page = read_page(arg, refresh=refresh)
-    raw = raw_from_bytes(page.data, path=arg, encoding=page.charset)
-    return replace(raw, url=page.final_url)
+    return raw_from_bytes(page.data, path=arg, encoding=page.charset)

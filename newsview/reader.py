@@ -53,8 +53,6 @@ class RawArticle:
     encoding: str
     sha256: str
     size: int
-    #: for a web page, the address it was read from (after redirects)
-    url: str | None = None
 
 
 # -- names and sizes ------------------------------------------------------------

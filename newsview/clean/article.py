@@ -38,11 +38,10 @@ def looks_html(source: str) -> bool:
     return html_start_re().match(head) is not None
 
 
-def clean_article(source: str, *, url: str | None = None) -> Cleaned:
+def clean_article(source: str) -> Cleaned:
     """Sanitise and clean a decoded article (see ``newsview.clean``).
 
-    An HTML page is first reduced to its article by ``web.extract_page``
-    (``url``: the address it was read from, for its metadata); its text is
+    An HTML page is first reduced to its article by ``web.extract_page``; its text is
     then cleaned as plain text is, and ``removed`` also lists, block by
     block, the page text that was left out.
     """
@@ -63,7 +62,7 @@ def clean_article(source: str, *, url: str | None = None) -> Cleaned:
              describe_controls(decoded[a:b]))
             for a, b in deleted
         ]
-        page = extract_page(html, url=url)
+        page = extract_page(html)
         html_starts = [seg[0] for seg in html_segs]
         left_out = [
             Removed(seg_start(html_segs, html_starts, a), seg_end(html_segs, html_starts, b), text, reason)

@@ -286,15 +286,20 @@ def _authors(author: str | None) -> str | None:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def extract_page(source: str, *, url: str | None = None) -> PageArticle:
-    """The article of an HTML page (see the module's description)."""
+def extract_page(source: str) -> PageArticle:
+    """The article of an HTML page (see the module's description).
+
+    Everything here comes from the page's bytes alone (not from the address
+    it was fetched from), so a page's document is the same however it was
+    read, and the parse cache, keyed by those bytes, can hold it.
+    """
     import trafilatura
 
     page = page_text(source)
     # jusText, trafilatura's last fallback, takes time that grows with the square of a
     # page's paragraphs: a page far bigger than any article page goes without the fallbacks
     fast = len(source) > _FALLBACKS_UP_TO
-    doc: Any = trafilatura.bare_extraction(source, url=url, fast=fast, **_EXTRACT_OPTIONS)
+    doc: Any = trafilatura.bare_extraction(source, fast=fast, **_EXTRACT_OPTIONS)
     body = _paragraphs(doc.body) if doc is not None and doc.body is not None else []
     if not body:
         # too little for trafilatura to call an article (a fragment, a very short page):
@@ -328,6 +333,4 @@ def extract_page(source: str, *, url: str | None = None) -> PageArticle:
             meta["url"] = doc.url
     elif site:
         meta["publisher"] = site
-    if url and "url" not in meta:
-        meta["url"] = url
     return PageArticle(text, segments, meta, removed)

@@ -161,7 +161,7 @@ def _address_file_name(address: str) -> str:
 
 def review_name(article_path: str | None, canonical_url: str | None) -> str | None:
     """What an article's review is found by: for a web address, the page's canonical
-    address (``meta.url``) when it has one; for a file or standard input, its path."""
+    address (``meta.url``) when it has one, else the address; for a file or standard input, its path."""
     if _is_address(article_path) and canonical_url and _is_address(canonical_url):
         return canonical_url
     return article_path
