@@ -119,20 +119,23 @@ def analyse(
     use_cache: bool,
     jobs: int = 1,
     progress: ProgressLine | None = None,
+    refresh: bool = False,
 ) -> Iterator[Result]:
-    """Yield one Result per file, in input order.
+    """Yield one Result per input (a file, ``-`` or a web address), in input order.
+
+    ``refresh`` fetches web addresses again instead of reading the copy kept.
 
     Raises :class:`newsview.pipeline.ModelError` when no pipeline can be
     loaded (before the first result when it cannot even be found).
     """
     if jobs > 1 and len(files) > 1:
-        yield from _in_processes(files, model=model, use_cache=use_cache, jobs=min(jobs, len(files)))
+        yield from _in_processes(files, model=model, use_cache=use_cache, jobs=min(jobs, len(files)), refresh=refresh)
         return
     analyzer = make_analyzer(model, use_cache)
     # partial documents are made for progress reports: only when they are drawn
     report = progress.file_share if progress is not None and progress.enabled else None
     for path in files:
-        yield _analyse_one(analyzer, path, report)
+        yield _analyse_one(analyzer, path, report, refresh=refresh)
 
 
 def make_analyzer(model: str | None, use_cache: bool) -> "Analyzer":
@@ -143,12 +146,13 @@ def make_analyzer(model: str | None, use_cache: bool) -> "Analyzer":
     return Analyzer(model, cache=ParseCache() if use_cache else None)
 
 
-def _analyse_one(analyzer: "Analyzer", path: str, report=None) -> Result:
+def _analyse_one(analyzer: "Analyzer", path: str, report=None, *, refresh: bool = False) -> Result:
     from . import engine
-    from .reader import InputError, read_article
+    from .inputs import read_input
+    from .reader import InputError
 
     try:
-        doc = engine.prepare(read_article(path))
+        doc = engine.prepare(read_input(path, refresh=refresh))
     except InputError as exc:
         return Result(path, input_error=str(exc))
     if report is None:
@@ -175,22 +179,25 @@ def _start_worker(model: str | None, use_cache: bool) -> None:
         _worker_analyzer = exc
 
 
-def _work(path: str) -> tuple[str, dict | None, str | None, str | None]:
-    """(path, document as plain data, input error, pipeline error)."""
+def _work(job: tuple[str, bool]) -> tuple[str, dict | None, str | None, str | None]:
+    """(path, document as plain data, input error, pipeline error) of ``(path, refresh)``."""
     from .pipeline import ModelError
 
+    path, refresh = job
     analyzer = _worker_analyzer
     if isinstance(analyzer, ModelError):
         return path, None, None, str(analyzer)
     try:
-        result = _analyse_one(analyzer, path)
+        result = _analyse_one(analyzer, path, refresh=refresh)
     except ModelError as exc:
         return path, None, None, str(exc)
     data = result.document.to_dict() if result.document is not None else None
     return path, data, result.input_error, None
 
 
-def _in_processes(files: list[str], *, model: str | None, use_cache: bool, jobs: int) -> Iterator[Result]:
+def _in_processes(
+    files: list[str], *, model: str | None, use_cache: bool, jobs: int, refresh: bool = False
+) -> Iterator[Result]:
     import multiprocessing
 
     from .model import ParsedDocument
@@ -201,7 +208,7 @@ def _in_processes(files: list[str], *, model: str | None, use_cache: bool, jobs:
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     pool = context.Pool(jobs, initializer=_start_worker, initargs=(model, use_cache))
     try:
-        for path, data, input_error, model_error in pool.imap(_work, files, chunksize=1):
+        for path, data, input_error, model_error in pool.imap(_work, [(path, refresh) for path in files], chunksize=1):
             if model_error is not None:
                 raise ModelError(model_error)
             document = ParsedDocument.from_dict(data) if data is not None else None

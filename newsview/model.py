@@ -75,6 +75,8 @@ class Meta:
     date: str | None = None
     dateline: str | None = None
     publisher: str | None = None
+    #: a web page's canonical address, as the page gives it (<link rel="canonical">, og:url)
+    url: str | None = None
     #: where the title stands in the cleaned text, when it is kept there as the first paragraph
     title_span: Span | None = None
 
@@ -86,6 +88,7 @@ class Meta:
             "date": self.date,
             "dateline": self.dateline,
             "publisher": self.publisher,
+            "url": self.url,
         }
 
 

@@ -34,7 +34,7 @@ from typing import BinaryIO, cast
 MAX_BYTES = 10 * 1024 * 1024
 STDIN_NAME = "<stdin>"
 
-__all__ = ["InputError", "MAX_BYTES", "RawArticle", "decode_bytes", "raw_from_text", "read_article"]
+__all__ = ["InputError", "MAX_BYTES", "RawArticle", "decode_bytes", "raw_from_bytes", "raw_from_text", "read_article"]
 
 
 class InputError(Exception):
@@ -314,20 +314,7 @@ def read_article(
             raise InputError(name, _too_big(size, max_bytes))
     if not data:
         raise InputError(name, "file is empty")
-    digest = _sha256(data)
-    try:
-        text, encoding = decode_bytes(data)
-    except ValueError as exc:
-        raise InputError(name, str(exc)) from None
-    if not text or text.isspace():
-        raise InputError(name, "file is empty (only whitespace)")
-    return RawArticle(
-        path=user_path,
-        text=normalize_newlines(text),
-        encoding=encoding,
-        sha256=digest(),
-        size=len(data),
-    )
+    return _decoded(data, name, user_path, _sha256(data), page_charset(data))
 
 
 #: files at least this big are hashed in a thread while they are decoded
@@ -367,5 +354,67 @@ def raw_from_text(text: str, *, path: str | None = None) -> RawArticle:
         text=normalize_newlines(text),
         encoding="utf-8",
         sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+    )
+
+
+def raw_from_bytes(data: bytes, *, path: str | None = None, encoding: str | None = None) -> RawArticle:
+    """Decode bytes that are already in memory (a fetched page, a benchmark page).
+
+    ``encoding`` is a charset the bytes declare (an HTTP header, an HTML
+    ``<meta charset>``); it is used when the bytes decode with it, else the
+    bytes are decoded as ``read_article`` decodes a file.  Raises
+    ``InputError`` as ``read_article`` does.
+    """
+    name = display_name(path or "<text>")
+    if not data:
+        raise InputError(name, "file is empty")
+    value = hashlib.sha256(data).hexdigest()
+    return _decoded(data, name, path, lambda: value, encoding)
+
+
+def page_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first bytes (``<meta charset>`` or
+    ``http-equiv``), or None (not a page, or it declares none).  A byte-order mark wins over it."""
+    head = data[:4096]
+    if head.lstrip()[:1] != b"<" or head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    import re
+
+    m = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", head, re.IGNORECASE)
+    if m is None:
+        return None
+    name = m.group(1).decode("ascii")
+    try:
+        # a page that says UTF-8 but is not goes through the usual guessing, not strict UTF-8
+        return None if codecs.lookup(name).name == "utf-8" else name
+    except LookupError:
+        return None
+
+
+def _decoded(data: bytes, name: str, path: str | None, digest, declared: str | None = None) -> RawArticle:
+    """The article in ``data``: decoded with the ``declared`` charset when it fits, else as a file is."""
+    text: str | None = None
+    encoding = ""
+    if declared:
+        try:
+            # as browsers do: a page labelled Latin-1 or ASCII is read as Windows-1252
+            if codecs.lookup(declared).name in ("latin-1", "iso8859-1", "ascii"):
+                declared = "cp1252"
+            text, encoding = data.decode(declared).removeprefix("\ufeff"), declared
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        try:
+            text, encoding = decode_bytes(data)
+        except ValueError as exc:
+            raise InputError(name, str(exc)) from None
+    if not text or text.isspace():
+        raise InputError(name, "file is empty (only whitespace)")
+    return RawArticle(
+        path=path,
+        text=normalize_newlines(text),
+        encoding=encoding,
+        sha256=digest(),
         size=len(data),
     )

@@ -497,7 +497,7 @@ def test_patterns_are_compiled_when_first_used():
         "assert not [k for m in mine for k, v in vars(m).items() if isinstance(v, re.Pattern)]\n"
         "newsview.clean.clean_article('Title here\\n\\nBy Jane Doe\\n\\nBody text.\\n\\nAdvertisement\\n\\nMore text.')\n"
         "assert patterns.by_re.cache_info().currsize and patterns.middle_re.cache_info().currsize\n"
-        "assert 'newsview.clean.html' not in sys.modules  # a plain-text article needs no HTML pattern\n"
+        "assert 'newsview.clean.web' not in sys.modules  # a plain-text article needs no HTML pattern\n"
         "assert all(isinstance(f(), re.Pattern) for f in compilers)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -39,25 +39,50 @@ def looks_html(source: str) -> bool:
 
 
 def clean_article(source: str) -> Cleaned:
-    """Sanitise and clean a decoded article (see ``newsview.clean``)."""
-    hints: dict[str, str] = {}
-    if looks_html(source):
-        # only pages need the HTML parser and its patterns
-        from .html import extract_html
+    """Sanitise and clean a decoded article (see ``newsview.clean``).
 
-        page_text, page_segs, hints = extract_html(source)
-        s, segs, deleted = sanitize_map(page_text)
-        controls = [(a, b, describe_controls(page_text[a:b])) for a, b in deleted]
-        page_starts = [seg[0] for seg in page_segs]
+    An HTML page is first reduced to its article by ``web.extract_page``; its text is
+    then cleaned as plain text is, and ``removed`` also lists, block by
+    block, the page text that was left out.
+    """
+    hints: dict[str, str] = {}
+    left_out: list[Removed] = []
+    if looks_html(source):
+        # only pages need trafilatura and the HTML parser
+        from .web import decode_control_refs, extract_page
+
+        # the page is made safe first: an escape sequence in it (even one written
+        # as character references) is never read as text
+        decoded, decoded_segs = decode_control_refs(source)
+        html, html_segs, deleted = sanitize_map(decoded)
+        html_segs = compose(html_segs, decoded_segs)
+        decoded_starts = [seg[0] for seg in decoded_segs]
         controls = [
-            (seg_start(page_segs, page_starts, a), seg_end(page_segs, page_starts, b), what) for a, b, what in controls
+            (seg_start(decoded_segs, decoded_starts, a), seg_end(decoded_segs, decoded_starts, b),
+             describe_controls(decoded[a:b]))
+            for a, b in deleted
+        ]
+        page = extract_page(html)
+        html_starts = [seg[0] for seg in html_segs]
+        left_out = [
+            Removed(seg_start(html_segs, html_starts, a), seg_end(html_segs, html_starts, b), text, reason)
+            for a, b, text, reason in page.removed
+        ]
+        hints = page.meta
+        page_segs = compose(page.segments, html_segs)
+        # and the text once more: an entity (&#27;) can decode to a control character
+        s, segs, deleted = sanitize_map(page.text)
+        page_starts = [seg[0] for seg in page_segs]
+        controls += [
+            (seg_start(page_segs, page_starts, a), seg_end(page_segs, page_starts, b), describe_controls(page.text[a:b]))
+            for a, b in deleted
         ]
         segs = compose(segs, page_segs)
     else:
         s, segs, deleted = sanitize_map(source)
         controls = [(a, b, describe_controls(source[a:b])) for a, b in deleted]
     cleaner = Cleaner(s)
-    return _assemble(s, segs, controls, cleaner, cleaner.run(), hints)
+    return _assemble(s, segs, controls, cleaner, cleaner.run(), hints, left_out)
 
 
 #: ``clean_head`` cleans this much of a long article (a dozen screens) before its first frame,
@@ -125,7 +150,7 @@ def clean_head(source: str, chars: int = HEAD_CHARS) -> Cleaned | None:
         # a short title followed by more short lines: a removed line in the
         # middle not read here could name it as the site
         return None
-    return _assemble(s, segs, controls, cleaner, [b for b in kept if b], {})
+    return _assemble(s, segs, controls, cleaner, [b for b in kept if b], {}, [])
 
 
 def _assemble(
@@ -135,6 +160,7 @@ def _assemble(
     cleaner: Cleaner,
     paragraphs_s: list[list[Line]],
     hints: dict[str, str],
+    left_out: list[Removed],
 ) -> Cleaned:
     """The cleaned text, its paragraphs, removals, offset map and meta."""
     # the cleaned text: kept paragraphs, one blank line apart
@@ -156,21 +182,29 @@ def _assemble(
     offset_map = offset_runs(outer, segs, len(s))
 
     starts = [seg[0] for seg in segs]
-    removed = [Removed(a, b, what, "control") for a, b, what in controls]
+    removed = [Removed(a, b, what, "control") for a, b, what in controls] + left_out
     for a, b, reason in cleaner.removed:
         src_a, src_b = seg_start(segs, starts, a), seg_end(segs, starts, b)
         removed.append(Removed(src_a, src_b, s[a:b], reason))
     removed.sort(key=lambda r: (r.start, r.end))
 
     title_span = None
-    if cleaner.title is not None and paragraphs and text[: paragraphs[0].end] == cleaner.title:
+    title = cleaner.title
+    if hints.get("title") and paragraphs and text[: paragraphs[0].end] == sanitize(hints["title"]):
+        title = text[: paragraphs[0].end]  # a page names its title: no need to guess it from the text
+    if title is not None and paragraphs and text[: paragraphs[0].end] == title:
         title_span = (0, paragraphs[0].end)
+    def hint(key: str) -> str | None:
+        return sanitize(hints[key]) if hints.get(key) else None
+
+    # what a page says of itself (its metadata) comes before what its text suggests
     meta = Meta(
-        title=cleaner.title if title_span else None,
-        byline=cleaner.byline or (sanitize(hints["byline"]) if "byline" in hints else None),
-        date=cleaner.date or (sanitize(hints["date"]) if "date" in hints else None),
+        title=title if title_span else None,
+        byline=hint("byline") or cleaner.byline,
+        date=hint("date") or cleaner.date,
         dateline=cleaner.dateline,
-        publisher=cleaner.publisher or (sanitize(hints["publisher"]) if "publisher" in hints else None),
+        publisher=hint("publisher") or cleaner.publisher,
+        url=hint("url"),
         title_span=title_span,
     )
     return Cleaned(text, meta, tuple(paragraphs), tuple(removed), tuple(offset_map))

@@ -193,6 +193,8 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 #: the start of an HTML page (``article.looks_html``)
 html_start_re = compiled_on_first_use(
-    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+    # a page, or a fragment of one (as piped from another tool): recognised by its first tag
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|article|main|section|div|p|h[1-6])(?=[\s>/])",
     re.IGNORECASE | re.DOTALL,
 )

@@ -57,7 +57,11 @@ class Argument:
     help: str
 
 
-FILES = Argument("files", list[str], "FILE...", "Article files (plain text); '-' reads standard input.")
+FILES = Argument(
+    "files", list[str], "FILE...",
+    "Articles: files (plain text or HTML, told apart by their content), http/https addresses, "
+    "or '-' for standard input.",
+)
 
 OPTIONS: tuple[Option, ...] = (
     Option(
@@ -97,6 +101,11 @@ OPTIONS: tuple[Option, ...] = (
         "or the user data folder when that folder is not writable).",
         app=True,
     ),
+    Option(
+        "refresh", ("--refresh",), bool,
+        "Fetch web addresses again instead of reading the copy kept from the last fetch.",
+        default=False, app=True,
+    ),
     Option("version", ("--version",), bool, "Show the version and exit.", default=False, eager=True),
 )
 
@@ -110,4 +119,5 @@ def app_arguments(values: Mapping[str, Any]) -> dict[str, Any]:
         "use_cache": not values["no_cache"],
         "review_file": values["review_file"],
         "keymap_file": values["keymap"],
+        "refresh": values["refresh"],
     }

@@ -96,5 +96,5 @@ def run(files: list[str], **values: Any) -> None:
         jobs = default_jobs()
     raise typer.Exit(
         run_batch.run_batch(files, fmt, output=output, model=values["model"], use_cache=not values["no_cache"],
-                            review_file=values["review_file"], jobs=jobs)
+                            review_file=values["review_file"], jobs=jobs, refresh=values["refresh"])
     )

@@ -35,6 +35,7 @@ def run_app(
     use_cache: bool,
     review_file: str | None,
     keymap_file: str | None = None,
+    refresh: bool = False,
 ) -> int:
     """Run the app on one article; its exit code."""
     import gc
@@ -45,11 +46,12 @@ def run_app(
     try:
         from .. import engine
         from ..batch import make_analyzer
+        from ..inputs import read_input
         from ..pipeline import ModelError
-        from ..reader import InputError, read_article
+        from ..reader import InputError
 
         try:
-            raw = read_article(path)
+            raw = read_input(path, refresh=refresh)
         except InputError as exc:
             error(str(exc))
             return EXIT_INPUT
@@ -85,7 +87,12 @@ def run_app(
         except KeymapError as exc:
             error(str(exc))
             return EXIT_USAGE
-        app = NewsViewApp(doc, analyser=analyzer, theme=theme, mouse=mouse, article_path=path, review_file=review_file)
+        from ..review.fileformat import review_name
+
+        # a web page's review is found by its canonical address, whatever address led to it
+        article_path = review_name(path, doc.meta.url)
+        app = NewsViewApp(doc, analyser=analyzer, theme=theme, mouse=mouse, article_path=article_path,
+                          review_file=review_file)
         if keys:
             app.set_keymap(keys)
         app.run(mouse=mouse)

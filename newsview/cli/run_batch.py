@@ -71,6 +71,7 @@ def run_batch(
     use_cache: bool,
     review_file: str | None,
     jobs: int = 1,
+    refresh: bool = False,
 ) -> int:
     """Write the files' analyses to ``output`` (stdout when None) in ``fmt``; the exit code."""
     from ..batch import ProgressLine
@@ -78,20 +79,21 @@ def run_batch(
     progress = ProgressLine(len(files))
     try:
         return _analyse_and_write(files, fmt, progress, output=output, model=model, use_cache=use_cache,
-                                  review_file=review_file, jobs=jobs)
+                                  review_file=review_file, jobs=jobs, refresh=refresh)
     finally:
         # gone before whatever comes next, even an internal error's line from main()
         progress.clear()
 
 
 def _analyse_and_write(files: list[str], fmt: Format, progress: ProgressLine, *, output: Path | None,
-                       model: str | None, use_cache: bool, review_file: str | None, jobs: int) -> int:
+                       model: str | None, use_cache: bool, review_file: str | None, jobs: int,
+                       refresh: bool = False) -> int:
     from .. import batch
     from ..export import WRITERS
     from ..pipeline import ModelError
 
     write = WRITERS[fmt.value]
-    results = batch.analyse(files, model=model, use_cache=use_cache, jobs=jobs, progress=progress)
+    results = batch.analyse(files, model=model, use_cache=use_cache, jobs=jobs, progress=progress, refresh=refresh)
     try:
         first = next(results, None)  # a missing pipeline is an error before any output is opened
     except ModelError as exc:

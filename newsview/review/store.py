@@ -21,7 +21,7 @@ from ..model import ParsedDocument
 from .actions import Action, Redo, Undo
 from .entries import history_entry, make_entry
 from .errors import ReviewError
-from .fileformat import locate, parse, read, serialize
+from .fileformat import locate, parse, read, review_name, serialize
 from .log import Review
 from .view import ReviewedView, reviewed_view
 
@@ -188,7 +188,8 @@ def existing_review(
     article_path: str | None, doc: ParsedDocument, *, explicit: str | None = None
 ) -> Review | None:
     """The saved review of an article for export, or None when it has none (nothing is created)."""
-    store = ReviewStore.for_article(article_path, doc.source.sha256, explicit=explicit)
+    name = review_name(article_path, doc.meta.url)
+    store = ReviewStore.for_article(name, doc.source.sha256, explicit=explicit)
     if not store.path.exists() and not (store.seed and store.seed.exists()):
         if explicit:
             raise ReviewError(f"there is no review file {store.path}")

@@ -1,0 +1,145 @@
+"""Web pages and addresses on the command line: a local server on 127.0.0.1, started and stopped here."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from webserver import ARTICLE, Site
+
+GDANSK = Path(__file__).resolve().parent.parent / "samples" / "wikinews-2019-01-14-gdansk-mayor-stabbed.txt"
+
+
+@pytest.fixture(scope="module")
+def site():
+    running = Site()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def env(tmp_path):
+    return {
+        **os.environ,
+        "NEWSVIEW_CACHE_DIR": str(tmp_path / "cache"),
+        "NEWSVIEW_DATA_DIR": str(tmp_path / "data"),
+        "NEWSVIEW_TIMEOUT": "1",
+    }
+
+
+def run(*args: str, env: dict, input: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newsview", *args], input=input, capture_output=True, timeout=300, env=env, check=False
+    )
+
+
+def error_lines(proc: subprocess.CompletedProcess) -> list[str]:
+    err = proc.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err
+    return [line for line in err.splitlines() if line.strip()]
+
+
+def without_path(document: dict) -> dict:
+    return {**document, "source": {k: v for k, v in document["source"].items() if k != "path"}}
+
+
+def test_an_address_gives_the_same_document_as_the_saved_page(site, env, tmp_path):
+    saved = tmp_path / "page.html"
+    saved.write_bytes(ARTICLE.encode("utf-8"))
+    from_file = run(str(saved), "--format", "json", "--no-cache", env=env)
+    from_web = run(site.url("/page.html"), "--format", "json", "--no-cache", env=env)
+    assert from_file.returncode == from_web.returncode == 0, from_web.stderr
+    a, b = json.loads(from_file.stdout), json.loads(from_web.stdout)
+    assert b["source"]["path"] == site.url("/page.html")
+    assert without_path(a) == without_path(b)
+    meta = b["meta"]
+    assert (meta["title"], meta["byline"], meta["date"]) == ("Harbour ferry returns after two winters", "Jane Marlowe", "2025-03-14")
+    assert meta["url"] == "https://courier.example/2025/03/harbour-ferry-returns"
+    assert any(q["speaker"] and "Brandt" in next(x["name"] for x in b["actors"] if x["id"] == q["speaker"])
+               for q in b["quotes"])
+
+
+def test_html_on_standard_input_is_read_as_a_page(env):
+    proc = run("-", "--format", "json", "--no-cache", env=env, input=ARTICLE.encode("utf-8"))
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert doc["meta"]["title"] == "Harbour ferry returns after two winters"
+    assert "<p" not in doc["text"] and "Share on Facebook" not in doc["text"]
+
+
+def _refused_address() -> str:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}/page.html"
+
+
+BAD = [
+    ("/missing", "HTTP 404 Not Found"),
+    ("/broken", "HTTP 500 Internal Server Error"),
+    ("/loop-a", "redirect loop"),
+    ("/hop/6", "too many redirects (more than 5)"),
+    ("/slow", "timed out after 1 s"),
+    ("/huge", "page is over the 10 MB limit"),
+    ("/picture.png", "not an HTML page (image/png)"),
+]
+
+
+@pytest.mark.parametrize("path, problem", BAD, ids=[p for p, _ in BAD])
+def test_a_bad_address_is_one_line_and_exit_1(site, env, path, problem):
+    proc = run(site.url(path), "--format", "json", env=env)
+    assert proc.returncode == 1 and proc.stdout == b""
+    assert error_lines(proc) == [f"newsview: {site.url(path)}: {problem}"]
+
+
+@pytest.mark.parametrize(
+    "address, problem",
+    [
+        ("refused", "connection refused"),
+        ("http://no-such-host.invalid/page.html", "host not found (DNS lookup failed)"),
+        ("ftp://127.0.0.1/page.html", "only http and https addresses can be read, not ftp:"),
+    ],
+)
+def test_an_address_that_cannot_be_reached_is_one_line_and_exit_1(env, address, problem):
+    address = _refused_address() if address == "refused" else address
+    proc = run(address, "--format", "json", env=env)
+    assert proc.returncode == 1 and proc.stdout == b""
+    assert error_lines(proc) == [f"newsview: {address}: {problem}"]
+
+
+def test_with_several_inputs_the_good_ones_are_still_processed(site, env):
+    inputs = [str(GDANSK), site.url("/missing"), site.url("/page.html"), _refused_address()]
+    proc = run(*inputs, "--format", "jsonl", env=env)
+    assert proc.returncode == 1
+    docs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [d["source"]["path"] for d in docs] == [str(GDANSK), site.url("/page.html")]
+    lines = error_lines(proc)
+    assert len(lines) == 2 and "HTTP 404" in lines[0] and "connection refused" in lines[1]
+
+
+@pytest.mark.parametrize("fmt", ["text", "csv", "markdown"])
+def test_every_format_takes_a_page_and_a_text_file(site, env, fmt):
+    proc = run(site.url("/page.html"), str(GDANSK), "--format", fmt, env=env)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode("utf-8")
+    assert "Brandt" in out and "Adamowicz" in out
+
+
+def test_a_fetched_page_reopens_offline_and_refresh_fetches_again(env):
+    server = Site()
+    url = server.url("/page.html")
+    try:
+        first = run(url, "--format", "json", env=env)
+    finally:
+        server.stop()
+    offline = run(url, "--format", "json", env=env)
+    assert first.returncode == offline.returncode == 0
+    assert json.loads(offline.stdout)["text"] == json.loads(first.stdout)["text"]
+    refreshed = run(url, "--format", "json", "--refresh", env=env)
+    assert refreshed.returncode == 1 and refreshed.stdout == b""
+    assert error_lines(refreshed) == [f"newsview: {url}: connection refused"]
