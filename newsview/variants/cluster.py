@@ -1,0 +1,341 @@
+"""The same statement across articles: candidate pairs, word alignment, clusters, flags.
+
+``find_variants`` takes quotes from many articles and returns the clusters of
+versions of one statement quoted in two or more of them:
+
+1. Each direct quote is one *unit* (its pieces read as one statement); each
+   quoted fragment of a mixed quote is a unit of its own; reported speech is
+   paraphrase, not quotation, and is left out.
+2. Units with exactly the same words are one group from the start (long
+   ones always; short ones only where the evidence agrees, see below).
+3. Candidate pairs of distinct texts come from the rare-shingle index
+   (``index.py``), never from comparing every pair.
+4. Each candidate is aligned word by word; a pair is accepted when the other
+   version has at least ``share`` of the shorter version's words, in order.
+   When the words they share are fewer than ``short`` ("very bad"), they are
+   accepted only when the evidence agrees: the same known speaker, or the
+   same words around the quote in both articles.  Common phrases therefore
+   never chain unrelated quotes into one giant cluster.
+5. Accepted pairs are joined with union-find; each joined group is then split
+   around its longest version, so that every member of a cluster is itself a
+   version of the cluster's reference (containment chains A ⊃ p ⊂ B do not
+   make A and B one statement).
+6. Flags come from every member's alignment with the reference and from the
+   speakers (``names.same_speaker``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from .align import compare, matched_words
+from .index import CAP, candidate_pairs
+from .model import (
+    CONFLICTING,
+    FLAGS,
+    IDENTICAL,
+    UNATTRIBUTED_ELSEWHERE,
+    Change,
+    Cluster,
+    Member,
+    MemberDiff,
+    Piece,
+    VariantQuote,
+)
+from .names import name_key, same_speaker
+from .words import Words, normalised_words, words_of
+
+#: fewer shared words than this need the speaker or the context to agree
+SHORT = 6
+#: share of the shorter version's words the other version must have, in order
+SHARE = 0.75
+#: context word pairs two articles must share to count as "the same context"
+CONTEXT_BIGRAMS = 3
+#: identical short quotes compared pair by pair for evidence when this few
+_SMALL_GROUP = 50
+#: aligned word lists kept while checking candidates
+_WORD_CACHE = 200_000
+
+Speakers = Mapping[tuple[str, str], "str | None"]
+
+
+class _Corpus:
+    """The units (quotes, or fragments of mixed quotes) and what is known about each."""
+
+    def __init__(self, quotes: Sequence[VariantQuote], speakers: Speakers | None) -> None:
+        self.quotes = quotes
+        self.speakers = speakers or {}
+        self.unit_quote = array("q")
+        self.unit_piece = array("q")  # -1: all the quote's pieces
+        self._words: dict[int, list[str]] = {}
+        self._context: dict[int, frozenset[tuple[str, str]]] = {}
+
+    def pieces(self, u: int) -> tuple[Piece, ...]:
+        q = self.quotes[self.unit_quote[u]]
+        p = self.unit_piece[u]
+        return q.pieces if p < 0 else (q.pieces[p],)
+
+    def text(self, u: int) -> str:
+        return " ".join(t for _, t in self.pieces(u))
+
+    def words(self, u: int) -> list[str]:
+        w = self._words.get(u)
+        if w is None:
+            if len(self._words) >= _WORD_CACHE:
+                self._words.clear()
+            w = self._words[u] = normalised_words(self.text(u))
+        return w
+
+    def quote(self, u: int) -> VariantQuote:
+        return self.quotes[self.unit_quote[u]]
+
+    def speaker(self, u: int) -> str | None:
+        q = self.quote(u)
+        return self.speakers.get((q.doc, q.quote), q.speaker)
+
+    def speaker_names(self, u: int) -> tuple[str, ...]:
+        name = self.speaker(u)
+        if name is None or not name_key(name):
+            return ()
+        q = self.quote(u)
+        return (name,) if name != q.speaker else (name, *q.speaker_aliases)
+
+    def context(self, u: int) -> frozenset[tuple[str, str]]:
+        c = self._context.get(u)
+        if c is None:
+            w = normalised_words(self.quote(u).context)
+            c = self._context[u] = frozenset(itertools.pairwise(w))
+        return c
+
+    def evidence(self, a: int, b: int) -> bool:
+        """Do the speakers (both known) or the contexts of two short versions agree?"""
+        na, nb = self.speaker_names(a), self.speaker_names(b)
+        if na and nb and same_speaker(na, nb):
+            return True
+        return len(self.context(a) & self.context(b)) >= CONTEXT_BIGRAMS
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def find_variants(
+    quotes: Iterable[VariantQuote],
+    *,
+    speakers: Speakers | None = None,
+    short: int = SHORT,
+    share: float = SHARE,
+    cap: int = CAP,
+) -> list[Cluster]:
+    """Clusters of versions of one statement quoted in two or more articles, most suspicious first.
+
+    ``speakers`` maps ``(doc, quote)`` to the reviewed speaker's name (None
+    for "no speaker"): the hook through which review reassignments and actor
+    merges change the ``conflicting`` flag without rebuilding the quotes.
+    """
+    corpus = _Corpus(quotes if isinstance(quotes, Sequence) else list(quotes), speakers)
+    word_hashes, offsets, seq_hashes = _index_units(corpus)
+    uf = _UnionFind(len(corpus.unit_quote))
+    reps = _join_identical(corpus, uf, seq_hashes, offsets, short)
+    _join_candidates(corpus, uf, reps, word_hashes, offsets, short=short, share=share, cap=cap)
+    return _clusters(corpus, uf, short=short, share=share)
+
+
+def _index_units(corpus: _Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Cut the quotes into units; each unit's word hashes, laid end to end, and a hash of its whole text."""
+    word_hashes = array("q")
+    offsets = array("q", [0])
+    seq_hashes = array("q")
+    for qi, q in enumerate(corpus.quotes):
+        if q.kind == "indirect" or not q.pieces:
+            continue
+        for p in range(len(q.pieces)) if q.kind == "mixed" else (-1,):
+            words = normalised_words(q.pieces[p][1] if p >= 0 else " ".join(t for _, t in q.pieces))
+            if not words:
+                continue
+            word_hashes.extend(map(hash, words))
+            offsets.append(len(word_hashes))
+            seq_hashes.append(hash(tuple(words)))
+            corpus.unit_quote.append(qi)
+            corpus.unit_piece.append(p)
+    return (np.frombuffer(word_hashes, np.int64), np.frombuffer(offsets, np.int64),
+            np.frombuffer(seq_hashes, np.int64))
+
+
+def _join_identical(corpus: _Corpus, uf: _UnionFind, seq_hashes: np.ndarray, offsets: np.ndarray,
+                    short: int) -> np.ndarray:
+    """Join units with the same words; return one representative unit per distinct text."""
+    order = np.argsort(seq_hashes, kind="stable")
+    s = seq_hashes[order]
+    starts = np.flatnonzero(np.concatenate(([True], s[1:] != s[:-1]))) if len(s) else np.empty(0, np.int64)
+    sizes = np.diff(np.append(starts, len(s)))
+    lengths = np.diff(offsets)
+    for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
+        group = order[start:start + size].tolist()
+        if lengths[group[0]] >= short:
+            for u in group[1:]:
+                uf.union(group[0], u)
+        else:
+            _join_short(corpus, uf, group)
+    return order[starts]
+
+
+def _join_short(corpus: _Corpus, uf: _UnionFind, group: list[int]) -> None:
+    """Identical short quotes: joined only where the speaker or the context agrees."""
+    if len(group) <= _SMALL_GROUP:
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if uf.find(a) != uf.find(b) and corpus.evidence(a, b):
+                    uf.union(a, b)
+        return
+    # a phrase quoted very often: by family name only, no pairwise context check
+    by_name: dict[str, int] = {}
+    for u in group:
+        key = name_key(corpus.speaker(u))
+        if key:
+            uf.union(by_name.setdefault(key[-1], u), u)
+
+
+def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, word_hashes: np.ndarray,
+                     offsets: np.ndarray, *, short: int, share: float, cap: int) -> None:
+    """Align the candidate pairs of distinct texts and join those that are versions of one statement."""
+    lengths = np.diff(offsets)[reps]
+    first = offsets[:-1][reps]
+    rep_offsets = np.concatenate(([0], np.cumsum(lengths)))
+    gather = np.repeat(first, lengths) + (np.arange(int(rep_offsets[-1])) - np.repeat(rep_offsets[:-1], lengths))
+    i, j = candidate_pairs(word_hashes[gather], rep_offsets, cap=cap)
+    del gather
+    members: dict[int, list[int]] | None = None
+    for a, b in zip(reps[i].tolist(), reps[j].tolist()):
+        if uf.find(a) == uf.find(b):
+            continue
+        wa, wb = corpus.words(a), corpus.words(b)
+        matched = matched_words(wa, wb)
+        if matched < share * min(len(wa), len(wb)):
+            continue
+        if matched >= short:
+            uf.union(a, b)
+            continue
+        # short: every identical copy of either side is checked for evidence
+        if members is None:
+            members = _copies(corpus, reps)
+        for x in members.get(a, [a]):
+            for y in members.get(b, [b]):
+                if uf.find(x) != uf.find(y) and corpus.evidence(x, y):
+                    uf.union(x, y)
+
+
+def _copies(corpus: _Corpus, reps: np.ndarray) -> dict[int, list[int]]:
+    """Representative unit -> every unit with the same words (only for texts with copies)."""
+    rep_of: dict[tuple[str, ...], int] = {}
+    out: dict[int, list[int]] = {}
+    for u in reps.tolist():
+        rep_of[tuple(corpus.words(u))] = u
+    for u in range(len(corpus.unit_quote)):
+        r = rep_of.get(tuple(corpus.words(u)))
+        if r is not None and r != u:
+            out.setdefault(r, [r]).append(u)
+    return out
+
+
+def _clusters(corpus: _Corpus, uf: _UnionFind, *, short: int, share: float) -> list[Cluster]:
+    roots = np.fromiter((uf.find(u) for u in range(len(corpus.unit_quote))), np.int64, len(corpus.unit_quote))
+    joined = np.flatnonzero(np.bincount(roots, minlength=len(roots))[roots] > 1)
+    groups: dict[int, list[int]] = {}
+    for u, r in zip(joined.tolist(), roots[joined].tolist()):
+        groups.setdefault(r, []).append(u)
+    out: list[Cluster] = []
+    for units in groups.values():
+        if len({corpus.quote(u).doc for u in units}) < 2:
+            continue
+        words = {u: words_of(corpus.pieces(u)) for u in units}
+        for part in _split(corpus, units, words, short=short, share=share):
+            if len({corpus.quote(u).doc for u in part}) >= 2:
+                out.append(_cluster(corpus, part, words))
+    out.sort(key=lambda c: (min(FLAGS.index(f) for f in c.flags), -len(c.members), c.id))
+    return out
+
+
+def _split(corpus: _Corpus, units: list[int], words: dict[int, Words], *, short: int,
+           share: float) -> list[list[int]]:
+    """Split a joined group around its longest versions: each member fits its cluster's reference."""
+    parts: list[list[int]] = []
+    for u in sorted(units, key=lambda u: (-len(words[u]), u)):
+        for part in parts:
+            ref = part[0]
+            matched = matched_words(words[ref].words, words[u].words)
+            if matched >= share * len(words[u]) and (matched >= short or corpus.evidence(ref, u)
+                                                      or any(corpus.evidence(v, u) for v in part[1:])):
+                part.append(u)
+                break
+        else:
+            parts.append([u])
+    return parts
+
+
+def _slice(pieces: tuple[Piece, ...], span: tuple[int, int] | None) -> str:
+    """The text of a version between two offsets of its article."""
+    if span is None:
+        return ""
+    s, e = span
+    return " ".join(t[max(s - ps, 0):e - ps] for ps, t in pieces if ps < e and ps + len(t) > s)
+
+
+def _cluster(corpus: _Corpus, units: list[int], words: dict[int, Words]) -> Cluster:
+    units = sorted(units, key=lambda u: (corpus.quote(u).doc, corpus.quote(u).quote, corpus.pieces(u)[0][0]))
+    members = []
+    for u in units:
+        q, pieces = corpus.quote(u), corpus.pieces(u)
+        members.append(Member(q.doc, q.quote, corpus.speaker(u), corpus.text(u), pieces[0][0],
+                              pieces[-1][0] + len(pieces[-1][1]), q.kind))
+    common = Counter(words[u].words for u in units)
+    ref = min(range(len(units)), key=lambda k: (-len(words[units[k]]), -common[words[units[k]].words], k))
+    r = words[units[ref]]
+    flags: set[str] = set()
+    diffs = []
+    for k, u in enumerate(units):
+        w = words[u]
+        if k == ref or w.words == r.words:
+            continue
+        relation, blocks = compare(r, w)
+        flags.update(relation)
+        ref_pieces, pieces = corpus.pieces(units[ref]), corpus.pieces(u)
+        changes = tuple(
+            Change(b.op, _slice(ref_pieces, r.span(b.i1, b.i2)), _slice(pieces, w.span(b.j1, b.j2)),
+                   r.span(b.i1, b.i2), w.span(b.j1, b.j2))
+            for b in blocks
+        )
+        longer = "reference" if len(r) > len(w) else "member" if len(w) > len(r) else "same"
+        diffs.append(MemberDiff(k, ref, relation, longer, changes))
+    if not flags:
+        flags.add(IDENTICAL)
+    named = [corpus.speaker_names(u) for u in units]
+    known = [n for n in named if n]
+    if any(not same_speaker(a, b) for i, a in enumerate(known) for b in known[i + 1:]):
+        flags.add(CONFLICTING)
+    if known and len(known) < len(named):
+        flags.add(UNATTRIBUTED_ELSEWHERE)
+    digest = hashlib.sha256("\n".join(f"{m.doc}\x1f{m.quote}\x1f{m.start}" for m in members).encode()).hexdigest()
+    return Cluster("v" + digest[:15], tuple(f for f in FLAGS if f in flags), tuple(members), ref, tuple(diffs))
+

@@ -1,0 +1,53 @@
+"""The quotes of one analysed article, as the variant finder reads them.
+
+Speakers are given by name, after the article's own name merging and, when
+a review is passed, after the reviewer's merges, renames and reassignments:
+that is the review hook for the ``conflicting`` flag.  A quote the reviewer
+rejected as not a quote is left out; one rejected for its speaker (and not
+reassigned) has no speaker.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import ParsedDocument
+from .model import VariantQuote
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..review import ReviewedView
+
+#: characters of article text on each side of a quote kept as its context
+CONTEXT_CHARS = 100
+
+
+def document_name(doc: ParsedDocument) -> str:
+    """How a member names its article: the path, or the text's hash for stdin."""
+    return doc.source.path or f"sha256:{doc.source.sha256[:16]}"
+
+
+def quotes_of_document(doc: ParsedDocument, view: ReviewedView | None = None, *,
+                       name: str | None = None) -> list[VariantQuote]:
+    """Every quote of ``doc`` with its (reviewed) speaker's name; ``name`` overrides the article's name."""
+    doc_name = name or document_name(doc)
+    actors = {a.id: a for a in doc.actors}
+    reviewed = {rq.id: rq for rq in view.quotes} if view is not None else {}
+    out = []
+    for q in doc.quotes:
+        speaker: str | None = None
+        aliases: tuple[str, ...] = ()
+        rq = reviewed.get(q.id)
+        if rq is not None:
+            if rq.verdict == "rejected" and rq.reason == "wrong_quote":
+                continue
+            wrong = rq.verdict == "rejected" and rq.reason == "wrong_speaker" and not rq.reassigned
+            actor = None if wrong else view.actor(rq.speaker_id)  # type: ignore[union-attr]
+            if actor is not None:
+                speaker, aliases = actor.name, actor.aliases
+        elif q.speaker in actors:
+            speaker, aliases = actors[q.speaker].name, actors[q.speaker].aliases
+        spans = q.spans or ((q.start, q.end),)
+        pieces = tuple((s, doc.text[s:e]) for s, e in spans)
+        context = doc.text[max(q.start - CONTEXT_CHARS, 0):q.start] + " " + doc.text[q.end:q.end + CONTEXT_CHARS]
+        out.append(VariantQuote(doc_name, q.id, speaker, pieces, q.kind, tuple(aliases), context))
+    return out
