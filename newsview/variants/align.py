@@ -1,8 +1,11 @@
 """Word alignment of two versions of a quote, and what their differences mean.
 
-Alignment is rapidfuzz's Indel (longest common subsequence of words), so the
-words two versions share are as many as they can be; a run of words dropped
-next to a run of words added is shown as one replacement.
+Whether two versions are the same statement is decided on how many words
+they share in order (rapidfuzz's Indel distance, fast enough for every
+candidate pair).  How they differ is shown with difflib's matcher, which
+aligns the longest common runs first: a longest-common-subsequence alignment
+would pair a lone "the" at the start of a long version with one in a short
+excerpt and report a cut as a string of deletions.
 
 A difference is a *cut* when it lies before or after every shared word and
 one side has no words there (an outlet started the quote later or stopped it
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Indel
 
@@ -39,17 +43,30 @@ class Block:
 
 
 def _blocks(ref: Sequence[str], mem: Sequence[str]) -> list[tuple[int, int, int, int]]:
-    """Runs of differing words, a deletion and insertion side by side joined into one."""
-    out: list[tuple[int, int, int, int]] = []
-    for op in Indel.opcodes(ref, mem):
-        if op.tag == "equal":
-            continue
-        if out and out[-1][1] == op.src_start and out[-1][3] == op.dest_start:
-            i1, _, j1, _ = out[-1]
-            out[-1] = (i1, op.src_end, j1, op.dest_end)
-        else:
-            out.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
-    return out
+    """Runs of differing words (``replace`` blocks are one run)."""
+    matcher = SequenceMatcher(None, ref, mem, autojunk=False)
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+def _at_ellipsis(longer: Sequence[str], i1: int, i2: int, j: int, gaps: Sequence[bool]) -> bool:
+    """Is there an ellipsis in the other version where words ``longer[i1:i2]`` could be left out?
+
+    A run of dropped words can often slide ("to the X the" loses "the X" or
+    "X the"): any position it can slide to counts.
+    """
+    if j < len(gaps) and gaps[j]:
+        return True
+    a, b, k = i1, i2, j
+    while a > 0 and k > 0 and longer[a - 1] == longer[b - 1]:
+        a, b, k = a - 1, b - 1, k - 1
+        if gaps[k]:
+            return True
+    a, b, k = i1, i2, j
+    while b < len(longer) and k < len(gaps) and longer[a] == longer[b]:
+        a, b, k = a + 1, b + 1, k + 1
+        if k < len(gaps) and gaps[k]:
+            return True
+    return False
 
 
 def compare(ref: Words, mem: Words) -> tuple[tuple[str, ...], list[Block]]:
@@ -63,9 +80,9 @@ def compare(ref: Words, mem: Words) -> tuple[tuple[str, ...], list[Block]]:
             op = "cut-start"
         elif one_sided and i2 == n and j2 == m:
             op = "cut-end"
-        elif j1 == j2 and j1 < m and mem.gaps[j1]:
+        elif j1 == j2 and _at_ellipsis(ref.words, i1, i2, j1, mem.gaps):
             op = "elided"  # the member shows an ellipsis where the reference has these words
-        elif i1 == i2 and i1 < n and ref.gaps[i1]:
+        elif i1 == i2 and _at_ellipsis(mem.words, j1, j2, i1, ref.gaps):
             op = "elided"  # the reference shows an ellipsis where the member has these words
         else:
             op = "replace" if i1 < i2 and j1 < j2 else ("delete" if j1 == j2 else "insert")
