@@ -1,8 +1,8 @@
 """Word alignment of two versions of a quote, and what their differences mean.
 
 Whether two versions are the same statement is decided on how many words
-they share in order (rapidfuzz's Indel distance, fast enough for every
-candidate pair).  How they differ is shown with difflib's matcher, which
+they share in order, in runs of two or more (rapidfuzz's Indel alignment,
+fast enough for every candidate pair).  How they differ is shown with difflib's matcher, which
 aligns the longest common runs first: a longest-common-subsequence alignment
 would pair a lone "the" at the start of a long version with one in a short
 excerpt and report a cut as a string of deletions.
@@ -16,7 +16,7 @@ inside the quote (a word changed, added or dropped without an ellipsis) is an
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -25,10 +25,20 @@ from rapidfuzz.distance import Indel
 from .model import ALTERED, TRUNCATED
 from .words import Words
 
+#: shared words count only in runs of at least this many
+MIN_RUN = 2
 
-def matched_words(a: Sequence[str], b: Sequence[str]) -> int:
-    """How many words ``a`` and ``b`` share, in order."""
-    return (len(a) + len(b) - Indel.distance(a, b)) // 2
+
+def matched_words(a: Sequence[Hashable], b: Sequence[Hashable]) -> int:
+    """How many words ``a`` and ``b`` share in order, in runs of ``MIN_RUN`` words or more.
+
+    Single words matched here and there are not evidence: any short quote of
+    common words is a scattered subsequence of many long ones.
+    """
+    if a == b:
+        return len(a)
+    return sum(op.src_end - op.src_start for op in Indel.opcodes(a, b)
+               if op.tag == "equal" and op.src_end - op.src_start >= MIN_RUN)
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,8 +59,8 @@ SHARE = 0.75
 CONTEXT_BIGRAMS = 3
 #: identical short quotes compared pair by pair for evidence when this few
 _SMALL_GROUP = 50
-#: aligned word lists kept while checking candidates
-_WORD_CACHE = 200_000
+#: a version is compared with at most this many (the longest) cluster references of its group
+_SPLIT_TRIES = 50
 
 Speakers = Mapping[tuple[str, str], "str | None"]
 
@@ -73,7 +73,9 @@ class _Corpus:
         self.speakers = speakers or {}
         self.unit_quote = array("q")
         self.unit_piece = array("q")  # -1: all the quote's pieces
-        self._words: dict[int, list[str]] = {}
+        #: every unit's words as 64-bit hashes, end to end, and where each unit's start
+        self.word_hashes = np.empty(0, np.int64)
+        self.offsets = np.zeros(1, np.int64)
         self._context: dict[int, frozenset[tuple[str, str]]] = {}
 
     def pieces(self, u: int) -> tuple[Piece, ...]:
@@ -84,13 +86,9 @@ class _Corpus:
     def text(self, u: int) -> str:
         return " ".join(t for _, t in self.pieces(u))
 
-    def words(self, u: int) -> list[str]:
-        w = self._words.get(u)
-        if w is None:
-            if len(self._words) >= _WORD_CACHE:
-                self._words.clear()
-            w = self._words[u] = normalised_words(self.text(u))
-        return w
+    def words(self, u: int) -> list[int]:
+        """The unit's words, as hashes: all that comparing two versions' words needs."""
+        return self.word_hashes[self.offsets[u]:self.offsets[u + 1]].tolist()
 
     def quote(self, u: int) -> VariantQuote:
         return self.quotes[self.unit_quote[u]]
@@ -155,15 +153,15 @@ def find_variants(
     merges change the ``conflicting`` flag without rebuilding the quotes.
     """
     corpus = _Corpus(quotes if isinstance(quotes, Sequence) else list(quotes), speakers)
-    word_hashes, offsets, seq_hashes = _index_units(corpus)
+    seq_hashes = _index_units(corpus)
     uf = _UnionFind(len(corpus.unit_quote))
-    reps = _join_identical(corpus, uf, seq_hashes, offsets, short)
-    _join_candidates(corpus, uf, reps, word_hashes, offsets, short=short, share=share, cap=cap)
+    reps = _join_identical(corpus, uf, seq_hashes, corpus.offsets, short)
+    _join_candidates(corpus, uf, reps, short=short, share=share, cap=cap)
     return _clusters(corpus, uf, short=short, share=share)
 
 
-def _index_units(corpus: _Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Cut the quotes into units; each unit's word hashes, laid end to end, and a hash of its whole text."""
+def _index_units(corpus: _Corpus) -> np.ndarray:
+    """Cut the quotes into units and hash their words; returns a hash of each unit's whole text."""
     word_hashes = array("q")
     offsets = array("q", [0])
     seq_hashes = array("q")
@@ -179,8 +177,9 @@ def _index_units(corpus: _Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             seq_hashes.append(hash(tuple(words)))
             corpus.unit_quote.append(qi)
             corpus.unit_piece.append(p)
-    return (np.frombuffer(word_hashes, np.int64), np.frombuffer(offsets, np.int64),
-            np.frombuffer(seq_hashes, np.int64))
+    corpus.word_hashes = np.frombuffer(word_hashes, np.int64)
+    corpus.offsets = np.frombuffer(offsets, np.int64)
+    return np.frombuffer(seq_hashes, np.int64)
 
 
 def _join_identical(corpus: _Corpus, uf: _UnionFind, seq_hashes: np.ndarray, offsets: np.ndarray,
@@ -217,17 +216,15 @@ def _join_short(corpus: _Corpus, uf: _UnionFind, group: list[int]) -> None:
             uf.union(by_name.setdefault(key[-1], u), u)
 
 
-def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, word_hashes: np.ndarray,
-                     offsets: np.ndarray, *, short: int, share: float, cap: int) -> None:
+def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, *, short: int, share: float,
+                     cap: int) -> None:
     """Align the candidate pairs of distinct texts and join those that are versions of one statement."""
-    lengths = np.diff(offsets)[reps]
-    first = offsets[:-1][reps]
-    rep_offsets = np.concatenate(([0], np.cumsum(lengths)))
-    gather = np.repeat(first, lengths) + (np.arange(int(rep_offsets[-1])) - np.repeat(rep_offsets[:-1], lengths))
-    i, j = candidate_pairs(word_hashes[gather], rep_offsets, cap=cap)
-    del gather
+    include = np.zeros(len(corpus.unit_quote), bool)
+    include[reps] = True
+    i, j = candidate_pairs(corpus.word_hashes, corpus.offsets, cap=cap, include=include)
+    del include
     members: dict[int, list[int]] | None = None
-    for a, b in zip(reps[i].tolist(), reps[j].tolist()):
+    for a, b in zip(i.tolist(), j.tolist()):
         if uf.find(a) == uf.find(b):
             continue
         wa, wb = corpus.words(a), corpus.words(b)
@@ -248,7 +245,7 @@ def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, word_has
 
 def _copies(corpus: _Corpus, reps: np.ndarray) -> dict[int, list[int]]:
     """Representative unit -> every unit with the same words (only for texts with copies)."""
-    rep_of: dict[tuple[str, ...], int] = {}
+    rep_of: dict[tuple[int, ...], int] = {}
     out: dict[int, list[int]] = {}
     for u in reps.tolist():
         rep_of[tuple(corpus.words(u))] = u
@@ -282,7 +279,7 @@ def _split(corpus: _Corpus, units: list[int], words: dict[int, Words], *, short:
     """Split a joined group around its longest versions: each member fits its cluster's reference."""
     parts: list[list[int]] = []
     for u in sorted(units, key=lambda u: (-len(words[u]), u)):
-        for part in parts:
+        for part in parts[:_SPLIT_TRIES]:
             ref = part[0]
             matched = matched_words(words[ref].words, words[u].words)
             if matched >= share * len(words[u]) and (matched >= short or corpus.evidence(ref, u)

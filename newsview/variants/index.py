@@ -36,42 +36,52 @@ QUERY = 5
 _MUL = np.uint64(0x9E3779B97F4A7C15)
 
 
-def shingle_hashes(word_hashes: np.ndarray, offsets: np.ndarray, k: int = SHINGLE) -> tuple[np.ndarray, np.ndarray]:
-    """Hashes of every quote's word shingles, and the quote each belongs to.
+def shingle_hashes(word_hashes: np.ndarray, offsets: np.ndarray, k: int = SHINGLE,
+                   include: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of the word shingles of quotes of ``k`` words or more, and the quote each belongs to.
 
-    ``word_hashes`` holds the words of all quotes one after another;
-    quote ``u`` is ``word_hashes[offsets[u]:offsets[u + 1]]``.
+    ``word_hashes`` holds the words of all quotes one after another; quote
+    ``u`` is ``word_hashes[offsets[u]:offsets[u + 1]]``.  ``include`` (a
+    mask over quotes) leaves the others out.  Quotes shorter than a shingle
+    have none: they are matched only by their whole words, elsewhere.
+    Arrays are combined in place: a million quotes have twenty million shingles.
     """
-    lengths = np.diff(offsets)
-    counts = np.where(lengths >= k, lengths - k + 1, (lengths > 0).astype(lengths.dtype))
-    owner = np.repeat(np.arange(len(lengths), dtype=np.int64), counts)
-    if not len(owner):
-        return np.empty(0, np.uint64), owner
-    first = np.cumsum(counts) - counts
-    pos = offsets[:-1][owner] + (np.arange(len(owner), dtype=np.int64) - np.repeat(first, counts))
     words = word_hashes.view(np.uint64)
-    last = len(words) - 1
-    own_len = lengths[owner]
-    h = words[pos] * _MUL
+    if len(words) < k:
+        return np.empty(0, np.uint64), np.empty(0, np.int32)
+    h = words[: len(words) - k + 1] * _MUL
     for t in range(1, k):
-        nxt = words[np.minimum(pos + t, last)]
-        h = (h ^ np.where(t < own_len, nxt, np.uint64(t))) * _MUL
-    return h, owner
+        h ^= words[t: len(words) - k + 1 + t]
+        h *= _MUL
+    lengths = np.diff(offsets)
+    counts = np.maximum(lengths - k + 1, 0)
+    if include is not None:
+        counts[~include] = 0
+    # a shingle starts at word p of quote u when p + k <= the end of u
+    valid = np.zeros(len(h), bool)
+    owner = np.repeat(np.arange(len(lengths), dtype=np.int32), counts)
+    first = np.repeat(offsets[:-1] - (np.cumsum(counts) - counts), counts)
+    valid[first + np.arange(len(owner))] = True
+    del first
+    return h[valid], owner
 
 
 def candidate_pairs(word_hashes: np.ndarray, offsets: np.ndarray, *, k: int = SHINGLE,
-                    cap: int = CAP, query: int = QUERY) -> tuple[np.ndarray, np.ndarray]:
+                    cap: int = CAP, query: int = QUERY,
+                    include: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Pairs ``(i, j)``, ``i < j``, of quotes that share rare shingles.
 
     Quote ``i`` pairs with ``j`` when ``j`` holds two of the rarest shingles
     ``i`` looks up (one, when ``i`` looks up only one), or the other way round.
     """
     n = len(offsets) - 1
-    h, owner = shingle_hashes(word_hashes, offsets, k)
+    h, owner = shingle_hashes(word_hashes, offsets, k, include)
     if not len(h):
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    order = np.lexsort((owner, h))
-    h, owner = h[order], owner[order]
+    # a stable sort by hash keeps each shingle's quotes in order (they come in quote order)
+    order = np.argsort(h, kind="stable")
+    h = h[order]
+    owner = owner[order]
     del order
     keep = np.ones(len(h), bool)
     keep[1:] = (h[1:] != h[:-1]) | (owner[1:] != owner[:-1])  # a shingle twice in one quote counts once
@@ -79,28 +89,32 @@ def candidate_pairs(word_hashes: np.ndarray, offsets: np.ndarray, *, k: int = SH
     del keep
     starts = np.flatnonzero(np.concatenate(([True], h[1:] != h[:-1])))
     del h
-    sizes = np.diff(np.append(starts, len(owner)))
-    group = np.repeat(np.arange(len(starts)), sizes)
+    sizes = np.diff(np.append(starts, len(owner))).astype(np.int32)
+    group = np.repeat(np.arange(len(starts), dtype=np.int32), sizes)
     size = sizes[group]
     # each quote's rarest shingles that some other quote has too
     usable = np.flatnonzero((size >= 2) & (size <= cap))
     by_rarity = usable[np.lexsort((size[usable], owner[usable]))]
+    del usable, size
     o = owner[by_rarity]
     first = np.flatnonzero(np.concatenate(([True], o[1:] != o[:-1])))
     rank = np.arange(len(o)) - np.repeat(first, np.diff(np.append(first, len(o))))
     asked = by_rarity[rank < query]
-    del by_rarity, o, rank, first, usable
+    del by_rarity, o, rank, first
     asked_by = np.bincount(owner[asked], minlength=n)
+    asker = owner[asked]
+    posting = group[asked]
+    del group, asked
     # the asking quote against every quote in the posting list, a slice of askers at a time
     found = []
-    work = np.cumsum(sizes[group[asked]])
+    work = np.cumsum(sizes[posting])
     begin = 0
-    while begin < len(asked):
+    while begin < len(asker):
         end = int(np.searchsorted(work, work[begin] + _CHUNK, side="right"))
         end = max(end, begin + 1)
-        while end < len(asked) and owner[asked[end]] == owner[asked[end - 1]]:
+        while end < len(asker) and asker[end] == asker[end - 1]:
             end += 1  # one quote's lookups are counted together
-        found.append(_pairs(asked[begin:end], owner, group, starts, sizes, asked_by, n))
+        found.append(_pairs(asker[begin:end], posting[begin:end], owner, starts, sizes, asked_by, n))
         begin = end
     pairs = np.unique(np.concatenate(found)) if found else np.empty(0, np.int64)
     return pairs // n, pairs % n
@@ -110,12 +124,11 @@ def candidate_pairs(word_hashes: np.ndarray, offsets: np.ndarray, *, k: int = SH
 _CHUNK = 2_000_000
 
 
-def _pairs(asked: np.ndarray, owner: np.ndarray, group: np.ndarray, starts: np.ndarray, sizes: np.ndarray,
+def _pairs(asker: np.ndarray, g: np.ndarray, owner: np.ndarray, starts: np.ndarray, sizes: np.ndarray,
            asked_by: np.ndarray, n: int) -> np.ndarray:
-    """Undirected pair keys ``i * n + j`` (``i < j``) the lookups ``asked`` find."""
-    g = group[asked]
+    """Undirected pair keys ``i * n + j`` (``i < j``): quote ``asker[x]`` looking up shingle ``g[x]``."""
     sz = sizes[g]
-    left = np.repeat(owner[asked], sz)
+    left = np.repeat(asker.astype(np.int64), sz)
     right = owner[np.repeat(starts[g], sz) + (np.arange(sz.sum()) - np.repeat(np.cumsum(sz) - sz, sz))]
     other = left != right
     keys, shared = np.unique(left[other] * n + right[other], return_counts=True)

@@ -10,6 +10,7 @@ another "Donald J. Trump".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -32,6 +33,10 @@ _PRONOUNS = frozenset((
 ))
 
 
+#: several people named as one speaker ("Cruz and Trump")
+_SEVERAL = re.compile(r"\s+(?:and|&)\s+|\s*[,;/]\s*", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str | None) -> tuple[str, ...]:
     """The words of a name that identify the person; () when it names nobody."""
@@ -43,21 +48,27 @@ def name_key(name: str | None) -> tuple[str, ...]:
     return tuple(words)
 
 
+def _people(names: Iterable[str]) -> list[tuple[str, ...]]:
+    return [k for name in names for part in _SEVERAL.split(name) if (k := name_key(part))]
+
+
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    if set(a) <= set(b) or set(b) <= set(a):
-        return True  # "Trump" and "Donald Trump"; "Hillary Clinton" and "Hillary Rodham Clinton"
-    # same family name and first names that could be one another's short form
-    return a[-1] == b[-1] and (a[0].startswith(b[0]) or b[0].startswith(a[0]))
+    if a == b or a == b[:len(a)] or b == a[:len(b)]:
+        return True  # also "Breitbart" and "Breitbart News"
+    if a[-1] != b[-1]:
+        return False  # "Trump" is not "the pro-Trump students"
+    # one family name: the same person unless both give first names that cannot be one another's
+    return len(a) == 1 or len(b) == 1 or a[0].startswith(b[0]) or b[0].startswith(a[0])
 
 
 def same_speaker(a: Iterable[str], b: Iterable[str]) -> bool:
     """Could any name of speaker ``a`` (name and aliases) be any name of ``b``?
 
-    Names that identify nobody (only titles or pronouns) are compatible with
-    anyone: there is nothing to contradict.
+    A name of several people ("Cruz and Trump") matches each of them.  Names
+    that identify nobody (only titles or pronouns) are compatible with anyone:
+    there is nothing to contradict.
     """
-    keys_a = [k for k in map(name_key, a) if k]
-    keys_b = [k for k in map(name_key, b) if k]
+    keys_a, keys_b = _people(a), _people(b)
     if not keys_a or not keys_b:
         return True
     return any(_compatible(x, y) for x in keys_a for y in keys_b)
