@@ -10,7 +10,9 @@ campaign; never copied into the repository), takes its gold direct quotes and
 the quoted fragments of its gold mixed quotes, with the gold speakers, as the
 quotes of each article (no spaCy run), and:
 
-* clusters the untouched articles, and scores the flags of a fixed sample of
+* clusters the untouched articles (and, with ``--documents``, articles that
+  newsview analysed: ``newsview *.txt --format jsonl`` output, quotes and
+  speakers as the engine found them), and scores the flags of a fixed sample of
   the clusters against the hand-checked verdicts in
   ``variants-verdicts.json``, writing the sample with its verdicts to
   ``variants-sample.md`` (clusters not yet checked are listed as such);
@@ -45,7 +47,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsview.variants import VariantQuote, find_variants
+from newsview.model import ParsedDocument
+from newsview.variants import VariantQuote, find_variants, quotes_of_document
 from newsview.variants.names import name_key, same_speaker
 from newsview.variants.words import normalised_words
 
@@ -194,7 +197,16 @@ def quality(args: argparse.Namespace) -> None:
     print("  flags:", dict(Counter(f for c in clusters for f in c.flags)))
     sizes = Counter(len(c.members) for c in clusters)
     print("  cluster sizes:", dict(sorted(sizes.items())))
-    precision(clusters, args.sample)
+    natural = list(clusters)
+    for path in args.documents:
+        with open(path, encoding="utf-8") as f:
+            docs = [ParsedDocument.from_dict(json.loads(line)) for line in f if line.strip()]
+        analysed = [q for d in docs for q in quotes_of_document(d, name=Path(d.source.path or "-").name)]
+        found = find_variants(analysed)
+        print(f"{path}: {len(docs)} articles analysed by newsview, {len(analysed)} quotes, {len(found)} clusters, "
+              f"flags {dict(Counter(f for c in found for f in c.flags))}")
+        natural += found
+    precision(natural, args.sample)
 
     clustered = {(m.doc, m.quote) for c in clusters for m in c.members}
     rng = random.Random(args.seed)
@@ -280,7 +292,7 @@ def quality(args: argparse.Namespace) -> None:
 # Flag precision on a hand-checked sample
 
 
-def _short(text: str, words: int = 12) -> str:
+def _short(text: str, words: int = 8) -> str:
     w = " ".join(text.split()).split(" ")
     return " ".join(w[:words]) + (" …" if len(w) > words else "")
 
@@ -377,12 +389,12 @@ def scale(args: argparse.Namespace) -> None:
     quotes = synthetic(args.quotes)
     made = time.perf_counter() - t0
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     clusters = find_variants(quotes)
-    took = time.perf_counter() - t0
+    took, cpu = time.perf_counter() - t0, time.process_time() - c0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"scale: {len(quotes):,} synthetic quotes made in {made:.1f} s (peak RSS so far {rss0:.0f} MiB)")
-    print(f"  clustered in {took:.1f} s: {len(clusters):,} clusters, flags {dict(Counter(f for c in clusters for f in c.flags))}")
+    print(f"  clustered in {took:.1f} s ({cpu:.1f} s of CPU): {len(clusters):,} clusters, flags {dict(Counter(f for c in clusters for f in c.flags))}")
     print(f"  peak RSS of the whole run {rss:.0f} MiB; load average at start {load[0]:.1f}, "
           f"at end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
@@ -433,6 +445,8 @@ def main() -> None:
     sub = p.add_subparsers(dest="cmd", required=True)
     q = sub.add_parser("quality")
     q.add_argument("--dev", default=str(DEV))
+    q.add_argument("--documents", action="append", default=[],
+                   help="newsview --format jsonl output of other articles: their clusters join the checked sample")
     q.add_argument("--per-kind", type=int, default=60)
     q.add_argument("--sample", type=int, default=40)
     q.add_argument("--seed", type=int, default=16)

@@ -19,6 +19,7 @@ from newsview.variants import (
     TRUNCATED,
     UNATTRIBUTED_ELSEWHERE,
     VariantQuote,
+    clusters_by_quote,
     find_variants,
     quotes_of_document,
     write_variants,
@@ -253,3 +254,14 @@ def test_a_reviewer_reassigning_a_speaker_changes_the_conflicting_flag(tmp_path)
     assert [c.flags for c in reviewed] == [(IDENTICAL,)]
     assert [m.speaker for m in reviewed[0].members] == ["Ana Costa", "Ana Costa"]
     assert reviewed[0].id == engine[0].id  # the same cluster, now without the conflict
+
+
+def test_quotes_with_variants_elsewhere_can_be_looked_up_for_the_reader():
+    clusters = find_variants([
+        q("a.txt", STATEMENT, quote="q1"), q("b.txt", STATEMENT.lower(), "Tom Reyes", quote="q4"),
+        q("a.txt", "Nobody asked the fishermen about the wall before the vote", quote="q2"),
+        q("c.txt", "We will build a second pier next year if the council agrees", quote="q1"),
+    ])
+    marks = clusters_by_quote(clusters)
+    assert set(marks) == {("a.txt", "q1"), ("b.txt", "q4")}
+    assert marks[("a.txt", "q1")][0].flags == (CONFLICTING, IDENTICAL)

@@ -23,10 +23,11 @@ from .model import (
     Member,
     MemberDiff,
     VariantQuote,
+    clusters_by_quote,
 )
 
 __all__ = [
     "ALTERED", "CONFLICTING", "FLAGS", "IDENTICAL", "TRUNCATED", "UNATTRIBUTED_ELSEWHERE",
     "Change", "Cluster", "Member", "MemberDiff", "VariantQuote",
-    "find_variants", "quotes_of_document", "variant_rows", "write_variants",
+    "clusters_by_quote", "find_variants", "quotes_of_document", "variant_rows", "write_variants",
 ]

@@ -155,8 +155,9 @@ def find_variants(
     corpus = _Corpus(quotes if isinstance(quotes, Sequence) else list(quotes), speakers)
     seq_hashes = _index_units(corpus)
     uf = _UnionFind(len(corpus.unit_quote))
-    reps = _join_identical(corpus, uf, seq_hashes, corpus.offsets, short)
-    _join_candidates(corpus, uf, reps, short=short, share=share, cap=cap)
+    reps, copies = _join_identical(corpus, uf, seq_hashes, corpus.offsets, short)
+    del seq_hashes
+    _join_candidates(corpus, uf, reps, copies, short=short, share=share, cap=cap)
     return _clusters(corpus, uf, short=short, share=share)
 
 
@@ -183,47 +184,57 @@ def _index_units(corpus: _Corpus) -> np.ndarray:
 
 
 def _join_identical(corpus: _Corpus, uf: _UnionFind, seq_hashes: np.ndarray, offsets: np.ndarray,
-                    short: int) -> np.ndarray:
-    """Join units with the same words; return one representative unit per distinct text."""
+                    short: int) -> tuple[np.ndarray, dict[int, list[int]]]:
+    """Join units with the same words.
+
+    Returns one representative unit per distinct text, and for each text
+    found more than once, its representative's copies (itself first).
+    """
     order = np.argsort(seq_hashes, kind="stable")
     s = seq_hashes[order]
     starts = np.flatnonzero(np.concatenate(([True], s[1:] != s[:-1]))) if len(s) else np.empty(0, np.int64)
     sizes = np.diff(np.append(starts, len(s)))
     lengths = np.diff(offsets)
+    copies: dict[int, list[int]] = {}
     for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
         group = order[start:start + size].tolist()
+        copies[group[0]] = group
         if lengths[group[0]] >= short:
             for u in group[1:]:
                 uf.union(group[0], u)
         else:
             _join_short(corpus, uf, group)
-    return order[starts]
+    return order[starts], copies
 
 
 def _join_short(corpus: _Corpus, uf: _UnionFind, group: list[int]) -> None:
     """Identical short quotes: joined only where the speaker or the context agrees."""
-    if len(group) <= _SMALL_GROUP:
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if uf.find(a) != uf.find(b) and corpus.evidence(a, b):
-                    uf.union(a, b)
+    _join_by_evidence(corpus, uf, group, group)
+
+
+def _join_by_evidence(corpus: _Corpus, uf: _UnionFind, xs: list[int], ys: list[int]) -> None:
+    """Join the versions in ``xs`` with those in ``ys`` whose speakers or contexts agree."""
+    if len(xs) * len(ys) <= _SMALL_GROUP * _SMALL_GROUP:
+        for x in xs:
+            for y in ys:
+                if x != y and uf.find(x) != uf.find(y) and corpus.evidence(x, y):
+                    uf.union(x, y)
         return
     # a phrase quoted very often: by family name only, no pairwise context check
     by_name: dict[str, int] = {}
-    for u in group:
+    for u in (*xs, *ys):
         key = name_key(corpus.speaker(u))
         if key:
             uf.union(by_name.setdefault(key[-1], u), u)
 
 
-def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, *, short: int, share: float,
-                     cap: int) -> None:
+def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, copies: dict[int, list[int]], *,
+                     short: int, share: float, cap: int) -> None:
     """Align the candidate pairs of distinct texts and join those that are versions of one statement."""
     include = np.zeros(len(corpus.unit_quote), bool)
     include[reps] = True
     i, j = candidate_pairs(corpus.word_hashes, corpus.offsets, cap=cap, include=include)
     del include
-    members: dict[int, list[int]] | None = None
     for a, b in zip(i.tolist(), j.tolist()):
         if uf.find(a) == uf.find(b):
             continue
@@ -235,25 +246,7 @@ def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, *, short
             uf.union(a, b)
             continue
         # short: every identical copy of either side is checked for evidence
-        if members is None:
-            members = _copies(corpus, reps)
-        for x in members.get(a, [a]):
-            for y in members.get(b, [b]):
-                if uf.find(x) != uf.find(y) and corpus.evidence(x, y):
-                    uf.union(x, y)
-
-
-def _copies(corpus: _Corpus, reps: np.ndarray) -> dict[int, list[int]]:
-    """Representative unit -> every unit with the same words (only for texts with copies)."""
-    rep_of: dict[tuple[int, ...], int] = {}
-    out: dict[int, list[int]] = {}
-    for u in reps.tolist():
-        rep_of[tuple(corpus.words(u))] = u
-    for u in range(len(corpus.unit_quote)):
-        r = rep_of.get(tuple(corpus.words(u)))
-        if r is not None and r != u:
-            out.setdefault(r, [r]).append(u)
-    return out
+        _join_by_evidence(corpus, uf, copies.get(a, [a]), copies.get(b, [b]))
 
 
 def _clusters(corpus: _Corpus, uf: _UnionFind, *, short: int, share: float) -> list[Cluster]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,3 +130,14 @@ class Cluster:
         if ALTERED in self.flags or TRUNCATED in self.flags:
             row["diff"] = [d.to_dict() for d in self.diffs]
         return row
+
+
+def clusters_by_quote(clusters: Iterable[Cluster]) -> dict[tuple[str, str], list[Cluster]]:
+    """``(doc, quote)`` -> the clusters that quote is in: for marking quotes that have variants elsewhere."""
+    out: dict[tuple[str, str], list[Cluster]] = {}
+    for c in clusters:
+        for m in c.members:
+            found = out.setdefault((m.doc, m.quote), [])
+            if not found or found[-1] is not c:
+                found.append(c)
+    return out
