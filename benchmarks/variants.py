@@ -93,7 +93,8 @@ def article_quotes(art: dict) -> list[VariantQuote]:
         start, end = q["spans"][0][0], q["spans"][-1][1]
         context = text[max(start - CONTEXT, 0):start] + " " + text[end:end + CONTEXT]
         aliases = tuple(q.get("speaker_aliases") or ())
-        out.append(VariantQuote(art["id"], f"q{n}", q["speaker"], tuple(pieces), q["kind"], aliases, context))
+        named = q.get("speaker_kind") != "nominal"  # "campaign officials" is a description, not a name
+        out.append(VariantQuote(art["id"], f"q{n}", q["speaker"], tuple(pieces), q["kind"], aliases, context, named))
     return out
 
 
@@ -215,7 +216,7 @@ def quality(args: argparse.Namespace) -> None:
     originals = [q for q in quotes if (q.doc, q.quote) not in clustered
                  and min(len(normalised_words(t)) for _, t in q.pieces) >= 8]
     rng.shuffle(originals)
-    speakers = sorted({q.speaker for q in quotes if q.speaker})
+    speakers = sorted({q.speaker for q in quotes if q.speaker and q.speaker_named})
     planted: list[tuple[str, VariantQuote, VariantQuote, int]] = []
     extra: list[VariantQuote] = []
     pool = iter(originals)
@@ -237,7 +238,7 @@ def quality(args: argparse.Namespace) -> None:
                 made = VariantQuote(orig.doc, orig.quote, None, orig.pieces, orig.kind, (), orig.context), _longest(orig)
             else:
                 others = [s for s in rng.sample(speakers, 20) if not same_speaker([s], [orig.speaker or ""])]
-                if not name_key(orig.speaker) or not others:
+                if not name_key(orig.speaker) or not orig.speaker_named or not others:
                     continue
                 made = VariantQuote(orig.doc, orig.quote, others[0], orig.pieces, orig.kind, (), orig.context), _longest(orig)
             if made is None:
@@ -248,7 +249,7 @@ def quality(args: argparse.Namespace) -> None:
             for q in by_doc[orig.doc]:
                 src = new if q.quote == orig.quote else q
                 extra.append(VariantQuote(copy, src.quote, src.speaker, src.pieces, src.kind,
-                                          src.speaker_aliases, src.context))
+                                          src.speaker_aliases, src.context, src.speaker_named))
             planted.append((kind, orig, new, p))
             n += 1
     t0 = time.perf_counter()

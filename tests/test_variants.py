@@ -129,6 +129,16 @@ def test_quoted_without_a_speaker_elsewhere():
     assert [m.speaker for m in c.members] == ["Ana Costa", None, "she"]
 
 
+def test_a_described_speaker_neither_conflicts_with_a_name_nor_is_missing():
+    described = VariantQuote("b.txt", "q1", "a council spokesman", ((0, STATEMENT),), speaker_named=False)
+    c = one_cluster([q("a.txt", STATEMENT, "Ana Costa"), described])
+    assert c.flags == (IDENTICAL,)
+    c = one_cluster([q("a.txt", STATEMENT, "Ana Costa"), described, q("c.txt", STATEMENT, "Tom Reyes")])
+    assert c.flags == (CONFLICTING, IDENTICAL)
+    c = one_cluster([described, q("c.txt", STATEMENT, None)])
+    assert c.flags == (UNATTRIBUTED_ELSEWHERE, IDENTICAL)
+
+
 def test_a_speaker_given_by_the_caller_replaces_the_quotes_own():
     quotes = [q("a.txt", STATEMENT, "Ana Costa", quote="q3"), q("b.txt", STATEMENT, "Tom Reyes", quote="q7")]
     assert CONFLICTING in one_cluster(quotes).flags
@@ -156,6 +166,14 @@ def test_short_quotes_cluster_when_the_speaker_or_the_context_agrees():
     elsewhere = [q("a.txt", "very bad", "Ana Costa", context=around),
                  q("b.txt", "very bad", None, context="the striker said his own penalty miss was")]
     assert find_variants(elsewhere) == []
+
+
+def test_a_short_phrase_joins_only_by_its_speakers_own_name_not_an_alias():
+    long = q("a.txt", "We will defeat the storms and we will protect every family on the front", "Tom Reyes")
+    joint = VariantQuote("b.txt", "q1", "Ana Costa", ((0, "protect every family"),), speaker_aliases=("Costa and Reyes",))
+    assert find_variants([long, joint]) == []
+    same = VariantQuote("b.txt", "q1", "Reyes", ((0, "protect every family"),))
+    assert one_cluster([long, same]).flags == (TRUNCATED,)
 
 
 def test_a_short_phrase_inside_longer_quotes_does_not_join_them():

@@ -98,11 +98,17 @@ class _Corpus:
         return self.speakers.get((q.doc, q.quote), q.speaker)
 
     def speaker_names(self, u: int) -> tuple[str, ...]:
-        name = self.speaker(u)
-        if name is None or not name_key(name):
-            return ()
+        """The names of a unit's speaker; () when the speaker is unknown or only described."""
         q = self.quote(u)
-        return (name,) if name != q.speaker else (name, *q.speaker_aliases)
+        given = (q.doc, q.quote) in self.speakers
+        name = self.speaker(u)
+        if name is None or not name_key(name) or not (given or q.speaker_named):
+            return ()
+        return (name,) if given else (name, *q.speaker_aliases)
+
+    def unattributed(self, u: int) -> bool:
+        """No speaker at all (a lone pronoun is none); a description ("a spokesman") is one."""
+        return not name_key(self.speaker(u))
 
     def context(self, u: int) -> frozenset[tuple[str, str]]:
         c = self._context.get(u)
@@ -112,9 +118,13 @@ class _Corpus:
         return c
 
     def evidence(self, a: int, b: int) -> bool:
-        """Do the speakers (both known) or the contexts of two short versions agree?"""
+        """Do the speakers (both known) or the contexts of two short versions agree?
+
+        Joining asks more of the names than ``conflicting`` does: the speakers'
+        own names must agree, not merely an alias ("Cruz and Trump") of one.
+        """
         na, nb = self.speaker_names(a), self.speaker_names(b)
-        if na and nb and same_speaker(na, nb):
+        if na and nb and same_speaker(na[:1], nb[:1], several=False):
             return True
         return len(self.context(a) & self.context(b)) >= CONTEXT_BIGRAMS
 
@@ -320,11 +330,11 @@ def _cluster(corpus: _Corpus, units: list[int], words: dict[int, Words]) -> Clus
         diffs.append(MemberDiff(k, ref, relation, longer, changes))
     if not flags:
         flags.add(IDENTICAL)
-    named = [corpus.speaker_names(u) for u in units]
-    known = [n for n in named if n]
+    known = [n for n in map(corpus.speaker_names, units) if n]
     if any(not same_speaker(a, b) for i, a in enumerate(known) for b in known[i + 1:]):
         flags.add(CONFLICTING)
-    if known and len(known) < len(named):
+    missing = [corpus.unattributed(u) for u in units]
+    if any(missing) and not all(missing):
         flags.add(UNATTRIBUTED_ELSEWHERE)
     digest = hashlib.sha256("\n".join(f"{m.doc}\x1f{m.quote}\x1f{m.start}" for m in members).encode()).hexdigest()
     return Cluster("v" + digest[:15], tuple(f for f in FLAGS if f in flags), tuple(members), ref, tuple(diffs))

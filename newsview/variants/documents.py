@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: characters of article text on each side of a quote kept as its context
 CONTEXT_CHARS = 100
+#: the actor kind of a speaker the article only describes ("critics", "a spokesman")
+DESCRIBED = "NOMINAL"
 
 
 def document_name(doc: ParsedDocument) -> str:
@@ -36,6 +38,7 @@ def quotes_of_document(doc: ParsedDocument, view: ReviewedView | None = None, *,
     for q in doc.quotes:
         speaker: str | None = None
         aliases: tuple[str, ...] = ()
+        named = True
         rq = reviewed.get(q.id)
         if rq is not None:
             if rq.verdict == "rejected" and rq.reason == "wrong_quote":
@@ -44,10 +47,14 @@ def quotes_of_document(doc: ParsedDocument, view: ReviewedView | None = None, *,
             actor = None if wrong else view.actor(rq.speaker_id)  # type: ignore[union-attr]
             if actor is not None:
                 speaker, aliases = actor.name, actor.aliases
+                # an actor the reviewer added is a name; an engine actor may be a description
+                root = actors.get(actor.id)
+                named = root is None or root.kind != DESCRIBED
         elif q.speaker in actors:
-            speaker, aliases = actors[q.speaker].name, actors[q.speaker].aliases
+            actor_ = actors[q.speaker]
+            speaker, aliases, named = actor_.name, actor_.aliases, actor_.kind != DESCRIBED
         spans = q.spans or ((q.start, q.end),)
         pieces = tuple((s, doc.text[s:e]) for s, e in spans)
         context = doc.text[max(q.start - CONTEXT_CHARS, 0):q.start] + " " + doc.text[q.end:q.end + CONTEXT_CHARS]
-        out.append(VariantQuote(doc_name, q.id, speaker, pieces, q.kind, tuple(aliases), context))
+        out.append(VariantQuote(doc_name, q.id, speaker, pieces, q.kind, tuple(aliases), context, named))
     return out

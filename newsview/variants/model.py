@@ -30,7 +30,9 @@ class VariantQuote:
     article's text (a direct quote broken by its attribution has several; a
     mixed quote has one per quoted fragment).  ``context`` is some text
     around the quote in its article: short quotes are matched only when the
-    speaker or this context agrees.
+    speaker or this context agrees.  ``speaker_named`` is False when the
+    speaker is only described ("a campaign spokesman", "critics"): such a
+    speaker contradicts no name and confirms none.
     """
 
     doc: str
@@ -40,6 +42,7 @@ class VariantQuote:
     kind: str = "direct"
     speaker_aliases: tuple[str, ...] = ()
     context: str = ""
+    speaker_named: bool = True
 
     @classmethod
     def of_text(cls, doc: str, quote: str, speaker: str | None, text: str, *, start: int = 0,

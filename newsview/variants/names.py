@@ -48,8 +48,9 @@ def name_key(name: str | None) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _people(names: Iterable[str]) -> list[tuple[str, ...]]:
-    return [k for name in names for part in _SEVERAL.split(name) if (k := name_key(part))]
+def _people(names: Iterable[str], several: bool = True) -> list[tuple[str, ...]]:
+    parts = (p for name in names for p in (_SEVERAL.split(name) if several else (name,)))
+    return [k for p in parts if (k := name_key(p))]
 
 
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -61,14 +62,14 @@ def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(a) == 1 or len(b) == 1 or a[0].startswith(b[0]) or b[0].startswith(a[0])
 
 
-def same_speaker(a: Iterable[str], b: Iterable[str]) -> bool:
+def same_speaker(a: Iterable[str], b: Iterable[str], *, several: bool = True) -> bool:
     """Could any name of speaker ``a`` (name and aliases) be any name of ``b``?
 
-    A name of several people ("Cruz and Trump") matches each of them.  Names
-    that identify nobody (only titles or pronouns) are compatible with anyone:
-    there is nothing to contradict.
+    With ``several``, a name of several people ("Cruz and Trump") matches each
+    of them.  Names that identify nobody (only titles or pronouns) are
+    compatible with anyone: there is nothing to contradict.
     """
-    keys_a, keys_b = _people(a), _people(b)
+    keys_a, keys_b = _people(a, several), _people(b, several)
     if not keys_a or not keys_b:
         return True
     return any(_compatible(x, y) for x in keys_a for y in keys_b)
