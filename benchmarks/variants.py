@@ -19,7 +19,9 @@ quotes of each article (no spaCy run), and:
 * plants variants: copies of whole articles with one quote changed (a word
   replaced, a leading or trailing clause cut, a middle clause cut and marked
   with an ellipsis, the speaker swapped for another article's, the speaker
-  removed, or only its case and quotation marks restyled) and reports, per
+  removed, or only its case and quotation marks restyled; the changed quote
+  gets the context of a random other quote, as another outlet would surround
+  it with other words) and reports, per
   kind, how many planted quotes end up in one cluster with their original
   carrying the right flag.  Originals are quotes of eight words or more that
   are in no cluster of the untouched set, so the flag can only come from the
@@ -245,6 +247,9 @@ def quality(args: argparse.Namespace) -> None:
                 continue
             new, p = made
             copy = f"planted/{len(planted)}/{orig.doc}"
+            # another outlet quotes it in other words: the planted quote keeps none of its context
+            new = VariantQuote(new.doc, new.quote, new.speaker, new.pieces, new.kind, new.speaker_aliases,
+                               rng.choice(quotes).context, new.speaker_named)
             # the whole article is copied: its other quotes become identical versions too
             for q in by_doc[orig.doc]:
                 src = new if q.quote == orig.quote else q
@@ -449,7 +454,7 @@ def main() -> None:
     q.add_argument("--documents", action="append", default=[],
                    help="newsview --format jsonl output of other articles: their clusters join the checked sample")
     q.add_argument("--per-kind", type=int, default=60)
-    q.add_argument("--sample", type=int, default=40)
+    q.add_argument("--sample", type=int, default=60)
     q.add_argument("--seed", type=int, default=16)
     s = sub.add_parser("scale")
     s.add_argument("--quotes", type=int, default=1_000_000)

@@ -196,6 +196,16 @@ def test_versions_of_different_statements_sharing_an_excerpt_are_not_one_cluster
         assert {m.doc for m in c.members} != {"a.txt", "b.txt", "c.txt"}
 
 
+def test_a_one_word_answer_is_never_a_variant():
+    assert find_variants([q("a.txt", "Yes", "Ana Costa"), q("b.txt", "yes.", "Ana Costa")]) == []
+
+
+def test_a_short_quote_is_not_a_cut_of_a_long_answer_that_has_its_words_far_apart():
+    answer = ("We do not know, and I think nobody on the council can say for certain what the sea will do "
+              "next winter, because the old records are lost and we do not know at all")
+    assert find_variants([q("a.txt", answer, "Ana Costa"), q("b.txt", "Oh, we do not know. We do not know at all", "Ana Costa")]) == []
+
+
 def test_one_article_repeating_itself_is_not_a_variant():
     assert find_variants([q("a.txt", STATEMENT, quote="q1"), q("a.txt", STATEMENT, quote="q2")]) == []
 

@@ -33,12 +33,19 @@ def matched_words(a: Sequence[Hashable], b: Sequence[Hashable]) -> int:
     """How many words ``a`` and ``b`` share in order, in runs of ``MIN_RUN`` words or more.
 
     Single words matched here and there are not evidence: any short quote of
-    common words is a scattered subsequence of many long ones.
+    common words is a scattered subsequence of many long ones.  Nor are runs
+    far apart: words between the first and the last shared run that only one
+    version has count against the match (a few words of a short quote found
+    in two places of a long answer are not that answer cut short).
     """
     if a == b:
         return len(a)
-    return sum(op.src_end - op.src_start for op in Indel.opcodes(a, b)
-               if op.tag == "equal" and op.src_end - op.src_start >= MIN_RUN)
+    runs = [op for op in Indel.opcodes(a, b) if op.tag == "equal" and op.src_end - op.src_start >= MIN_RUN]
+    if not runs:
+        return 0
+    matched = sum(op.src_end - op.src_start for op in runs)
+    inside = max(runs[-1].src_end - runs[0].src_start, runs[-1].dest_end - runs[0].dest_start) - matched
+    return matched if inside <= max(3, matched // 2) else 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,12 @@ from .words import Words, normalised_words, words_of
 SHORT = 6
 #: share of the shorter version's words the other version must have, in order
 SHARE = 0.75
+#: versions that differ inside (not only where they start and stop) and share fewer
+#: words than this need the same context: one speaker reuses short sentence templates
+#: ("What prompted your interest in astronomy?" / "... in archaeology?")
+ALTERED_SHARED = 8
+#: a quote of fewer words ("Yes") is never clustered
+MIN_WORDS = 2
 #: context word pairs two articles must share to count as "the same context"
 CONTEXT_BIGRAMS = 3
 #: identical short quotes compared pair by pair for evidence when this few
@@ -117,6 +123,10 @@ class _Corpus:
             c = self._context[u] = frozenset(itertools.pairwise(w))
         return c
 
+    def same_context(self, a: int, b: int) -> bool:
+        """Do the words around two versions in their articles agree?"""
+        return len(self.context(a) & self.context(b)) >= CONTEXT_BIGRAMS
+
     def evidence(self, a: int, b: int) -> bool:
         """Do the speakers (both known) or the contexts of two short versions agree?
 
@@ -126,7 +136,11 @@ class _Corpus:
         na, nb = self.speaker_names(a), self.speaker_names(b)
         if na and nb and same_speaker(na[:1], nb[:1], several=False):
             return True
-        return len(self.context(a) & self.context(b)) >= CONTEXT_BIGRAMS
+        return self.same_context(a, b)
+
+    def agree(self, need: str, a: int, b: int) -> bool:
+        """Does the evidence ``_needs`` asked for hold for versions ``a`` and ``b``?"""
+        return need == "none" or (self.evidence(a, b) if need == "evidence" else self.same_context(a, b))
 
 
 class _UnionFind:
@@ -181,7 +195,7 @@ def _index_units(corpus: _Corpus) -> np.ndarray:
             continue
         for p in range(len(q.pieces)) if q.kind == "mixed" else (-1,):
             words = normalised_words(q.pieces[p][1] if p >= 0 else " ".join(t for _, t in q.pieces))
-            if not words:
+            if len(words) < MIN_WORDS:
                 continue
             word_hashes.extend(map(hash, words))
             offsets.append(len(word_hashes))
@@ -219,17 +233,19 @@ def _join_identical(corpus: _Corpus, uf: _UnionFind, seq_hashes: np.ndarray, off
 
 def _join_short(corpus: _Corpus, uf: _UnionFind, group: list[int]) -> None:
     """Identical short quotes: joined only where the speaker or the context agrees."""
-    _join_by_evidence(corpus, uf, group, group)
+    _join_by_evidence(corpus, uf, group, group, "evidence")
 
 
-def _join_by_evidence(corpus: _Corpus, uf: _UnionFind, xs: list[int], ys: list[int]) -> None:
-    """Join the versions in ``xs`` with those in ``ys`` whose speakers or contexts agree."""
+def _join_by_evidence(corpus: _Corpus, uf: _UnionFind, xs: list[int], ys: list[int], need: str) -> None:
+    """Join the versions in ``xs`` with those in ``ys`` for which the evidence ``need`` holds."""
     if len(xs) * len(ys) <= _SMALL_GROUP * _SMALL_GROUP:
         for x in xs:
             for y in ys:
-                if x != y and uf.find(x) != uf.find(y) and corpus.evidence(x, y):
+                if x != y and uf.find(x) != uf.find(y) and corpus.agree(need, x, y):
                     uf.union(x, y)
         return
+    if need != "evidence":
+        return  # too many copies to compare contexts pair by pair
     # a phrase quoted very often: by family name only, no pairwise context check
     by_name: dict[str, int] = {}
     for u in (*xs, *ys):
@@ -250,13 +266,27 @@ def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, copies: 
             continue
         wa, wb = corpus.words(a), corpus.words(b)
         matched = matched_words(wa, wb)
-        if matched < share * min(len(wa), len(wb)):
+        shorter = min(len(wa), len(wb))
+        if matched < share * shorter:
             continue
-        if matched >= short:
+        need = _needs(matched, shorter, short)
+        if need == "none":
             uf.union(a, b)
-            continue
-        # short: every identical copy of either side is checked for evidence
-        _join_by_evidence(corpus, uf, copies.get(a, [a]), copies.get(b, [b]))
+        else:  # every identical copy of either side is checked for evidence
+            _join_by_evidence(corpus, uf, copies.get(a, [a]), copies.get(b, [b]), need)
+
+
+def _needs(matched: int, shorter: int, short: int) -> str:
+    """What else two versions sharing ``matched`` words need to be one statement.
+
+    ``evidence`` (the same speaker or context) for a short match, ``context``
+    for a short statement with words changed inside, ``none`` otherwise.
+    """
+    if matched < short:
+        return "evidence"
+    if matched < shorter and matched < ALTERED_SHARED:
+        return "context"
+    return "none"
 
 
 def _clusters(corpus: _Corpus, uf: _UnionFind, *, short: int, share: float) -> list[Cluster]:
@@ -285,8 +315,10 @@ def _split(corpus: _Corpus, units: list[int], words: dict[int, Words], *, short:
         for part in parts[:_SPLIT_TRIES]:
             ref = part[0]
             matched = matched_words(words[ref].words, words[u].words)
-            if matched >= share * len(words[u]) and (matched >= short or corpus.evidence(ref, u)
-                                                      or any(corpus.evidence(v, u) for v in part[1:])):
+            if matched < share * len(words[u]):
+                continue
+            need = _needs(matched, len(words[u]), short)
+            if any(corpus.agree(need, v, u) for v in part):
                 part.append(u)
                 break
         else:
