@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsview.model import Actor, ParsedDocument, Quote
-from newsview.review import Reassign, ReviewStore
+from newsview.review.actions import Reassign
+from newsview.review.store import ReviewStore
 from newsview.variants import (
     ALTERED,
     CONFLICTING,
@@ -293,3 +294,34 @@ def test_quotes_with_variants_elsewhere_can_be_looked_up_for_the_reader():
     marks = clusters_by_quote(clusters)
     assert set(marks) == {("a.txt", "q1"), ("b.txt", "q4")}
     assert marks[("a.txt", "q1")][0].flags == (CONFLICTING, IDENTICAL)
+
+
+# -- the command line ------------------------------------------------------------------------
+
+SAID = "The new harbour wall will protect every family on the front from the winter storms"
+
+
+def test_format_variants_clusters_the_quotes_of_the_files_given(tmp_path):
+    import subprocess
+    import sys
+
+    articles = {
+        "costa.txt": f"Harbour wall vote\n\nMayor Ana Costa spoke to reporters on Tuesday.\n\n\u201c{SAID},\u201d Ana Costa said.\n",
+        "reyes.txt": f"Council split on sea wall\n\nThe council met on Wednesday.\n\n\"{SAID.upper()},\" Tom Reyes said.\n",
+        "short.txt": "Storm season\n\nThe mayor visited the harbour.\n\n"
+                     "\u201cThe new harbour wall will protect every family on the front,\u201d Ana Costa said.\n",
+    }
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "newsview", *sorted(articles), "--format", "variants", "--no-cache"],
+                          cwd=tmp_path, capture_output=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert len(rows) == 1
+    (row,) = rows
+    assert {m["path"] for m in row["members"]} == set(articles)
+    speakers = sorted(m["speaker"] for m in row["members"])
+    assert speakers[-1] == "Tom Reyes" and all(s.endswith("Costa") for s in speakers[:-1])
+    assert row["flags"] == [CONFLICTING, TRUNCATED]
+    (cut,) = [d for d in row["diff"] if d["relation"] == [TRUNCATED]]
+    assert [c["reference"] for c in cut["changes"]] == ["from the winter storms"]

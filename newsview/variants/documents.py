@@ -15,7 +15,7 @@ from ..model import ParsedDocument
 from .model import VariantQuote
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..review import ReviewedView
+    from ..review.view import ReviewedView
 
 #: characters of article text on each side of a quote kept as its context
 CONTEXT_CHARS = 100
