@@ -51,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newsview.model import ParsedDocument
 from newsview.variants import VariantQuote, find_variants, quotes_of_document
+from newsview.variants.documents import quoted_parts
 from newsview.variants.names import name_key, same_speaker
 from newsview.variants.words import normalised_words
 
@@ -62,8 +63,6 @@ VERDICTS = HERE / "variants-verdicts.json"
 SAMPLE = HERE / "variants-sample.md"
 CONTEXT = 100
 
-_QUOTED = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]([^\"\u201c\u201d\u201e\u00ab\u00bb]+)[\"\u201c\u201d\u201e\u00ab\u00bb]")
-_MARKS = "\"'\u201c\u201d\u2018\u2019 \n"
 
 
 # ---------------------------------------------------------------------------
@@ -74,12 +73,10 @@ def quoted_pieces(text: str, spans: list[list[int]], kind: str) -> list[tuple[in
     """The words inside quotation marks in a gold quote's spans (a direct quote without marks: all of it)."""
     pieces = []
     for s, e in spans:
-        found = [(s + m.start(1), m.group(1)) for m in _QUOTED.finditer(text[s:e])]
-        if not found and kind == "direct":
-            seg = text[s:e]
-            lead = len(seg) - len(seg.lstrip(_MARKS))
-            found = [(s + lead, seg.strip(_MARKS))]
-        pieces.extend((o, t) for o, t in found if t.strip())
+        found = quoted_parts(s, text[s:e])
+        if kind == "mixed" and found == [(s, text[s:e])]:
+            found = []  # a gold mixed quote without marks has no quoted words
+        pieces.extend(found)
     return pieces
 
 

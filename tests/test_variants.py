@@ -269,6 +269,18 @@ def _article(path: str, text: str, said: str, speaker: str | None) -> ParsedDocu
     return doc.with_analysis(entities=(), actors=actors, quotes=(quote,), mentions=(), pipeline="test")
 
 
+def test_only_the_quoted_words_of_a_mixed_quote_are_compared():
+    text = 'Ana Costa called the plan "a waste of money" and "far too late" on Tuesday.'
+    s, e = span(text, 'the plan "a waste of money" and "far too late')
+    quote = Quote("q1", s, e, text[s:e], "mixed", "a1", spans=((s, e),))
+    doc = ParsedDocument(text=text, source=source(text, "a.txt"), paragraphs=paragraphs(text)).with_analysis(
+        entities=(), actors=(Actor("a1", "Ana Costa", "PERSON", (), (span(text, "Ana Costa"),), ("q1",)),),
+        quotes=(quote,), mentions=(), pipeline="test")
+    (vq,) = quotes_of_document(doc)
+    assert [t for _, t in vq.pieces] == ["a waste of money", "far too late"]
+    assert all(text[o:o + len(t)] == t for o, t in vq.pieces)
+
+
 def test_a_reviewer_reassigning_a_speaker_changes_the_conflicting_flag(tmp_path):
     said = "We cannot wait for the next storm to reach the harbour"
     a = _article("a.txt", f"Ana Costa spoke on Tuesday. \u201c{said},\u201d she said.", said, "Ana Costa")

@@ -279,13 +279,13 @@ def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, copies: 
 def _needs(matched: int, shorter: int, short: int) -> str:
     """What else two versions sharing ``matched`` words need to be one statement.
 
-    ``evidence`` (the same speaker or context) for a short match, ``context``
-    for a short statement with words changed inside, ``none`` otherwise.
+    ``context`` for a short statement with words changed inside, ``evidence``
+    (the same speaker or context) for a short excerpt, ``none`` otherwise.
     """
+    if matched < shorter and matched < ALTERED_SHARED:
+        return "context"  # the same speaker is no evidence here: templates are one speaker's habit
     if matched < short:
         return "evidence"
-    if matched < shorter and matched < ALTERED_SHARED:
-        return "context"
     return "none"
 
 

@@ -9,6 +9,7 @@ reassigned) has no speaker.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..model import ParsedDocument
@@ -21,6 +22,38 @@ if TYPE_CHECKING:  # pragma: no cover
 CONTEXT_CHARS = 100
 #: the actor kind of a speaker the article only describes ("critics", "a spokesman")
 DESCRIBED = "NOMINAL"
+
+
+_MARKS = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_OPENING = "\u201c\u201e\u00ab"
+_CLOSING = "\u201d\u00bb"
+
+
+def quoted_parts(offset: int, text: str) -> list[tuple[int, str]]:
+    """The pieces of ``text`` inside quotation marks, as ``(offset, text)``.
+
+    A mixed quote's span can hold the reporter's words around the quoted
+    ones (it "null and void" and "geographically ridiculous): only the
+    quoted words are the speaker's.  A span that starts or ends inside a
+    quotation counts from its start or to its end; one with no marks is all
+    quoted.
+    """
+    marks = list(_MARKS.finditer(text))
+    if not marks:
+        return [(offset, text)] if text.strip() else []
+    parts = []
+    inside = marks[0].group() in _CLOSING  # the span began inside the quotation
+    start = 0
+    for m in marks:
+        ch = m.group()
+        if inside and ch not in _OPENING:
+            parts.append((start, m.start()))
+            inside = False
+        elif not inside and ch not in _CLOSING:
+            start, inside = m.end(), True
+    if inside:
+        parts.append((start, len(text)))
+    return [(offset + a, text[a:b]) for a, b in parts if text[a:b].strip()]
 
 
 def document_name(doc: ParsedDocument) -> str:
@@ -55,6 +88,8 @@ def quotes_of_document(doc: ParsedDocument, view: ReviewedView | None = None, *,
             speaker, aliases, named = actor_.name, actor_.aliases, actor_.kind != DESCRIBED
         spans = q.spans or ((q.start, q.end),)
         pieces = tuple((s, doc.text[s:e]) for s, e in spans)
+        if q.kind == "mixed":
+            pieces = tuple(part for s, text in pieces for part in quoted_parts(s, text)) or pieces
         context = doc.text[max(q.start - CONTEXT_CHARS, 0):q.start] + " " + doc.text[q.end:q.end + CONTEXT_CHARS]
         out.append(VariantQuote(doc_name, q.id, speaker, pieces, q.kind, tuple(aliases), context, named))
     return out
