@@ -206,7 +206,7 @@ def quality(args: argparse.Namespace) -> None:
         print(f"{path}: {len(docs)} articles analysed by newsview, {len(analysed)} quotes, {len(found)} clusters, "
               f"flags {dict(Counter(f for c in found for f in c.flags))}")
         natural += found
-    precision(natural, args.sample)
+    precision(natural, args.sample, set(by_doc))
 
     clustered = {(m.doc, m.quote) for c in clusters for m in c.members}
     rng = random.Random(args.seed)
@@ -300,43 +300,51 @@ def _short(text: str, words: int = 8) -> str:
     return " ".join(w[:words]) + (" …" if len(w) > words else "")
 
 
-def precision(clusters: list, size: int) -> None:
+def precision(clusters: list, size: int, dev_ids: set[str]) -> None:
     verdicts = json.loads(VERDICTS.read_text()) if VERDICTS.exists() else {}
     rng = random.Random(16)
     sample = sorted(rng.sample(clusters, min(size, len(clusters))), key=lambda c: c.id)
     lines = [
-        "# Quote variants: hand-checked sample of clusters in the untouched dev set",
+        "# Quote variants: hand-checked sample of clusters in untouched articles",
         "",
-        "Written by `python benchmarks/variants.py quality`; the verdicts come from",
-        "`variants-verdicts.json` (`\"CLUSTER FLAG\": \"ok\" | \"wrong\"` with a reason).",
-        "Only the first words of each version are shown (the dev set stays out of the repository).",
+        "Written by `python benchmarks/variants.py quality --documents WIKINEWS.jsonl`: clusters among the",
+        "dev set's gold quotes (PolNeAR news, 2015-16; only the first words of each version are shown, the",
+        "dev set stays out of the repository) and among the quotes newsview itself found in the Wikinews",
+        "corpus (CC BY 2.5). The verdicts come from `variants-verdicts.json`",
+        "(`\"CLUSTER FLAG\": \"ok: ...\" | \"wrong: ...\"`): a flag is right when the versions are one",
+        "statement and the flag says truly how they differ.",
         "",
     ]
-    good = bad = unchecked = 0
+    score: dict[str, list[int]] = {}
+    unchecked = 0
+    body: list[str] = []
     for c in sample:
-        lines.append(f"## {c.id}: {', '.join(c.flags)}")
-        lines.append("")
+        source = "dev set" if c.members[0].doc in dev_ids else "analysed documents"
+        body.append(f"## {c.id}: {', '.join(c.flags)} ({source})")
+        body.append("")
         for k, m in enumerate(c.members):
             ref = " (reference)" if k == c.reference else ""
-            lines.append(f"- {k}{ref} `{m.doc}` {m.quote} [{m.start}:{m.end}], speaker {m.speaker!r}: “{_short(m.text)}”")
+            body.append(f"- {k}{ref} `{m.doc}` {m.quote} [{m.start}:{m.end}], speaker {m.speaker!r}: “{_short(m.text)}”")
         for d in c.diffs:
             ch = "; ".join(f"{x.op} “{_short(x.reference, 6)}” → “{_short(x.member, 6)}”" for x in d.changes)
-            lines.append(f"- diff {d.member} vs {d.against} ({', '.join(d.relation)}): {ch}")
-        lines.append("")
+            body.append(f"- diff {d.member} vs {d.against} ({', '.join(d.relation)}): {ch}")
+        body.append("")
         for f in c.flags:
             v = verdicts.get(f"{c.id} {f}")
             if v is None:
                 unchecked += 1
-                lines.append(f"- **{f}**: not checked yet")
+                body.append(f"- **{f}**: not checked yet")
             else:
-                good += v.startswith("ok")
-                bad += not v.startswith("ok")
-                lines.append(f"- **{f}**: {v}")
-        lines.append("")
-    checked = good + bad
-    summary = (f"flag precision on the hand-checked sample: {good}/{checked} = {good / checked:.3f}"
+                good_bad = score.setdefault(source, [0, 0])
+                good_bad[0 if v.startswith("ok") else 1] += 1
+                body.append(f"- **{f}**: {v}")
+        body.append("")
+    good = sum(g for g, _ in score.values())
+    checked = good + sum(b for _, b in score.values())
+    parts = [f"{name} {g}/{g + b}" for name, (g, b) in sorted(score.items())]
+    summary = (f"flag precision on the hand-checked sample: {good}/{checked} = {good / checked:.3f} ({', '.join(parts)})"
                if checked else "flag precision: no verdicts yet")
-    lines[6:6] = [f"{len(sample)} clusters sampled; {summary}; {unchecked} flags not checked.", ""]
+    lines += [f"{len(sample)} clusters; {summary}; {unchecked} flags not checked.", "", *body]
     SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"  sample of {len(sample)} clusters -> {SAMPLE.name}: {summary} ({unchecked} flags unchecked)")
 
