@@ -1,7 +1,7 @@
 """The ``newsview`` command.
 
 ``newsview FILE`` opens the app when stdout is a terminal; ``--format``
-writes the analysis instead (json, jsonl, text, csv, markdown).  Errors are
+writes the analysis instead (json, jsonl, text, csv, markdown, variants).  Errors are
 one line on stderr and a non-zero exit code, never a traceback:
 
 * 0  every file was processed

@@ -25,6 +25,7 @@ class Format(str, enum.Enum):
     text = "text"
     csv = "csv"
     markdown = "markdown"
+    variants = "variants"
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "fmt", ("--format", "-f"), Format | None,
         "Output instead of the app: json (one document), jsonl (one line per file), text (readable summary), "
-        "csv (one row per quote), markdown (review report). Default: the app on a terminal, text otherwise.",
+        "csv (one row per quote), markdown (review report), variants (one line per quote found in two or more "
+        "of the articles: docs/variants.md). Default: the app on a terminal, text otherwise.",
         case_sensitive=False,
     ),
     Option("output", ("--output", "-o"), Path | None, "Write the output to this file instead of stdout."),

@@ -8,7 +8,7 @@ and the benchmark all see the same thing.
 
 from __future__ import annotations
 
-from . import as_csv, as_json, as_jsonl, as_markdown, as_text
+from . import as_csv, as_json, as_jsonl, as_markdown, as_text, as_variants
 from .as_csv import CSV_FIELDS, csv_rows, to_csv, write_csv
 from .as_json import document_fields, to_json, write_json_document
 from .as_markdown import to_markdown
@@ -22,6 +22,7 @@ WRITERS: dict[str, Writer] = {
     "text": as_text.write,
     "csv": as_csv.write,
     "markdown": as_markdown.write,
+    "variants": as_variants.write,
 }
 
 __all__ = [

@@ -1,0 +1,473 @@
+#!/usr/bin/env python3
+"""Quote variants benchmark: planted-variant recall, flag precision, and scale.
+
+    python benchmarks/variants.py quality [--dev ../shared/bench/dev.jsonl] [--per-kind 60]
+    python benchmarks/variants.py scale [--quotes 1000000]
+    python benchmarks/variants.py compare-lsh [--dev ...]
+
+**quality** reads the dev set (252 articles from seven outlets on the 2016
+campaign; never copied into the repository), takes its gold direct quotes and
+the quoted fragments of its gold mixed quotes, with the gold speakers, as the
+quotes of each article (no spaCy run), and:
+
+* clusters the untouched articles (and, with ``--documents``, articles that
+  newsview analysed: ``newsview *.txt --format jsonl`` output, quotes and
+  speakers as the engine found them), and scores the flags of a fixed sample of
+  the clusters against the hand-checked verdicts in
+  ``variants-verdicts.json``, writing the sample with its verdicts to
+  ``variants-sample.md`` (clusters not yet checked are listed as such);
+* plants variants: copies of whole articles with one quote changed (a word
+  replaced, a leading or trailing clause cut, a middle clause cut and marked
+  with an ellipsis, the speaker swapped for another article's, the speaker
+  removed, or only its case and quotation marks restyled; the changed quote
+  gets the context of a random other quote, as another outlet would surround
+  it with other words) and reports, per
+  kind, how many planted quotes end up in one cluster with their original
+  carrying the right flag.  Originals are quotes of eight words or more that
+  are in no cluster of the untouched set, so the flag can only come from the
+  plant.
+
+**scale** clusters synthetic quotes (Zipf-distributed words, one in ten a
+variant of another) and reports the time and the peak resident memory.
+
+**compare-lsh** measures MinHash LSH (datasketch) against the rare-shingle
+index on the planted set: candidate recall of planted pairs, and time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from newsview.model import ParsedDocument
+from newsview.variants import VariantQuote, find_variants, quotes_of_document
+from newsview.variants.documents import quoted_parts
+from newsview.variants.names import name_key, same_speaker
+from newsview.variants.words import normalised_words
+
+HERE = Path(__file__).resolve().parent
+DEV = HERE.parent.parent.parent / "shared" / "bench" / "dev.jsonl"
+if not DEV.exists():
+    DEV = Path("/work/shared/bench/dev.jsonl")
+VERDICTS = HERE / "variants-verdicts.json"
+SAMPLE = HERE / "variants-sample.md"
+CONTEXT = 100
+
+
+
+# ---------------------------------------------------------------------------
+# The dev set as quotes
+
+
+def quoted_pieces(text: str, spans: list[list[int]], kind: str) -> list[tuple[int, str]]:
+    """The words inside quotation marks in a gold quote's spans (a direct quote without marks: all of it)."""
+    pieces = []
+    for s, e in spans:
+        found = quoted_parts(s, text[s:e])
+        if kind == "mixed" and found == [(s, text[s:e])]:
+            found = []  # a gold mixed quote without marks has no quoted words
+        pieces.extend(found)
+    return pieces
+
+
+def article_quotes(art: dict) -> list[VariantQuote]:
+    text = art["text"]
+    out = []
+    for n, q in enumerate(art["quotes"]):
+        if q["kind"] not in ("direct", "mixed"):
+            continue
+        pieces = quoted_pieces(text, q["spans"], q["kind"])
+        if not pieces:
+            continue
+        start, end = q["spans"][0][0], q["spans"][-1][1]
+        context = text[max(start - CONTEXT, 0):start] + " " + text[end:end + CONTEXT]
+        aliases = tuple(q.get("speaker_aliases") or ())
+        named = q.get("speaker_kind") != "nominal"  # "campaign officials" is a description, not a name
+        out.append(VariantQuote(art["id"], f"q{n}", q["speaker"], tuple(pieces), q["kind"], aliases, context, named))
+    return out
+
+
+def load_dev(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+# ---------------------------------------------------------------------------
+# Planting variants
+
+
+def _words_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\w+(?:['\u2019]\w+)*", text)]
+
+
+def _longest(q: VariantQuote) -> int:
+    return max(range(len(q.pieces)), key=lambda i: len(q.pieces[i][1]))
+
+
+def plant_word(q: VariantQuote, rng: random.Random, vocab: list[str]) -> tuple[VariantQuote, int] | None:
+    """One word inside the quote (not its first or last) replaced by another word."""
+    p = _longest(q)
+    start, text = q.pieces[p]
+    spans = _words_spans(text)
+    inner = [sp for sp in spans[1:-1] if len(text[sp[0]:sp[1]]) >= 3]
+    if not inner:
+        return None
+    s, e = rng.choice(inner)
+    old = normalised_words(text[s:e])
+    new = rng.choice([w for w in vocab[:1000] if [w] != old])
+    return _with_piece(q, p, start, text[:s] + new + text[e:]), p
+
+
+def plant_cut(q: VariantQuote, rng: random.Random) -> tuple[VariantQuote, int] | None:
+    """A leading or trailing clause (or a third of the words) cut, without an ellipsis."""
+    at_start = rng.random() < 0.5
+    # a direct quote in pieces is cut in its first or last piece; a mixed quote in one fragment
+    p = _longest(q) if q.kind == "mixed" else (0 if at_start else len(q.pieces) - 1)
+    start, text = q.pieces[p]
+    spans = _words_spans(text)
+    n = len(spans)
+    if n < 6:
+        return None
+    cut = max(2, n // 3)
+    if at_start:
+        commas = [i for i, (s, _) in enumerate(spans) if n // 4 <= i <= n // 2 and text[:s].rstrip().endswith((",", ";"))]
+        k = commas[-1] if commas else cut
+        s0 = spans[k][0]
+        return _with_piece(q, p, start + s0, text[s0:]), p
+    commas = [i for i, (_, e) in enumerate(spans) if n // 2 <= i < n - 2 and text[e:].lstrip().startswith((",", ";"))]
+    k = commas[0] if commas else n - cut - 1
+    return _with_piece(q, p, start, text[:spans[k][1]]), p
+
+
+def plant_elision(q: VariantQuote, rng: random.Random) -> tuple[VariantQuote, int] | None:
+    """Words from the middle left out and marked with an ellipsis."""
+    p = _longest(q)
+    start, text = q.pieces[p]
+    spans = _words_spans(text)
+    n = len(spans)
+    if n < 10:
+        return None
+    a = rng.randrange(2, n // 2)
+    b = min(a + max(2, n // 4), n - 2)
+    return _with_piece(q, p, start, text[:spans[a - 1][1]] + " \u2026 " + text[spans[b][0]:]), p
+
+
+def plant_restyle(q: VariantQuote) -> tuple[VariantQuote, int]:
+    """The same words: upper case, straight quotation marks and apostrophes, extra spaces."""
+    pieces = tuple((s, '"' + t.upper().replace("\u2019", "'").replace(",", " ,  ") + '"') for s, t in q.pieces)
+    return VariantQuote(q.doc, q.quote, q.speaker, pieces, q.kind, q.speaker_aliases, q.context), _longest(q)
+
+
+def _with_piece(q: VariantQuote, p: int, start: int, text: str) -> VariantQuote:
+    pieces = list(q.pieces)
+    pieces[p] = (start, text)
+    return VariantQuote(q.doc, q.quote, q.speaker, tuple(pieces), q.kind, q.speaker_aliases, q.context)
+
+
+KINDS = {
+    "word changed": "altered",
+    "clause cut": "truncated",
+    "middle cut with ellipsis": "truncated",
+    "speaker swapped": "conflicting",
+    "speaker removed": "unattributed-elsewhere",
+    "restyled only": "identical",
+}
+
+
+def quality(args: argparse.Namespace) -> None:
+    arts = load_dev(Path(args.dev))
+    by_doc = {a["id"]: article_quotes(a) for a in arts}
+    quotes = [q for qs in by_doc.values() for q in qs]
+    t0 = time.perf_counter()
+    clusters = find_variants(quotes)
+    took = time.perf_counter() - t0
+    units = sum(len(q.pieces) if q.kind == "mixed" else 1 for q in quotes)
+    print(f"dev set: {len(arts)} articles, {len(quotes)} direct and mixed quotes ({units} units), "
+          f"{len(clusters)} clusters in {took:.2f} s")
+    print("  flags:", dict(Counter(f for c in clusters for f in c.flags)))
+    sizes = Counter(len(c.members) for c in clusters)
+    print("  cluster sizes:", dict(sorted(sizes.items())))
+    natural = list(clusters)
+    for path in args.documents:
+        with open(path, encoding="utf-8") as f:
+            docs = [ParsedDocument.from_dict(json.loads(line)) for line in f if line.strip()]
+        analysed = [q for d in docs for q in quotes_of_document(d, name=Path(d.source.path or "-").name)]
+        found = find_variants(analysed)
+        print(f"{path}: {len(docs)} articles analysed by newsview, {len(analysed)} quotes, {len(found)} clusters, "
+              f"flags {dict(Counter(f for c in found for f in c.flags))}")
+        natural += found
+    precision(natural, args.sample, set(by_doc))
+
+    clustered = {(m.doc, m.quote) for c in clusters for m in c.members}
+    rng = random.Random(args.seed)
+    vocab = sorted({w for q in quotes for _, t in q.pieces for w in normalised_words(t) if len(w) >= 4})
+    rng.shuffle(vocab)
+    originals = [q for q in quotes if (q.doc, q.quote) not in clustered
+                 and min(len(normalised_words(t)) for _, t in q.pieces) >= 8]
+    rng.shuffle(originals)
+    speakers = sorted({q.speaker for q in quotes if q.speaker and q.speaker_named})
+    planted: list[tuple[str, VariantQuote, VariantQuote, int]] = []
+    extra: list[VariantQuote] = []
+    pool = iter(originals)
+    for kind in KINDS:
+        n = 0
+        while n < args.per_kind:
+            orig = next(pool)
+            if kind == "word changed":
+                made = plant_word(orig, rng, vocab)
+            elif kind == "clause cut":
+                made = plant_cut(orig, rng)
+            elif kind == "middle cut with ellipsis":
+                made = plant_elision(orig, rng)
+            elif kind == "restyled only":
+                made = plant_restyle(orig)
+            elif kind == "speaker removed":
+                if not name_key(orig.speaker):
+                    continue
+                made = VariantQuote(orig.doc, orig.quote, None, orig.pieces, orig.kind, (), orig.context), _longest(orig)
+            else:
+                others = [s for s in rng.sample(speakers, 20) if not same_speaker([s], [orig.speaker or ""])]
+                if not name_key(orig.speaker) or not orig.speaker_named or not others:
+                    continue
+                made = VariantQuote(orig.doc, orig.quote, others[0], orig.pieces, orig.kind, (), orig.context), _longest(orig)
+            if made is None:
+                continue
+            new, p = made
+            copy = f"planted/{len(planted)}/{orig.doc}"
+            # another outlet quotes it in other words: the planted quote keeps none of its context
+            new = VariantQuote(new.doc, new.quote, new.speaker, new.pieces, new.kind, new.speaker_aliases,
+                               rng.choice(quotes).context, new.speaker_named)
+            # the whole article is copied: its other quotes become identical versions too
+            for q in by_doc[orig.doc]:
+                src = new if q.quote == orig.quote else q
+                extra.append(VariantQuote(copy, src.quote, src.speaker, src.pieces, src.kind,
+                                          src.speaker_aliases, src.context, src.speaker_named))
+            planted.append((kind, orig, new, p))
+            n += 1
+    t0 = time.perf_counter()
+    found = find_variants(quotes + extra)
+    took = time.perf_counter() - t0
+    home = {}
+    for c in found:
+        for m in c.members:
+            home[(m.doc, m.quote, m.start)] = c
+    print(f"\nplanted: {len(planted)} variants in {len(planted)} article copies "
+          f"({len(quotes) + len(extra)} quotes, clustered in {took:.2f} s)")
+    hits: Counter[str] = Counter()
+    misses: list[str] = []
+    for n, (kind, orig, new, p) in enumerate(planted):
+        want = KINDS[kind]
+        unit = p if orig.kind == "mixed" else 0
+        a = home.get((orig.doc, orig.quote, orig.pieces[unit][0]))
+        b = home.get((f"planted/{n}/{orig.doc}", orig.quote, new.pieces[unit][0]))
+        ok = a is not None and a is b and want in a.flags
+        if ok and want == "identical":
+            ok = a.flags == ("identical",)  # type: ignore[union-attr]
+        if ok and want == "truncated":
+            ok = "altered" not in a.flags  # type: ignore[union-attr]
+        if ok:
+            hits[kind] += 1
+        else:
+            got = "not clustered together" if a is None or a is not b else ",".join(a.flags)
+            misses.append(f"  {kind}: {orig.doc} {orig.quote} -> {got}")
+            if a is not None and a is b:
+                misses.extend(f"      {d.relation} {[(x.op, x.reference, x.member) for x in d.changes]}" for d in a.diffs)
+    total = 0
+    for kind, flag in KINDS.items():
+        total += hits[kind]
+        print(f"  {kind:26s} -> {flag:23s} {hits[kind]:3d}/{args.per_kind}")
+    print(f"planted-variant recall with the right flag: {total}/{len(planted)} = {total / len(planted):.3f}")
+    for line in misses[:20]:
+        print(line)
+
+
+# ---------------------------------------------------------------------------
+# Flag precision on a hand-checked sample
+
+
+def _short(text: str, words: int = 8) -> str:
+    w = " ".join(text.split()).split(" ")
+    return " ".join(w[:words]) + (" …" if len(w) > words else "")
+
+
+def precision(clusters: list, size: int, dev_ids: set[str]) -> None:
+    verdicts = json.loads(VERDICTS.read_text()) if VERDICTS.exists() else {}
+    rng = random.Random(16)
+    sample = sorted(rng.sample(clusters, min(size, len(clusters))), key=lambda c: c.id)
+    lines = [
+        "# Quote variants: hand-checked sample of clusters in untouched articles",
+        "",
+        "Written by `python benchmarks/variants.py quality --documents WIKINEWS.jsonl`: clusters among the",
+        "dev set's gold quotes (PolNeAR news, 2015-16; only the first words of each version are shown, the",
+        "dev set stays out of the repository) and among the quotes newsview itself found in the Wikinews",
+        "corpus (CC BY 2.5). The verdicts come from `variants-verdicts.json`",
+        "(`\"CLUSTER FLAG\": \"ok: ...\" | \"wrong: ...\"`): a flag is right when the versions are one",
+        "statement and the flag says truly how they differ.",
+        "",
+    ]
+    score: dict[str, list[int]] = {}
+    unchecked = 0
+    body: list[str] = []
+    for c in sample:
+        source = "dev set" if c.members[0].doc in dev_ids else "analysed documents"
+        body.append(f"## {c.id}: {', '.join(c.flags)} ({source})")
+        body.append("")
+        for k, m in enumerate(c.members):
+            ref = " (reference)" if k == c.reference else ""
+            body.append(f"- {k}{ref} `{m.doc}` {m.quote} [{m.start}:{m.end}], speaker {m.speaker!r}: “{_short(m.text)}”")
+        for d in c.diffs:
+            ch = "; ".join(f"{x.op} “{_short(x.reference, 6)}” → “{_short(x.member, 6)}”" for x in d.changes)
+            body.append(f"- diff {d.member} vs {d.against} ({', '.join(d.relation)}): {ch}")
+        body.append("")
+        for f in c.flags:
+            v = verdicts.get(f"{c.id} {f}")
+            if v is None:
+                unchecked += 1
+                body.append(f"- **{f}**: not checked yet")
+            else:
+                good_bad = score.setdefault(source, [0, 0])
+                good_bad[0 if v.startswith("ok") else 1] += 1
+                body.append(f"- **{f}**: {v}")
+        body.append("")
+    good = sum(g for g, _ in score.values())
+    checked = good + sum(b for _, b in score.values())
+    parts = [f"{name} {g}/{g + b}" for name, (g, b) in sorted(score.items())]
+    summary = (f"flag precision on the hand-checked sample: {good}/{checked} = {good / checked:.3f} ({', '.join(parts)})"
+               if checked else "flag precision: no verdicts yet")
+    lines += [f"{len(sample)} clusters; {summary}; {unchecked} flags not checked.", "", *body]
+    SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"  sample of {len(sample)} clusters -> {SAMPLE.name}: {summary} ({unchecked} flags unchecked)")
+
+
+# ---------------------------------------------------------------------------
+# Scale
+
+
+def synthetic(n: int, seed: int = 7, sources: dict[int, tuple[int, str]] | None = None) -> list[VariantQuote]:
+    """``n`` quotes in ``n // 10`` articles: Zipf words, 5 to 40 per quote, one in ten a variant of another."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    vocab = ["".join(letters[rng.integers(0, 26, rng.integers(2, 10))]) for _ in range(50_000)]
+    names = [f"{vocab[i].title()} {vocab[-i - 1].title()}" for i in range(5000)]
+    lengths = rng.integers(5, 41, n)
+    words = np.minimum(rng.zipf(1.3, int(lengths.sum())) - 1, len(vocab) - 1)
+    cuts = np.cumsum(lengths)
+    out: list[VariantQuote] = []
+    base = int(n * 0.9)
+    start = 0
+    for i in range(n):
+        end = int(cuts[i])
+        doc = f"synthetic/{i // 10}"
+        if i < base:
+            text = " ".join(vocab[w] for w in words[start:end].tolist())
+            speaker = names[int(words[start]) % len(names)] if i % 7 else None
+        else:  # a variant of an earlier quote
+            src_i = int(rng.integers(0, base))
+            src = out[src_i]
+            text = src.pieces[0][1]
+            speaker = src.speaker
+            kind = i % 4
+            w = text.split(" ")
+            if kind == 0 and len(w) > 3:
+                w[len(w) // 2] = vocab[int(rng.integers(0, len(vocab)))]
+            elif kind == 1 and len(w) > 6:
+                w = w[: len(w) * 2 // 3]
+            elif kind == 2:
+                speaker = names[int(rng.integers(0, len(names)))]
+            text = " ".join(w)
+            if sources is not None:
+                sources[i] = (src_i, ("word changed", "clause cut", "speaker swapped", "identical")[kind])
+        out.append(VariantQuote(doc, f"q{i % 10}", speaker, ((0, text),)))
+        start = end
+    return out
+
+
+def scale(args: argparse.Namespace) -> None:
+    load = os.getloadavg()
+    t0 = time.perf_counter()
+    quotes = synthetic(args.quotes)
+    made = time.perf_counter() - t0
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0, c0 = time.perf_counter(), time.process_time()
+    clusters = find_variants(quotes)
+    took, cpu = time.perf_counter() - t0, time.process_time() - c0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"scale: {len(quotes):,} synthetic quotes made in {made:.1f} s (peak RSS so far {rss0:.0f} MiB)")
+    print(f"  clustered in {took:.1f} s ({cpu:.1f} s of CPU): {len(clusters):,} clusters, flags {dict(Counter(f for c in clusters for f in c.flags))}")
+    print(f"  peak RSS of the whole run {rss:.0f} MiB; load average at start {load[0]:.1f}, "
+          f"at end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+
+# ---------------------------------------------------------------------------
+# MinHash LSH against the rare-shingle index
+
+
+def compare_lsh(args: argparse.Namespace) -> None:
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from newsview.variants.index import candidate_pairs
+
+    sources: dict[int, tuple[int, str]] = {}
+    quotes = synthetic(args.quotes, sources=sources)
+    texts = [q.pieces[0][1] for q in quotes]
+    # every variant's source: the earlier quote whose text it was made from
+    words = [normalised_words(t) for t in texts]
+    t0 = time.perf_counter()
+    offsets = np.cumsum([0] + [len(w) for w in words])
+    flat = np.array([hash(x) for w in words for x in w], np.int64)
+    i, j = candidate_pairs(flat, offsets)
+    t_index = time.perf_counter() - t0
+    index_pairs = set(zip(i.tolist(), j.tolist()))
+    t0 = time.perf_counter()
+    lsh = MinHashLSH(threshold=0.5, num_perm=64)
+    sketches = []
+    for n, w in enumerate(words):
+        m = MinHash(num_perm=64)
+        m.update_batch([" ".join(w[k:k + 3]).encode() for k in range(max(len(w) - 2, 1))])
+        lsh.insert(n, m)
+        sketches.append(m)
+    lsh_pairs = {(min(n, x), max(n, x)) for n, m in enumerate(sketches) for x in lsh.query(m) if x != n}
+    t_lsh = time.perf_counter() - t0
+    truth = {(min(a, b), max(a, b)): kind for b, (a, kind) in sources.items() if texts[a] != texts[b] or kind != "identical"}
+    for name, pairs, t in (("rare-shingle index", index_pairs, t_index), ("MinHash LSH (64 perm, J>=0.5)", lsh_pairs, t_lsh)):
+        by_kind: Counter[str] = Counter()
+        for (a, b), kind in truth.items():
+            by_kind[kind] += (a, b) in pairs
+        kinds = Counter(truth.values())
+        rec = ", ".join(f"{k} {by_kind[k]}/{kinds[k]}" for k in sorted(kinds))
+        print(f"{name:32s} {t:6.1f} s, {len(pairs):7d} candidate pairs; planted pairs found: {rec}")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="cmd", required=True)
+    q = sub.add_parser("quality")
+    q.add_argument("--dev", default=str(DEV))
+    q.add_argument("--documents", action="append", default=[],
+                   help="newsview --format jsonl output of other articles: their clusters join the checked sample")
+    q.add_argument("--per-kind", type=int, default=60)
+    q.add_argument("--sample", type=int, default=60)
+    q.add_argument("--seed", type=int, default=16)
+    s = sub.add_parser("scale")
+    s.add_argument("--quotes", type=int, default=1_000_000)
+    c = sub.add_parser("compare-lsh")
+    c.add_argument("--quotes", type=int, default=20_000)
+    args = p.parse_args()
+    {"quality": quality, "scale": scale, "compare-lsh": compare_lsh}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()

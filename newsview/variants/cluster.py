@@ -1,0 +1,373 @@
+"""The same statement across articles: candidate pairs, word alignment, clusters, flags.
+
+``find_variants`` takes quotes from many articles and returns the clusters of
+versions of one statement quoted in two or more of them:
+
+1. Each direct quote is one *unit* (its pieces read as one statement); each
+   quoted fragment of a mixed quote is a unit of its own; reported speech is
+   paraphrase, not quotation, and is left out.
+2. Units with exactly the same words are one group from the start (long
+   ones always; short ones only where the evidence agrees, see below).
+3. Candidate pairs of distinct texts come from the rare-shingle index
+   (``index.py``), never from comparing every pair.
+4. Each candidate is aligned word by word; a pair is accepted when the other
+   version has at least ``share`` of the shorter version's words, in order.
+   When the words they share are fewer than ``short`` ("very bad"), they are
+   accepted only when the evidence agrees: the same known speaker, or the
+   same words around the quote in both articles.  Common phrases therefore
+   never chain unrelated quotes into one giant cluster.
+5. Accepted pairs are joined with union-find; each joined group is then split
+   around its longest version, so that every member of a cluster is itself a
+   version of the cluster's reference (containment chains A ⊃ p ⊂ B do not
+   make A and B one statement).
+6. Flags come from every member's alignment with the reference and from the
+   speakers (``names.same_speaker``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from .align import compare, matched_words
+from .index import CAP, candidate_pairs
+from .model import (
+    CONFLICTING,
+    FLAGS,
+    IDENTICAL,
+    UNATTRIBUTED_ELSEWHERE,
+    Change,
+    Cluster,
+    Member,
+    MemberDiff,
+    Piece,
+    VariantQuote,
+)
+from .names import name_key, same_speaker
+from .words import Words, normalised_words, words_of
+
+#: fewer shared words than this need the speaker or the context to agree
+SHORT = 6
+#: share of the shorter version's words the other version must have, in order
+SHARE = 0.75
+#: versions that differ inside (not only where they start and stop) and share fewer
+#: words than this need the same context: one speaker reuses short sentence templates
+#: ("What prompted your interest in astronomy?" / "... in archaeology?")
+ALTERED_SHARED = 8
+#: a quote of fewer words ("Yes") is never clustered
+MIN_WORDS = 2
+#: context word pairs two articles must share to count as "the same context"
+CONTEXT_BIGRAMS = 3
+#: identical short quotes compared pair by pair for evidence when this few
+_SMALL_GROUP = 50
+#: a version is compared with at most this many (the longest) cluster references of its group
+_SPLIT_TRIES = 50
+
+Speakers = Mapping[tuple[str, str], "str | None"]
+
+
+class _Corpus:
+    """The units (quotes, or fragments of mixed quotes) and what is known about each."""
+
+    def __init__(self, quotes: Sequence[VariantQuote], speakers: Speakers | None) -> None:
+        self.quotes = quotes
+        self.speakers = speakers or {}
+        self.unit_quote = array("q")
+        self.unit_piece = array("q")  # -1: all the quote's pieces
+        #: every unit's words as 64-bit hashes, end to end, and where each unit's start
+        self.word_hashes = np.empty(0, np.int64)
+        self.offsets = np.zeros(1, np.int64)
+        self._context: dict[int, frozenset[tuple[str, str]]] = {}
+
+    def pieces(self, u: int) -> tuple[Piece, ...]:
+        q = self.quotes[self.unit_quote[u]]
+        p = self.unit_piece[u]
+        return q.pieces if p < 0 else (q.pieces[p],)
+
+    def text(self, u: int) -> str:
+        return " ".join(t for _, t in self.pieces(u))
+
+    def words(self, u: int) -> list[int]:
+        """The unit's words, as hashes: all that comparing two versions' words needs."""
+        return self.word_hashes[self.offsets[u]:self.offsets[u + 1]].tolist()
+
+    def quote(self, u: int) -> VariantQuote:
+        return self.quotes[self.unit_quote[u]]
+
+    def speaker(self, u: int) -> str | None:
+        q = self.quote(u)
+        return self.speakers.get((q.doc, q.quote), q.speaker)
+
+    def speaker_names(self, u: int) -> tuple[str, ...]:
+        """The names of a unit's speaker; () when the speaker is unknown or only described."""
+        q = self.quote(u)
+        given = (q.doc, q.quote) in self.speakers
+        name = self.speaker(u)
+        if name is None or not name_key(name) or not (given or q.speaker_named):
+            return ()
+        return (name,) if given else (name, *q.speaker_aliases)
+
+    def unattributed(self, u: int) -> bool:
+        """No speaker at all (a lone pronoun is none); a description ("a spokesman") is one."""
+        return not name_key(self.speaker(u))
+
+    def context(self, u: int) -> frozenset[tuple[str, str]]:
+        c = self._context.get(u)
+        if c is None:
+            w = normalised_words(self.quote(u).context)
+            c = self._context[u] = frozenset(itertools.pairwise(w))
+        return c
+
+    def same_context(self, a: int, b: int) -> bool:
+        """Do the words around two versions in their articles agree?"""
+        return len(self.context(a) & self.context(b)) >= CONTEXT_BIGRAMS
+
+    def evidence(self, a: int, b: int) -> bool:
+        """Do the speakers (both known) or the contexts of two short versions agree?
+
+        Joining asks more of the names than ``conflicting`` does: the speakers'
+        own names must agree, not merely an alias ("Cruz and Trump") of one.
+        """
+        na, nb = self.speaker_names(a), self.speaker_names(b)
+        if na and nb and same_speaker(na[:1], nb[:1], several=False):
+            return True
+        return self.same_context(a, b)
+
+    def agree(self, need: str, a: int, b: int) -> bool:
+        """Does the evidence ``_needs`` asked for hold for versions ``a`` and ``b``?"""
+        return need == "none" or (self.evidence(a, b) if need == "evidence" else self.same_context(a, b))
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def find_variants(
+    quotes: Iterable[VariantQuote],
+    *,
+    speakers: Speakers | None = None,
+    short: int = SHORT,
+    share: float = SHARE,
+    cap: int = CAP,
+) -> list[Cluster]:
+    """Clusters of versions of one statement quoted in two or more articles, most suspicious first.
+
+    ``speakers`` maps ``(doc, quote)`` to the reviewed speaker's name (None
+    for "no speaker"): the hook through which review reassignments and actor
+    merges change the ``conflicting`` flag without rebuilding the quotes.
+    """
+    corpus = _Corpus(quotes if isinstance(quotes, Sequence) else list(quotes), speakers)
+    seq_hashes = _index_units(corpus)
+    uf = _UnionFind(len(corpus.unit_quote))
+    reps, copies = _join_identical(corpus, uf, seq_hashes, corpus.offsets, short)
+    del seq_hashes
+    _join_candidates(corpus, uf, reps, copies, short=short, share=share, cap=cap)
+    return _clusters(corpus, uf, short=short, share=share)
+
+
+def _index_units(corpus: _Corpus) -> np.ndarray:
+    """Cut the quotes into units and hash their words; returns a hash of each unit's whole text."""
+    word_hashes = array("q")
+    offsets = array("q", [0])
+    seq_hashes = array("q")
+    for qi, q in enumerate(corpus.quotes):
+        if q.kind == "indirect" or not q.pieces:
+            continue
+        for p in range(len(q.pieces)) if q.kind == "mixed" else (-1,):
+            words = normalised_words(q.pieces[p][1] if p >= 0 else " ".join(t for _, t in q.pieces))
+            if len(words) < MIN_WORDS:
+                continue
+            word_hashes.extend(map(hash, words))
+            offsets.append(len(word_hashes))
+            seq_hashes.append(hash(tuple(words)))
+            corpus.unit_quote.append(qi)
+            corpus.unit_piece.append(p)
+    corpus.word_hashes = np.frombuffer(word_hashes, np.int64)
+    corpus.offsets = np.frombuffer(offsets, np.int64)
+    return np.frombuffer(seq_hashes, np.int64)
+
+
+def _join_identical(corpus: _Corpus, uf: _UnionFind, seq_hashes: np.ndarray, offsets: np.ndarray,
+                    short: int) -> tuple[np.ndarray, dict[int, list[int]]]:
+    """Join units with the same words.
+
+    Returns one representative unit per distinct text, and for each text
+    found more than once, its representative's copies (itself first).
+    """
+    order = np.argsort(seq_hashes, kind="stable")
+    s = seq_hashes[order]
+    starts = np.flatnonzero(np.concatenate(([True], s[1:] != s[:-1]))) if len(s) else np.empty(0, np.int64)
+    sizes = np.diff(np.append(starts, len(s)))
+    lengths = np.diff(offsets)
+    copies: dict[int, list[int]] = {}
+    for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
+        group = order[start:start + size].tolist()
+        copies[group[0]] = group
+        if lengths[group[0]] >= short:
+            for u in group[1:]:
+                uf.union(group[0], u)
+        else:
+            _join_short(corpus, uf, group)
+    return order[starts], copies
+
+
+def _join_short(corpus: _Corpus, uf: _UnionFind, group: list[int]) -> None:
+    """Identical short quotes: joined only where the speaker or the context agrees."""
+    _join_by_evidence(corpus, uf, group, group, "evidence")
+
+
+def _join_by_evidence(corpus: _Corpus, uf: _UnionFind, xs: list[int], ys: list[int], need: str) -> None:
+    """Join the versions in ``xs`` with those in ``ys`` for which the evidence ``need`` holds."""
+    if len(xs) * len(ys) <= _SMALL_GROUP * _SMALL_GROUP:
+        for x in xs:
+            for y in ys:
+                if x != y and uf.find(x) != uf.find(y) and corpus.agree(need, x, y):
+                    uf.union(x, y)
+        return
+    if need != "evidence":
+        return  # too many copies to compare contexts pair by pair
+    # a phrase quoted very often: by family name only, no pairwise context check
+    by_name: dict[str, int] = {}
+    for u in (*xs, *ys):
+        key = name_key(corpus.speaker(u))
+        if key:
+            uf.union(by_name.setdefault(key[-1], u), u)
+
+
+def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, copies: dict[int, list[int]], *,
+                     short: int, share: float, cap: int) -> None:
+    """Align the candidate pairs of distinct texts and join those that are versions of one statement."""
+    include = np.zeros(len(corpus.unit_quote), bool)
+    include[reps] = True
+    i, j = candidate_pairs(corpus.word_hashes, corpus.offsets, cap=cap, include=include)
+    del include
+    for a, b in zip(i.tolist(), j.tolist()):
+        if uf.find(a) == uf.find(b):
+            continue
+        wa, wb = corpus.words(a), corpus.words(b)
+        matched = matched_words(wa, wb)
+        shorter = min(len(wa), len(wb))
+        if matched < share * shorter:
+            continue
+        need = _needs(matched, shorter, short)
+        if need == "none":
+            uf.union(a, b)
+        else:  # every identical copy of either side is checked for evidence
+            _join_by_evidence(corpus, uf, copies.get(a, [a]), copies.get(b, [b]), need)
+
+
+def _needs(matched: int, shorter: int, short: int) -> str:
+    """What else two versions sharing ``matched`` words need to be one statement.
+
+    ``context`` for a short statement with words changed inside, ``evidence``
+    (the same speaker or context) for a short excerpt, ``none`` otherwise.
+    """
+    if matched < shorter and matched < ALTERED_SHARED:
+        return "context"  # the same speaker is no evidence here: templates are one speaker's habit
+    if matched < short:
+        return "evidence"
+    return "none"
+
+
+def _clusters(corpus: _Corpus, uf: _UnionFind, *, short: int, share: float) -> list[Cluster]:
+    roots = np.fromiter((uf.find(u) for u in range(len(corpus.unit_quote))), np.int64, len(corpus.unit_quote))
+    joined = np.flatnonzero(np.bincount(roots, minlength=len(roots))[roots] > 1)
+    groups: dict[int, list[int]] = {}
+    for u, r in zip(joined.tolist(), roots[joined].tolist()):
+        groups.setdefault(r, []).append(u)
+    out: list[Cluster] = []
+    for units in groups.values():
+        if len({corpus.quote(u).doc for u in units}) < 2:
+            continue
+        words = {u: words_of(corpus.pieces(u)) for u in units}
+        for part in _split(corpus, units, words, short=short, share=share):
+            if len({corpus.quote(u).doc for u in part}) >= 2:
+                out.append(_cluster(corpus, part, words))
+    out.sort(key=lambda c: (min(FLAGS.index(f) for f in c.flags), -len(c.members), c.id))
+    return out
+
+
+def _split(corpus: _Corpus, units: list[int], words: dict[int, Words], *, short: int,
+           share: float) -> list[list[int]]:
+    """Split a joined group around its longest versions: each member fits its cluster's reference."""
+    parts: list[list[int]] = []
+    for u in sorted(units, key=lambda u: (-len(words[u]), u)):
+        for part in parts[:_SPLIT_TRIES]:
+            ref = part[0]
+            matched = matched_words(words[ref].words, words[u].words)
+            if matched < share * len(words[u]):
+                continue
+            need = _needs(matched, len(words[u]), short)
+            if any(corpus.agree(need, v, u) for v in part):
+                part.append(u)
+                break
+        else:
+            parts.append([u])
+    return parts
+
+
+def _slice(pieces: tuple[Piece, ...], span: tuple[int, int] | None) -> str:
+    """The text of a version between two offsets of its article."""
+    if span is None:
+        return ""
+    s, e = span
+    return " ".join(t[max(s - ps, 0):e - ps] for ps, t in pieces if ps < e and ps + len(t) > s)
+
+
+def _cluster(corpus: _Corpus, units: list[int], words: dict[int, Words]) -> Cluster:
+    units = sorted(units, key=lambda u: (corpus.quote(u).doc, corpus.quote(u).quote, corpus.pieces(u)[0][0]))
+    members = []
+    for u in units:
+        q, pieces = corpus.quote(u), corpus.pieces(u)
+        members.append(Member(q.doc, q.quote, corpus.speaker(u), corpus.text(u), pieces[0][0],
+                              pieces[-1][0] + len(pieces[-1][1]), q.kind))
+    common = Counter(words[u].words for u in units)
+    ref = min(range(len(units)), key=lambda k: (-len(words[units[k]]), -common[words[units[k]].words], k))
+    r = words[units[ref]]
+    flags: set[str] = set()
+    diffs = []
+    for k, u in enumerate(units):
+        w = words[u]
+        if k == ref or w.words == r.words:
+            continue
+        relation, blocks = compare(r, w)
+        flags.update(relation)
+        ref_pieces, pieces = corpus.pieces(units[ref]), corpus.pieces(u)
+        changes = tuple(
+            Change(b.op, _slice(ref_pieces, r.span(b.i1, b.i2)), _slice(pieces, w.span(b.j1, b.j2)),
+                   r.span(b.i1, b.i2), w.span(b.j1, b.j2))
+            for b in blocks
+        )
+        longer = "reference" if len(r) > len(w) else "member" if len(w) > len(r) else "same"
+        diffs.append(MemberDiff(k, ref, relation, longer, changes))
+    if not flags:
+        flags.add(IDENTICAL)
+    known = [n for n in map(corpus.speaker_names, units) if n]
+    if any(not same_speaker(a, b) for i, a in enumerate(known) for b in known[i + 1:]):
+        flags.add(CONFLICTING)
+    missing = [corpus.unattributed(u) for u in units]
+    if any(missing) and not all(missing):
+        flags.add(UNATTRIBUTED_ELSEWHERE)
+    digest = hashlib.sha256("\n".join(f"{m.doc}\x1f{m.quote}\x1f{m.start}" for m in members).encode()).hexdigest()
+    return Cluster("v" + digest[:15], tuple(f for f in FLAGS if f in flags), tuple(members), ref, tuple(diffs))
+

@@ -1,0 +1,95 @@
+"""The quotes of one analysed article, as the variant finder reads them.
+
+Speakers are given by name, after the article's own name merging and, when
+a review is passed, after the reviewer's merges, renames and reassignments:
+that is the review hook for the ``conflicting`` flag.  A quote the reviewer
+rejected as not a quote is left out; one rejected for its speaker (and not
+reassigned) has no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import ParsedDocument
+from .model import VariantQuote
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..review.view import ReviewedView
+
+#: characters of article text on each side of a quote kept as its context
+CONTEXT_CHARS = 100
+#: the actor kind of a speaker the article only describes ("critics", "a spokesman")
+DESCRIBED = "NOMINAL"
+
+
+_MARKS = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_OPENING = "\u201c\u201e\u00ab"
+_CLOSING = "\u201d\u00bb"
+
+
+def quoted_parts(offset: int, text: str) -> list[tuple[int, str]]:
+    """The pieces of ``text`` inside quotation marks, as ``(offset, text)``.
+
+    A mixed quote's span can hold the reporter's words around the quoted
+    ones (it "null and void" and "geographically ridiculous): only the
+    quoted words are the speaker's.  A span that starts or ends inside a
+    quotation counts from its start or to its end; one with no marks is all
+    quoted.
+    """
+    marks = list(_MARKS.finditer(text))
+    if not marks:
+        return [(offset, text)] if text.strip() else []
+    parts = []
+    inside = marks[0].group() in _CLOSING  # the span began inside the quotation
+    start = 0
+    for m in marks:
+        ch = m.group()
+        if inside and ch not in _OPENING:
+            parts.append((start, m.start()))
+            inside = False
+        elif not inside and ch not in _CLOSING:
+            start, inside = m.end(), True
+    if inside:
+        parts.append((start, len(text)))
+    return [(offset + a, text[a:b]) for a, b in parts if text[a:b].strip()]
+
+
+def document_name(doc: ParsedDocument) -> str:
+    """How a member names its article: the path, or the text's hash for stdin."""
+    return doc.source.path or f"sha256:{doc.source.sha256[:16]}"
+
+
+def quotes_of_document(doc: ParsedDocument, view: ReviewedView | None = None, *,
+                       name: str | None = None) -> list[VariantQuote]:
+    """Every quote of ``doc`` with its (reviewed) speaker's name; ``name`` overrides the article's name."""
+    doc_name = name or document_name(doc)
+    actors = {a.id: a for a in doc.actors}
+    reviewed = {rq.id: rq for rq in view.quotes} if view is not None else {}
+    out = []
+    for q in doc.quotes:
+        speaker: str | None = None
+        aliases: tuple[str, ...] = ()
+        named = True
+        rq = reviewed.get(q.id)
+        if rq is not None:
+            if rq.verdict == "rejected" and rq.reason == "wrong_quote":
+                continue
+            wrong = rq.verdict == "rejected" and rq.reason == "wrong_speaker" and not rq.reassigned
+            actor = None if wrong else view.actor(rq.speaker_id)  # type: ignore[union-attr]
+            if actor is not None:
+                speaker, aliases = actor.name, actor.aliases
+                # an actor the reviewer added is a name; an engine actor may be a description
+                root = actors.get(actor.id)
+                named = root is None or root.kind != DESCRIBED
+        elif q.speaker in actors:
+            actor_ = actors[q.speaker]
+            speaker, aliases, named = actor_.name, actor_.aliases, actor_.kind != DESCRIBED
+        spans = q.spans or ((q.start, q.end),)
+        pieces = tuple((s, doc.text[s:e]) for s, e in spans)
+        if q.kind == "mixed":
+            pieces = tuple(part for s, text in pieces for part in quoted_parts(s, text)) or pieces
+        context = doc.text[max(q.start - CONTEXT_CHARS, 0):q.start] + " " + doc.text[q.end:q.end + CONTEXT_CHARS]
+        out.append(VariantQuote(doc_name, q.id, speaker, pieces, q.kind, tuple(aliases), context, named))
+    return out

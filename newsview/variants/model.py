@@ -1,0 +1,146 @@
+"""What the variant finder reads (quotes from many articles) and what it finds (clusters)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+#: a quoted piece: its start offset in the article's text, and its text
+Piece = tuple[int, str]
+
+IDENTICAL = "identical"
+ALTERED = "altered"
+TRUNCATED = "truncated"
+CONFLICTING = "conflicting"
+UNATTRIBUTED_ELSEWHERE = "unattributed-elsewhere"
+#: flags in the order a fact-checker cares about them (most suspicious first)
+FLAGS = (CONFLICTING, ALTERED, TRUNCATED, UNATTRIBUTED_ELSEWHERE, IDENTICAL)
+
+
+@dataclass(frozen=True, slots=True)
+class VariantQuote:
+    """One quote of one article, as the variant finder sees it.
+
+    ``doc`` names the article (its path or corpus id); ``quote`` is the
+    quote's id in that article.  ``speaker`` is the speaker's name as the
+    reader should see it: after the article's name merging and after review
+    (merges, renames, reassignments); None when unknown.  ``pieces`` are the
+    quoted words without quotation marks, each with its offset in the
+    article's text (a direct quote broken by its attribution has several; a
+    mixed quote has one per quoted fragment).  ``context`` is some text
+    around the quote in its article: short quotes are matched only when the
+    speaker or this context agrees.  ``speaker_named`` is False when the
+    speaker is only described ("a campaign spokesman", "critics"): such a
+    speaker contradicts no name and confirms none.
+    """
+
+    doc: str
+    quote: str
+    speaker: str | None
+    pieces: tuple[Piece, ...]
+    kind: str = "direct"
+    speaker_aliases: tuple[str, ...] = ()
+    context: str = ""
+    speaker_named: bool = True
+
+    @classmethod
+    def of_text(cls, doc: str, quote: str, speaker: str | None, text: str, *, start: int = 0,
+                kind: str = "direct", context: str = "") -> VariantQuote:
+        """A quote that is one piece of text starting at ``start``."""
+        return cls(doc, quote, speaker, ((start, text),), kind, (), context)
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One version of a clustered statement: a quote (or a mixed quote's fragment) in one article."""
+
+    doc: str
+    quote: str
+    speaker: str | None
+    text: str
+    start: int
+    end: int
+    kind: str
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.doc, self.quote, self.start)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.doc, "quote": self.quote, "speaker": self.speaker, "text": self.text,
+                "start": self.start, "end": self.end, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One place where a version's words differ from the reference version.
+
+    ``op`` is ``replace``, ``insert`` (words only the member has), ``delete``
+    (words only the reference has), ``cut-start``/``cut-end`` (words one
+    version has before or after all of the other's) or ``elided`` (words the
+    other version left out where it shows an ellipsis).  Spans are offsets in
+    each version's article text; None where that side has no words.
+    """
+
+    op: str
+    reference: str
+    member: str
+    reference_span: tuple[int, int] | None
+    member_span: tuple[int, int] | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"op": self.op, "reference": self.reference, "member": self.member,
+                "reference_span": list(self.reference_span) if self.reference_span else None,
+                "member_span": list(self.member_span) if self.member_span else None}
+
+
+@dataclass(frozen=True, slots=True)
+class MemberDiff:
+    """How member ``member`` differs from the cluster's reference version (``against``)."""
+
+    member: int
+    against: int
+    #: ``altered`` and/or ``truncated``
+    relation: tuple[str, ...]
+    #: which version has more words: ``reference``, ``member`` or ``same``
+    longer: str
+    changes: tuple[Change, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"member": self.member, "against": self.against, "relation": list(self.relation),
+                "longer": self.longer, "changes": [c.to_dict() for c in self.changes]}
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Versions of one statement found in two or more articles.
+
+    ``reference`` indexes the version the others are compared with (the one
+    with most words); ``diffs`` holds one entry per member whose words differ
+    from it.
+    """
+
+    id: str
+    flags: tuple[str, ...]
+    members: tuple[Member, ...]
+    reference: int
+    diffs: tuple[MemberDiff, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        row: dict[str, Any] = {"cluster": self.id, "flags": list(self.flags),
+                               "members": [m.to_dict() for m in self.members], "reference": self.reference}
+        if ALTERED in self.flags or TRUNCATED in self.flags:
+            row["diff"] = [d.to_dict() for d in self.diffs]
+        return row
+
+
+def clusters_by_quote(clusters: Iterable[Cluster]) -> dict[tuple[str, str], list[Cluster]]:
+    """``(doc, quote)`` -> the clusters that quote is in: for marking quotes that have variants elsewhere."""
+    out: dict[tuple[str, str], list[Cluster]] = {}
+    for c in clusters:
+        for m in c.members:
+            found = out.setdefault((m.doc, m.quote), [])
+            if not found or found[-1] is not c:
+                found.append(c)
+    return out

@@ -1,0 +1,339 @@
+"""Quote variants: the same statement across articles, clustered and flagged (invented sentences only)."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+
+from factories import paragraphs, source, span
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsview.model import Actor, ParsedDocument, Quote
+from newsview.review.actions import Reassign
+from newsview.review.store import ReviewStore
+from newsview.variants import (
+    ALTERED,
+    CONFLICTING,
+    IDENTICAL,
+    TRUNCATED,
+    UNATTRIBUTED_ELSEWHERE,
+    VariantQuote,
+    clusters_by_quote,
+    find_variants,
+    quotes_of_document,
+    write_variants,
+)
+from newsview.variants.words import normalised_words, words_of
+
+STATEMENT = "The new harbour wall will protect every family on the front from the winter storms"
+
+
+def q(doc: str, text: str, speaker: str | None = "Ana Costa", *, quote: str = "q1", kind: str = "direct",
+      context: str = "") -> VariantQuote:
+    return VariantQuote.of_text(doc, quote, speaker, text, start=10, kind=kind, context=context)
+
+
+def one_cluster(quotes, **kw):
+    clusters = find_variants(quotes, **kw)
+    assert len(clusters) == 1, clusters
+    return clusters[0]
+
+
+# -- words ---------------------------------------------------------------------------
+
+
+def test_words_keep_their_place_in_the_article():
+    text = "\u201cWe\u2019ll build it \u2026 and soon,\u201d"
+    w = words_of([(100, text)])
+    assert w.words == ("well", "build", "it", "and", "soon")
+    assert [text[s - 100:e - 100] for s, e in zip(w.starts, w.ends)] == ["We\u2019ll", "build", "it", "and", "soon"]
+    assert w.gaps == (False, False, False, True, False)  # the ellipsis stands before "and"
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcXYZ \u00e9'\u2019\"\u201c\u201d.,;!?\u2026-\n")), max_size=60))
+def test_the_fast_and_the_positioned_words_agree(text):
+    assert normalised_words(text) == list(words_of([(0, text)]).words)
+
+
+# -- flags ---------------------------------------------------------------------------
+
+
+def test_quotation_marks_case_punctuation_and_spacing_do_not_matter():
+    c = one_cluster([
+        q("a.txt", STATEMENT),
+        q("b.txt", "\u201cthe NEW harbour wall will protect every family on the front \u2014 from the winter storms!\u201d"),
+        q("c.txt", "'The new harbour wall   will protect\nevery family on the front, from the winter storms.'"),
+    ])
+    assert c.flags == (IDENTICAL,)
+    assert c.diffs == ()
+    assert [m.doc for m in c.members] == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_a_changed_word_is_altered_with_its_word_diff():
+    c = one_cluster([q("a.txt", STATEMENT), q("b.txt", STATEMENT.replace("every family", "some families"))])
+    assert c.flags == (ALTERED,)
+    (d,) = c.diffs
+    (change,) = d.changes
+    assert change.op == "replace"
+    assert {change.reference, change.member} == {"every family", "some families"}
+    other = c.members[d.member]
+    s, e = change.member_span
+    assert other.text[s - other.start:e - other.start] == change.member
+
+
+def test_a_cut_clause_is_truncated_and_says_which_version_is_longer():
+    short = "The new harbour wall will protect every family on the front"
+    c = one_cluster([q("long.txt", STATEMENT), q("short.txt", short)])
+    assert c.flags == (TRUNCATED,)
+    assert c.members[c.reference].doc == "long.txt"
+    (d,) = c.diffs
+    assert d.longer == "reference" and d.relation == (TRUNCATED,)
+    assert [(x.op, x.reference, x.member) for x in d.changes] == [("cut-end", "from the winter storms", "")]
+
+
+def test_a_middle_cut_is_truncated_with_an_ellipsis_and_altered_without_one():
+    marked = "The new harbour wall will protect every family \u2026 from the winter storms"
+    unmarked = "The new harbour wall will protect every family from the winter storms"
+    c = one_cluster([q("a.txt", STATEMENT), q("b.txt", marked)])
+    assert c.flags == (TRUNCATED,)
+    assert [x.op for x in c.diffs[0].changes] == ["elided"]
+    c = one_cluster([q("a.txt", STATEMENT), q("b.txt", unmarked)])
+    assert c.flags == (ALTERED,)
+    assert [(x.op, x.reference) for x in c.diffs[0].changes] == [("delete", "on the front")]
+
+
+def test_the_same_words_by_different_speakers_conflict():
+    c = one_cluster([q("a.txt", STATEMENT, "Ana Costa"), q("b.txt", STATEMENT, "Tom Reyes")])
+    assert c.flags == (CONFLICTING, IDENTICAL)
+
+
+def test_one_speaker_under_different_names_does_not_conflict():
+    c = one_cluster([
+        q("a.txt", STATEMENT, "Ana Costa"),
+        q("b.txt", STATEMENT, "Mayor Ana Costa"),
+        q("c.txt", STATEMENT, "Costa"),
+        q("d.txt", STATEMENT, "Ms. Ana M. Costa"),
+    ])
+    assert c.flags == (IDENTICAL,)
+
+
+def test_two_people_of_one_family_name_conflict():
+    c = one_cluster([q("a.txt", STATEMENT, "Ana Costa"), q("b.txt", STATEMENT, "Luis Costa")])
+    assert CONFLICTING in c.flags
+
+
+def test_quoted_without_a_speaker_elsewhere():
+    c = one_cluster([q("a.txt", STATEMENT, "Ana Costa"), q("b.txt", STATEMENT, None), q("c.txt", STATEMENT, "she")])
+    assert c.flags == (UNATTRIBUTED_ELSEWHERE, IDENTICAL)
+    assert [m.speaker for m in c.members] == ["Ana Costa", None, "she"]
+
+
+def test_a_described_speaker_neither_conflicts_with_a_name_nor_is_missing():
+    described = VariantQuote("b.txt", "q1", "a council spokesman", ((0, STATEMENT),), speaker_named=False)
+    c = one_cluster([q("a.txt", STATEMENT, "Ana Costa"), described])
+    assert c.flags == (IDENTICAL,)
+    c = one_cluster([q("a.txt", STATEMENT, "Ana Costa"), described, q("c.txt", STATEMENT, "Tom Reyes")])
+    assert c.flags == (CONFLICTING, IDENTICAL)
+    c = one_cluster([described, q("c.txt", STATEMENT, None)])
+    assert c.flags == (UNATTRIBUTED_ELSEWHERE, IDENTICAL)
+
+
+def test_a_speaker_given_by_the_caller_replaces_the_quotes_own():
+    quotes = [q("a.txt", STATEMENT, "Ana Costa", quote="q3"), q("b.txt", STATEMENT, "Tom Reyes", quote="q7")]
+    assert CONFLICTING in one_cluster(quotes).flags
+    resolved = one_cluster(quotes, speakers={("b.txt", "q7"): "Ana Costa"})
+    assert resolved.flags == (IDENTICAL,)
+    assert resolved.members[1].speaker == "Ana Costa"
+
+
+# -- what must not cluster -------------------------------------------------------------
+
+
+def test_short_common_phrases_by_different_people_do_not_cluster():
+    people = ["Ana Costa", "Tom Reyes", "Lena Park", "Omar Haddad", "Ruth Moreau"]
+    quotes = [q(f"{n}.txt", phrase, who, quote=f"q{k}")
+              for n, who in enumerate(people) for k, phrase in enumerate(["very bad", "a total disgrace", "no comment"])]
+    assert find_variants(quotes) == []
+
+
+def test_short_quotes_cluster_when_the_speaker_or_the_context_agrees():
+    same_speaker = [q("a.txt", "very bad", "Ana Costa"), q("b.txt", "Very bad!", "Costa")]
+    assert one_cluster(same_speaker).flags == (IDENTICAL,)
+    around = "the mayor called the sea wall plan {} during a heated council meeting on Tuesday"
+    same_context = [q("a.txt", "very bad", "Ana Costa", context=around), q("b.txt", "very bad", None, context=around)]
+    assert one_cluster(same_context).flags == (UNATTRIBUTED_ELSEWHERE, IDENTICAL)
+    elsewhere = [q("a.txt", "very bad", "Ana Costa", context=around),
+                 q("b.txt", "very bad", None, context="the striker said his own penalty miss was")]
+    assert find_variants(elsewhere) == []
+
+
+def test_a_short_phrase_joins_only_by_its_speakers_own_name_not_an_alias():
+    long = q("a.txt", "We will defeat the storms and we will protect every family on the front", "Tom Reyes")
+    joint = VariantQuote("b.txt", "q1", "Ana Costa", ((0, "protect every family"),), speaker_aliases=("Costa and Reyes",))
+    assert find_variants([long, joint]) == []
+    same = VariantQuote("b.txt", "q1", "Reyes", ((0, "protect every family"),))
+    assert one_cluster([long, same]).flags == (TRUNCATED,)
+
+
+def test_a_short_phrase_inside_longer_quotes_does_not_join_them():
+    quotes = [
+        q("a.txt", "We will rebuild the pier because it is very bad for business as it stands", "Ana Costa"),
+        q("b.txt", "The referee was very bad and everyone in the stadium could see it", "Tom Reyes"),
+        q("c.txt", "very bad", "Lena Park"),
+    ]
+    assert find_variants(quotes) == []
+
+
+def test_versions_of_different_statements_sharing_an_excerpt_are_not_one_cluster():
+    excerpt = "protect every family on the front from the winter storms"
+    quotes = [
+        q("a.txt", "We promised in March that the wall would " + excerpt + " and we kept our word"),
+        q("b.txt", "Nobody on the council believes a concrete wall can " + excerpt + " for the next fifty years"),
+        q("c.txt", excerpt),
+    ]
+    for c in find_variants(quotes):
+        assert {m.doc for m in c.members} != {"a.txt", "b.txt", "c.txt"}
+
+
+def test_a_one_word_answer_is_never_a_variant():
+    assert find_variants([q("a.txt", "Yes", "Ana Costa"), q("b.txt", "yes.", "Ana Costa")]) == []
+
+
+def test_a_short_quote_is_not_a_cut_of_a_long_answer_that_has_its_words_far_apart():
+    answer = ("We do not know, and I think nobody on the council can say for certain what the sea will do "
+              "next winter, because the old records are lost and we do not know at all")
+    assert find_variants([q("a.txt", answer, "Ana Costa"), q("b.txt", "Oh, we do not know. We do not know at all", "Ana Costa")]) == []
+
+
+def test_one_article_repeating_itself_is_not_a_variant():
+    assert find_variants([q("a.txt", STATEMENT, quote="q1"), q("a.txt", STATEMENT, quote="q2")]) == []
+
+
+def test_reported_speech_is_not_compared_and_mixed_fragments_are():
+    mixed = VariantQuote("b.txt", "q2", "Ana Costa", ((5, "the council"), (40, STATEMENT)), "mixed")
+    indirect = q("c.txt", STATEMENT, "Ana Costa", kind="indirect")
+    c = one_cluster([q("a.txt", STATEMENT), mixed, indirect])
+    assert [(m.doc, m.start, m.kind) for m in c.members] == [("a.txt", 10, "direct"), ("b.txt", 40, "mixed")]
+
+
+# -- identity and output -----------------------------------------------------------------
+
+
+def test_cluster_ids_and_output_do_not_depend_on_input_order():
+    quotes = [q(f"{n}.txt", text, who, quote=f"q{n}") for n, (text, who) in enumerate([
+        (STATEMENT, "Ana Costa"), (STATEMENT.upper(), "Tom Reyes"),
+        ("The council will vote on the sea wall budget before the end of May", "Lena Park"),
+        ("the council will vote on the budget before the end of May", None),
+    ])]
+    first = io.StringIO()
+    write_variants(first, find_variants(quotes))
+    random.Random(3).shuffle(quotes)
+    again = io.StringIO()
+    write_variants(again, find_variants(quotes))
+    assert first.getvalue() == again.getvalue()
+    rows = [json.loads(line) for line in first.getvalue().splitlines()]
+    assert [r["flags"] for r in rows] == [[CONFLICTING, IDENTICAL], [ALTERED, UNATTRIBUTED_ELSEWHERE]]
+    assert all(r["cluster"].startswith("v") for r in rows)
+
+
+def test_variant_rows_have_members_and_a_diff_only_when_words_differ():
+    out = io.StringIO()
+    n = write_variants(out, find_variants([
+        q("a.txt", STATEMENT), q("b.txt", STATEMENT, "Tom Reyes"),
+        q("c.txt", "Nobody asked the fishermen\x1b about the wall before the vote\x07", "Lena Park"),
+        q("d.txt", "Nobody asked the fishermen about the wall", "Lena Park"),
+    ]))
+    assert n == 2
+    assert "\x1b" not in out.getvalue() and "\x07" not in out.getvalue()  # control characters are escaped in the JSON
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    identical = next(r for r in rows if IDENTICAL in r["flags"])
+    assert "diff" not in identical
+    member = identical["members"][0]
+    assert set(member) >= {"path", "quote", "speaker", "text", "start", "end"}
+    cut = next(r for r in rows if TRUNCATED in r["flags"])
+    (d,) = cut["diff"]
+    assert d["longer"] == "reference" and d["changes"][0]["op"] == "cut-end"
+    assert d["changes"][0]["reference"] == "before the vote"
+
+
+# -- documents and review -----------------------------------------------------------------
+
+
+def _article(path: str, text: str, said: str, speaker: str | None) -> ParsedDocument:
+    s, e = span(text, said)
+    quote = Quote("q1", s, e, said, "direct", "a1" if speaker else None, spans=((s, e),), confidence=0.8)
+    actors = (Actor("a1", speaker, "PERSON", (), (span(text, speaker),), ("q1",)),) if speaker else ()
+    doc = ParsedDocument(text=text, source=source(text, path), paragraphs=paragraphs(text))
+    return doc.with_analysis(entities=(), actors=actors, quotes=(quote,), mentions=(), pipeline="test")
+
+
+def test_only_the_quoted_words_of_a_mixed_quote_are_compared():
+    text = 'Ana Costa called the plan "a waste of money" and "far too late" on Tuesday.'
+    s, e = span(text, 'the plan "a waste of money" and "far too late')
+    quote = Quote("q1", s, e, text[s:e], "mixed", "a1", spans=((s, e),))
+    doc = ParsedDocument(text=text, source=source(text, "a.txt"), paragraphs=paragraphs(text)).with_analysis(
+        entities=(), actors=(Actor("a1", "Ana Costa", "PERSON", (), (span(text, "Ana Costa"),), ("q1",)),),
+        quotes=(quote,), mentions=(), pipeline="test")
+    (vq,) = quotes_of_document(doc)
+    assert [t for _, t in vq.pieces] == ["a waste of money", "far too late"]
+    assert all(text[o:o + len(t)] == t for o, t in vq.pieces)
+
+
+def test_a_reviewer_reassigning_a_speaker_changes_the_conflicting_flag(tmp_path):
+    said = "We cannot wait for the next storm to reach the harbour"
+    a = _article("a.txt", f"Ana Costa spoke on Tuesday. \u201c{said},\u201d she said.", said, "Ana Costa")
+    b = _article("b.txt", f"Tom Reyes was at the meeting. \u201c{said.upper()}!\u201d Tom Reyes said.", said.upper(), "Tom Reyes")
+    engine = find_variants(quotes_of_document(a) + quotes_of_document(b))
+    assert [c.flags for c in engine] == [(CONFLICTING, IDENTICAL)]
+
+    store = ReviewStore(tmp_path / "b.review.json")
+    store.load(b)
+    store.apply(Reassign("q1", new_name="Ana Costa"))
+    reviewed = find_variants(quotes_of_document(a) + quotes_of_document(b, store.view()))
+    assert [c.flags for c in reviewed] == [(IDENTICAL,)]
+    assert [m.speaker for m in reviewed[0].members] == ["Ana Costa", "Ana Costa"]
+    assert reviewed[0].id == engine[0].id  # the same cluster, now without the conflict
+
+
+def test_quotes_with_variants_elsewhere_can_be_looked_up_for_the_reader():
+    clusters = find_variants([
+        q("a.txt", STATEMENT, quote="q1"), q("b.txt", STATEMENT.lower(), "Tom Reyes", quote="q4"),
+        q("a.txt", "Nobody asked the fishermen about the wall before the vote", quote="q2"),
+        q("c.txt", "We will build a second pier next year if the council agrees", quote="q1"),
+    ])
+    marks = clusters_by_quote(clusters)
+    assert set(marks) == {("a.txt", "q1"), ("b.txt", "q4")}
+    assert marks[("a.txt", "q1")][0].flags == (CONFLICTING, IDENTICAL)
+
+
+# -- the command line ------------------------------------------------------------------------
+
+SAID = "The new harbour wall will protect every family on the front from the winter storms"
+
+
+def test_format_variants_clusters_the_quotes_of_the_files_given(tmp_path):
+    import subprocess
+    import sys
+
+    articles = {
+        "costa.txt": f"Harbour wall vote\n\nMayor Ana Costa spoke to reporters on Tuesday.\n\n\u201c{SAID},\u201d Ana Costa said.\n",
+        "reyes.txt": f"Council split on sea wall\n\nThe council met on Wednesday.\n\n\"{SAID.upper()},\" Tom Reyes said.\n",
+        "short.txt": "Storm season\n\nThe mayor visited the harbour.\n\n"
+                     "\u201cThe new harbour wall will protect every family on the front,\u201d Ana Costa said.\n",
+    }
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "newsview", *sorted(articles), "--format", "variants", "--no-cache"],
+                          cwd=tmp_path, capture_output=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert len(rows) == 1
+    (row,) = rows
+    assert {m["path"] for m in row["members"]} == set(articles)
+    speakers = sorted(m["speaker"] for m in row["members"])
+    assert speakers[-1] == "Tom Reyes" and all(s.endswith("Costa") for s in speakers[:-1])
+    assert row["flags"] == [CONFLICTING, TRUNCATED]
+    (cut,) = [d for d in row["diff"] if d["relation"] == [TRUNCATED]]
+    assert [c["reference"] for c in cut["changes"]] == ["from the winter storms"]
