@@ -29,3 +29,19 @@ def test_every_package_folder_is_declared():
             found.add(".".join((root_name, *relative)))
     assert found - packages == set(), "package folders missing from [tool.setuptools] packages"
     assert packages - found == set(), "declared packages with no folder"
+
+
+def test_every_engine_module_is_held_to_the_engine_import_contract():
+    """A new engine module is checked too: the contract lists its modules by name."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(
+        c for c in config["tool"]["importlinter"]["contracts"] if c["name"].startswith("The engine never imports")
+    )
+    listed = set(contract["source_modules"])
+    engine = {
+        "newsview." + (path.stem if path.is_file() else path.name)
+        for path in (REPO / "newsview").iterdir()
+        if (path.suffix == ".py" or (path / "__init__.py").is_file()) and path.name not in ("__init__.py", "__main__.py")
+    }
+    # the command line is the one engine module allowed to start the app
+    assert engine - {"newsview.cli"} - listed == set()
