@@ -6,14 +6,12 @@ import shutil
 import threading
 from pathlib import Path
 
-from library_helpers import PIPELINE, Said, analysed, write_article
+from library_helpers import PIPELINE, FakeAnalyzer, write_article
 
 from newsview.cache import ParseCache
 from newsview.library import scan, speakers
 from newsview.library.index import LibraryIndex
 from newsview.library.scan import AnalysisLoop, LoopProgress
-from newsview.model import ParsedDocument
-from newsview.pipeline import ModelError
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -29,34 +27,6 @@ def test_a_folder_becomes_its_article_files(tmp_path: Path):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert scan.expand_inputs([str(empty)]).problems == (f"{empty}: no articles in this folder",)
-
-
-class FakeAnalyzer:
-    """The engine's Analyzer as the loop uses it, without spaCy: each article's speaker is named in its title."""
-
-    pipeline = PIPELINE
-
-    def __init__(self, cache: ParseCache, fail: str = "", model_error: bool = False) -> None:
-        self.cache = cache
-        self.fail = fail
-        self.model_error = model_error
-        self.order: list[str] = []
-
-    def cached(self, doc: ParsedDocument) -> ParsedDocument | None:
-        return self.cache.get(doc.source, PIPELINE)
-
-    def __call__(self, doc: ParsedDocument, *, progress=None, cancelled=None) -> ParsedDocument:
-        self.order.append(Path(doc.source.path or "").name)
-        if self.model_error:
-            raise ModelError("no spaCy pipeline is installed")
-        if self.fail and self.fail in doc.text:
-            raise RuntimeError("the parser tripped over something")
-        if progress is not None:
-            progress(doc, 0.5)
-        name = doc.meta.title.split(" says")[0] if doc.meta.title else "Nobody"
-        result = analysed(doc, [Said(name, quotes=("yes",))])
-        self.cache.put(result, PIPELINE)
-        return result
 
 
 def _queued_library(tmp_path: Path, names: list[str]):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from newsview.widgets.actor_sidebar import ActorList
 from newsview.widgets.article_view import ArticleView
 from newsview.widgets.filter_bar import FilterBar
+from newsview.widgets.row_list import RowList
 from textual.binding import Binding
 from textual.markup import escape
 
@@ -36,6 +37,7 @@ class ShowsKeys(Protocol):
 #: where a key works: on the reader screen, on the quote (or actor) under review
 EVERYWHERE = "Everywhere"
 REVIEW = "Review (the current quote, or the sidebar's)"
+LIBRARY = "Library (a folder or several articles)"
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,28 @@ def _reader(action: str) -> str:
 
 # The order is the footer's order: the keys a reviewer needs most come first.
 KEYS: tuple[Key, ...] = (
+    # before quit: in a library, q in the reader goes back to the list (the first key a screen offers wins)
+    Key("library.close", "q", _reader("close_article"), "Library", LIBRARY,
+        tooltip="In the reader: back to the library, on the same row (Esc too)"),
     Key("newsview.quit", "q", "quit", "Quit", EVERYWHERE),
     Key("newsview.help", "question_mark,f1", "help", "Help", EVERYWHERE),
     Key("newsview.filter", "slash", _reader("focus_filter"), "Filter", EVERYWHERE),
+    # the library's keys: each screen offers only the keys it has an action for (check_action)
+    Key("library.next_view", "tab,v", _reader("next_view(1)"), "Views", LIBRARY,
+        tooltip="Next view: Articles, Speakers, Sources", palette="Library: next view"),
+    Key("library.previous_view", "shift+tab", _reader("next_view(-1)"), "Previous view", LIBRARY, footer=False,
+        palette="Library: previous view"),
+    Key("library.sort", "o", _reader("sort"), "Sort", LIBRARY,
+        tooltip="Next sort: date, title, quotes, unreviewed, least confident, failed first (speakers: articles, "
+                "quotes, mentions, name, date)", palette="Library: next sort"),
+    Key("library.reverse", "O", _reader("reverse"), "Reverse the order", LIBRARY, footer=False,
+        palette="Library: reverse the order"),
+    Key("library.next_article", "right_curly_bracket", _reader("step_article(1)"), "Next article", LIBRARY,
+        footer=False, tooltip="In the reader: the next article of the library's list",
+        palette="Library: next article"),
+    Key("library.previous_article", "left_curly_bracket", _reader("step_article(-1)"), "Previous article", LIBRARY,
+        footer=False, tooltip="In the reader: the previous article of the library's list",
+        palette="Library: previous article"),
     Key("newsview.next_match", "n", _reader("step_match(1)"), "Next match", EVERYWHERE, footer=False),
     Key("newsview.previous_match", "N", _reader("step_match(-1)"), "Previous match", EVERYWHERE, footer=False),
     Key("newsview.next_quote", "right_square_bracket", _reader("step_quote(1)"), "Next quote", EVERYWHERE),
@@ -170,7 +191,8 @@ def pane_classes() -> tuple[type[DOMNode], ...]:
 
 def panes() -> list[tuple[str, type[DOMNode]]]:
     """(help section title, pane class) for the reader's panes."""
-    return [("Reading pane", ArticleView), ("Sidebar", ActorList), ("Filter bar", FilterBar)]
+    return [("Reading pane", ArticleView), ("Sidebar", ActorList), ("Filter bar", FilterBar),
+            ("Library lists", RowList)]
 
 
 def help_sections(app: App, keymap: dict[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -180,6 +202,7 @@ def help_sections(app: App, keymap: dict[str, str]) -> list[tuple[str, list[tupl
     sections = [
         (EVERYWHERE, help_rows(app, [*bindings(EVERYWHERE), *TextualApp.BINDINGS], keymap)),
         (REVIEW, help_rows(app, bindings(REVIEW), keymap)),
+        (LIBRARY, help_rows(app, bindings(LIBRARY), keymap)),
         *((title, help_rows(app, cls.BINDINGS, keymap)) for title, cls in panes()),
     ]
     sections[0][1].append((app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")), "Command palette"))

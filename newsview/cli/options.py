@@ -26,6 +26,7 @@ class Format(str, enum.Enum):
     csv = "csv"
     markdown = "markdown"
     variants = "variants"
+    speakers = "speakers"
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ OPTIONS: tuple[Option, ...] = (
         "fmt", ("--format", "-f"), Format | None,
         "Output instead of the app: json (one document), jsonl (one line per file), text (readable summary), "
         "csv (one row per quote), markdown (review report), variants (one line per quote found in two or more "
-        "of the articles: docs/variants.md). Default: the app on a terminal, text otherwise.",
+        "of the articles: docs/variants.md), speakers (CSV: one row per speaker across the files). "
+        "Default: the app on a terminal, text otherwise.",
         case_sensitive=False,
     ),
     Option("output", ("--output", "-o"), Path | None, "Write the output to this file instead of stdout."),
@@ -108,6 +110,11 @@ OPTIONS: tuple[Option, ...] = (
         "Fetch web addresses again instead of reading the copy kept from the last fetch.",
         default=False, app=True,
     ),
+    Option(
+        "index", ("--index",), str | None,
+        "The library index file for a folder or several articles (default: one per folder in the user data folder).",
+        app=True,
+    ),
     Option("version", ("--version",), bool, "Show the version and exit.", default=False, eager=True),
 )
 
@@ -122,4 +129,5 @@ def app_arguments(values: Mapping[str, Any]) -> dict[str, Any]:
         "review_file": values["review_file"],
         "keymap_file": values["keymap"],
         "refresh": values["refresh"],
+        "index": values["index"],
     }

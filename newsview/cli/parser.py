@@ -79,13 +79,19 @@ def run(files: list[str], **values: Any) -> None:
     if fmt is None:
         fmt = Format.app if sys.stdout.isatty() and output is None else Format.text
     if fmt is Format.app:
-        if len(files) != 1:
-            error("the app opens one article at a time; use --format for several files")
-            raise typer.Exit(EXIT_USAGE)
         if not sys.stdout.isatty():
             error("the app needs a terminal; use --format json, jsonl, text or csv")
             raise typer.Exit(EXIT_USAGE)
+        if len(files) != 1:
+            from .run_library import run_library
+
+            raise typer.Exit(run_library(files, **app_arguments(values)))
         raise typer.Exit(run_app.run_app(files[0], **app_arguments(values)))
+    if fmt is Format.speakers:
+        from .run_speakers import run_speakers
+
+        raise typer.Exit(run_speakers(files, output=output, model=values["model"], use_cache=not values["no_cache"],
+                                      index=values["index"]))
     if values["review_file"] is not None and len(files) != 1:
         error("--review-file goes with a single article")
         raise typer.Exit(EXIT_USAGE)

@@ -36,9 +36,16 @@ def run_app(
     review_file: str | None,
     keymap_file: str | None = None,
     refresh: bool = False,
+    index: str | None = None,
 ) -> int:
-    """Run the app on one article; its exit code."""
+    """Run the app on one article (a folder: the library); its exit code."""
     import gc
+
+    if os.path.isdir(path):
+        from .run_library import run_library
+
+        return run_library([path], model=model, theme=theme, mouse=mouse, use_cache=use_cache,
+                           review_file=review_file, keymap_file=keymap_file, index=index)
 
     # Start-up allocates much and frees little: no collections until the app
     # has drawn its first frame and frozen what it keeps (tui.analysis.settle_memory)

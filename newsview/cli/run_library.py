@@ -1,0 +1,94 @@
+"""Opening a library in the app: a folder, or several articles, listed at once and analysed in the background.
+
+Textual is imported only here and only when the app starts.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from .errors import EXIT_ENGINE, EXIT_INPUT, EXIT_USAGE, error
+
+
+def open_index(inputs: Sequence[str], index_path: str | None):
+    """The library index for these inputs (``--index`` or the default place); raises LibraryIndexError."""
+    from pathlib import Path
+
+    from ..library.index import LibraryIndex, default_path
+
+    if index_path is not None:
+        return LibraryIndex(Path(index_path), explicit=True)
+    return LibraryIndex(default_path(list(inputs)))
+
+
+def run_library(
+    inputs: Sequence[str],
+    *,
+    model: str | None,
+    theme: str | None,
+    mouse: bool,
+    use_cache: bool,
+    review_file: str | None = None,
+    keymap_file: str | None = None,
+    index: str | None = None,
+    refresh: bool = False,  # noqa: ARG001 (web addresses are not library inputs yet: the app's keywords, all taken)
+) -> int:
+    """Run the app on a library; its exit code."""
+    from ..batch import make_analyzer
+    from ..library import scan
+    from ..library.index import LibraryIndexError
+    from ..pipeline import ModelError
+
+    if review_file is not None:
+        error("--review-file goes with a single article (each article of a library keeps its own review file)")
+        return EXIT_USAGE
+    found = scan.expand_inputs(inputs)
+    if not found.files:
+        for problem in found.problems:
+            error(problem)
+        return EXIT_INPUT
+    try:
+        analyzer = make_analyzer(model, use_cache)
+    except ModelError as exc:
+        error(str(exc))
+        return EXIT_ENGINE
+    try:
+        library_index = open_index(inputs, index)
+    except LibraryIndexError as exc:
+        error(str(exc))
+        return EXIT_INPUT
+    if theme is not None:
+        from ..themes import available_themes  # type: ignore[import-not-found]  # themes/ is mapped in by package-dir
+
+        if theme not in available_themes():
+            error(f"unknown theme {theme!r}; choose one of: {', '.join(available_themes())}")
+            return EXIT_USAGE
+    from ..keymap import KeymapError, load_keymap
+    from ..tui.app import binding_ids  # type: ignore[import-not-found]  # tui/ is mapped in by package-dir
+    from ..tui.library_app import LibraryApp  # type: ignore[import-not-found]
+    from ..tui.library_screen import LibrarySetup  # type: ignore[import-not-found]
+
+    try:
+        keys = load_keymap(keymap_file, known_ids=binding_ids())
+    except KeymapError as exc:
+        error(str(exc))
+        return EXIT_USAGE
+    setup = LibrarySetup(library_index.path, found.files, explicit=index is not None, problems=found.problems,
+                         index=library_index)
+    app = LibraryApp(setup, analyzer=analyzer, theme=theme, mouse=mouse)
+    if keys:
+        app.set_keymap(keys)
+    try:
+        app.run(mouse=mouse)
+    finally:
+        app.library.stop()
+    code = int(app.return_code or 0)
+    if app.library.background_running:
+        # the analysis loop stops after the piece it is parsing; nothing of it is wanted now
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    library_index.close()
+    return code

@@ -1,0 +1,78 @@
+"""``--format speakers``: one CSV row per speaker across the files, their articles, quotes and dates.
+
+The files are indexed as the library indexes them (the same index the app
+would use, or ``--index``), what has no cached analysis is analysed, and
+the speaker ledger is written, with every cell a spreadsheet would run as a
+formula neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+from typing import IO
+
+from .errors import EXIT_ENGINE, EXIT_INPUT, EXIT_USAGE, error
+
+
+def write_speakers(out: IO[str], rows) -> None:
+    """The ledger's rows as CSV (``speakers.LEDGER_FIELDS``), formula cells neutralised."""
+    from ..export.common import spreadsheet_cell
+    from ..library.speakers import LEDGER_FIELDS
+
+    writer = csv.DictWriter(out, fieldnames=LEDGER_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: spreadsheet_cell(v) for k, v in row.items()})
+
+
+def run_speakers(files: list[str], *, output: Path | None, model: str | None, use_cache: bool,
+                 index: str | None) -> int:
+    """Index and analyse ``files`` (folders too), then write the speaker ledger; the exit code."""
+    from ..batch import make_analyzer
+    from ..library import scan
+    from ..library.index import LibraryIndex, LibraryIndexError
+    from ..library.speakers import ledger_rows
+    from ..pipeline import ModelError
+    from .run_library import open_index
+
+    found = scan.expand_inputs(files)
+    for problem in found.problems:
+        error(problem)
+    try:
+        analyzer = make_analyzer(model, use_cache)
+    except ModelError as exc:
+        error(str(exc))
+        return EXIT_ENGINE
+    try:
+        with open_index(files, index) as library:
+            path = library.path
+            report = scan.sync(library, list(found.files), pipeline=analyzer.pipeline, cache=analyzer.cache)
+            for unreadable in report.unreadable:
+                row = library.article_by_path(unreadable)
+                reason = (row.reason if row is not None else None) or "cannot be read"
+                error(reason if unreadable in reason else f"{unreadable}: {reason}")
+    except LibraryIndexError as exc:
+        error(str(exc))
+        return EXIT_INPUT
+    final = scan.AnalysisLoop(path, analyzer, explicit=index is not None).run()
+    if final.event == "stopped" and final.reason:
+        error(final.reason)
+        return EXIT_ENGINE
+    try:
+        out = sys.stdout if output is None else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        error(f"{output}: cannot write: {exc.strerror or exc}")
+        return EXIT_USAGE
+    try:
+        with LibraryIndex(path, explicit=index is not None) as library:
+            write_speakers(out, ledger_rows(library))
+        out.flush()
+    except BrokenPipeError:
+        return 0
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    failed = final.failed or found.problems or report.unreadable
+    return EXIT_INPUT if failed else 0

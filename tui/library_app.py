@@ -1,0 +1,210 @@
+"""The app on a library: the library screen first, an article's reader pushed over it.
+
+``LibraryApp`` is the reader's App (themes, keymap, help, quit) whose default
+screen is the ``LibraryScreen``.  Enter on a row opens the article in a
+``LibraryReader`` (the reader, plus going back to the list and stepping to the
+next or previous article of it); Esc or ``q`` there pops back to the library,
+whose cursor never moved.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import events, on, work
+from textual.app import App
+from textual.command import Hits, Provider
+from textual.content import Content
+
+from .app import NewsViewApp
+from .bindings import KEYS, LIBRARY, key_display
+from .commands import ActorCommands, ReviewCommands
+from .library_screen import ArticleChosen, LibraryScreen, LibrarySetup
+from .library_views import ARTICLE_SORTS
+from .reader_screen import ReaderScreen
+
+if TYPE_CHECKING:  # pragma: no cover
+    from textual.screen import Screen
+
+    from newsview.engine import Analyzer
+    from newsview.library.query import ArticleRow
+
+
+class LibraryReader(ReaderScreen):
+    """The reader of one of the library's articles."""
+
+    COMMANDS: ClassVar[set[Any]] = {ActorCommands, ReviewCommands}
+
+    def __init__(self, row: ArticleRow, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.row = row
+
+    def action_close_article(self) -> None:
+        self.app.close_article()  # type: ignore[attr-defined]
+
+    def action_step_article(self, step: int) -> None:
+        self.app.step_article(step)  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        # Esc clears the place, then the actor, then goes back to the library
+        if self.focused is self.article and self.current is None and self.selected_actor is None:
+            self.action_close_article()
+            return
+        super().action_back()
+
+
+class LibraryCommands(Provider):
+    """The library's keys by name, and 'Sort articles by …'."""
+
+    def _entries(self):
+        app: Any = self.app
+        for k in KEYS:
+            if k.group == LIBRARY and k.palette:
+                yield k.palette, f"key {key_display(app, app.keymap.get(k.id, k.keys))}", k.action
+        for key, words in ARTICLE_SORTS:
+            yield f"Library: sort articles by {words}", "", partial(app.library.sort_by, key)
+
+    async def discover(self) -> Hits:
+        from textual.command import DiscoveryHit
+
+        for label, help_text, command in self._entries():
+            yield DiscoveryHit(Content(label), self._runner(command), text=label, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        from textual.command import Hit
+
+        matcher = self.matcher(query)
+        for label, help_text, command in self._entries():
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, Content(label), self._runner(command), text=label, help=help_text)
+
+    def _runner(self, command: Any) -> Any:
+        if callable(command):
+            return command
+        return partial(self.app.run_action, command)
+
+
+class LibraryApp(NewsViewApp):
+    """newsview on many articles."""
+
+    COMMANDS = App.COMMANDS | {LibraryCommands}
+
+    def __init__(self, setup: LibrarySetup, *, analyzer: Analyzer | None, theme: str | None = None,
+                 mouse: bool = True) -> None:
+        super().__init__(None, analyser=None, theme=theme, mouse=mouse)  # type: ignore[arg-type]  # no article yet
+        self.setup = setup
+        self.analyzer = analyzer
+        self.library = LibraryScreen(setup, analyzer)
+
+    @property  # type: ignore[override]
+    def reader(self) -> ReaderScreen:
+        """The reader of the article open now (the palette's actor and review commands act on it)."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ReaderScreen):
+                return screen
+        raise LookupError("no article is open")
+
+    @property
+    def open_reader(self) -> LibraryReader | None:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, LibraryReader):
+                return screen
+        return None
+
+    def get_default_screen(self) -> Screen:
+        return self.library
+
+    # Textual runs the handlers of every class of the app: prevent_default keeps the reader app's from running
+    def on_ready(self, event: events.Ready) -> None:
+        event.prevent_default()
+        self.library.start()
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        event.prevent_default()
+        reader = self.open_reader
+        if reader is not None:
+            reader.catch_up()
+
+    async def action_quit(self) -> None:
+        if self.open_reader is not None and self.screen is self.open_reader:
+            self.close_article()
+            return
+        self.library.stop()
+        await super().action_quit()
+
+    # -- opening articles -----------------------------------------------------
+    @on(ArticleChosen)
+    def _article_chosen(self, event: ArticleChosen) -> None:
+        self.open_article(event.row, quote_id=event.quote_id, offset=event.offset)
+
+    def open_article(self, row: ArticleRow, *, quote_id: str | None = None, offset: int | None = None) -> None:
+        """Show an article of the library in the reader (at a quote when given)."""
+        from newsview.library import scan
+        from newsview.reader import InputError
+
+        try:
+            document = scan.open_article(row.path, self.analyzer)
+        except InputError as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=6)
+            return
+        analyser = self.analyser if self.analyser is not None else self.analyzer
+        reader = LibraryReader(row, document, analyser=analyser if not document.analysed else None,
+                               article_path=row.path, live_filter_chars=self.LIVE_FILTER_CHARS)
+        self._note_opened(row.id)
+        self.push_screen(reader)
+        self.call_after_refresh(self._reader_shown, reader, quote_id, offset)
+
+    def _reader_shown(self, reader: LibraryReader, quote_id: str | None, offset: int | None) -> None:
+        reader.start()
+        if quote_id is not None and reader.document.quote(quote_id) is not None:
+            reader.show_quote(quote_id)
+            reader.actor_list.reveal_quote(quote_id)
+        elif offset is not None:
+            # not analysed yet: the quote's place in the text is known from the index
+            reader.article.scroll_to_offset(offset)
+
+    def close_article(self) -> None:
+        """Back to the library, on the row the article was opened from."""
+        if self.open_reader is None:
+            return
+        while self.screen is not self.library:
+            self.pop_screen()
+        self._refresh_reviews()
+
+    def step_article(self, step: int) -> None:
+        """Open the next (previous) article of the library's list, as it is sorted and filtered."""
+        reader = self.open_reader
+        if reader is None:
+            return
+        library = self.library
+        position = library.article_position(reader.row.id)
+        if position is None:
+            position = library.articles.cursor
+        target = library.article_at(position + step)
+        if target is None:
+            self.notify("No next article." if step > 0 else "No previous article.", markup=False, timeout=2)
+            return
+        while self.screen is not library:
+            self.pop_screen()
+        library.articles.move_to(position + step)
+        self.open_article(target)
+
+    # -- writes, in threads of their own (never in a key handler) -------------------
+    @work(thread=True, group="library-writes", exit_on_error=False, description="Noting the opened article")
+    def _note_opened(self, article_id: int) -> None:
+        from newsview.library.index import LibraryIndex
+
+        with LibraryIndex(self.setup.index_path, explicit=self.setup.explicit) as index:
+            index.mark_opened(article_id)
+
+    @work(thread=True, group="library-writes", exit_on_error=False, description="Reading saved reviews")
+    def _refresh_reviews(self) -> None:
+        from newsview.library import scan
+        from newsview.library.index import LibraryIndex
+
+        if self.analyzer is None:
+            return
+        with LibraryIndex(self.setup.index_path, explicit=self.setup.explicit) as index:
+            scan.refresh_reviews(index, self.analyzer.cache, self.analyzer.pipeline)
