@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from library_helpers import FakeAnalyzer, Said, write_article
-from newsview.tui.library_app import LibraryApp
+from newsview.tui.library_app import LibraryApp, LibraryReader
 from newsview.tui.library_screen import LibrarySetup
 
 from newsview.cache import ParseCache
@@ -72,3 +72,138 @@ async def test_the_library_lists_every_article_and_analyses_the_rest_in_the_back
         broken = rows["Broken Bob says yes"]
         assert broken.state == "failed" and "the parser tripped" in (broken.reason or "")
         assert "1 failed" in str(app.library.query_one("#library-status").render())
+
+
+async def test_sorting_cycles_through_the_sorts_and_the_status_line_names_it(library):
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("o")  # title
+        assert titles(app)[:3] == ["Broken Bob says yes", "Budget vote delayed", "Harbour reopens"]
+        assert "sort: title" in str(app.library.query_one("#library-status").render())
+        await pilot.press("o")  # most quotes first
+        first = app.library.articles.row(0)
+        assert first.quotes == 2
+        await pilot.press("o", "o", "o")  # least confident, then failed first
+        assert "failed first" in str(app.library.query_one("#library-status").render())
+        assert titles(app)[0] == "Broken Bob says yes"
+        await pilot.press("O")  # reversed: the failed one last
+        assert titles(app)[-1] == "Broken Bob says yes"
+
+
+async def test_the_filter_narrows_the_list_with_source_title_and_phrase_terms(library):
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash")
+        assert app.focused is app.library.filter_bar
+        await pilot.press(*"title:harbour")
+        assert titles(app) == ["Harbour reopens"]
+        app.library.filter_bar.value = '"river rose overnight"'  # a phrase: every article's text
+        await pilot.pause()
+        assert titles(app) == ["Rain floods the valley"]
+        app.library.filter_bar.value = "@costa"
+        await pilot.pause()
+        assert titles(app) == ["Rain floods the valley", "Harbour reopens", "Budget vote delayed"]
+        await pilot.press("escape")  # clears, back to the list
+        assert len(titles(app)) == 5 and app.focused is app.library.articles
+
+
+async def test_enter_opens_the_article_and_escape_comes_back_to_the_same_row(library):
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j", "j")
+        assert app.library.articles.current.display_title == "Budget vote delayed"
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, LibraryReader) and reader.document.meta.title == "Budget vote delayed"
+        assert [a.name for a in reader.document.actors] == ["Ana Costa", "A senior official"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.library and app.library.articles.current.display_title == "Budget vote delayed"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("q")  # q in the reader: back to the library, not out of the app
+        await pilot.pause()
+        assert app.screen is app.library and app.is_running
+        assert app.library.articles.cursor == 2
+
+
+async def test_next_and_previous_article_follow_the_list(library):
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.document.meta.title == "Rain floods the valley"
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryReader) and app.screen.document.meta.title == "Harbour reopens"
+        await pilot.press("right_curly_bracket", "left_curly_bracket", "left_curly_bracket")
+        await pilot.pause()
+        assert app.screen.document.meta.title == "Rain floods the valley"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.library and app.library.articles.cursor == 0
+        assert len(app.screen_stack) == 1
+
+
+async def test_speakers_view_lists_a_speaker_once_and_opens_an_article_at_their_quote(library):
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("tab")
+        assert app.library.view == "speakers"
+        rows = app.library.speakers
+        names = [rows.row(i).name for i in range(rows.total)]
+        assert names[0] == "Ana Costa" and names.count("Ana Costa") == 1
+        assert rows.row(0).quoted_articles == 3 and rows.row(0).quotes == 3
+        await pilot.press("enter")
+        quotes = app.library.speaker_quotes
+        assert app.library.view == "quotes" and quotes.total == 3
+        assert [quotes.row(i).quote.text for i in range(3)] == [
+            "the budget waits for spring", "a good day for the port", "help is on the way"]
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, LibraryReader) and reader.document.meta.title == "Harbour reopens"
+        quote = reader.document.quote(reader.current_quote or "")
+        assert quote is not None and quote.text == "a good day for the port"
+        await pilot.press("escape", "escape")  # the place, then back to the list of quotes
+        await pilot.pause()
+        assert app.screen is app.library and app.library.view == "quotes" and quotes.cursor == 1
+        await pilot.press("escape")
+        assert app.library.view == "speakers"
+
+
+async def test_the_sources_view_and_the_article_line_say_who_is_quoted(library):
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j", "j")  # Budget vote delayed: one named and one unnamed source
+        detail = str(app.library.query_one("#library-detail").render())
+        assert "1 named" in detail and "1 unnamed" in detail and "first: Ana Costa" in detail
+        await pilot.press("tab", "tab")
+        assert app.library.view == "sources"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = str(app.library.query_one("#sources-text").render())
+        assert "Articles quoting an unnamed source: 1 of 4" in text
+        assert "Ana Costa" in text
+
+
+async def test_help_and_palette_list_the_library_keys(library):
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = app.screen.text
+        assert "Next view: Articles, Speakers, Sources" in text and "Next article" in text and "Open" in text
+        await pilot.press("escape")
+        from newsview.tui.library_app import LibraryCommands
+
+        labels = [label for label, _help, _cmd in LibraryCommands(app.screen)._entries()]
+        assert "Library: next sort" in labels and "Library: sort articles by least confident" in labels
