@@ -200,8 +200,9 @@ async def test_help_and_palette_list_the_library_keys(library):
         await settle(pilot, app)
         await pilot.press("question_mark")
         await pilot.pause()
-        text = app.screen.text
-        assert "Next view: Articles, Speakers, Sources" in text and "Next article" in text and "Open" in text
+        text = " ".join(app.screen.text.split())
+        assert "Next view: Articles, Speakers, Sources" in text and "the next article of the library's list" in text
+        assert "Library lists" in text and "Open" in text
         await pilot.press("escape")
         from newsview.tui.library_app import LibraryCommands
 
