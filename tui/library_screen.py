@@ -34,6 +34,7 @@ from textual.worker import get_current_worker
 
 from newsview.library import speakers as ledger
 from newsview.library.index import LibraryIndex
+from newsview.library.sources import sources_line
 from newsview.safe_text import one_line
 
 from .library_views import (
@@ -46,7 +47,6 @@ from .library_views import (
     VIEWS,
     article_cells,
     library_sources_lines,
-    sources_line,
     speaker_cells,
     speaker_quote_cells,
 )

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsview.library.sources import percent
 from newsview.widgets.row_list import Cell, Column
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsview.library.query import ArticleRow
-    from newsview.library.sources import LibrarySources, SourcesSummary
+    from newsview.library.sources import LibrarySources
     from newsview.library.speakers import SpeakerQuote, SpeakerRow
 
 #: the views in the order tab goes through them (the speaker's quotes are reached from Speakers)
@@ -84,26 +85,6 @@ def speaker_quote_cells(item: SpeakerQuote) -> Sequence[Cell]:
     )
 
 
-def _percent(share: float) -> str:
-    return f"{round(share * 100)}%"
-
-
-def sources_line(summary: SourcesSummary, top: int = 2) -> str:
-    """One line: how many quotes of each kind of source, who has most of the quoted words, who is quoted first."""
-    if not summary.quotes:
-        return "Sources: no quotes"
-    cats = summary.by_category
-    parts = [f"{cats.get('named', 0)} named", f"{cats.get('unnamed', 0)} unnamed"]
-    for extra in ("other", "unattributed"):
-        if cats.get(extra):
-            parts.append(f"{cats[extra]} {extra}")
-    shares = ", ".join(f"{s.name or 'unattributed'} {_percent(s.share)}" for s in summary.speakers[:top])
-    line = f"Sources: {' · '.join(parts)} — words: {shares}"
-    if summary.first is not None:
-        line += f" — first: {summary.first.name or 'unattributed'}"
-    return line
-
-
 def library_sources_lines(found: LibrarySources, top: int = 12) -> list[str]:
     """The sources across the library, as the Sources view shows them."""
     overall = found.overall
@@ -116,11 +97,11 @@ def library_sources_lines(found: LibrarySources, top: int = 12) -> list[str]:
     for name in ("named", "unnamed", "other", "unattributed"):
         n = cats.get(name, 0)
         share = n / overall.quotes if overall.quotes else 0.0
-        lines.append(f"  {name:<13}{n:>6}  {_percent(share):>4}")
+        lines.append(f"  {name:<13}{n:>6}  {percent(share):>4}")
     lines += [f"Articles quoting an unnamed source: {found.articles_with_unnamed} of {found.articles}", "",
               "Most of the quoted words:"]
     for s in overall.speakers[:top]:
-        lines.append(f"  {_percent(s.share):>4}  {s.name or 'unattributed'} ({s.category}, {s.quotes} quotes)")
+        lines.append(f"  {percent(s.share):>4}  {s.name or 'unattributed'} ({s.category}, {s.quotes} quotes)")
     lines += ["", "Quoted first (articles):"]
     for name, category, articles in found.first_quoted[:top]:
         lines.append(f"  {articles:>4}  {name or category}")

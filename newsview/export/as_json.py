@@ -13,8 +13,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def document_fields(doc: ParsedDocument, review: Review | None = None) -> Iterator[tuple[str, Any]]:
-    """The newsview/1 document's fields, with a ``review`` block when the article has a saved review."""
+    """The newsview/1 document's fields, a ``sources`` block once analysed, a ``review`` block when reviewed."""
     yield from doc.json_fields()
+    if doc.analysed:
+        from ..library.sources import document_sources
+
+        yield "sources", document_sources(doc).to_dict()
     if review is not None:
         from ..review.export import review_json
 

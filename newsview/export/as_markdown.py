@@ -11,11 +11,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def to_markdown(doc: ParsedDocument, review: Review | None = None) -> str:
-    """The review report (every quote, reviewed or not)."""
-    from ..review.export import markdown_report
+    """The review report (every quote, reviewed or not), then the article's sources once analysed."""
+    from ..review.export import markdown_report, md_escape
     from ..review.log import Review
 
-    return markdown_report(doc, review if review is not None else Review())
+    report = markdown_report(doc, review if review is not None else Review())
+    if not doc.analysed:
+        return report
+    from ..library.sources import document_sources, sources_markdown
+
+    return report.rstrip("\n") + "\n\n" + sources_markdown(document_sources(doc), md_escape)
 
 
 def write(out: IO[str], documents: Iterable[tuple[ParsedDocument, Review | None]], *, single: bool) -> None:

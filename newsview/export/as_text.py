@@ -48,6 +48,10 @@ def summary(doc: ParsedDocument) -> Group:
         f"\n{len(doc.actors)} actors · {len(doc.quotes)} quotes ({n_attr} attributed) · {len(doc.entities)} entities",
         style="dim",
     )
+    if doc.analysed:
+        from ..library.sources import document_sources, sources_line
+
+        head.append("\n" + display_safe(sources_line(document_sources(doc))), style="dim")
     parts.append(Panel(head, expand=False))
 
     for actor in doc.actors:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -258,3 +258,41 @@ def library_sources(index: LibraryIndex, article_ids: Iterable[int] | None = Non
         return LibrarySources(total if wanted is None else len(wanted), summarize(all_facts), len(with_unnamed), ranked)
 
     return index.guarded(run)
+
+
+def percent(share: float) -> str:
+    """A share (0..1) as a whole percentage."""
+    return f"{round(share * 100)}%"
+
+
+def sources_line(summary: SourcesSummary, top: int = 2) -> str:
+    """One line (the library's article line, the text export).
+
+    How many quotes of each kind of source, who has most of the quoted words, who is quoted first.
+    """
+    if not summary.quotes:
+        return "Sources: no quotes"
+    cats = summary.by_category
+    parts = [f"{cats.get('named', 0)} named", f"{cats.get('unnamed', 0)} unnamed"]
+    for extra in ("other", "unattributed"):
+        if cats.get(extra):
+            parts.append(f"{cats[extra]} {extra}")
+    shares = ", ".join(f"{s.name or 'unattributed'} {percent(s.share)}" for s in summary.speakers[:top])
+    line = f"Sources: {' · '.join(parts)} — words: {shares}"
+    if summary.first is not None:
+        line += f" — first: {summary.first.name or 'unattributed'}"
+    return line
+
+
+def sources_markdown(summary: SourcesSummary, escape: Callable[[str], str], top: int = 5) -> str:
+    """The markdown export's ``Sources`` section; names (article text) pass through ``escape``."""
+    lines = ["## Sources", ""]
+    if not summary.quotes:
+        return "\n".join([*lines, "No quotes.", ""])
+    cats = summary.by_category
+    lines.append("- Quotes by source: " + ", ".join(f"{cats.get(c, 0)} {c}" for c in CATEGORIES))
+    lines.append("- Shares of the quoted words: " + ", ".join(
+        f"{escape(s.name or 'unattributed')} {percent(s.share)}" for s in summary.speakers[:top]))
+    if summary.first is not None:
+        lines.append(f"- Quoted first: {escape(summary.first.name or 'unattributed')} ({summary.first.category})")
+    return "\n".join([*lines, ""])

@@ -1,0 +1,57 @@
+"""The library from the command line: ``--format speakers``, and the sources in the exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from library_helpers import FakeAnalyzer, Said, write_article
+from test_library_app import ARTICLES
+
+from factories import analysed_document
+from newsview.cache import ParseCache
+from newsview.cli import run_speakers
+from newsview.export import WRITERS, to_json, to_markdown
+
+
+@pytest.fixture
+def day(tmp_path: Path, monkeypatch):
+    folder = tmp_path / "day"
+    folder.mkdir()
+    cache = ParseCache(tmp_path / "cache")
+    for name, title, body, actors in ARTICLES:
+        write_article(folder, name, title, body, actors, cache=cache)
+    write_article(folder, "2024-03-04-evil.txt", "A formula", '=Evil Corp said "click me" today.',
+                  [Said("=Evil Corp", kind="ORG", quotes=("click me",))], cache=cache)
+    monkeypatch.setattr("newsview.batch.make_analyzer", lambda model, use_cache: FakeAnalyzer(cache))
+    return folder
+
+
+def test_speakers_csv_has_one_row_per_speaker_across_the_files_and_no_formulas(day: Path, tmp_path: Path):
+    out = tmp_path / "speakers.csv"
+    code = run_speakers.run_speakers([str(day)], output=out, model=None, use_cache=True,
+                                     index=str(tmp_path / "lib.sqlite"))
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    by_name = {r["speaker"]: r for r in rows}
+    ana = by_name["Ana Costa"]
+    assert (ana["quoted_articles"], ana["quotes"], ana["first_date"], ana["last_date"]) == (
+        "3", "3", "2024-03-01", "2024-03-03")
+    assert "'=Evil Corp" in by_name and "=Evil Corp" not in by_name  # a spreadsheet shows it, never runs it
+
+
+def test_json_adds_the_sources_and_markdown_and_text_show_them():
+    doc = analysed_document()
+    fields = json.loads(to_json(doc))
+    sources = fields["sources"]
+    assert sources["quotes"] == len(doc.quotes)
+    assert set(sources["by_category"]) == {"named", "unnamed", "other", "unattributed"}
+    assert sources["first"] is not None and sum(s["quotes"] for s in sources["speakers"]) == len(doc.quotes)
+    markdown = to_markdown(doc)
+    assert "## Sources" in markdown and "Shares of the quoted words:" in markdown
+    text = io.StringIO()
+    WRITERS["text"](text, [(doc, None)], single=True)
+    assert "Sources:" in text.getvalue()
