@@ -208,3 +208,19 @@ async def test_help_and_palette_list_the_library_keys(library):
 
         labels = [label for label, _help, _cmd in LibraryCommands(app.screen)._entries()]
         assert "Library: next sort" in labels and "Library: sort articles by least confident" in labels
+
+
+async def test_keys_typed_straight_after_slash_go_to_the_filter(library):
+    from textual import events
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        # as a fast typist or a terminal sends them: all queued before the first is handled
+        for key, char in [("slash", "/"), ("t", "t"), ("i", "i"), ("t", "t"), ("l", "l"), ("e", "e"),
+                          ("colon", ":"), ("r", "r"), ("a", "a"), ("i", "i"), ("n", "n")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.library.filter_bar.value == "title:rain"
+        assert titles(app) == ["Rain floods the valley"]

@@ -425,7 +425,7 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
 
     def _show_sources(self, lines: list[str]) -> None:
         self._sources_lines = lines
-        self.query_one("#sources-text", Static).update(Content("\n".join(one_line(x) if x else "" for x in lines)))
+        self.query_one("#sources-text", Static).update(Content("\n".join(lines)))
 
     # -- messages --------------------------------------------------------------
     @on(RowList.Moved)
@@ -521,7 +521,8 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
 
     def action_focus_filter(self) -> None:
         if self.view != "sources":
-            self.filter_bar.focus()
+            # at once, not after the keys already waiting (focus() is deferred): typing right after / is filtered
+            self.set_focus(self.filter_bar)
 
     def action_back(self) -> None:
         if self.view == "quotes":

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsview.library.sources import percent
+from newsview.safe_text import one_line
 from newsview.widgets.row_list import Cell, Column
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,7 +87,7 @@ def speaker_quote_cells(item: SpeakerQuote) -> Sequence[Cell]:
 
 
 def library_sources_lines(found: LibrarySources, top: int = 12) -> list[str]:
-    """The sources across the library, as the Sources view shows them."""
+    """The sources across the library, as the Sources view shows them (names made one safe line each)."""
     overall = found.overall
     cats = overall.by_category
     lines = [
@@ -101,8 +102,8 @@ def library_sources_lines(found: LibrarySources, top: int = 12) -> list[str]:
     lines += [f"Articles quoting an unnamed source: {found.articles_with_unnamed} of {found.articles}", "",
               "Most of the quoted words:"]
     for s in overall.speakers[:top]:
-        lines.append(f"  {percent(s.share):>4}  {s.name or 'unattributed'} ({s.category}, {s.quotes} quotes)")
+        lines.append(f"  {percent(s.share):>4}  {one_line(s.name or 'unattributed')} ({s.category}, {s.quotes} quotes)")
     lines += ["", "Quoted first (articles):"]
     for name, category, articles in found.first_quoted[:top]:
-        lines.append(f"  {articles:>4}  {name or category}")
+        lines.append(f"  {articles:>4}  {one_line(name or category)}")
     return lines
