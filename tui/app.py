@@ -19,7 +19,7 @@ from textual.theme import Theme
 from newsview.model import ParsedDocument
 
 from .analysis import Analyser, settle_memory
-from .bindings import binding_ids, bindings, help_sections
+from .bindings import binding_ids, help_sections, reader_bindings
 from .commands import ActorCommands, ReviewCommands
 from .dialogs import TextPrompt
 from .help import HelpScreen, entity_legend
@@ -41,7 +41,7 @@ class NewsViewApp(App[int]):
     LIVE_FILTER_CHARS = 200_000
 
     # the footer shows the keys a reviewer needs most; ? lists them all
-    BINDINGS: ClassVar[list[BindingType]] = [*bindings()]
+    BINDINGS: ClassVar[list[BindingType]] = [*reader_bindings()]
 
     def __init__(
         self,

@@ -65,26 +65,26 @@ def _reader(action: str) -> str:
 
 # The order is the footer's order: the keys a reviewer needs most come first.
 KEYS: tuple[Key, ...] = (
-    # before quit: in a library, q in the reader goes back to the list (the first key a screen offers wins)
-    Key("library.close", "q", _reader("close_article"), "Library", LIBRARY,
+    # before quit: in a library, q in the reader goes back to the list (the first key offered wins)
+    Key("library.close", "q", "library_close", "Library", LIBRARY,
         tooltip="In the reader: back to the library, on the same row (Esc too)"),
     Key("newsview.quit", "q", "quit", "Quit", EVERYWHERE),
     Key("newsview.help", "question_mark,f1", "help", "Help", EVERYWHERE),
     Key("newsview.filter", "slash", _reader("focus_filter"), "Filter", EVERYWHERE),
-    # the library's keys: each screen offers only the keys it has an action for (check_action)
-    Key("library.next_view", "tab,v", _reader("next_view(1)"), "Views", LIBRARY,
+    # the library's keys: bound only in the library app, which offers each where it works (check_action)
+    Key("library.next_view", "tab,v", "library_view(1)", "Views", LIBRARY,
         tooltip="Next view: Articles, Speakers, Sources", palette="Library: next view"),
-    Key("library.previous_view", "shift+tab", _reader("next_view(-1)"), "Previous view", LIBRARY, footer=False,
+    Key("library.previous_view", "shift+tab", "library_view(-1)", "Previous view", LIBRARY, footer=False,
         palette="Library: previous view"),
-    Key("library.sort", "o", _reader("sort"), "Sort", LIBRARY,
+    Key("library.sort", "o", "library_sort", "Sort", LIBRARY,
         tooltip="Next sort: date, title, quotes, unreviewed, least confident, failed first (speakers: articles, "
                 "quotes, mentions, name, date)", palette="Library: next sort"),
-    Key("library.reverse", "O", _reader("reverse"), "Reverse the order", LIBRARY, footer=False,
+    Key("library.reverse", "O", "library_reverse", "Reverse the order", LIBRARY, footer=False,
         palette="Library: reverse the order"),
-    Key("library.next_article", "right_curly_bracket", _reader("step_article(1)"), "Next article", LIBRARY,
+    Key("library.next_article", "right_curly_bracket", "library_step_article(1)", "Next article", LIBRARY,
         footer=False, tooltip="In the reader: the next article of the library's list",
         palette="Library: next article"),
-    Key("library.previous_article", "left_curly_bracket", _reader("step_article(-1)"), "Previous article", LIBRARY,
+    Key("library.previous_article", "left_curly_bracket", "library_step_article(-1)", "Previous article", LIBRARY,
         footer=False, tooltip="In the reader: the previous article of the library's list",
         palette="Library: previous article"),
     Key("newsview.next_match", "n", _reader("step_match(1)"), "Next match", EVERYWHERE, footer=False),
@@ -133,6 +133,11 @@ def bindings(group: str | None = None) -> list[Binding]:
     return [k.binding() for k in KEYS if group is None or k.group == group]
 
 
+def reader_bindings() -> list[Binding]:
+    """The bindings of the app on one article: every key but the library's."""
+    return [k.binding() for k in KEYS if k.group != LIBRARY]
+
+
 def keys_of(binding: Binding, keymap: dict[str, str]) -> str:
     """The keys a binding has under ``keymap`` (its own when the keymap does not name it)."""
     return keymap.get(binding.id, binding.key) if binding.id else binding.key
@@ -157,7 +162,8 @@ def palette_entries(app: ShowsKeys, keymap: dict[str, str]) -> Iterator[tuple[st
     for k in KEYS:
         if k.palette:
             keys = escape(key_display(app, keymap.get(k.id, k.keys)))
-            yield k.palette, f"key {keys}", k.action.removeprefix("screen.")
+            if k.group != LIBRARY:  # the library's own palette entries are the library app's
+                yield k.palette, f"key {keys}", k.action.removeprefix("screen.")
     yield from KEYLESS_COMMANDS
 
 
@@ -175,7 +181,7 @@ def help_rows(app: ShowsKeys, bindings: Iterable, keymap: dict[str, str]) -> lis
 def binding_ids() -> set[str]:
     """Every binding id a keymap may name: the table's, its panes' and its dialogs'."""
     ids = {k.id for k in KEYS}
-    classes: tuple[type[DOMNode], ...] = (*pane_classes(), RejectReason, ActorPicker, TextPrompt, HelpScreen)
+    classes: tuple[type[DOMNode], ...] = (*pane_classes(), *(cls for _, cls in library_panes()), RejectReason, ActorPicker, TextPrompt, HelpScreen)
     for cls in classes:
         for klass in cls.__mro__:
             for b in vars(klass).get("BINDINGS", ()):
@@ -191,19 +197,28 @@ def pane_classes() -> tuple[type[DOMNode], ...]:
 
 def panes() -> list[tuple[str, type[DOMNode]]]:
     """(help section title, pane class) for the reader's panes."""
-    return [("Reading pane", ArticleView), ("Sidebar", ActorList), ("Filter bar", FilterBar),
-            ("Library lists", RowList)]
+    return [("Reading pane", ArticleView), ("Sidebar", ActorList), ("Filter bar", FilterBar)]
+
+
+def library_panes() -> list[tuple[str, type[DOMNode]]]:
+    """(help section title, pane class) for the library screen's panes."""
+    return [("Library lists", RowList)]
 
 
 def help_sections(app: App, keymap: dict[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Key tables for the help screen: the bindings table's keys, then each pane's, with the keymap applied."""
+    """Key tables for the help screen: the bindings table's keys, then each pane's, with the keymap applied.
+
+    The library's keys and lists are listed when the app shows a library (it has a ``library`` screen).
+    """
     from textual.app import App as TextualApp
 
+    in_library = getattr(app, "library", None) is not None
     sections = [
         (EVERYWHERE, help_rows(app, [*bindings(EVERYWHERE), *TextualApp.BINDINGS], keymap)),
+        *([(LIBRARY, help_rows(app, bindings(LIBRARY), keymap))] if in_library else []),
         (REVIEW, help_rows(app, bindings(REVIEW), keymap)),
-        (LIBRARY, help_rows(app, bindings(LIBRARY), keymap)),
         *((title, help_rows(app, cls.BINDINGS, keymap)) for title, cls in panes()),
+        *((title, help_rows(app, cls.BINDINGS, keymap)) for title, cls in (library_panes() if in_library else [])),
     ]
     sections[0][1].append((app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")), "Command palette"))
     return sections

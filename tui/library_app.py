@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
 from textual.app import App
+from textual.binding import BindingType
 from textual.command import Hits, Provider
 from textual.content import Content
 from textual.widgets import Input
 
 from .app import NewsViewApp
-from .bindings import KEYS, LIBRARY, key_display
+from .bindings import KEYS, LIBRARY, bindings, key_display
 from .commands import ActorCommands, ReviewCommands
 from .library_screen import ArticleChosen, LibraryScreen, LibrarySetup
 from .library_views import ARTICLE_SORTS
@@ -41,16 +42,10 @@ class LibraryReader(ReaderScreen):
         super().__init__(*args, **kwargs)
         self.row = row
 
-    def action_close_article(self) -> None:
-        self.app.close_article()  # type: ignore[attr-defined]
-
-    def action_step_article(self, step: int) -> None:
-        self.app.step_article(step)  # type: ignore[attr-defined]
-
     def action_back(self) -> None:
         # Esc clears the place, then the actor, then goes back to the library
         if self.focused is self.article and self.current is None and self.selected_actor is None:
-            self.action_close_article()
+            self.app.close_article()  # type: ignore[attr-defined]
             return
         super().action_back()
 
@@ -87,10 +82,18 @@ class LibraryCommands(Provider):
         return partial(self.app.run_action, command)
 
 
-class LibraryApp(NewsViewApp):
-    """newsview on many articles."""
+class LibraryApp(NewsViewApp, inherit_bindings=False):
+    """newsview on many articles.
+
+    Its bindings are the whole keys table, the library's keys included, in the
+    table's order (q goes back to the list in the reader before it quits).
+    """
 
     COMMANDS = App.COMMANDS | {LibraryCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [*App.BINDINGS, *bindings()]
+    #: actions of the list, and of the reader of one of its articles
+    ON_LIST = frozenset({"library_view", "library_sort", "library_reverse"})
+    IN_READER = frozenset({"library_step_article", "library_close"})
 
     def __init__(self, setup: LibrarySetup, *, analyzer: Analyzer | None, theme: str | None = None,
                  mouse: bool = True) -> None:
@@ -117,8 +120,31 @@ class LibraryApp(NewsViewApp):
     def get_default_screen(self) -> Screen:
         return self.library
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # each library key works (and is shown) where it means something
+        if action in self.ON_LIST:
+            return self.screen is self.library
+        if action in self.IN_READER:
+            return isinstance(self.screen, LibraryReader)
+        return True
+
+    def action_library_view(self, step: int) -> None:
+        self.library.action_next_view(step)
+
+    def action_library_sort(self) -> None:
+        self.library.action_sort()
+
+    def action_library_reverse(self) -> None:
+        self.library.action_reverse()
+
+    def action_library_close(self) -> None:
+        self.close_article()
+
+    def action_library_step_article(self, step: int) -> None:
+        self.step_article(step)
+
     # Textual runs the handlers of every class of the app: prevent_default keeps the reader app's from running
-    def on_ready(self, event: events.Ready) -> None:
+    def on_ready(self, event: events.Ready) -> None:  # type: ignore[override]  # Textual passes the event
         event.prevent_default()
         self.library.start()
 

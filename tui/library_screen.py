@@ -258,14 +258,18 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
 
         with LibraryIndex(self.setup.index_path, explicit=self.setup.explicit) as index:
             scan.sync(index, list(self.setup.files), pipeline=analyzer.pipeline, cache=analyzer.cache,
-                      on_file=lambda done, total: self.post_message(LibraryProgress(synced=(done, total))),
+                      on_file=lambda done, total: self._report(LibraryProgress(synced=(done, total))),
                       cancelled=lambda: worker.is_cancelled or self._stopping)
         if worker.is_cancelled or self._stopping:
             return
         self.loop = scan.AnalysisLoop(self.setup.index_path, analyzer, explicit=self.setup.explicit,
-                                      progress=lambda report: self.post_message(LibraryProgress(report)))
+                                      progress=lambda report: self._report(LibraryProgress(report)))
         if not (worker.is_cancelled or self._stopping):
             self.loop.run()
+
+    def _report(self, message: LibraryProgress) -> None:
+        """From the worker thread: post the report (never waits for the UI)."""
+        self.post_message(message)
 
     def on_library_progress(self, message: LibraryProgress) -> None:
         if message.synced is not None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsview.widgets.row_list import Cell, Column
+
 from newsview.library.sources import percent
 from newsview.safe_text import one_line
-from newsview.widgets.row_list import Cell, Column
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsview.library.query import ArticleRow
@@ -104,6 +105,6 @@ def library_sources_lines(found: LibrarySources, top: int = 12) -> list[str]:
     for s in overall.speakers[:top]:
         lines.append(f"  {percent(s.share):>4}  {one_line(s.name or 'unattributed')} ({s.category}, {s.quotes} quotes)")
     lines += ["", "Quoted first (articles):"]
-    for name, category, articles in found.first_quoted[:top]:
-        lines.append(f"  {articles:>4}  {one_line(name or category)}")
+    for first, category, articles in found.first_quoted[:top]:
+        lines.append(f"  {articles:>4}  {one_line(first or category)}")
     return lines

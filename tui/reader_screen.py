@@ -422,10 +422,6 @@ class ReaderScreen(Screen[None]):
             self.update_review_panel()
 
     # -- actions -----------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # the keys table is shared with the library screen: a key this screen has no action for is not offered
-        return hasattr(self, "action_" + action)
-
     def action_focus_filter(self) -> None:
         self.filter_bar.focus()
 
