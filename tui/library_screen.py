@@ -53,6 +53,7 @@ from .library_views import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsview.engine import Analyzer
+    from newsview.library.index import Status
     from newsview.library.query import ArticleRow
     from newsview.library.scan import LoopProgress
 
@@ -140,6 +141,10 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
         self.progress_text = ""
         self.failed = 0
         self._sources_lines: list[str] | None = None
+        #: the index's counts by state, read again when the index changed (one query, not one a keystroke)
+        self._status: Status | None = None
+        #: what the line under the list was drawn for (view, row), so a keystroke that keeps the row skips it
+        self._detail_for: tuple[str, object] | None = None
         #: True while the sync or the analysis loop runs in its thread
         self.background_running = False
         self._stopping = False
@@ -288,6 +293,7 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
                 self.progress_text = ""
                 self._sources_lines = None
             if report.event in ("done", "failed", "finished"):
+                self._status = None
                 self._poll_index()
         self._update_status()
 
@@ -297,6 +303,8 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
         if generation == self._generation:
             return
         self._generation = generation
+        self._status = None
+        self._detail_for = None
         self.refresh_rows()
 
     def refresh_rows(self) -> None:
@@ -348,7 +356,17 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
             parts += ["› ", (one_line(self.speaker_name), "bold"), " — Enter opens the article at the quote"]
         self.query_one("#library-title", Static).update(Content.assemble(*parts))
 
+    def status(self) -> Status:
+        if self._status is None:
+            self._status = self.index.status()
+        return self._status
+
     def _update_detail(self) -> None:
+        rows = self.current_list
+        shown = (self.view, rows.current if rows is not None else None)
+        if shown == self._detail_for:
+            return
+        self._detail_for = shown
         text = ""
         style = ""
         if self.view == "articles":
@@ -397,11 +415,11 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
         if self.progress_text:
             parts += [" · ", (self.progress_text, "$warning")]
         else:
-            status = self.index.status()
+            status = self.status()
             waiting = status.queued + status.analysing
             if waiting:
                 parts += [" · ", (f"{waiting} to analyse", "$warning")]
-        status_failed = self.failed or self.index.status().failed
+        status_failed = self.failed or self.status().failed
         if status_failed:
             parts += [" · ", (f"{status_failed} failed", "$error")]
         self.query_one("#library-status", Static).update(Content.assemble(*parts))
@@ -482,9 +500,7 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
         if self.view == "quotes":
             self.view = "speakers"
             self._show_view()
-        self.list_of(view).reload(cursor=0)
-        self._update_detail()
-        self._update_status()
+        self.list_of(view).reload(cursor=0)  # its Moved message redraws the lines under the list
 
     # -- actions ------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

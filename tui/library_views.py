@@ -33,15 +33,15 @@ SPEAKER_SORTS = (("articles", "most articles"), ("quotes", "most quotes"), ("men
 LOW_CONFIDENCE = 0.7
 
 ARTICLE_COLUMNS = (
-    Column("Title", 16, flex=True), Column("Publisher", 11), Column("Date", 10), Column("Act", 3, right=True),
-    Column("Quo", 3, right=True), Column("Review", 7, right=True), Column("<.7", 3, right=True), Column("State", 9),
+    Column("Title", 16, flex=3), Column("Publisher", 11), Column("Date", 10), Column("Act", 3, right=True),
+    Column("Quo", 3, right=True), Column("Review", 7, right=True), Column("<.7", 3, right=True), Column("State", 9, flex=1),
 )
 SPEAKER_COLUMNS = (
-    Column("Speaker", 16, flex=True), Column("Kind", 7), Column("Arts", 4, right=True), Column("Quotes", 6, right=True),
+    Column("Speaker", 16, flex=1), Column("Kind", 7), Column("Arts", 4, right=True), Column("Quotes", 6, right=True),
     Column("Words", 6, right=True), Column("First", 10), Column("Last", 10),
 )
 QUOTE_COLUMNS = (
-    Column("Date", 10), Column("Article", 14, flex=True), Column("Quote", 24, flex=True), Column("Conf", 4, right=True),
+    Column("Date", 10), Column("Article", 14, flex=2), Column("Quote", 24, flex=3), Column("Conf", 4, right=True),
 )
 
 _STATE_STYLE = {"done": "good", "queued": "dim", "analysing": "warn", "failed": "error", "unreadable": "error"}
@@ -51,7 +51,7 @@ def article_cells(row: ArticleRow) -> Sequence[Cell]:
     analysed = row.analysed
     state = row.state if row.state != "done" else "analysed"
     if row.reason and row.state in ("failed", "unreadable"):
-        state = f"{row.state}: {row.reason}"
+        state = f"{row.state}: {row.reason.removeprefix('analysis failed: ')}"
     low = "" if not analysed else str(row.low_confidence)
     return (
         (row.display_title, ""),

@@ -29,11 +29,12 @@ from newsview.safe_text import one_line
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its title, its width (``flex``: shares what the fixed columns leave) and its alignment."""
+    """One column: its title, its width (the least, when flexible), its share of the spare width, its alignment."""
 
     title: str
     width: int
-    flex: bool = False
+    #: 0: fixed; else the column's share (by weight) of what the fixed columns leave
+    flex: int = 0
     right: bool = False
 
 
@@ -47,19 +48,13 @@ def column_widths(columns: Sequence[Column], width: int) -> list[int]:
     """Each column's width in ``width`` cells (one space between columns); flexible ones share the rest."""
     gaps = max(0, len(columns) - 1)
     fixed = sum(c.width for c in columns if not c.flex)
-    flex = [c for c in columns if c.flex]
+    weights = sum(c.flex for c in columns)
     spare = max(0, width - gaps - fixed)
-    widths: list[int] = []
-    given = 0
-    for c in columns:
-        if c.flex:
-            share = max(c.width, spare // len(flex)) if flex else c.width
-            widths.append(share)
-            given += share
-        else:
-            widths.append(c.width)
-    if flex and given < spare:  # the rounding's leftover goes to the first flexible column
-        widths[columns.index(flex[0])] += spare - given
+    widths = [max(c.width, spare * c.flex // weights) if c.flex else c.width for c in columns]
+    given = sum(w for w, c in zip(widths, columns, strict=True) if c.flex)
+    if weights and given < spare:  # the rounding's leftover goes to the first flexible column
+        first = next(i for i, c in enumerate(columns) if c.flex)
+        widths[first] += spare - given
     return widths
 
 
@@ -114,8 +109,9 @@ class RowList(ScrollView, can_focus=True):
     RowList > .row-list--good { color: $success; }
     """
 
-    PAGE = 100
-    KEEP_PAGES = 8
+    #: rows fetched at a time: a screenful or two, so a keystroke's query stays small
+    PAGE = 60
+    KEEP_PAGES = 12
 
     class Chosen(Message):
         """Enter on a row."""
@@ -214,13 +210,21 @@ class RowList(ScrollView, can_focus=True):
         row = self.row(index)
         if row is None:
             return Strip.blank(width, base)
-        styles = {name: self._style("row-list--" + name) for name in ("dim", "warn", "error", "good")}
         if index == self.cursor:
+            # the cursor row in the cursor's colours alone: a cell colour may be the cursor's own (ANSI themes)
             base = base + self._style("row-list--cursor")
+            styles: dict[str, Style] = {}
+        else:
+            styles = {name: self._style("row-list--" + name) for name in ("dim", "warn", "error", "good")}
         return Strip(layout_line(self.cells(row), self.columns, width, styles, base), width)
 
     def _style(self, component: str) -> Style:
-        return self.get_component_rich_style(component, partial=True)
+        # the full style, so a translucent colour ($text-muted) is blended with the real background;
+        # the cells keep only its colour and weight (the row's background is the list's or the cursor's)
+        style = self.get_component_rich_style(component)
+        if component == "row-list--cursor":
+            return style
+        return Style(color=style.color, bold=style.bold, italic=style.italic)
 
     # -- moving ------------------------------------------------------------------
     def move_to(self, index: int) -> None:
