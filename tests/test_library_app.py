@@ -224,3 +224,14 @@ async def test_keys_typed_straight_after_slash_go_to_the_filter(library):
         await pilot.pause()
         assert app.library.filter_bar.value == "title:rain"
         assert titles(app) == ["Rain floods the valley"]
+
+
+async def test_the_speakers_filter_keeps_the_speakers_named(library):
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("tab", "slash", *"lia")
+        rows = app.library.speakers
+        assert [rows.row(i).name for i in range(rows.total)] == ["Lia Moss"]
+        await pilot.press("escape")
+        assert app.library.view == "speakers" and rows.total == 5

@@ -55,3 +55,30 @@ def test_json_adds_the_sources_and_markdown_and_text_show_them():
     text = io.StringIO()
     WRITERS["text"](text, [(doc, None)], single=True)
     assert "Sources:" in text.getvalue()
+
+
+def test_a_folder_with_no_articles_is_one_line_and_exit_1(tmp_path: Path, capsys):
+    from newsview.cli.run_library import run_library
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code = run_library([str(empty)], model=None, theme=None, mouse=False, use_cache=True,
+                       index=str(tmp_path / "lib.sqlite"))
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "no articles in this folder" in err
+
+
+def test_a_review_file_goes_with_one_article_not_a_library(day: Path, capsys):
+    from newsview.cli.run_library import run_library
+
+    code = run_library([str(day)], model=None, theme=None, mouse=False, use_cache=True, review_file="x.json")
+    assert code == 2 and "--review-file goes with a single article" in capsys.readouterr().err
+
+
+def test_the_fast_path_passes_a_folder_and_its_index_to_the_app(day: Path, monkeypatch):
+    from newsview.cli import fast
+
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    call = fast.plain_app_call([str(day), "--index", "lib.sqlite"])
+    assert call is not None and call["path"] == str(day) and call["index"] == "lib.sqlite"
