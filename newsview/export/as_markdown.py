@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def to_markdown(doc: ParsedDocument, review: Review | None = None) -> str:
-    """The review report (every quote, reviewed or not), then the article's sources once analysed."""
+    """The review report (every quote, reviewed or not), with the article's sources once analysed."""
     from ..review.export import markdown_report, md_escape
     from ..review.log import Review
 
@@ -20,7 +20,12 @@ def to_markdown(doc: ParsedDocument, review: Review | None = None) -> str:
         return report
     from ..library.sources import document_sources, sources_markdown
 
-    return report.rstrip("\n") + "\n\n" + sources_markdown(document_sources(doc), md_escape)
+    # the summary before the quotes it sums up (the quotes' table stays the report's body)
+    head, marker, rest = report.partition("\n## Quotes\n")
+    sources = sources_markdown(document_sources(doc), md_escape)
+    if not marker:
+        return report.rstrip("\n") + "\n\n" + sources
+    return head + "\n" + sources + marker + rest
 
 
 def write(out: IO[str], documents: Iterable[tuple[ParsedDocument, Review | None]], *, single: bool) -> None:
