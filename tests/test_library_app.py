@@ -235,3 +235,22 @@ async def test_the_speakers_filter_keeps_the_speakers_named(library):
         assert [rows.row(i).name for i in range(rows.total)] == ["Lia Moss"]
         await pilot.press("escape")
         assert app.library.view == "speakers" and rows.total == 5
+
+
+async def test_the_palette_in_an_articles_reader_lists_its_actors_and_the_library_keys(library):
+    from newsview.tui.commands import ActorCommands
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryReader)
+        actors = [label for label, _help, _cmd in ActorCommands(app.screen)._entries()]
+        assert sorted(actors) == ["Actor: Ana Costa", "Actor: Lia Moss"]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"next article", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryReader) and app.screen.document.meta.title == "Harbour reopens"
