@@ -254,3 +254,18 @@ async def test_the_palette_in_an_articles_reader_lists_its_actors_and_the_librar
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, LibraryReader) and app.screen.document.meta.title == "Harbour reopens"
+
+
+async def test_a_review_made_in_the_reader_shows_in_the_list(library):
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "a")  # accept the first quote
+        await pilot.pause()
+        assert app.screen.review_session.progress_text().startswith("1/")
+        await pilot.press("escape", "escape")
+        await settle(pilot, app)
+        row = app.library.articles.current
+        assert row.display_title == "Rain floods the valley" and row.progress == "1/2"
