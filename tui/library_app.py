@@ -24,6 +24,7 @@ from .bindings import KEYS, LIBRARY, bindings, key_display
 from .commands import ActorCommands, ReviewCommands
 from .library_screen import ArticleChosen, LibraryScreen, LibrarySetup
 from .library_views import ARTICLE_SORTS
+from .analysis import DocumentAnalysed
 from .reader_screen import ReaderScreen
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,6 +42,19 @@ class LibraryReader(ReaderScreen):
     def __init__(self, row: ArticleRow, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.row = row
+        #: the quote it was opened at, shown again once the analysis arrives (when it was not cached)
+        self.pending_quote: str | None = None
+
+    def on_document_analysed(self, _message: DocumentAnalysed) -> None:
+        # runs before the reader's own handler (Textual calls the most derived first): show it after that
+        if self.pending_quote is not None:
+            self.call_after_refresh(self._show_pending_quote)
+
+    def _show_pending_quote(self) -> None:
+        quote_id, self.pending_quote = self.pending_quote, None
+        if quote_id is not None and self.document.quote(quote_id) is not None:
+            self.show_quote(quote_id)
+            self.actor_list.reveal_quote(quote_id)
 
     def action_back(self) -> None:
         # Esc clears the place, then the actor, then goes back to the library
@@ -198,8 +212,9 @@ class LibraryApp(NewsViewApp, inherit_bindings=False):
             reader.show_quote(quote_id)
             reader.actor_list.reveal_quote(quote_id)
         elif offset is not None:
-            # not analysed yet: the quote's place in the text is known from the index
+            # not analysed yet: the quote's place in the text is known from the index; the quote once it is
             reader.article.scroll_to_offset(offset)
+            reader.pending_quote = quote_id
 
     def close_article(self) -> None:
         """Back to the library, on the row the article was opened from."""
