@@ -37,8 +37,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from library import CORPUS, make_library  # noqa: E402
-from perf import ANALYSED, child_env, run_pty  # noqa: E402
+from library import CORPUS, make_library
+from perf import ANALYSED, child_env, run_pty
 
 NEWSVIEW = str(Path(sys.executable).with_name("newsview"))
 TYPED = ["trump", "@trump kind:direct", "source:wikinews", "title:election", "conf<0.5", "reviewed:no"]
@@ -48,16 +48,17 @@ SORT_KEYS = 6
 
 def _p(values: list[float], q: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
 async def pilot_figures(folder: Path, cache_dir: Path, index_path: Path) -> dict:
     """The child's Pilot figures (ms): keystrokes, phrases, opening an article."""
+    from newsview.tui.library_app import LibraryApp, LibraryReader
+    from newsview.tui.library_screen import LibrarySetup
+
     from newsview.cache import ParseCache
     from newsview.engine import Analyzer
     from newsview.library import scan
-    from newsview.tui.library_app import LibraryApp, LibraryReader
-    from newsview.tui.library_screen import LibrarySetup
 
     setup = LibrarySetup(index_path, scan.expand_inputs([str(folder)]).files)
     app = LibraryApp(setup, analyzer=Analyzer(None, cache=ParseCache(cache_dir, max_bytes=1 << 40)))
@@ -107,7 +108,7 @@ def first_frame(folder: Path, cache_dir: Path, data_dir: Path, runs: int, articl
     """Pty timings of the single article and of the library (index built by a first start)."""
     env = child_env(cache_dir)
     env["NEWSVIEW_DATA_DIR"] = str(data_dir)
-    one = sorted(folder.glob("*.txt"))[0]
+    one = min(folder.glob("*.txt"))
     listed = re.compile(rf"{articles} articles · sort")
     prime = run_pty([NEWSVIEW, str(folder)], env, {"listed": listed}, timeout=300)
     time.sleep(1)
@@ -146,7 +147,8 @@ def main() -> int:
         result = first_frame(work / "articles", work / "cache", work / "data", args.runs, args.articles)
         env = dict(os.environ, NEWSVIEW_DATA_DIR=str(work / "data"), TEXTUAL_ANIMATIONS="none")
         out = subprocess.run([sys.executable, __file__, "--child", str(work / "articles"), str(work / "cache"),
-                              str(work / "pilot-index.sqlite")], env=env, capture_output=True, text=True)
+                              str(work / "pilot-index.sqlite")], env=env, capture_output=True, text=True,
+                             check=False)
         if out.returncode != 0:
             print(out.stderr[-2000:], file=sys.stderr)
             return 1

@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
+from factories import analysed_document
 from library_helpers import FakeAnalyzer, Said, write_article
 from test_library_app import ARTICLES
 
-from factories import analysed_document
 from newsview.cache import ParseCache
 from newsview.cli import run_speakers
 from newsview.export import WRITERS, to_json, to_markdown
