@@ -37,8 +37,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from library import CORPUS, make_library
-from perf import ANALYSED, child_env, run_pty
+from library import CORPUS, make_library  # noqa: E402
+from perf import ANALYSED, child_env, run_pty  # noqa: E402
 
 NEWSVIEW = str(Path(sys.executable).with_name("newsview"))
 TYPED = ["trump", "@trump kind:direct", "source:wikinews", "title:election", "conf<0.5", "reviewed:no"]

@@ -9,22 +9,22 @@ whose cursor never moved.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events, on, work
 from textual.app import App
 from textual.binding import BindingType
-from textual.command import Hits, Provider
-from textual.content import Content
+from textual.markup import escape
 from textual.widgets import Input
 
+from .analysis import DocumentAnalysed
 from .app import NewsViewApp
 from .bindings import KEYS, LIBRARY, bindings, key_display
-from .commands import ActorCommands, ReviewCommands
+from .commands import ActorCommands, Entry, ReviewCommands, _Entries
 from .library_screen import ArticleChosen, LibraryScreen, LibrarySetup
 from .library_views import ARTICLE_SORTS
-from .analysis import DocumentAnalysed
 from .reader_screen import ReaderScreen
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,36 +64,17 @@ class LibraryReader(ReaderScreen):
         super().action_back()
 
 
-class LibraryCommands(Provider):
-    """The library's keys by name, and 'Sort articles by …'."""
+class LibraryCommands(_Entries):
+    """The library's keys by name (with the key the user's keymap gives them), and 'Sort articles by …'."""
 
-    def _entries(self):
-        app: Any = self.app
+    def _entries(self) -> Iterator[Entry]:
+        app = cast(LibraryApp, self.app)
         for k in KEYS:
             if k.group == LIBRARY and k.palette:
-                yield k.palette, f"key {key_display(app, app.keymap.get(k.id, k.keys))}", k.action
+                keys = escape(key_display(app, app.keymap.get(k.id, k.keys)))
+                yield k.palette, f"key {keys}", partial(app.run_action, k.action)
         for key, words in ARTICLE_SORTS:
             yield f"Library: sort articles by {words}", "", partial(app.library.sort_by, key)
-
-    async def discover(self) -> Hits:
-        from textual.command import DiscoveryHit
-
-        for label, help_text, command in self._entries():
-            yield DiscoveryHit(Content(label), self._runner(command), text=label, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        from textual.command import Hit
-
-        matcher = self.matcher(query)
-        for label, help_text, command in self._entries():
-            score = matcher.match(label)
-            if score > 0:
-                yield Hit(score, Content(label), self._runner(command), text=label, help=help_text)
-
-    def _runner(self, command: Any) -> Any:
-        if callable(command):
-            return command
-        return partial(self.app.run_action, command)
 
 
 class LibraryApp(NewsViewApp, inherit_bindings=False):
@@ -116,7 +97,7 @@ class LibraryApp(NewsViewApp, inherit_bindings=False):
         self.analyzer = analyzer
         self.library = LibraryScreen(setup, analyzer)
 
-    @property  # type: ignore[override]
+    @property
     def reader(self) -> ReaderScreen:
         """The reader of the article open now (the palette's actor and review commands act on it)."""
         for screen in reversed(self.screen_stack):

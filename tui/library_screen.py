@@ -335,7 +335,7 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
         if self.view == "sources":
             self._load_sources()
         rows = self.current_list
-        if rows is not None and not (self.focused is bar):
+        if rows is not None and self.focused is not bar:
             rows.focus()
         self._update_title()
         self._update_detail()
