@@ -33,20 +33,27 @@ def run_library(
     review_file: str | None = None,
     keymap_file: str | None = None,
     index: str | None = None,
-    refresh: bool = False,  # noqa: ARG001 (web addresses are not library inputs yet: the app's keywords, all taken)
+    refresh: bool = False,  # noqa: ARG001 (one of the app's keywords; a library takes no web addresses)
 ) -> int:
     """Run the app on a library; its exit code."""
     from ..batch import make_analyzer
     from ..library import scan
     from ..library.index import LibraryIndexError
     from ..pipeline import ModelError
+    from ..safe_text import one_line
 
     if review_file is not None:
         error("--review-file goes with a single article (each article of a library keeps its own review file)")
         return EXIT_USAGE
-    found = scan.expand_inputs(inputs)
+    from ..inputs import is_url
+
+    # the library's index is of files (their size and time say what changed): an address is opened on its own
+    addresses = [f"{one_line(arg)}: a library holds files and folders; open a web address on its own "
+                 "(newsview URL) or save the page into the folder" for arg in inputs if is_url(arg)]
+    found = scan.expand_inputs([arg for arg in inputs if not is_url(arg)])
+    problems = (*addresses, *found.problems)
     if not found.files:
-        for problem in found.problems:
+        for problem in problems:
             error(problem)
         return EXIT_INPUT
     try:
@@ -75,7 +82,7 @@ def run_library(
     except KeymapError as exc:
         error(str(exc))
         return EXIT_USAGE
-    setup = LibrarySetup(library_index.path, found.files, explicit=index is not None, problems=found.problems,
+    setup = LibrarySetup(library_index.path, found.files, explicit=index is not None, problems=problems,
                          index=library_index)
     app = LibraryApp(setup, analyzer=analyzer, theme=theme, mouse=mouse)
     if keys:
