@@ -583,3 +583,22 @@ async def test_a_document_without_paragraph_offsets_is_split_at_its_blank_lines(
         await pilot.pause()
         shown = app.reader.article.visible_text()
         assert "Mayor Ana Costa said" in shown and "Opposition leader Tom Reyes" in shown
+
+
+async def test_keys_typed_straight_after_slash_go_to_the_filter():
+    """A fast typist, or a terminal over SSH, sends keys in bursts: the letters after / are the filter's."""
+    from textual import events
+
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 30)) as pilot:
+        theme = app.theme
+        # all queued before the first is handled; "t" (next theme), "y" (copy) and "r" (reassign) are also keys
+        for key, char in [("slash", "/"), *((c, c) for c in "type:person")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.reader.filter_bar.value == "type:person"
+        assert app.theme == theme
+        await pilot.press("enter", "j")
+        assert isinstance(app.focused, ArticleView)
+        assert app.reader.filter_bar.value == "type:person"

@@ -23,6 +23,7 @@ from .bindings import binding_ids, help_sections, reader_bindings
 from .commands import ActorCommands, ReviewCommands
 from .dialogs import TextPrompt
 from .help import HelpScreen, entity_legend
+from .key_routing import KeysFollowFocus
 from .reader_screen import ReaderScreen
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["NewsViewApp", "binding_ids"]
 
-class NewsViewApp(App[int]):
+class NewsViewApp(KeysFollowFocus, App[int]):
     """The newsview reader."""
 
     CSS_PATH = "app.tcss"

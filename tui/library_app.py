@@ -149,15 +149,6 @@ class LibraryApp(NewsViewApp, inherit_bindings=False):
         if reader is not None:
             reader.catch_up()
 
-    async def _on_key(self, event: events.Key) -> None:
-        # Keys typed right after / were forwarded to the list before the filter bar had the focus (Textual
-        # sends each key to the widget focused when it arrives) and bubbled up here: they are the filter's.
-        # (Textual runs App._on_key after this one, unless prevented: that is where the bindings are checked)
-        focused = self.focused
-        if isinstance(focused, Input) and event.is_printable and event.character:
-            focused.insert_text_at_cursor(event.character)
-            event.prevent_default()
-
     async def action_quit(self) -> None:
         if self.open_reader is not None and self.screen is self.open_reader:
             self.close_article()

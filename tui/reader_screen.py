@@ -386,7 +386,7 @@ class ReaderScreen(Screen[None]):
     def _filter_submitted(self, event: Input.Submitted) -> None:
         self._stop_filter_timer()
         self.set_filter(event.value)
-        self.article.focus()
+        self.set_focus(self.article)
         if self.filter_result.spans:
             self._go_to_match(0)
         elif self.filter_state.active:
@@ -396,7 +396,7 @@ class ReaderScreen(Screen[None]):
     def _filter_cleared(self) -> None:
         self._stop_filter_timer()
         self.set_filter("")
-        self.article.focus()
+        self.set_focus(self.article)
 
     @on(ActorList.ActorChosen)
     def _actor_chosen(self, event: ActorList.ActorChosen) -> None:
@@ -423,7 +423,9 @@ class ReaderScreen(Screen[None]):
 
     # -- actions -----------------------------------------------------------
     def action_focus_filter(self) -> None:
-        self.filter_bar.focus()
+        # Focus moves at once, not after the keys already queued (Widget.focus() is deferred): whatever is
+        # typed straight after / is the filter's, never a command key of the reader.
+        self.set_focus(self.filter_bar)
 
     def _go_to_match(self, index: int) -> None:
         spans = self._match_spans()
