@@ -17,7 +17,6 @@ from textual import events, on, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.markup import escape
-from textual.widgets import Input
 
 from .analysis import DocumentAnalysed
 from .app import NewsViewApp
