@@ -44,6 +44,9 @@ from .wrapping import one_cell_each, wrap_offsets
 
 # Bidirectional controls are drawn as U+FFFD, one character for one, so
 # every offset still lines up with the text (see newsview.safe_text.display_safe).
+# The lines are wrapped from that drawn text, not from the article's: Rich
+# measures a bidi control as zero cells and U+FFFD as one, so a line measured
+# before the swap is too long once drawn, and its tail is cut off.
 
 
 def _carries_on(old: ParsedDocument, new: ParsedDocument) -> bool:
@@ -170,6 +173,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._block_ends: list[int] = []
         self._meta: Content | None = None
         self._one_cell = False
+        #: the article as drawn (``display_safe``): what lines are measured and wrapped on
+        self._shown_text = ""
         self._quote_layer: _Layer[str | None] = _EMPTY  # each quote's speaker
         self._entity_layer: _Layer[str] = _EMPTY  # styles, as are the next two
         self._actor_layer: _Layer[str] = _EMPTY
@@ -347,7 +352,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._blocks = blocks
         self._block_starts = [b.start for b in blocks]
         self._block_ends = [b.end for b in blocks]
-        self._one_cell = one_cell_each(doc.text)
+        self._shown_text = display_safe(doc.text)
+        self._one_cell = one_cell_each(self._shown_text)
 
     def _trim(self, span: Span) -> Span:
         start, end = span
@@ -408,7 +414,7 @@ class ArticleView(ScrollView, can_focus=True):
         if block.kind == "meta":
             meta = self._meta or Content("")
             return meta[start:end].rstrip()
-        text = display_safe(self.document.text[start:end]).rstrip()
+        text = self._shown_text[start:end].rstrip()
         end = start + len(text)
         if not text:
             return Content("")
@@ -450,7 +456,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _wrap_blocks(self, stop: int, deadline: float | None = None) -> None:
         """Wrap the blocks not wrapped yet, up to block ``stop`` (or until ``deadline``)."""
         width = self._layout_width
-        text = self.document.text
+        text = self._shown_text
         one_cell = self._one_cell
         blocks = self._blocks
         block_lines = self._block_lines
