@@ -602,3 +602,22 @@ async def test_keys_typed_straight_after_slash_go_to_the_filter():
         await pilot.press("enter", "j")
         assert isinstance(app.focused, ArticleView)
         assert app.reader.filter_bar.value == "type:person"
+
+
+async def test_escape_in_the_text_clears_an_applied_filter():
+    """Enter applies the filter and moves to the text; Esc there clears it, as the README says."""
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = app.screen
+        unfiltered = segment_style(reader.article, "Reyes")
+        await pilot.press("slash", *"Reyes", "enter")
+        assert segment_style(reader.article, "Reyes") != unfiltered  # the match is drawn as one
+        assert reader.focused is reader.article
+        assert reader.filter_state.active and len(reader.sidebar_row_ids) < 5
+        await pilot.press("escape")
+        assert reader.filter_bar.value == ""
+        assert not reader.filter_state.active
+        assert len(reader.sidebar_row_ids) == 5
+        assert reader.current is None
+        assert segment_style(reader.article, "Reyes") == unfiltered  # no match drawn any more
+        assert reader.focused is reader.article

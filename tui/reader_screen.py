@@ -526,8 +526,16 @@ class ReaderScreen(Screen[None]):
             sidebar.add_class("-shown")
 
     def action_back(self) -> None:
+        """Esc: in the text, undo one thing at a time (an applied filter, then the current place,
+        then the selected actor); elsewhere, back to the text."""
         if self.focused is self.article:
-            if self.current is not None:
+            if self.filter_state.active or self.filter_bar.value:
+                # the filter was applied with Enter: Esc here clears it as Esc in the bar does
+                self._stop_filter_timer()
+                self.filter_bar.value = ""
+                self.set_filter("")
+                self.current_quote = None
+            elif self.current is not None:
                 self.current = None
                 self.current_quote = None
                 self.match_index = None
