@@ -138,9 +138,27 @@ BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u2
 _DISPLAY_SAFE = str.maketrans({c: "\ufffd" for c in BIDI_CONTROLS})
 
 
+@cache
+def _emoji_joiner() -> re.Pattern[str]:
+    """A zero-width joiner after an emoji (or after the skin tone or variation selector
+    that ends one): the joiner of an emoji sequence such as the family 👨‍👩‍👧‍👦."""
+    return re.compile("(?<=[\u00a9\u00ae\u203c-\u3299\ufe0f\U0001f000-\U0001ffff])\u200d")
+
+
 def display_safe(text: str) -> str:
-    """``text`` with bidirectional controls made visible and harmless (same length)."""
-    return text.translate(_DISPLAY_SAFE)
+    """``text`` as a terminal can draw it at the width Rich measures (same length).
+
+    Bidirectional controls are shown as U+FFFD.  The zero-width joiners of emoji
+    sequences become non-joiners: Rich measures a joined sequence (👨‍👩‍👧‍👦) as one
+    two-column emoji, while many terminals (tmux, xterm, VTE) draw each emoji of
+    it, so what follows on the line would shift.  Unjoined, the emoji are drawn
+    side by side everywhere, at the width measured.  A joiner in a script that
+    needs it (Devanagari, Arabic) is kept.
+    """
+    text = text.translate(_DISPLAY_SAFE)
+    if "\u200d" in text:
+        text = _emoji_joiner().sub("\u200c", text)
+    return text
 
 
 def one_line(text: str) -> str:
