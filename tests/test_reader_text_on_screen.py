@@ -71,3 +71,16 @@ def test_only_the_joiners_of_emoji_sequences_are_undone():
     shown = display_safe(f"{FAMILY} {hindi}")
     assert len(shown) == len(f"{FAMILY} {hindi}")  # offsets into the article still line up
     assert "\u200d" not in shown[:len(FAMILY)] and shown.endswith(hindi)
+
+
+@pytest.mark.parametrize("columns", [20, 41])
+async def test_a_long_run_of_emoji_with_variation_selectors_folds_without_losing_any(columns):
+    """❤️ is two cells to Rich but ❤ alone is one: a word too long for the line is folded by
+    what each piece measures, so no piece is wider than the pane and cut."""
+    hearts = "\u2764\ufe0f" * 60
+    text = f"Readers replied {hearts} within the hour.\n"
+    app = NewsViewApp(bare_document(text))
+    async with app.run_test(size=(columns, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert shown_characters(view) == "".join(text.split())

@@ -17,15 +17,24 @@ _WORD = re.compile(r"\S+\s*|\s+")
 
 
 def _fold(text: str, start: int, end: int, width: int) -> list[int]:
-    """Cut points that fold text[start:end] (one long word) into pieces of at most ``width`` cells."""
+    """Cut points that fold text[start:end] (one long word) into pieces of at most ``width`` cells.
+
+    Characters are measured one by one, except where Rich measures a sequence
+    differently from its characters: after a zero-width character (a variation
+    selector makes ❤ two cells, ❤️; a joiner joins two emoji into one), the
+    piece so far is measured whole, as it will be drawn.
+    """
     cuts: list[int] = []
-    col = 0
+    piece, col = start, 0
     for i in range(start, end):
         w = get_character_cell_size(text[i])
+        if w == 0:
+            w = cell_len(text[piece:i + 1]) - col
         if col + w > width and col > 0:
             cuts.append(i)
-            col = 0
-        col += w
+            piece, col = i, cell_len(text[i])
+        else:
+            col += w
     return cuts
 
 

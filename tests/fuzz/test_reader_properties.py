@@ -33,11 +33,15 @@ _TRICKY = (
     "漢字한글カ😀👨👩👧👦🇺🇸❤"  # wide characters, emoji, a flag's halves
     "\u00a0\u3000\u2028"  # spaces that are not ASCII
 )
+_SEQUENCES = ["\u2764\ufe0f", "\U0001f468\u200d\U0001f469", "\U0001f1fa\U0001f1f8", "e\u0301", "\u6f22",
+              "\U0001f44d\U0001f3fd", "\u0915\u094d\u200d\u0937"]
 _WORD = st.one_of(
     st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7e), min_size=1, max_size=12),
     st.text(st.sampled_from(BIDI_CONTROLS), min_size=1, max_size=24),  # a run Rich measures as nothing
     st.text(st.sampled_from(_TRICKY + "aeiou"), min_size=1, max_size=8),
     st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=6),
+    # sequences Rich measures whole (❤️ is two cells, ❤ one), long enough to be folded
+    st.lists(st.sampled_from(_SEQUENCES), min_size=1, max_size=60).map("".join),
 )
 _GAP = st.sampled_from([" ", " ", " ", "  ", "\n", "\n\n", "\t"])
 _TEXT = st.lists(st.tuples(_WORD, _GAP), min_size=3, max_size=80).map(lambda parts: "".join(w + g for w, g in parts))
