@@ -310,8 +310,8 @@ class ActorIndex:
     # ------------------------------------------------------------ building --
     def _build(self) -> None:
         doc, text = self.doc, self.text
-        full: list[tuple["SpacySpan", list[str], list[str], int, int]] = []
-        partial: list[tuple["SpacySpan", list[str], list[str], int, int]] = []
+        full: list[tuple["SpacySpan", list[str], list[str], int, int, str]] = []
+        partial: list[tuple["SpacySpan", list[str], list[str], int, int, str]] = []
         relabel: dict[tuple[int, int], str] = {}
         ents = self._entity_spans()
         # names the text introduces as a company or an outlet ("software company Red Hat"),
@@ -602,7 +602,7 @@ class ActorIndex:
 
     def _titles_before(self, ent: "SpacySpan") -> list[str]:
         """Title words right before an entity ("Secretary of State", "Mr.")."""
-        out = []
+        out: list[str] = []
         i = ent.start - 1
         doc = self.doc
         while i >= 0 and ent.start - i <= 4:

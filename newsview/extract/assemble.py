@@ -261,10 +261,10 @@ def assemble(doc: "Doc") -> Extraction:
     mentions: list[Mention] = []
     for c in keep:
         aid = ids[c.index]
-        spans = [(s, e, k) for s, e, k in c.mentions] + extra_by_cluster.get(c.index, [])
+        spans = [(s, e, kind) for s, e, kind in c.mentions] + extra_by_cluster.get(c.index, [])
         spans = sorted(set(spans))
-        for s, e, k in spans:
-            mentions.append(Mention(s, e, aid, k))
+        for s, e, kind in spans:
+            mentions.append(Mention(s, e, aid, kind))
         aliases = sorted({a for a in c.forms if a != c.display}, key=lambda a: (-c.forms[a], a))
         actors.append(
             Actor(

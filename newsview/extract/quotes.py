@@ -273,7 +273,7 @@ class QuoteFinder:
             toks = [u for u in colon.sent if u.i <= colon.i and self.in_quote(u.idx) is None and not u.is_space]
             hit = self._cue_in(toks, False) if toks else None
             if hit is not None and hit[1] is not None:
-                return hit, "direct-colon-subject"
+                return (hit[0], hit[1]), "direct-colon-subject"
             verbs = [v for v in before if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() not in BELIEF_VERBS]
             for v in verbs:
                 subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
@@ -747,7 +747,7 @@ class QuoteFinder:
             hit = self._cue_in(toks, False) if toks else None
             if hit is None or hit[1] is None or hit[1].lower_ in FIRST_PERSON or _TURN_LABEL.match(self.text, a, b):
                 continue  # "you only need to run:" introduces a command, not someone's words
-            spans = []
+            spans: list[tuple[int, int]] = []
             for c, d in paras[k + 1 : k + 4]:
                 body = self.text[c:d].strip()
                 if not body or body[0] in ALL_MARKS or body.endswith(":"):

@@ -82,14 +82,14 @@ def join_sections(parts: list[tuple[int, Extraction]]) -> Extraction:
     while parts:
         offset, part = parts.pop()
         ids_here = {local: ids[k] for local, k in owners.pop().items()}
-        entities.extend(replace(e, start=e.start + offset, end=e.end + offset, actor=ids_here.get(e.actor))
+        entities.extend(replace(e, start=e.start + offset, end=e.end + offset, actor=None if e.actor is None else ids_here.get(e.actor))
                         for e in part.entities)
         mentions.extend(Mention(m.start + offset, m.end + offset, ids_here[m.actor], m.kind) for m in part.mentions)
         renamed: dict[str, str] = {}
         for q in part.quotes:
             renamed[q.id] = qid = f"q{len(quotes) + 1}"
             quotes.append(replace(
-                q, id=qid, start=q.start + offset, end=q.end + offset, speaker=ids_here.get(q.speaker),
+                q, id=qid, start=q.start + offset, end=q.end + offset, speaker=None if q.speaker is None else ids_here.get(q.speaker),
                 speaker_span=_shift(q.speaker_span, offset), cue_span=_shift(q.cue_span, offset),
                 spans=tuple((s + offset, e + offset) for s, e in q.spans)))
         for actor in part.actors:

@@ -342,10 +342,10 @@ class SpeakerResolver:
                 if c.kind == "PERSON" and c.gender in (None, gender) and self._main_subject(head):
                     best = m
                     break
-        m = best or fallback
-        if m is None:
+        picked = best or fallback
+        if picked is None:
             return Speaker(None, (pos, pos + len(tok)), "pronoun", (), 0.3)
-        start, cid = m[0], m[1]
+        start, cid = picked[0], picked[1]
         c = idx.clusters[cid]
         where = "same sentence" if start >= sent_start else self._distance(start, pos)
         conf = 0.85 if start >= sent_start else 0.8
@@ -377,7 +377,7 @@ class SpeakerResolver:
                 break
             if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and self.in_quote(t.idx) is None:
                 sp = self.resolve(t)
-                if sp.cluster is not None:
+                if sp.cluster is not None and sp.span is not None:
                     chain = (f"{tok.text} \u2192 {self.text[sp.span[0]:sp.span[1]]} (same sentence)",)
                     return Speaker(sp.cluster, (pos, pos + len(tok)), "pronoun", chain, 0.6)
         return Speaker(None, (pos, pos + len(tok)), "pronoun", (), 0.3)
