@@ -1,0 +1,50 @@
+"""A person's gender, voted from given names, pronouns and kinship nouns.
+
+Used to pick which of two people a "he" or "she" refers to; titles vote too,
+when a mention is noted (``ActorIndex._note``).
+"""
+
+from __future__ import annotations
+
+from .actor_clusters import ClusterStore
+from .cues import FEMALE_NOUNS, FEMALE_PRONOUNS, MALE_NOUNS, MALE_PRONOUNS
+from .names import gender_of_given_name
+
+
+class GenderGuesser(ClusterStore):
+    """Gender votes for the clusters of a document."""
+
+    def _guess_genders(self) -> None:
+        """Vote a gender for people from given names and from pronouns that can refer to one person only."""
+        doc = self.doc
+        for c in self.clusters:
+            core = c.core
+            if c.label == "PERSON" and len(core) >= 2:
+                g = gender_of_given_name(core[0])
+                if g:
+                    c.vote(g, 1.5)
+        for t in self.tokens:
+            w = t.lower_
+            if w in MALE_PRONOUNS:
+                g = "m"
+            elif w in FEMALE_PRONOUNS:
+                g = "f"
+            else:
+                continue
+            sent = t.sent
+            lo = sent.start_char
+            prev_i = sent.start - 1
+            if prev_i >= 0:
+                lo = doc[prev_i].sent.start_char
+            people = {m.cluster for m in self._mentions_between(lo, t.idx) if self.clusters[m.cluster].kind == "PERSON"}
+            if len(people) == 1:
+                self.clusters[people.pop()].vote(g, 1.0)
+        # kinship nouns in apposition: "his daughter, Ivanka"
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            root = ent.root
+            if root.dep_ == "appos" and root.head.lower_ in MALE_NOUNS | FEMALE_NOUNS:
+                cid = self.token_cluster.get(root.i)
+                if cid is not None:
+                    self.clusters[cid].vote("m" if root.head.lower_ in MALE_NOUNS else "f", 2.0)

@@ -1,0 +1,269 @@
+"""The words around a quotation: its frame, the cue verb in it and whoever that
+verb's subject is, or a byline ('"..." ― Jane Roe', 'Jane Roe: "..."').
+
+``QuoteFrames`` holds a document's tokens and quoted pieces with the look-ups
+every quote rule shares; reported speech and the direct and mixed quote rules
+build on it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .cues import ACCORDING, BELIEF_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from .marks import ALL_MARKS, QuotedPiece, find_quoted
+from .speakers import NO_SPEAKER, Speaker, is_time, noun_before, subject_of
+from .speech_verbs import FRAME_VERBS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+END_PUNCT = ".!?"
+_DASH_MARKS = "\u2015\u2014\u2013-"
+_TRIM_TAIL = " \t\n,;:\u2014\u2013-"
+
+
+@dataclass
+class Found:
+    """A quote while it is being built (spans are char offsets)."""
+
+    spans: list[tuple[int, int]]
+    kind: str
+    subj: "Token | None" = None  # the phrase naming the speaker, resolved later in text order
+    speaker: Speaker = NO_SPEAKER
+    cue: tuple[int, int] | None = None
+    rule: str = ""
+    pieces: list[QuotedPiece] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+class QuoteFrames:
+    """A document's tokens and quoted pieces, and the frame of each piece."""
+
+    def __init__(self, doc: "Doc", text: str | None = None, tokens: list | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text if text is None else text
+        self.pieces = find_quoted(self.text)
+        self._piece_starts = [p.open_pos for p in self.pieces]
+        self.tokens = list(doc) if tokens is None else tokens
+        self._tok_starts = [t.idx for t in self.tokens]
+
+    # ----------------------------------------------------------- helpers --
+    def token_at(self, pos: int) -> int:
+        """Index of the token containing (or first after) char ``pos``."""
+        i = bisect.bisect_right(self._tok_starts, pos) - 1
+        return max(0, i)
+
+    def in_quote(self, pos: int) -> QuotedPiece | None:
+        i = bisect.bisect_right(self._piece_starts, pos) - 1
+        if i >= 0:
+            p = self.pieces[i]
+            if p.open_pos <= pos < p.close_end:
+                return p
+        return None
+
+    def is_cue(self, tok: "Token", strict: bool = False) -> bool:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and lemma == "say"):
+            return False
+        if lemma in BELIEF_VERBS:
+            return False
+        if strict and lemma in WEAK_SPEECH_VERBS:
+            return False
+        return lemma in SPEECH_VERBS
+
+    # ------------------------------------------------------------ direct --
+    def _frame_after(self, piece: QuotedPiece) -> list["Token"]:
+        """Tokens after a closing mark up to the end of the sentence, the next quote or line."""
+        i = self.token_at(piece.close_end)
+        doc = self.doc
+        if i < len(doc) and doc[i].idx < piece.close_end:
+            t = doc[i]
+            if t.idx + len(t) > piece.close_end and t.text[-1] in _DASH_MARKS:
+                # a closing mark glued to a signature dash ('”― Jane Roe')
+                return [t] + self._walk(i + 1, 1)
+            i += 1
+        return self._walk(i, 1)
+
+    def _frame_before(self, piece: QuotedPiece) -> list["Token"]:
+        """Tokens before an opening mark back to the start of the sentence, a quote or line."""
+        i = self.token_at(piece.open_pos)
+        if self.doc[i].idx >= piece.open_pos:
+            i -= 1
+        return self._walk(i, -1)
+
+    def _walk(self, i: int, step: int) -> list["Token"]:
+        doc = self.doc
+        out: list["Token"] = []
+        while 0 <= i < len(doc):
+            t = doc[i]
+            if "\n" in t.text and step < 0 and not out and i > 0 and doc[i - 1].text == ":":
+                # 'Kirk says:' on the line above the quotation
+                i -= 1
+                continue
+            if "\n" in t.text or self.in_quote(t.idx) is not None or (t.is_punct and t.text in END_PUNCT):
+                break
+            out.append(t)
+            i += step
+        if step < 0:
+            out.reverse()
+        return out
+
+    def _cue_in(self, toks: list["Token"], after: bool) -> tuple["Token", "Token | None"] | None:
+        """The speech verb in a frame and who its subject is."""
+        cands = [t for t in toks if self.is_cue(t, strict=False)
+                 or (t.pos_ == "VERB" and t.lemma_.lower() in FRAME_VERBS)]
+        if not after and not cands and toks and toks[-1].text == ":":
+            # "X agreed:" / "X, the analyst, put it this way:" - any verb with a subject
+            cands = [t for t in toks if t.pos_ == "VERB" and t.lemma_.lower() not in BELIEF_VERBS
+                     and any(c.dep_ == "nsubj" for c in t.children)]
+        if not after:
+            cands.reverse()  # the cue closest to the quote first
+            # 'According to Bash, the manifesto if written by the suspect could ...: "..."'
+            for t in toks[:2]:
+                if t.lower_ in ACCORDING:
+                    obj = according_object(t)
+                    if obj is not None:
+                        return t, obj
+        lo, hi = (toks[0].i, toks[-1].i) if toks else (0, -1)
+        for v in cands:
+            subj = subject_of(v)
+            if subj is not None and v.tag_ == "VBG" and self.in_quote(subj.idx) is not None:
+                # '"A", adding, "B"' parsed onto a verb inside the quotation: the
+                # subject of the clause outside it
+                h = v.head
+                for _ in range(8):
+                    if self.in_quote(h.idx) is None or h.head is h:
+                        break
+                    h = h.head
+                if self.in_quote(h.idx) is None:
+                    subj = subject_of(h) if h.pos_ in ("VERB", "AUX") else None
+            if subj is not None and self.in_quote(subj.idx) is None and not is_time(subj) \
+                    and any(ch.isalnum() for ch in subj.text) and (lo <= subj.i <= hi or (
+                        # 'Ebrard said, "A", adding, "B"': the participle's subject earlier in the sentence
+                        v.tag_ == "VBG" and subj.i < lo and subj.sent.start == v.sent.start)):
+                return v, subj
+            # "said Rubio" parsed without nsubj: a name right after the verb
+            people = [t for t in toks if 0 < t.i - v.i <= 6 and t.ent_type_ == "PERSON"]
+            if people:
+                return v, people[0]
+            for t in toks:
+                if t.i > v.i and t.i - v.i <= 3 and not is_time(t) and (
+                        t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"):
+                    return v, phrase_head(t)
+            # "Chief Chuck Jordan said Monday" parsed with "Monday" as the subject
+            nb = noun_before(v)
+            if nb is not None and lo <= nb.i <= hi and nb.pos_ == "PROPN" and not is_time(nb) \
+                    and self.in_quote(nb.idx) is None:
+                return v, nb
+            # no subject in the parse: a name or noun right next to the verb
+            near = [t for t in toks if 0 < abs(t.i - v.i) <= 2 and not is_time(t) and (
+                t.pos_ in ("PROPN", "PRON", "NOUN") or (t.is_title and t.i != t.sent.start and t.i < v.i))]
+            near.sort(key=lambda t: (t.pos_ != "PROPN", abs(t.i - v.i)))
+            if near and self.in_quote(near[0].idx) is None:
+                return v, near[0]
+            if after:
+                return v, None
+        for t in toks:
+            if t.lower_ in ACCORDING:
+                obj = according_object(t)
+                if obj is not None:
+                    return t, obj
+        return None
+
+    def _byline(self, after: list["Token"], before: list["Token"]) -> tuple[tuple["Token", "Token"] | None, str]:
+        """Quotes signed without a verb: '"..." ― Jane Roe' and 'Jane Roe: "..."'."""
+        after = [t for t in after if not t.is_space]
+        if after and after[0].text.lstrip(ALL_MARKS)[:1] in _DASH_MARKS:
+            for t in after[1:5]:
+                if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG"):
+                    # the head of the name
+                    while t.head is not t and t.dep_ in ("compound", "flat") and t.head.i < t.i + 4:
+                        t = t.head
+                    return (after[0], t), "direct-signed"
+                if not t.is_punct:
+                    break
+        if len(before) >= 2 and before[-1].text == ":":
+            t = before[-2]
+            # the name alone before the colon, at the start of the line or after a
+            # dash ("HEADLINE - Jane Roe:")
+            k = len(before) - 2
+            while k >= 0 and (before[k].pos_ == "PROPN" or before[k].ent_type_ in ("PERSON", "ORG")
+                              or before[k].text in (".", "and", "&")
+                              or (before[k].is_title and before[k].pos_ == "NOUN")):
+                k -= 1
+            name_only = k < 0 or before[k].text in ("-", "\u2014", "\u2013", "\u2015", "|")
+            # ("Trump: 'We will win'" with the name tagged a common noun: kept only
+            # when it turns out to name an actor)
+            if name_only and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or (t.is_title and t.pos_ == "NOUN")):
+                return (before[-1], t), "direct-colon-name"
+            # 'X describes ... the "Hermit Kingdom" to arrest Y and Z:': the clause's cue,
+            # over quoted words the frame stopped at
+            colon = before[-1]
+            toks = [u for u in colon.sent if u.i <= colon.i and self.in_quote(u.idx) is None and not u.is_space]
+            hit = self._cue_in(toks, False) if toks else None
+            if hit is not None and hit[1] is not None:
+                return (hit[0], hit[1]), "direct-colon-subject"
+            verbs = [v for v in before if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() not in BELIEF_VERBS]
+            for v in verbs:
+                subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                    return (before[-1], subj), "direct-colon-subject"
+        return None, ""
+
+
+def according_object(v: "Token") -> "Token | None":
+    obj = None
+    for c in v.children:
+        if c.lower_ == "to":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), obj)
+    nxt = v.nbor(1) if v.i + 1 < len(v.doc) else None
+    if obj is None and nxt is not None and nxt.lower_ == "to":
+        obj = next((g for g in nxt.children if g.dep_ == "pobj"), None)
+    if obj is not None and obj.ent_type_ != "PERSON":
+        # "according to the El Paso mayor, Dee Margo, ...": the name in apposition
+        doc = v.doc
+        k = obj.right_edge.i + 1
+        if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ == "PERSON":
+            j = k + 1
+            while j + 1 < len(doc) and doc[j + 1].ent_type_ == "PERSON" and doc[j + 1].ent_iob_ == "I":
+                j += 1
+            if j + 1 < len(doc) and doc[j + 1].text == ",":
+                return doc[j]
+    return obj
+
+
+def phrase_head(t: "Token") -> "Token":
+    """ "New" in "a New Hampshire Democrat" -> "Democrat"."""
+    for _ in range(4):
+        if t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.i > t.i and t.head.i - t.i <= 4:
+            t = t.head
+        else:
+            break
+    return t
+
+
+def doc_punct(t: "Token") -> bool:
+    return t.is_punct or t.is_space
+
+def token_span(tok: "Token") -> tuple[int, int]:
+    return tok.idx, tok.idx + len(tok)
+
+
+def trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\n,;:\u2014\u2013-":
+        s += 1
+    while e > s and text[e - 1] in _TRIM_TAIL:
+        e -= 1
+    if e > s and text[e - 1] == "." and text[e - 2 : e] != "..":
+        # a sentence's final period is not part of what was said
+        e -= 1
+    return s, e
