@@ -5,9 +5,16 @@ the cleaned article and returns an :class:`Extraction` of model objects whose
 offsets index ``doc.text``.  The work is split into:
 
 * :mod:`.marks` - quotation marks to quoted pieces (pure text);
-* :mod:`.actors` - entities to canonical actors with aliases and gender;
-* :mod:`.speakers` - subjects, pronouns and descriptors to actors;
-* :mod:`.quotes` - direct quotes, reported speech and mixed quotes;
+* :mod:`.actors` - entities to canonical actors with aliases, built on
+  :mod:`.entity_spans` (the tagger's spans corrected), :mod:`.name_text`
+  (a name's words and titles), :mod:`.actor_clusters` (actors being built),
+  :mod:`.non_actors` (names that are places or things), :mod:`.actor_genders`
+  and :mod:`.actor_words` (what a name's words say it is);
+* :mod:`.speakers` - subjects, pronouns and descriptors to actors, with
+  :mod:`.speech_subjects` (a speech verb's subject in the parse);
+* :mod:`.quotes` - direct and mixed quotes, built on :mod:`.reported_speech`
+  (speech without quotation marks), :mod:`.quote_frames` (the cue and byline
+  around a quotation) and :mod:`.speech_verbs`;
 * :mod:`.interviews` - transcripts: speaker labels, questions and answers;
 * :mod:`.cues` - the word lists;
 * :mod:`.extraction` - the result;

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from .cues import ACCORDING, BELIEF_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from .marks import ALL_MARKS, QuotedPiece, find_quoted
-from .speakers import NO_SPEAKER, Speaker, is_time, noun_before, subject_of
+from .speakers import NO_SPEAKER, Speaker
+from .speech_subjects import is_time, noun_before, subject_of
 from .speech_verbs import FRAME_VERBS
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -15,7 +15,7 @@ from .marks import ALL_MARKS, QuotedPiece, paragraph_bounds
 from .quote_frames import END_PUNCT, Found, doc_punct, token_span, trim_quote
 from .quote_frames import trim_quote as _trim
 from .reported_speech import ReportedSpeech
-from .speakers import is_time, noun_before, subject_of
+from .speech_subjects import is_time, noun_before, subject_of
 from .speech_verbs import FRAGMENT_VERBS, HEARERS
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .cues import ACCORDING, BELIEF_VERBS, FIRST_PERSON
 from .quote_frames import Found, QuoteFrames, according_object, doc_punct, token_span, trim_quote
-from .speakers import noun_before, subject_of
+from .speech_subjects import noun_before, subject_of
 from .speech_verbs import (
     CONTENT_NOUNS,
     GERUND_SPEECH,

@@ -1,0 +1,176 @@
+"""Who a speech verb's subject is in the parse: climbing through coordinated and
+subordinate verbs ("X said A and added B", "declined to say"), past a dateline
+("WASHINGTON (AP) — X said"), or the noun right before the verb when the parse
+gives none."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cues import SPEECH_VERBS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: verbs whose object does what their infinitive says ("led her to declare", "prompted him to say")
+OBJECT_CONTROL = frozenset("lead prompt force cause push compel inspire pressure get drive".split())
+
+
+def subject_of(verb: "Token") -> "Token | None":
+    """The grammatical subject of a speech verb, climbing through conj/advcl/xcomp."""
+    cur = verb
+    via_xcomp = False
+    for _ in range(6):
+        kids = list(cur.children)
+        if sum(1 for c in kids if c.dep_ == "nsubj") > 1:
+            # "the engineer Ines Walcott writes" parsed with two subjects: the name
+            kids.sort(key=lambda c: not (c.dep_ == "nsubj" and c.pos_ == "PROPN"))
+        for c in kids:
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and via_xcomp):
+                # ("Trump was prompted to say", "X was arrested and said": the passive subject of the verb above)
+                # a parse that runs across a line break ("2:00 p.m.\n\nA court document says")
+                a, b = sorted((c.i, cur.i))
+                if any("\n" in t.text_with_ws for t in verb.doc[a:b]):
+                    return noun_before(cur)
+                if is_dateline(c):
+                    # "WASHINGTON (AP) — Donald Trump and Paul Ryan pledged ..."
+                    return _after_dateline(c, cur)
+                return c
+            if c.dep_ == "agent":  # "was told by X" is rare; "as said by X"
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in OBJECT_CONTROL:
+            # "a win that led her to declare ...", "which prompted him to say ...": the object speaks
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i
+                        and (c.pos_ in ("PRON", "PROPN") or c.ent_type_ == "PERSON")), None)
+            if obj is not None:
+                return obj
+        if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and cur.head.head.lemma_.lower() in SPEECH_VERBS \
+                and cur.lemma_.lower() in SPEECH_VERBS and not any(
+                    c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON") for c in cur.head.children):
+            # "X says the response was A and says B", parsed with the second verb
+            # inside what X says: the speaker of the outer verb (but in "X revealed
+            # that Y accepted A and did not say B" Y speaks)
+            cur = cur.head.head
+            continue
+        if cur.dep_ in ("conj", "advcl", "xcomp", "acl", "acomp", "pcomp", "prep") and cur.head is not cur:
+            # "X said A and added B", "X balked, saying B", "X declined to say"
+            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                noun = cur.head
+                # "Trump fired back a response saying ...", "Trump was heard on a
+                # microphone telling ...": the one who issued it
+                gov = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+                if gov is not None and gov.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in gov.children
+                ):
+                    cur = gov
+                    via_xcomp = True
+                    continue
+                return noun
+            # "The attacker is reported to have jumped on stage and claimed ...": a
+            # verb joined to a passive one shares its subject
+            via_xcomp = cur.dep_ in ("xcomp", "conj")
+            cur = cur.head
+            continue
+        break
+    # "he was back to boasting about X": the subject of the clause the verb hangs from
+    up = cur
+    for _ in range(3):
+        if up.dep_ in ("relcl", "ccomp", "parataxis", "ROOT") or up.head is up:
+            break
+        up = up.head
+        if up.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("he", "she", "they") or (
+                    subj is not None and subj.ent_type_ in ("PERSON", "ORG")):
+                return subj
+            break
+    return None
+
+
+
+
+#: words for a time that the tagger may leave unlabelled
+TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
+    morning afternoon evening night week weekend month year
+    """.split()
+)
+
+
+def is_time(tok: "Token") -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_WORDS
+
+
+_DASHES = ("\u2014", "\u2013", "-", "--")
+
+
+def is_dateline(tok: "Token") -> bool:
+    """A place name opening a paragraph before a dash ("WASHINGTON (AP) —")."""
+    doc = tok.doc
+    i = tok.i
+    k = i
+    while k > 0 and "\n" not in doc[k - 1].text_with_ws and i - k < 4:
+        k -= 1
+    if k > 0 and "\n" not in doc[k - 1].text_with_ws:
+        return False
+    agency = False
+    for j in range(i + 1, min(len(doc), i + 10)):
+        t = doc[j]
+        agency = agency or t.text == "("
+        if t.text in _DASHES:
+            # a free-standing dash, after a place in capitals or a news agency
+            return bool(doc[j - 1].whitespace_ and t.whitespace_) and (tok.is_upper or agency)
+        if not (t.is_punct or t.pos_ == "PROPN" or t.is_upper or t.text.endswith(".")):
+            return False
+    return False
+
+
+def _after_dateline(tok: "Token", verb: "Token") -> "Token | None":
+    """The subject after a dateline: the first name between the dash and the verb."""
+    doc = tok.doc
+    j = tok.i + 1
+    while j < verb.i and doc[j].text not in _DASHES:
+        j += 1
+    between = doc[j + 1 : verb.i]
+    for labels in (("PERSON",), ("ORG", "NORP")):
+        for t in between:
+            if t.ent_type_ in labels:
+                while t.dep_ in ("compound", "flat") and t.head.i > t.i and t.head.i < verb.i:
+                    t = t.head
+                return t
+    return noun_before(verb)
+
+
+def noun_before(v: "Token") -> "Token | None":
+    """The noun right before a verb (skipping auxiliaries, adverbs and a time:
+    "X on Tuesday called ...")."""
+    i = v.i - 1
+    doc = v.doc
+    while i >= 0 and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].is_space):
+        i -= 1
+    k = i
+    while k >= 0 and v.i - k <= 6 and (is_time(doc[k]) or (doc[k].pos_ == "DET" and k < i)):
+        k -= 1
+    if k < i and k >= 0 and doc[k].pos_ == "ADP":
+        k -= 1  # "on Tuesday"
+    if k < i and k >= 0 and (doc[k].pos_ in ("NOUN", "PROPN", "PRON") or doc[k].text == ","):
+        i = k
+        v = doc[min(len(doc) - 1, k + 1)]
+    if i < 0 or v.i - i > 4:
+        return None
+    t = doc[i]
+    if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ in ("he", "she", "it", "they")):
+        return t
+    if t.text == ",":
+        # "Jay DiPietro, the club's president and general manager, suggested":
+        # the name before the appositive
+        for j in range(i - 1, max(-1, i - 30), -1):
+            u = doc[j]
+            if "\n" in u.text or u.text in (".", "!", "?", ";"):
+                break
+            if u.text == "," and j > 0 and doc[j - 1].ent_type_ in ("PERSON", "ORG"):
+                return doc[j - 1]
+    return None
