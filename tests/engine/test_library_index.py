@@ -168,7 +168,7 @@ _WRITER = textwrap.dedent(
 
 def test_two_writers_at_once(tmp_path):
     """Two processes fill one index at the same moment: both finish, nothing is lost or doubled."""
-    tests = Path(__file__).resolve().parent
+    tests = Path(__file__).resolve().parents[1]  # where library_helpers.py is
     cache = ParseCache(tmp_path / "cache")
     folders = []
     for w in range(2):

@@ -17,9 +17,9 @@ from newsview.pipeline import ModelError
 from newsview.reader import raw_from_text, read_article
 from newsview.tui.app import NewsViewApp
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 ARCAMAX = REPO.parent / "shared" / "samples" / "arcamax-ukraine-ceasefire.txt"
 TEXT_SAMPLES = (
     sorted(SAMPLES.glob("*.txt")) + sorted(DATA.glob("*.txt")) + ([ARCAMAX] if ARCAMAX.is_file() else [])

@@ -18,7 +18,7 @@ from newsview.review.errors import ReviewError
 from newsview.review.store import ReviewStore, existing_review
 from test_review import article_doc
 
-GDANSK = Path(__file__).resolve().parent.parent / "samples" / "wikinews-2019-01-14-gdansk-mayor-stabbed.txt"
+GDANSK = Path(__file__).resolve().parents[2] / "samples" / "wikinews-2019-01-14-gdansk-mayor-stabbed.txt"
 
 
 @pytest.fixture(scope="module")

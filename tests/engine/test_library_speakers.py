@@ -16,7 +16,7 @@ from newsview.reader import read_article
 from newsview.review.actions import RenameActor
 from newsview.review.store import ReviewStore
 
-_REPO = Path(__file__).resolve().parent.parent
+_REPO = Path(__file__).resolve().parents[2]
 #: beside the repository (a clone), or beside the folder of worktrees
 CORPUS = next((p for p in (_REPO.parent / "shared" / "corpus" / "wikinews",
                            _REPO.parent.parent / "shared" / "corpus" / "wikinews") if p.is_dir()),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from webserver import ARTICLE, Site
 
-GDANSK = Path(__file__).resolve().parent.parent / "samples" / "wikinews-2019-01-14-gdansk-mayor-stabbed.txt"
+GDANSK = Path(__file__).resolve().parents[2] / "samples" / "wikinews-2019-01-14-gdansk-mayor-stabbed.txt"
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from newsview.widgets.filter_bar import FilterBar
 
 from factories import TITLE, analysed_document, analyser_of, document_from_file, long_document, plain_document
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def analyse_with(fixture_doc):

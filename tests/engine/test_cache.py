@@ -321,7 +321,7 @@ def test_a_bad_entry_is_rebuilt_by_the_command_and_never_an_internal_error(tmp_p
     """The README's promise: a corrupt entry is ignored and rebuilt, not an error on every run."""
     from newsview.cache import ENTRIES
 
-    article = Path(__file__).resolve().parent.parent / "samples" / "wikinews-2019-01-07-trump-state-of-emergency.txt"
+    article = Path(__file__).resolve().parents[2] / "samples" / "wikinews-2019-01-07-trump-state-of-emergency.txt"
     env = {**os.environ, "NEWSVIEW_CACHE_DIR": str(tmp_path)}
 
     def text_summary() -> subprocess.CompletedProcess:

@@ -13,7 +13,7 @@ import pytest
 
 from newsview import export
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 GDANSK = SAMPLES / "wikinews-2019-01-14-gdansk-mayor-stabbed.txt"
 BAKER = SAMPLES / "wikinews-2019-10-07-ginger-baker-dies.txt"

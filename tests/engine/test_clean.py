@@ -14,10 +14,10 @@ from newsview.clean import clean_article, source_offset
 from newsview.reader import read_article
 from newsview.safe_text import sanitize
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"
 SHARED = REPO.parent / "shared" / "samples"
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 ARCAMAX = SHARED / "arcamax-ukraine-ceasefire.txt"
 HARBOUR = DATA / "harbour-ferry-boilerplate.txt"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from newsview.batch import ProgressLine, default_jobs
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 class _Terminal(io.StringIO):

@@ -1,6 +1,6 @@
 """Screenshots of the app at common sizes and themes, compared with the committed SVGs.
 
-Regenerate after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``
+Regenerate after an intended change with ``pytest tests/app/test_snapshots.py --snapshot-update``
 and look at the report before committing.
 """
 
@@ -14,7 +14,7 @@ from newsview.tui.app import NewsViewApp
 
 from factories import analysed_document
 
-HOSTILE = Path(__file__).resolve().parent.parent / "samples" / "hostile.txt"
+HOSTILE = Path(__file__).resolve().parents[2] / "samples" / "hostile.txt"
 
 
 def hostile_document():

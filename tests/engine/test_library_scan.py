@@ -13,7 +13,7 @@ from newsview.library import scan, speakers
 from newsview.library.index import LibraryIndex
 from newsview.library.scan import AnalysisLoop, LoopProgress
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def test_a_folder_becomes_its_article_files(tmp_path: Path):
