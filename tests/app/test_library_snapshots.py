@@ -1,6 +1,6 @@
 """Screenshots of the library's views at 80×24 and 120×40, in a dark and an ANSI theme.
 
-Regenerate after an intended change with ``pytest tests/test_library_snapshots.py --snapshot-update``
+Regenerate after an intended change with ``pytest tests/app/test_library_snapshots.py --snapshot-update``
 and look at the report before committing.
 """
 
