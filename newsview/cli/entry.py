@@ -15,17 +15,18 @@ from .errors import EXIT_ENGINE, error
 from .fast import plain_app_call
 
 
-def main() -> None:
-    """Console-script entry point: never lets a traceback reach the user."""
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point (``argv`` defaults to the process's): never lets a traceback reach the user."""
+    args = sys.argv[1:] if argv is None else list(argv)
     try:
-        plain = plain_app_call(sys.argv[1:])
+        plain = plain_app_call(args)
         if plain is not None:
             from .run_app import run_app
 
             sys.exit(run_app(plain.pop("path"), **plain))
-        from .parser import cli
+        from .parser import run_parser
 
-        cli(prog_name="newsview")
+        sys.exit(run_parser(args))
     except KeyboardInterrupt:
         print(file=sys.stderr)
         sys.exit(130)

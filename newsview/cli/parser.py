@@ -7,6 +7,7 @@ command line: Typer costs tens of milliseconds before the app is on screen.
 from __future__ import annotations
 
 import inspect
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -24,6 +25,38 @@ cli = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     help="See who said what in a news article.",
 )
+
+
+def run_parser(argv: list[str]) -> int:
+    """Run the full command line; its exit code.  A usage error is one line with a pointer to ``--help``."""
+    try:
+        code = cli(args=argv, prog_name="newsview", standalone_mode=False)
+    except typer.TyperException as exc:  # Click's errors, as the Click inside Typer raises them
+        error(usage_message(exc, argv))
+        return exc.exit_code
+    except typer.Abort:  # end of input at a prompt
+        print(file=sys.stderr)
+        return 130
+    return code if isinstance(code, int) else 0
+
+
+def usage_message(exc: typer.TyperException, argv: list[str]) -> str:
+    """Click's complaint on one line, worded like our other errors, with what to do next."""
+    kind = type(exc).__name__  # the Click inside Typer is private: its classes are known by name
+    if kind == "MissingParameter" and getattr(getattr(exc, "param", None), "name", None) == FILES.name:
+        message = "no article given: newsview FILE... [OPTIONS]"
+    else:
+        message = " ".join(exc.format_message().split()).replace("Value error, ", "").rstrip(".")
+        message = message[:1].lower() + message[1:]
+    option = getattr(exc, "option_name", "")
+    if kind == "NoSuchOption" and not option.startswith("--"):
+        # "-leading.txt" reads as the options -l -e -a ...: say how to reach such a file
+        dashed = next((a for a in argv if a.startswith(option) and os.path.exists(a)), None)
+        if dashed is not None:
+            message += f"; to open the file {dashed!r}, put it after '--': newsview [OPTIONS] -- {dashed}"
+        else:
+            message += "; a file whose name starts with '-' goes after '--': newsview [OPTIONS] -- -FILE"
+    return f"{message} (see 'newsview --help')"
 
 
 def _show_version(value: bool) -> None:
