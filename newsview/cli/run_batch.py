@@ -28,12 +28,6 @@ def _report(progress: ProgressLine, message: str) -> None:
     error(message)
 
 
-def _open_output(output: Path | None) -> IO[str]:
-    if output is None:
-        return sys.stdout
-    return open(output, "w", encoding="utf-8", newline="")
-
-
 def _documents(results: Iterator[Result], failures: list[str], progress: ProgressLine) -> Iterator[ParsedDocument]:
     """Yield analysed documents in input order; unreadable files are reported and skipped."""
     for result in results:
@@ -76,6 +70,14 @@ def run_batch(
     """Write the files' analyses to ``output`` (stdout when None) in ``fmt``; the exit code."""
     from ..batch import ProgressLine
 
+    if output is not None:
+        from ..cache import default_dir
+        from .output import refusal
+
+        problem = refusal(output, files, review_file=review_file, cache_dir=default_dir() if use_cache else None)
+        if problem is not None:
+            error(problem)
+            return EXIT_USAGE
     progress = ProgressLine(len(files))
     try:
         return _analyse_and_write(files, fmt, progress, output=output, model=model, use_cache=use_cache,
@@ -91,6 +93,8 @@ def _analyse_and_write(files: list[str], fmt: Format, progress: ProgressLine, *,
     from .. import batch
     from ..export import WRITERS
     from ..pipeline import ModelError
+    from ..reader import display_name
+    from .output import OutputError, write_output
 
     write = WRITERS[fmt.value]
     results = batch.analyse(files, model=model, use_cache=use_cache, jobs=jobs, progress=progress, refresh=refresh)
@@ -102,28 +106,27 @@ def _analyse_and_write(files: list[str], fmt: Format, progress: ProgressLine, *,
     if first is not None:
         results = itertools.chain([first], results)
     failures: list[str] = []
-    try:
-        out = _open_output(output)
-    except OSError as exc:
-        _report(progress, f"{output}: cannot write: {exc.strerror or exc}")
-        return EXIT_USAGE
-    try:
+
+    def write_all(out: IO[str]) -> None:
         docs = _with_reviews(_documents(results, failures, progress), review_file, failures, progress)
         write(out, docs, single=len(files) == 1)
-        out.flush()
+
+    try:
+        write_output(output, write_all)
     except ModelError as exc:
         _report(progress, str(exc))
         return EXIT_ENGINE
+    except OutputError as exc:
+        _report(progress, f"{display_name(output or '')}: cannot write: {exc.strerror}")
+        # not even created: the command line named a place that cannot be written
+        return EXIT_INPUT if exc.started else EXIT_USAGE
     except BrokenPipeError:
         # the reader went away (e.g. `| head`); that is not an error of ours
         _silence_stdout()
         return 0
     except OSError as exc:
-        _report(progress, f"{output or 'stdout'}: cannot write: {exc.strerror or exc}")
+        _report(progress, f"stdout: cannot write: {exc.strerror or exc}")
         return EXIT_INPUT
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return EXIT_INPUT if failures else 0
 
 
