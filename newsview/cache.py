@@ -35,6 +35,7 @@ from . import ENGINE_VERSION
 from .document_check import BadDocument, document_from_json
 from .durable import FileTooLarge, NotRegularFile, atomic_write, read_regular_file
 from .model import SCHEMA, ParsedDocument, Source, write_json
+from .safe_text import escape_undecodable
 
 #: Default size cap for the whole cache directory.
 MAX_BYTES = 256 * 1024 * 1024
@@ -132,7 +133,10 @@ class ParseCache:
         path = self._path(self.key(doc.source.sha256, pipeline))
         try:
             self.entries.mkdir(parents=True, exist_ok=True)
-            fields = replace(doc, pipeline=pipeline).json_fields()
+            # the path is not read back (get() puts the caller's source in), but it must
+            # be UTF-8: a name's undecodable bytes are written \xNN
+            source = replace(doc.source, path=escape_undecodable(doc.source.path) if doc.source.path else None)
+            fields = replace(doc, pipeline=pipeline, source=source).json_fields()
             # an item at a time: a long article's analysis is never one big string
             atomic_write(path, lambda fh: write_json(fh, fields, indent=None))
         except OSError:

@@ -59,14 +59,10 @@ class RawArticle:
 
 
 def display_name(path: str | os.PathLike | bytes) -> str:
-    """A file name made safe for a one-line terminal message."""
-    from .safe_text import sanitize
+    """A file name made safe for a one-line terminal message (escaped: see ``safe_text.escape_name``)."""
+    from .safe_text import escape_name
 
-    name = os.fsdecode(path)
-    # undecodable bytes in file names arrive as lone surrogates
-    name = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in name)
-    name = sanitize(name.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r"))
-    return name or "(empty file name)"
+    return escape_name(path) or "(empty file name)"
 
 
 def _human_size(n: int) -> str:

@@ -1,9 +1,17 @@
 """Terminal safety for untrusted text: nothing from outside reaches the screen as a command.
 
 ``sanitize`` makes any untrusted string safe to show in a terminal,
-``one_line`` folds it onto one line for a label or a status line, and
+``one_line`` folds it onto one line for a label or a status line,
 ``display_safe`` draws bidirectional controls as U+FFFD (same length, so
-offsets still line up).
+offsets still line up), and ``printable`` does both, for text written out
+by the text and CSV exports.
+
+File names are not cleaned but escaped, so the user can still tell which
+file it was: ``escape_name`` writes a byte that is not UTF-8 as ``\xff``, a
+control character as ``\x1b`` (``\t``, ``\n``, ``\r``) and a bidirectional
+control as ``\u202e``.  ``json_safe`` escapes, inside JSON text, what JSON
+itself leaves raw (DEL, C1 controls, bidirectional controls, lone
+surrogates), so the values stay exact and the bytes stay harmless.
 
 ``strip_controls`` is the machinery under ``sanitize``: it deletes escape
 sequences and controls and expands tabs, and says with segments where every
@@ -16,6 +24,7 @@ its first frame, and the patterns are compiled on their first use.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -27,7 +36,11 @@ __all__ = [
     "Segment",
     "describe_controls",
     "display_safe",
+    "escape_name",
+    "escape_undecodable",
+    "json_safe",
     "one_line",
+    "printable",
     "sanitize",
     "strip_controls",
 ]
@@ -165,6 +178,64 @@ def one_line(text: str) -> str:
     """Untrusted text for a one-line display: escapes and controls removed,
     whitespace folded, bidirectional controls shown as U+FFFD."""
     return display_safe(" ".join(sanitize(text).split()))
+
+
+def printable(text: str) -> str:
+    """Untrusted text for any output but JSON: ``sanitize`` (escapes and controls
+    removed, newlines kept), then bidirectional controls shown as U+FFFD."""
+    return display_safe(sanitize(text))
+
+
+#: the surrogates Python decodes a byte that is not UTF-8 to (os.fsdecode, surrogateescape)
+_UNDECODABLE = range(0xDC80, 0xDD00)
+
+
+@cache
+def _undecodable_table() -> dict[int, str]:
+    return {code: f"\\x{code - 0xDC00:02x}" for code in _UNDECODABLE}
+
+
+@cache
+def _name_table() -> dict[int, str]:
+    table = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))}
+    table.update({ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"})
+    table.update({ord(c): f"\\u{ord(c):04x}" for c in BIDI_CONTROLS})
+    table.update({code: f"\\u{code:04x}" for code in range(0xD800, 0xE000)})
+    table.update(_undecodable_table())
+    return table
+
+
+def escape_undecodable(name: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
+    """A file name with each byte that is not UTF-8 written ``\\xNN`` (valid UTF-8, every other character kept)."""
+    return os.fsdecode(name).translate(_undecodable_table())
+
+
+def escape_name(name: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
+    """A file name as every output shows it: one line, inert, and telling which file it was.
+
+    A byte that is not UTF-8 is written ``\\xNN``; tab, newline and carriage
+    return as ``\\t``, ``\\n``, ``\\r``; any other control character (C0,
+    DEL, C1: ESC is ``\\x1b``) as ``\\xNN``; a bidirectional control, which
+    would reorder the name on screen, as ``\\u202e`` and the like.
+    """
+    return os.fsdecode(name).translate(_name_table())
+
+
+@cache
+def _json_unsafe() -> re.Pattern[str]:
+    """What ``json.dumps(ensure_ascii=False)`` leaves raw that a terminal acts on or UTF-8 cannot carry."""
+    return re.compile("[\x7f-\x9f" + BIDI_CONTROLS + "\ud800-\udfff]")
+
+
+def json_safe(json_text: str) -> str:
+    """JSON text with DEL, C1 controls, bidirectional controls and lone surrogates as ``\\uXXXX`` escapes.
+
+    These characters only occur inside JSON strings, where the escape means
+    the same character: the decoded values are unchanged.
+    """
+    if _json_unsafe().search(json_text) is None:
+        return json_text
+    return _json_unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 _ESCAPE_KINDS = (

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from ..safe_text import escape_name
 from .errors import EXIT_ENGINE, EXIT_INPUT, EXIT_USAGE, error
 from .options import Format
 
@@ -32,7 +33,7 @@ def _documents(results: Iterator[Result], failures: list[str], progress: Progres
     """Yield analysed documents in input order; unreadable files are reported and skipped."""
     for result in results:
         if result.document is None:
-            _report(progress, result.input_error or f"{result.path}: cannot be analysed")
+            _report(progress, result.input_error or f"{escape_name(result.path)}: cannot be analysed")
             failures.append(result.path)
         else:
             yield result.document

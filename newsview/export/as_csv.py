@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING
 
+from ..safe_text import escape_name
 from .common import spreadsheet_cell
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,7 +39,7 @@ def csv_rows(doc: ParsedDocument, review: Review | None = None) -> Iterable[dict
         reviewed = review_csv_rows(doc, review)
     for q in doc.quotes:
         row: dict[str, object] = {
-            "file": doc.source.path,
+            "file": escape_name(doc.source.path) if doc.source.path is not None else None,
             "quote_id": q.id,
             "kind": q.kind,
             "speaker": doc.speaker_name(q),

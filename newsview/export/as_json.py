@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from ..model import ParsedDocument, write_json
+from ..safe_text import escape_undecodable, json_safe
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..review.log import Review
 
 
 def document_fields(doc: ParsedDocument, review: Review | None = None) -> Iterator[tuple[str, Any]]:
-    """The newsview/1 document's fields, a ``sources`` block once analysed, a ``review`` block when reviewed."""
-    yield from doc.json_fields()
+    """The newsview/1 document's fields, a ``sources`` block once analysed, a ``review`` block when reviewed.
+
+    A file name's bytes that are not UTF-8 are written ``\\xNN`` (JSON text is Unicode).
+    """
+    for key, value in doc.json_fields():
+        if key == "source" and isinstance(value, dict) and isinstance(value.get("path"), str):
+            value = {**value, "path": escape_undecodable(value["path"])}
+        yield key, value
     if doc.analysed:
         from ..library.sources import document_sources
 
@@ -27,8 +34,22 @@ def document_fields(doc: ParsedDocument, review: Review | None = None) -> Iterat
 
 def write_json_document(out: IO[str], doc: ParsedDocument, review: Review | None = None, *,
                         indent: int | None = 2) -> None:
-    """Write the document a list item at a time: a long article's JSON is never whole in memory."""
-    write_json(out, document_fields(doc, review), indent=indent)
+    """Write the document a list item at a time: a long article's JSON is never whole in memory.
+
+    What JSON leaves raw and a terminal would act on is written as ``\\u`` escapes (``json_safe``).
+    """
+    write_json(cast(IO[str], _JsonSafe(out)), document_fields(doc, review), indent=indent)
+
+
+class _JsonSafe(io.TextIOBase):
+    """A text stream passing JSON on through :func:`newsview.safe_text.json_safe`."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        self.out.write(json_safe(text))
+        return len(text)
 
 
 def to_json(doc: ParsedDocument, review: Review | None = None, *, indent: int | None = 2) -> str:

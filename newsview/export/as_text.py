@@ -1,6 +1,8 @@
 """The readable text summary: title and meta, then each actor with their quotes.
 
-Every article-derived string goes to Rich as ``Text``, never as markup.
+Every string from outside (article, cache entry, file name) goes to Rich as
+``Text``, never as markup, and through ``printable`` or ``escape_name`` first:
+Rich leaves escape sequences in ``Text`` as they are.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from ..model import ParsedDocument, Quote
-from ..safe_text import display_safe
+from ..safe_text import escape_name, printable
 from .common import short_line
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,10 +25,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def _quote_line(q: Quote) -> Text:
     line = Text()
-    line.append(f"[{q.kind}] ", style="dim")
+    line.append(f"[{printable(q.kind)}] ", style="dim")
     line.append("“" + short_line(q.text) + "”")
     if q.cue:
-        line.append(f"  {q.cue}", style="italic dim")
+        line.append(f"  {short_line(q.cue)}", style="italic dim")
     line.append(f"  {q.confidence:.2f}", style="dim")
     return line
 
@@ -35,14 +37,15 @@ def summary(doc: ParsedDocument) -> Group:
     """A Rich renderable of the document."""
     parts: list[RenderableType] = []
     head = Text()
-    head.append(display_safe(doc.meta.title or doc.source.path or "untitled"), style="bold")
+    title = short_line(doc.meta.title) if doc.meta.title else None
+    head.append(title or (escape_name(doc.source.path) if doc.source.path else "untitled"), style="bold")
     facts = [
         v
         for v in (doc.meta.byline, doc.meta.publisher, doc.meta.date, doc.meta.dateline)
         if v
     ]
     if facts:
-        head.append("\n" + display_safe(" · ".join(facts)), style="dim")
+        head.append("\n" + short_line(" · ".join(facts)), style="dim")
     n_attr = sum(1 for q in doc.quotes if q.speaker)
     head.append(
         f"\n{len(doc.actors)} actors · {len(doc.quotes)} quotes ({n_attr} attributed) · {len(doc.entities)} entities",
@@ -56,12 +59,12 @@ def summary(doc: ParsedDocument) -> Group:
 
     for actor in doc.actors:
         quotes = doc.quotes_by(actor.id)
-        name = Text(display_safe(actor.name), style="bold")
-        name.append(f"  {actor.family}", style="cyan")
+        name = Text(short_line(actor.name), style="bold")
+        name.append(f"  {printable(actor.family)}", style="cyan")
         name.append(f"  {len(quotes)} quotes, {len(actor.mentions)} mentions", style="dim")
         others = [a for a in actor.aliases if a != actor.name]
         if others:
-            name.append("  aka " + display_safe(", ".join(others[:6])), style="dim")
+            name.append("  aka " + short_line(", ".join(others[:6])), style="dim")
         parts.append(name)
         parts.extend(Padding(_quote_line(q), (0, 0, 0, 2)) for q in quotes)
     orphans = doc.quotes_by(None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Protocol
 
-from ..safe_text import one_line
+from ..safe_text import one_line, printable
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import ParsedDocument
@@ -30,8 +30,11 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_cell(value: object) -> object:
-    """Neutralise text a spreadsheet would run as a formula (a leading quote mark)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    """Text safe in a terminal (``printable``) that a spreadsheet will not run as a formula (a leading quote mark)."""
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    if value.startswith(FORMULA_START):
         return "'" + value
     return value
 

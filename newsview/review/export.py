@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import ParsedDocument, Quote
-from ..safe_text import one_line
+from ..safe_text import escape_name, one_line
 from .fileformat import SCHEMA
 from .log import Review
 from .view import ReviewedView, reviewed_view
@@ -112,10 +112,10 @@ def markdown_report(doc: ParsedDocument, review: Review | ReviewedView, *, inclu
     """A review report an editor can paste into a ticket (every quote, or only the reviewed and annotated ones)."""
     view = _as_view(doc, review)
     p = view.progress
-    title = doc.meta.title or (Path(doc.source.path).name if doc.source.path else "article")
+    title = doc.meta.title or (escape_name(Path(doc.source.path).name) if doc.source.path else "article")
     out = [f"# Quote review: {md_escape(title)}", ""]
     if doc.source.path:
-        out.append(f"- Source: `{one_line(doc.source.path).replace('`', '')}`")
+        out.append(f"- Source: `{escape_name(doc.source.path).replace('`', '')}`")
     out.append(f"- Reviewed: {p.reviewed}/{p.total} quotes ({p.accepted} accepted, {p.rejected} rejected)")
     if p.orphaned:
         out.append(f"- Orphaned: {p.orphaned} reviewed quote(s) no longer found in the analysis")
