@@ -65,23 +65,20 @@ def display_name(path: str | os.PathLike | bytes) -> str:
     return escape_name(path) or "(empty file name)"
 
 
-def _human_size(n: int) -> str:
-    if n < 1024:
-        return f"{n} bytes"
-    if n < 1024 * 1024:
-        value, unit = n / 1024, "KB"
-    else:
-        value, unit = n / (1024 * 1024), "MB"
-    text = f"{value:.1f}"
-    if text.endswith(".0"):
-        text = text[:-2]
-    return f"{text} {unit}"
+def _exact_size(n: int) -> str:
+    """``10,485,761 bytes``, with the binary unit when it is round (``10,485,760 bytes (10 MiB)``)."""
+    text = f"{n:,} byte{'s' if n != 1 else ''}"
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= scale and n % scale == 0:
+            return f"{text} ({n // scale} {unit})"
+    return text
 
 
 def _too_big(size: int | None, max_bytes: int) -> str:
+    """Exact numbers: "10 MB, over the 10 MB limit" hides the one byte too many."""
     if size is None:
-        return f"input is over the {_human_size(max_bytes)} limit"
-    return f"file is {_human_size(size)}, over the {_human_size(max_bytes)} limit"
+        return f"input is over the limit of {_exact_size(max_bytes)}"
+    return f"file is {size:,} bytes, over the limit of {_exact_size(max_bytes)}"
 
 
 # -- decoding -------------------------------------------------------------------

@@ -66,7 +66,7 @@ def test_permission_denied_when_opening(tmp_path, monkeypatch):
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
 def test_endless_device_is_cut_off_at_the_limit():
-    assert problem("/dev/zero", max_bytes=1000) == "/dev/zero: input is over the 1000 bytes limit"
+    assert problem("/dev/zero", max_bytes=1000) == "/dev/zero: input is over the limit of 1,000 bytes"
 
 
 @pytest.mark.parametrize("content", [b"", b"   \n\n\t  \r\n", "\u00a0\n \u00a0\n".encode(), b"\xef\xbb\xbf", b"\xff\xfe"])
@@ -136,14 +136,15 @@ def test_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
         raise AssertionError("the file was opened")
 
     monkeypatch.setattr("newsview.reader.open", no_open, raising=False)
-    assert problem(path) == f"{path}: file is 10 MB, over the 10 MB limit"
+    assert problem(path) == f"{path}: file is 10,485,761 bytes, over the limit of 10,485,760 bytes (10 MiB)"
 
 
-def test_size_is_reported_in_megabytes(tmp_path):
+def test_sizes_are_exact(tmp_path):
+    """One byte over is said to be one byte over, not "10 MB, over the 10 MB limit"."""
     path = tmp_path / "big.txt"
     with open(path, "wb") as f:
         f.truncate(int(12.3 * 1024 * 1024))
-    assert problem(path).endswith("file is 12.3 MB, over the 10 MB limit")
+    assert problem(path).endswith("file is 12,897,484 bytes, over the limit of 10,485,760 bytes (10 MiB)")
 
 
 def test_a_file_at_the_limit_is_read(tmp_path):
@@ -168,7 +169,7 @@ class CountingStream(io.BytesIO):
 def test_oversized_stdin_is_refused_after_a_limited_read():
     stream = CountingStream(b"word " * 10_000)
     message = problem("-", stdin=stream, max_bytes=1000)
-    assert message == "<stdin>: input is over the 1000 bytes limit"
+    assert message == "<stdin>: input is over the limit of 1,000 bytes"
     assert stream.taken <= 1001
 
 
@@ -291,4 +292,4 @@ def test_a_file_that_grows_while_it_is_read_is_still_cut_off_at_the_limit(tmp_pa
         return real_open(p, mode, *args, **kwargs)
 
     monkeypatch.setattr("builtins.open", growing)
-    assert "over the 1000 bytes limit" in problem(path, max_bytes=1000)
+    assert "over the limit of 1,000 bytes" in problem(path, max_bytes=1000)
