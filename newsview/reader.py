@@ -29,7 +29,10 @@ import os
 import stat
 import sys
 from dataclasses import dataclass
-from typing import BinaryIO, cast
+from typing import TYPE_CHECKING, BinaryIO, cast
+
+if TYPE_CHECKING:  # pragma: no cover
+    import threading
 
 MAX_BYTES = 10 * 1024 * 1024
 STDIN_NAME = "<stdin>"
@@ -297,17 +300,52 @@ def read_article(
             raise InputError(name, "is a directory")
         if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
             raise InputError(name, _too_big(st.st_size, max_bytes))
+        # a named pipe with no writer blocks in open(): say so rather than hang in silence
+        notice = None if stat.S_ISREG(st.st_mode) else _waiting_notice(name)
         try:
             with open(path, "rb") as f:
                 data = _read_limited(f, max_bytes, st.st_size if stat.S_ISREG(st.st_mode) else 0)
         except OSError as exc:
             raise InputError(name, _os_problem(exc)) from None
+        finally:
+            if notice is not None:
+                notice.cancel()
         if len(data) > max_bytes:  # grew, or a pipe/device with no size
             size = st.st_size if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes else None
             raise InputError(name, _too_big(size, max_bytes))
     if not data:
         raise InputError(name, "file is empty")
     return _decoded(data, name, user_path, _sha256(data), page_charset(data))
+
+
+#: how long a read from a pipe or device may wait before newsview says it is waiting
+WAIT_NOTICE_SECONDS = 1.0
+
+
+def _waiting_notice(name: str) -> threading.Timer | None:
+    """A timer that says ``newsview: waiting for input on NAME`` on stderr, if stderr is a terminal.
+
+    Only a person watching a terminal needs telling; logs and pipes never see it.
+    """
+    try:
+        if not sys.stderr.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+
+    def tell() -> None:
+        try:
+            sys.stderr.write(f"newsview: waiting for input on {name} (nothing is writing to it yet)\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+
+    import threading
+
+    timer = threading.Timer(WAIT_NOTICE_SECONDS, tell)
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
 #: files at least this big are hashed in a thread while they are decoded

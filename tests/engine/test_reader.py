@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -293,3 +296,55 @@ def test_a_file_that_grows_while_it_is_read_is_still_cut_off_at_the_limit(tmp_pa
 
     monkeypatch.setattr("builtins.open", growing)
     assert "over the limit of 1,000 bytes" in problem(path, max_bytes=1000)
+
+
+# -- a named pipe nobody writes to ---------------------------------------------------
+
+
+class _TerminalErr(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _write_when(fifo: Path, ready, deadline: float = 30.0) -> threading.Thread:
+    """Open ``fifo`` for writing once ``ready()`` (or after ``deadline`` seconds, so the reader never hangs)."""
+
+    def writer() -> None:
+        end = time.monotonic() + deadline
+        while not ready() and time.monotonic() < end:
+            time.sleep(0.02)
+        with open(fifo, "wb") as f:
+            f.write(b"The mayor said the bridge would open in May.\n")
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_with_no_writer_says_it_is_waiting_on_a_terminal(tmp_path, monkeypatch):
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+    err = _TerminalErr()
+    monkeypatch.setattr(sys, "stderr", err)
+    writer = _write_when(fifo, lambda: "waiting for input" in err.getvalue())
+    raw = read_article(fifo)
+    writer.join()
+    assert "bridge" in raw.text
+    assert err.getvalue() == f"newsview: waiting for input on {fifo} (nothing is writing to it yet)\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_the_waiting_notice_is_only_for_a_terminal(tmp_path, monkeypatch):
+    from newsview import reader
+
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setattr(reader, "WAIT_NOTICE_SECONDS", 0.01)
+    started = time.monotonic()
+    writer = _write_when(fifo, lambda: time.monotonic() - started > 0.5)
+    assert "bridge" in read_article(fifo).text
+    writer.join()
+    assert err.getvalue() == ""
