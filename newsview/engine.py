@@ -91,12 +91,14 @@ def source_of(raw: "RawArticle") -> Source:
 def _document(raw: "RawArticle", cleaned: Cleaned, *, whole: bool = True) -> ParsedDocument:
     if not cleaned.text.strip():
         from .reader import InputError, display_name
+        from .safe_text import sanitize
 
         lines = len(cleaned.removed)
-        raise InputError(
-            display_name(raw.path or "<text>"),
-            f"no article text left after removing page boilerplate ({lines} line{'s' if lines != 1 else ''} removed)",
-        )
+        if not sanitize(raw.text).strip():  # nothing was there to call boilerplate
+            problem = "no text: only terminal escape sequences and control characters"
+        else:
+            problem = f"no article text left after removing page boilerplate ({lines} line{'s' if lines != 1 else ''} removed)"
+        raise InputError(display_name(raw.path or "<text>"), problem)
     fields: dict[str, Any] = {
         "text": cleaned.text,
         "source": source_of(raw),

@@ -60,8 +60,9 @@ def test_version():
         (lambda d: _write(d / "empty.txt", b""), "empty"),
         (lambda d: _write(d / "blob.bin", bytes(range(256)) * 8), "binary"),
         (lambda d: _write(d / "page.txt", b"Comments\n\nblog comments powered by Disqus\n"), "boilerplate"),
+        (lambda d: _write(d / "esc.txt", b"\x1b[31m\x1b[0m\x1b]0;x\x07\n\x1b[2J\n"), "no text: only terminal escape"),
     ],
-    ids=["missing", "directory", "empty", "binary", "only-boilerplate"],
+    ids=["missing", "directory", "empty", "binary", "only-boilerplate", "only-escapes"],
 )
 def test_bad_input_is_one_line_and_exit_1(tmp_path, make, expect):
     path = make(tmp_path)
