@@ -34,7 +34,8 @@ def spreadsheet_cell(value: object) -> object:
     if not isinstance(value, str):
         return value
     value = printable(value)
-    if value.startswith(FORMULA_START):
+    # a spreadsheet skips leading spaces before it looks for a formula
+    if value.startswith(FORMULA_START) or value.lstrip().startswith(FORMULA_START):
         return "'" + value
     return value
 

@@ -160,6 +160,14 @@ def test_csv_cells_that_look_like_formulas_are_neutralised():
     assert export.spreadsheet_cell(0.5) == 0.5
 
 
+@pytest.mark.parametrize("cell", ["  =1+2", " +cmd", "\t-2+3", "\u00a0@SUM(A1)", "\n=HYPERLINK(1)"])
+def test_csv_cells_with_a_formula_after_leading_whitespace_are_neutralised(cell):
+    """A spreadsheet skips the spaces and runs the formula: the quote mark goes first."""
+    safe = export.spreadsheet_cell(cell)
+    assert isinstance(safe, str) and safe.startswith("'")
+    assert export.spreadsheet_cell("  plain") == "  plain"
+
+
 def test_closed_pipe_is_not_an_error():
     cmd = f"{sys.executable} -m newsview {BAKER} {GDANSK} --format jsonl | head -c 5"
     proc = subprocess.run(cmd, shell=True, capture_output=True, timeout=300)
