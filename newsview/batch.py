@@ -9,8 +9,10 @@ the output is the same whatever the number of jobs.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, Iterator
 
@@ -43,10 +45,16 @@ class ProgressLine:
     Silent unless the stream is a terminal, so logs and pipes never see it.
     """
 
-    def __init__(self, total: int, stream: IO[str] | None = None, *, interval: float = 0.2) -> None:
+    def __init__(self, total: int, stream: IO[str] | None = None, *, interval: float = 0.2,
+                 sizes: Sequence[int] | None = None) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = _is_terminal(self.stream)
         self.total = total
+        #: each file's size, in input order: the time left is estimated by bytes, not by files
+        #: (one big file last would otherwise be "0:01 left" with a minute to go)
+        self.sizes = list(sizes) if sizes is not None and len(sizes) == total else [1] * total
+        self.size_total = sum(self.sizes) or 1
+        self.size_done = 0
         self.done = 0
         self.words = 0
         self.share = 0.0  # of the file being analysed, when one process reports it
@@ -56,6 +64,8 @@ class ProgressLine:
         self._shown = False
 
     def file_done(self, words: int = 0) -> None:
+        if self.done < self.total:
+            self.size_done += self.sizes[self.done]
         self.done += 1
         self.words += words
         self.share = 0.0
@@ -75,9 +85,10 @@ class ProgressLine:
             parts[0] += f" (next {self.share:.0%})"
         if self.words:
             parts.append(f"{self.words / elapsed:,.0f} words/s")
-        progress = self.done + self.share
-        if 0 < progress < self.total:
-            left = elapsed * (self.total - progress) / progress
+        current = self.sizes[self.done] if self.done < self.total else 0
+        progress = (self.size_done + self.share * current) / self.size_total
+        if 0 < progress < 1 and self.done < self.total:
+            left = elapsed * (1 - progress) / progress
             parts.append(f"{int(left // 60)}:{int(left % 60):02d} left")
         return "newsview: " + " · ".join(parts)
 
@@ -103,6 +114,21 @@ class ProgressLine:
             self.stream.flush()
         except (OSError, ValueError):
             self.enabled = False
+
+
+def input_sizes(files: Sequence[str]) -> list[int]:
+    """Each input's size in bytes, for the time-left estimate; standard input, a pipe or
+    a file that cannot be read counts as the mean of the others (at least one byte)."""
+    sizes: list[int | None] = []
+    for path in files:
+        try:
+            st = os.stat(path) if path != "-" else None
+        except (OSError, ValueError):
+            st = None
+        sizes.append(st.st_size if st is not None and stat.S_ISREG(st.st_mode) else None)
+    known = [s for s in sizes if s is not None]
+    mean = max(1, sum(known) // len(known)) if known else 1
+    return [max(1, s) if s is not None else mean for s in sizes]
 
 
 def _is_terminal(stream: IO[str]) -> bool:

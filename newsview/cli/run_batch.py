@@ -69,7 +69,7 @@ def run_batch(
     refresh: bool = False,
 ) -> int:
     """Write the files' analyses to ``output`` (stdout when None) in ``fmt``; the exit code."""
-    from ..batch import ProgressLine
+    from ..batch import ProgressLine, input_sizes
 
     if output is not None:
         from ..cache import default_dir
@@ -79,7 +79,7 @@ def run_batch(
         if problem is not None:
             error(problem)
             return EXIT_USAGE
-    progress = ProgressLine(len(files))
+    progress = ProgressLine(len(files), sizes=input_sizes(files))
     try:
         return _analyse_and_write(files, fmt, progress, output=output, model=model, use_cache=use_cache,
                                   review_file=review_file, jobs=jobs, refresh=refresh)

@@ -83,3 +83,32 @@ def test_a_long_article_in_a_batch_shows_how_far_its_parse_is(tmp_path):
     results = list(analyse([str(long_article)], model=None, use_cache=False, progress=line))
     assert results[0].document is not None and results[0].document.analysed
     assert "(next " in out.getvalue()
+
+
+def test_time_left_is_estimated_by_size_not_by_file_count(monkeypatch, tmp_path):
+    """Three small files done in 3 s, a big one to go: about 97 s left, not 1 s."""
+    from newsview import batch
+
+    clock = [1000.0]
+    monkeypatch.setattr(batch.time, "monotonic", lambda: clock[0])
+    files = []
+    for name, size in (("a.txt", 100), ("b.txt", 100), ("c.txt", 100), ("big.txt", 9700)):
+        (tmp_path / name).write_bytes(b"x" * size)
+        files.append(str(tmp_path / name))
+    out = _Terminal()
+    line = ProgressLine(4, out, interval=0, sizes=batch.input_sizes(files))
+    for _ in range(3):
+        clock[0] += 1.0
+        line.file_done(20)
+    assert line.text().endswith("1:37 left")
+    line.file_share(0.5)  # half of the big file parsed: 5150 of 10000 bytes in 3 s
+    assert line.text().endswith("0:02 left")
+
+
+def test_inputs_of_unknown_size_count_as_the_mean(tmp_path):
+    from newsview.batch import input_sizes
+
+    (tmp_path / "a.txt").write_bytes(b"x" * 100)
+    (tmp_path / "b.txt").write_bytes(b"x" * 300)
+    assert input_sizes([str(tmp_path / "a.txt"), "-", str(tmp_path / "b.txt"), str(tmp_path / "gone")]) == [
+        100, 200, 300, 200]
