@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 import sys
 from dataclasses import dataclass
 
@@ -68,3 +69,16 @@ def one_error_line(run: Run) -> str:
     assert lines[0].startswith("newsview: ")
     assert "internal error" not in lines[0]
     return lines[0]
+
+
+#: what a terminal acts on: C0 controls but newline and tab, DEL, C1 controls (as UTF-8 encodes them)
+TERMINAL_CONTROLS = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
+
+
+def assert_harmless(stdout: bytes) -> str:
+    """Output that is valid UTF-8 with no byte a terminal would act on (nor a bidi override); its text."""
+    text = stdout.decode("utf-8")  # strict: never a lone surrogate or a raw undecodable byte
+    found = TERMINAL_CONTROLS.search(stdout)
+    assert found is None, (found.group(), stdout[max(0, found.start() - 40):found.end() + 40])
+    assert "\u202e" not in text
+    return text

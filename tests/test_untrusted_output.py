@@ -15,25 +15,13 @@ import re
 from pathlib import Path
 
 import pytest
-from cli_runs import run_cli, share_one_pipeline
+from cli_runs import assert_harmless, run_cli, share_one_pipeline
 
 from newsview.safe_text import escape_name, escape_undecodable, json_safe
 
 FORMATS = ["json", "jsonl", "text", "csv", "markdown"]
 ARTICLE = '"We will open the bridge in May," Minister Anna Nowak said on Monday.\n\nThe council agreed with her.\n'
 HOSTILE = "\x1b]0;PWNED\x07\x1b[31m\x9b2J\u202e"
-#: what a terminal acts on: C0 controls but newline and tab, DEL, C1 controls
-TERMINAL_CONTROLS = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
-
-
-def assert_harmless(stdout: bytes) -> str:
-    """Standard output is valid UTF-8 and has no byte a terminal would act on."""
-    text = stdout.decode("utf-8")  # strict: never a lone surrogate or a raw undecodable byte
-    assert not TERMINAL_CONTROLS.search(stdout), TERMINAL_CONTROLS.search(stdout)
-    assert "\u202e" not in text
-    return text
-
-
 def test_names_are_escaped_so_the_file_can_still_be_told():
     assert escape_name(os.fsdecode(b"bad\xff.txt")) == "bad\\xff.txt"
     assert escape_name("x\x1b]0;PWNED\x07.txt") == "x\\x1b]0;PWNED\\x07.txt"
