@@ -62,3 +62,11 @@ def test_help_and_version_still_exit_0(monkeypatch):
     assert run_cli(["--help"], monkeypatch).code == 0
     version = run_cli(["--version"], monkeypatch)
     assert version.code == 0 and version.stdout.startswith(b"newsview ")
+
+
+def test_an_error_quoting_outside_text_stays_one_harmless_line(capsys):
+    from newsview.cli.errors import error
+
+    error("the review file /tmp/r\u202eevil\n\x1b[2Jx.json is damaged")
+    err = capsys.readouterr().err
+    assert err == "newsview: the review file /tmp/r\ufffdevil x.json is damaged\n"

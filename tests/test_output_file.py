@@ -107,3 +107,12 @@ def test_an_output_folder_that_does_not_exist_is_a_usage_error(folder, monkeypat
     run = run_cli(["a.txt", "--format", "csv", "--no-cache", "-o", "missing/out.csv"], monkeypatch)
     assert run.code == 2
     assert "missing/out.csv: cannot write" in one_error_line(run)
+
+
+def test_an_output_that_is_a_folder_is_a_usage_error(folder, monkeypatch):
+    share_one_pipeline(monkeypatch)
+    os.mkdir("outdir")
+    run = run_cli(["a.txt", "--format", "csv", "--no-cache", "-o", "outdir"], monkeypatch)
+    assert run.code == 2
+    assert one_error_line(run) == "newsview: outdir: cannot write: is a folder"
+    assert os.listdir("outdir") == []

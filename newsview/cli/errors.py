@@ -13,7 +13,7 @@ EXIT_ENGINE = 3
 
 
 def error(message: str) -> None:
-    """``newsview: MESSAGE`` on stderr; the message may quote a file name, so it is sanitised."""
-    from ..safe_text import sanitize
+    """``newsview: MESSAGE`` on stderr, on one line; the message may quote outside text, so it is sanitised."""
+    from ..safe_text import one_line
 
-    print(f"newsview: {sanitize(message)}", file=sys.stderr)
+    print(f"newsview: {one_line(message)}", file=sys.stderr)

@@ -14,6 +14,7 @@ directly.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -93,7 +94,9 @@ def write_output(output: Path | None, write: Callable[[IO[str]], None]) -> None:
         mode = os.stat(output).st_mode
     except OSError:
         mode = None
-    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError(IsADirectoryError(errno.EISDIR, "is a folder"), started=False)
+    if mode is not None and not stat.S_ISREG(mode):
         _write_stream(output, write)  # as named: /dev/stdout is a link to a pipe, not a path to resolve
         return
     target = Path(os.path.realpath(output))  # a symlink's target is replaced, not the symlink
