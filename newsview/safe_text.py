@@ -223,12 +223,15 @@ def escape_name(name: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> st
 
 @cache
 def _json_unsafe() -> re.Pattern[str]:
-    """What ``json.dumps(ensure_ascii=False)`` leaves raw that a terminal acts on or UTF-8 cannot carry."""
-    return re.compile("[\x7f-\x9f" + BIDI_CONTROLS + "\ud800-\udfff]")
+    """What ``json.dumps(ensure_ascii=False)`` leaves raw that a terminal acts on, that UTF-8
+    cannot carry, or that a line-splitting reader takes for the end of a JSON Lines line
+    (U+2028, U+2029: Python's ``str.splitlines`` and older JavaScript do)."""
+    return re.compile("[\x7f-\x9f\u2028\u2029" + BIDI_CONTROLS + "\ud800-\udfff]")
 
 
 def json_safe(json_text: str) -> str:
-    """JSON text with DEL, C1 controls, bidirectional controls and lone surrogates as ``\\uXXXX`` escapes.
+    """JSON text with DEL, C1 controls, line and paragraph separators, bidirectional controls
+    and lone surrogates as ``\\uXXXX`` escapes.
 
     These characters only occur inside JSON strings, where the escape means
     the same character: the decoded values are unchanged.

@@ -119,3 +119,14 @@ def test_a_tampered_cache_entry_and_review_file_are_shown_harmless(fmt, tmp_path
         row = next(csv.DictReader(io.StringIO(text)))
         assert row["note"].startswith("'=cmd")
         assert row["reviewed_speaker"].startswith("Someone")
+
+
+def test_a_line_separator_in_an_article_does_not_split_a_json_lines_line(tmp_path, monkeypatch):
+    """Found by the property test: U+2028 came out raw, and str.splitlines() cut the line in two."""
+    monkeypatch.chdir(tmp_path)
+    share_one_pipeline(monkeypatch)
+    Path("a.txt").write_bytes(b"!\xe2\x80\xa8!")
+    run = run_cli(["a.txt", "--format", "jsonl", "--no-cache"], monkeypatch)
+    assert run.code == 0, run.stderr
+    (line,) = assert_harmless(run.stdout).splitlines()
+    assert json.loads(line)["text"] == "!\u2028!"
