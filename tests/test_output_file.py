@@ -58,6 +58,10 @@ def test_output_in_the_parse_cache_is_refused(folder, monkeypatch):
     entry = cache / "entry.json"
     entry.write_text("{}", encoding="utf-8")
     _refused(["a.txt", "--format", "json", "-o", str(entry)], monkeypatch, entry, "parse cache")
+    os.symlink(cache / "new.json", "looks-harmless.json")  # a link into the cache, to a file not there yet
+    run = run_cli(["a.txt", "--format", "json", "-o", "looks-harmless.json"], monkeypatch)
+    assert run.code == 2 and "parse cache" in one_error_line(run)
+    assert not (cache / "new.json").exists()
     # without the cache the folder is just a folder
     run = run_cli(["a.txt", "--format", "json", "--no-cache", "-o", str(cache / "out.json")], monkeypatch)
     assert run.code == 0, run.stderr

@@ -39,7 +39,7 @@ def refusal(output: Path, files: list[str], *, review_file: str | None, cache_di
     for path, what in _guarded(files, review_file):
         if _same_file(output, path):
             return f"-o {shown} is the {what}; choose another output file"
-    if cache_dir is not None and _inside(output.parent, cache_dir):
+    if cache_dir is not None and _inside(Path(os.path.realpath(output)).parent, cache_dir):
         return f"-o {shown} is inside the parse cache's folder {display_name(cache_dir)}; choose another output file"
     return None
 
