@@ -10,7 +10,7 @@ one line on stderr and a non-zero exit code, never a traceback:
 * 3  no usable spaCy pipeline, or the analysis itself failed
 
 Imports run one way: ``entry`` -> ``fast`` | ``parser`` -> ``run_app`` |
-``run_batch``, all of them -> ``options`` and ``errors``.
+``run_batch`` -> ``output``, all of them -> ``options`` and ``errors``.
 """
 
 from __future__ import annotations
