@@ -16,23 +16,6 @@ os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 os.environ["NEWSVIEW_CACHE_DIR"] = tempfile.mkdtemp(prefix="newsview-test-cache-")
 atexit.register(shutil.rmtree, os.environ["NEWSVIEW_CACHE_DIR"], ignore_errors=True)
 
-# Property-based tests: a small fixed run in CI, a long one with HYPOTHESIS_PROFILE=fuzz
-# (see tests/test_property_any_bytes.py for how it is run and reported).
-try:
-    from hypothesis import HealthCheck, settings
-
-    settings.register_profile(
-        "ci", max_examples=120, deadline=None, derandomize=True, database=None, print_blob=True,
-        suppress_health_check=[HealthCheck.too_slow],
-    )
-    settings.register_profile(
-        "fuzz", max_examples=int(os.environ.get("NEWSVIEW_FUZZ_EXAMPLES", "3000")), deadline=None,
-        print_blob=True, suppress_health_check=[HealthCheck.too_slow],
-    )
-    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-except ImportError:  # hypothesis is in the [test] extra; without it only the property tests are skipped
-    pass
-
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
 #: Copyrighted articles that may sit beside the repository but are never part of it.

@@ -52,18 +52,22 @@ def test_output_that_is_the_review_file_is_refused(folder, monkeypatch):
 
 
 def test_output_in_the_parse_cache_is_refused(folder, monkeypatch):
+    from newsview.cache import ParseCache
+
     cache = folder / "cache"
-    cache.mkdir()
     monkeypatch.setenv("NEWSVIEW_CACHE_DIR", str(cache))
-    entry = cache / "entry.json"
+    entries = ParseCache().entries
+    entries.mkdir(parents=True)
+    entry = entries / "entry.json"
     entry.write_text("{}", encoding="utf-8")
     _refused(["a.txt", "--format", "json", "-o", str(entry)], monkeypatch, entry, "parse cache")
-    os.symlink(cache / "new.json", "looks-harmless.json")  # a link into the cache, to a file not there yet
+    os.symlink(entries / "new.json", "looks-harmless.json")  # a link into the cache, to a file not there yet
     run = run_cli(["a.txt", "--format", "json", "-o", "looks-harmless.json"], monkeypatch)
     assert run.code == 2 and "parse cache" in one_error_line(run)
-    assert not (cache / "new.json").exists()
-    # without the cache the folder is just a folder
-    run = run_cli(["a.txt", "--format", "json", "--no-cache", "-o", str(cache / "out.json")], monkeypatch)
+    assert not (entries / "new.json").exists()
+    # beside the entries the folder is the user's (the cache never prunes there)
+    share_one_pipeline(monkeypatch)
+    run = run_cli(["a.txt", "--format", "json", "-o", str(cache / "out.json")], monkeypatch)
     assert run.code == 0, run.stderr
 
 

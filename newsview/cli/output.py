@@ -1,8 +1,8 @@
 """Where ``-o`` writes: never over one of the run's own files, and never half a file.
 
 :func:`refusal` names the clash when ``-o`` is the same file as an input, a
-review file (given, or the default ``ARTICLE.review.json``) or lies in the
-parse cache's folder; files are compared by identity (device and inode, so a
+review file (given, or the default ``ARTICLE.review.json``) or lies among
+the parse cache's entries (its ``parses/`` folder, which it prunes); files are compared by identity (device and inode, so a
 symlink or a hard link is caught), not by spelling.
 
 :func:`write_output` writes a regular file through a temporary file and a
@@ -40,7 +40,7 @@ def refusal(output: Path, files: list[str], *, review_file: str | None, cache_di
         if _same_file(output, path):
             return f"-o {shown} is the {what}; choose another output file"
     if cache_dir is not None and _inside(Path(os.path.realpath(output)).parent, cache_dir):
-        return f"-o {shown} is inside the parse cache's folder {display_name(cache_dir)}; choose another output file"
+        return f"-o {shown} is among the parse cache's entries in {display_name(cache_dir)}; choose another output file"
     return None
 
 

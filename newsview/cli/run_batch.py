@@ -72,10 +72,10 @@ def run_batch(
     from ..batch import ProgressLine, input_sizes
 
     if output is not None:
-        from ..cache import default_dir
+        from ..cache import ParseCache
         from .output import refusal
 
-        problem = refusal(output, files, review_file=review_file, cache_dir=default_dir() if use_cache else None)
+        problem = refusal(output, files, review_file=review_file, cache_dir=ParseCache().entries if use_cache else None)
         if problem is not None:
             error(problem)
             return EXIT_USAGE

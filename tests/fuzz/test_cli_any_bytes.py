@@ -4,16 +4,17 @@ For every format: never an internal error or a traceback; standard output is
 valid UTF-8 with no escape byte and no other C0 or C1 control character but
 newline and tab; a JSON document that is written parses.
 
-CI runs a fixed, small number of examples (the ``ci`` profile in conftest).
-The long run, reported with the number of cases:
+Each example runs the whole command (in this process, the pipeline loaded
+once), so the normal suite runs 100 of them; the ``fuzz`` profile
+(tests/fuzz/conftest.py) runs as many as it says, with its counts reported:
 
-    HYPOTHESIS_PROFILE=fuzz NEWSVIEW_FUZZ_EXAMPLES=3000 \\
-        python -m pytest -q tests/test_property_any_bytes.py --hypothesis-show-statistics
+    HYPOTHESIS_PROFILE=fuzz python -m pytest -q tests/fuzz/test_cli_any_bytes.py --hypothesis-show-statistics
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from cli_runs import Run, assert_harmless, run_cli, share_one_pipeline
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 FORMATS = ("json", "jsonl", "text", "csv", "markdown")
@@ -69,6 +70,11 @@ def check(run: Run, fmt: str) -> None:
             json.loads(line)
 
 
+#: a whole command per example: fewer of them in the normal suite than the other properties run
+_CI_EXAMPLES = settings(max_examples=100) if os.environ.get("HYPOTHESIS_PROFILE", "ci") == "ci" else (lambda f: f)
+
+
+@_CI_EXAMPLES
 @given(data=article_bytes, fmt=st.sampled_from(FORMATS))
 def test_any_bytes_as_an_article(data: bytes, fmt: str) -> None:
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
