@@ -54,7 +54,7 @@ def summary(doc: ParsedDocument) -> Group:
     if doc.analysed:
         from ..library.sources import document_sources, sources_line
 
-        head.append("\n" + display_safe(sources_line(document_sources(doc))), style="dim")
+        head.append("\n" + printable(sources_line(document_sources(doc))), style="dim")
     parts.append(Panel(head, expand=False))
 
     for actor in doc.actors:
