@@ -25,13 +25,15 @@ from .dialogs import TextPrompt
 from .help import HelpScreen, entity_legend
 from .key_routing import KeysFollowFocus
 from .reader_screen import ReaderScreen
+from .variant_set import LibraryContext, VariantSet
+from .variants_host import VariantsHost
 
 if TYPE_CHECKING:  # pragma: no cover
     from textual.screen import Screen
 
 __all__ = ["NewsViewApp", "binding_ids"]
 
-class NewsViewApp(KeysFollowFocus, App[int]):
+class NewsViewApp(VariantsHost, KeysFollowFocus, App[int]):
     """The newsview reader."""
 
     CSS_PATH = "app.tcss"
@@ -53,8 +55,13 @@ class NewsViewApp(KeysFollowFocus, App[int]):
         mouse: bool = True,
         article_path: str | None = None,
         review_file: str | None = None,
+        library_context: LibraryContext | None = None,
     ) -> None:
         """``article_path`` and/or ``review_file`` turn the review on (see ReviewStore.for_article).
+
+        ``library_context`` (other analysed documents, or a function returning
+        clusters, see ``variant_set``) turns on the Variants view and the
+        sidebar's marks for quotes found in other articles.
 
         ``analyser`` is called ``analyser(document, progress=..., cancelled=...)``
         (``analysis.Analyser``; ``engine.Analyzer`` is one).
@@ -74,6 +81,8 @@ class NewsViewApp(KeysFollowFocus, App[int]):
             self._bad_theme, wanted = wanted, DEFAULT_THEME
         self.theme = wanted
         self._reader: ReaderScreen | None = None
+        self.library_context = library_context
+        self.variants: VariantSet | None = None
 
     @property
     def reader(self) -> ReaderScreen:
@@ -104,6 +113,7 @@ class NewsViewApp(KeysFollowFocus, App[int]):
 
     def on_ready(self) -> None:
         self.reader.start()
+        self.find_variants()  # with other articles only: in a thread
 
     def on_app_focus(self, _event: events.AppFocus) -> None:
         # back from another window: the reader catches up with what changed meanwhile

@@ -18,6 +18,7 @@ from newsview.widgets.actor_sidebar import ActorList
 from newsview.widgets.article_view import ArticleView
 from newsview.widgets.filter_bar import FilterBar
 from newsview.widgets.row_list import RowList
+from newsview.widgets.variants_list import VariantsList, VersionsList
 from textual.binding import Binding
 from textual.markup import escape
 
@@ -38,6 +39,8 @@ class ShowsKeys(Protocol):
 EVERYWHERE = "Everywhere"
 REVIEW = "Review (the current quote, or the sidebar's)"
 LIBRARY = "Library (a folder or several articles)"
+#: keys that need other articles to compare with (the app given a library context)
+VARIANTS = "Quotes in several articles"
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,13 @@ KEYS: tuple[Key, ...] = (
         palette="Review: merge the actor into another…"),
     Key("review.rename", "R", _reader("review('rename')"), "Rename the actor", REVIEW, footer=False,
         palette="Review: rename the actor…"),
+    # variants: the current quote's versions in other articles, and every statement quoted in several
+    Key("variants.compare", "v", _reader("compare_versions"), "Versions elsewhere", VARIANTS, footer=False,
+        tooltip="Compare the current quote's versions in the other articles",
+        palette="Variants: compare this quote's versions in other articles"),
+    Key("variants.all", "V", _reader("show_variants"), "Variants", VARIANTS, footer=False,
+        tooltip="Every statement quoted in several articles, most suspicious first",
+        palette="Variants: quotes found in several articles"),
 )
 
 #: palette entries with no key: (label, help, reader action)
@@ -181,7 +191,9 @@ def help_rows(app: ShowsKeys, bindings: Iterable, keymap: dict[str, str]) -> lis
 def binding_ids() -> set[str]:
     """Every binding id a keymap may name: the table's, its panes' and its dialogs'."""
     ids = {k.id for k in KEYS}
-    classes: tuple[type[DOMNode], ...] = (*pane_classes(), *(cls for _, cls in library_panes()), RejectReason, ActorPicker, TextPrompt, HelpScreen)
+    classes: tuple[type[DOMNode], ...] = (*pane_classes(), *(cls for _, cls in library_panes()),
+                                          *(cls for _, cls in variant_panes()), RejectReason, ActorPicker, TextPrompt,
+                                          HelpScreen)
     for cls in classes:
         for klass in cls.__mro__:
             for b in vars(klass).get("BINDINGS", ()):
@@ -205,14 +217,21 @@ def library_panes() -> list[tuple[str, type[DOMNode]]]:
     return [("Library lists", RowList)]
 
 
+def variant_panes() -> list[tuple[str, type[DOMNode]]]:
+    """(help section title, list class) for the Variants view's lists."""
+    return [("Variants list", VariantsList), ("Versions of a quote", VersionsList)]
+
+
 def help_sections(app: App, keymap: dict[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
     """Key tables for the help screen: the bindings table's keys, then each pane's, with the keymap applied.
 
-    The library's keys and lists are listed when the app shows a library (it has a ``library`` screen).
+    The library's keys and lists are listed when the app shows a library (it has a ``library`` screen);
+    the variants' keys and lists when the app has other articles to compare with (a library context).
     """
     from textual.app import App as TextualApp
 
     in_library = getattr(app, "library", None) is not None
+    with_variants = getattr(app, "library_context", None) is not None
     sections = [
         (EVERYWHERE, help_rows(app, [*bindings(EVERYWHERE), *TextualApp.BINDINGS], keymap)),
         *([(LIBRARY, help_rows(app, bindings(LIBRARY), keymap))] if in_library else []),
@@ -220,5 +239,9 @@ def help_sections(app: App, keymap: dict[str, str]) -> list[tuple[str, list[tupl
         *((title, help_rows(app, cls.BINDINGS, keymap)) for title, cls in panes()),
         *((title, help_rows(app, cls.BINDINGS, keymap)) for title, cls in (library_panes() if in_library else [])),
     ]
+    if with_variants:  # after the review keys, and their lists after the other panes
+        after_review = next(i for i, (title, _) in enumerate(sections) if title == REVIEW) + 1
+        sections.insert(after_review, (VARIANTS, help_rows(app, bindings(VARIANTS), keymap)))
+        sections += [(title, help_rows(app, cls.BINDINGS, keymap)) for title, cls in variant_panes()]
     sections[0][1].append((app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")), "Command palette"))
     return sections

@@ -27,6 +27,14 @@ class ReaderApp(Protocol):
     def get_key_display(self, binding: Binding) -> str: ...
 
 
+def shown_reader(app: ReaderApp) -> ReaderScreen:
+    """The reader on screen (an article opened from the Variants view), else the app's own."""
+    from .reader_screen import ReaderScreen
+
+    screen = getattr(app, "screen", None)
+    return screen if isinstance(screen, ReaderScreen) else app.reader
+
+
 #: a palette entry: its label, its help (markup: only our own words) and what choosing it does
 Entry = tuple[str, str, Callable[[], object]]
 
@@ -54,13 +62,13 @@ class ActorCommands(_Entries):
     """'Actor: NAME' for every actor; choosing one selects it in the text."""
 
     def _entries(self) -> Iterator[Entry]:
-        app = cast(ReaderApp, self.app)  # the palette is only ever opened on NewsViewApp
-        counts = quote_counts(app.reader.document)
-        for actor in rank_actors(app.reader.document):
+        reader = shown_reader(cast(ReaderApp, self.app))  # the palette is only ever opened on NewsViewApp
+        counts = quote_counts(reader.document)
+        for actor in rank_actors(reader.document):
             label = f"Actor: {actor.name}"
             # help is markup, so it carries only our own words and numbers
             help_text = f"{actor.family} · {counts.get(actor.id, 0)} quotes · {len(actor.mentions)} mentions"
-            yield label, help_text, partial(app.reader.select_actor, actor.id)
+            yield label, help_text, partial(reader.select_actor, actor.id)
 
 
 class ReviewCommands(_Entries):
@@ -68,6 +76,8 @@ class ReviewCommands(_Entries):
 
     def _entries(self) -> Iterator[Entry]:
         app = cast(ReaderApp, self.app)  # the palette is only ever opened on NewsViewApp
-        reader = app.reader
+        reader = shown_reader(app)
         for label, help_text, action in palette_entries(app, app.keymap):
+            if reader.check_action(action.split("(")[0], ()) is False:
+                continue  # e.g. the variants' commands without other articles to compare with
             yield label, help_text, partial(reader.run_action, action)

@@ -53,6 +53,12 @@ from .review_keys import ReviewKeys
 if TYPE_CHECKING:  # pragma: no cover
     from newsview.review.store import ReviewStore
     from newsview.review.view import ReviewedView
+    from newsview.widgets.actor_sidebar import VariantMark
+
+    from .variant_set import VariantSet
+
+#: reader actions that need other articles (the app's library context)
+VARIANT_ACTIONS = frozenset({"show_variants", "compare_versions"})
 
 
 class ReaderScreen(Screen[None]):
@@ -98,6 +104,8 @@ class ReaderScreen(Screen[None]):
         self.current: Span | None = None
         self.match_index: int | None = None
         self._filter_timer: Timer | None = None
+        #: the quote variants found across the app's other articles (None: none given, or not found yet)
+        self.variants: VariantSet | None = None
 
     # -- setup -------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -270,7 +278,7 @@ class ReaderScreen(Screen[None]):
         self.actor_list.pending_note = self.engine_state.words.pending_note
         session = self.review_session
         self.actor_list.show(self.document, self.filter_result, self.selected_actor,
-                             session.quotes_by_id(), session.actor_tags())
+                             session.quotes_by_id(), session.actor_tags(), self.variant_marks())
         self._update_status()
         self.update_review_panel()
 
@@ -305,6 +313,40 @@ class ReaderScreen(Screen[None]):
             review_message=session.message,
             review_failed=session.failed,
         ))
+
+    # -- quotes in other articles ------------------------------------------------
+    @property
+    def article_name(self) -> str:
+        """How the variant finder names this article."""
+        from newsview.variants.documents import document_name
+
+        return document_name(self.analysis)
+
+    def set_variants(self, variants: VariantSet) -> None:
+        """The quote variants across the app's articles: the sidebar marks this article's quotes found elsewhere."""
+        self.variants = variants
+        if self.is_mounted:
+            self._refresh_all()
+
+    def variant_marks(self) -> dict[str, VariantMark]:
+        """Quote id -> the sidebar's mark (symbol, word, style) for quotes of this article quoted elsewhere."""
+        if self.variants is None or not self.document.analysed:
+            return {}
+        from newsview.widgets.variants_list import flag_mark
+
+        return {qid: flag_mark(clusters[0]) for qid, clusters in self.variants.quotes_of(self.article_name).items()}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in VARIANT_ACTIONS:  # only with other articles to compare with
+            return getattr(self.app, "library_context", None) is not None
+        return True
+
+    def action_show_variants(self) -> None:
+        self.app.show_variants()  # type: ignore[attr-defined]  # NewsViewApp (VariantsHost)
+
+    def action_compare_versions(self) -> None:
+        quote_id = self.review_keys.quote_under_review() or self.current_quote
+        self.app.compare_quote(self.article_name, quote_id)  # type: ignore[attr-defined]  # NewsViewApp (VariantsHost)
 
     # -- filtering, selection, navigation --------------------------------------
     def set_filter(self, query: str) -> None:

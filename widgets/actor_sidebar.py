@@ -105,10 +105,18 @@ def unattributed_row(n_quotes: int, *, expanded: bool) -> Content:
                             (f"  {_plural(n_quotes, 'quote')}", "$text-muted"))
 
 
-def quote_row(quote: Quote, tint: int | None, width: int = 40, review: ReviewedQuote | None = None) -> Content:
-    """Two lines: the start of the quote (after its verdict symbol), then kind, confidence and verdict."""
+#: a quote's versions in other articles, as the sidebar marks it: (symbol, word, style)
+VariantMark = tuple[str, str, str]
+
+
+def quote_row(quote: Quote, tint: int | None, width: int = 40, review: ReviewedQuote | None = None,
+              variant: VariantMark | None = None) -> Content:
+    """Two lines: the start of the quote (after its verdict symbol and its variant mark), then kind,
+    confidence, verdict and, when it is quoted in other articles, how (the symbol and a word)."""
     symbol, style = verdict_symbol(review)
     words = verdict_words(review, short=True)
+    if variant is not None:
+        words = [*words, (f"{variant[0]} {variant[1]}", variant[2])]
     # the second line must fit the sidebar: the kind goes first when the verdict needs the room
     kind_conf = f"{quote.kind} · {quote.confidence:.2f}"
     if 6 + len(kind_conf) + sum(3 + len(w) for w, _ in words) > width:
@@ -116,10 +124,12 @@ def quote_row(quote: Quote, tint: int | None, width: int = 40, review: ReviewedQ
     detail: list[tuple[str, str] | str] = [(kind_conf, "$text-muted italic")]
     for text, part_style in words:
         detail += [(" · ", "$text-muted"), (text, part_style)]
+    mark = (variant[0] + " ", variant[2]) if variant is not None else ""
     return Content.assemble(
         "  ",
         (symbol, style),
-        ("“" + first_words(quote.text, max(12, width - 7)) + "”", quote_style(tint)),
+        mark,
+        ("“" + first_words(quote.text, max(12, width - 7 - (2 if variant else 0))) + "”", quote_style(tint)),
         "\n      ",
         *detail,
     )
@@ -180,6 +190,8 @@ class ActorList(OptionList):
         #: each quote's review, and a word for actors the review changed
         self.review: dict[str, ReviewedQuote] = {}
         self.tags: dict[str, str] = {}
+        #: quotes quoted in other articles too: quote id -> how the sidebar marks it
+        self.variants: dict[str, VariantMark] = {}
         self.expanded: set[str] = set()
         self._built_width = 0
         #: the width OptionList last measured the rows at
@@ -211,13 +223,15 @@ class ActorList(OptionList):
         selected_actor: str | None,
         review: dict[str, ReviewedQuote] | None = None,
         tags: dict[str, str] | None = None,
+        variants: dict[str, VariantMark] | None = None,
     ) -> None:
-        """Rebuild the rows for this document, filter, selection and review."""
+        """Rebuild the rows for this document, filter, selection, review and variants elsewhere."""
         self.document = document
         self.filter_result = filter_result
         self.selected_actor = selected_actor
         self.review = review or {}
         self.tags = tags or {}
+        self.variants = variants or {}
         self._rebuild()
 
     def _rebuild(self) -> None:
@@ -293,8 +307,9 @@ class ActorList(OptionList):
 
     def _quote_option(self, row, quote: Quote, tint: int | None, width: int) -> Option:
         review = self.review.get(quote.id)
-        return row((_QUOTE + quote.id, tint, width), (quote, review),
-                   lambda: Option(FittedRow(quote_row(quote, tint, width, review)), id=_QUOTE + quote.id))
+        variant = self.variants.get(quote.id)
+        return row((_QUOTE + quote.id, tint, width, variant), (quote, review),
+                   lambda: Option(FittedRow(quote_row(quote, tint, width, review, variant)), id=_QUOTE + quote.id))
 
     @property
     def count_shown_actors(self) -> int:

@@ -355,7 +355,7 @@ def _cluster(corpus: _Corpus, units: list[int], words: dict[int, Words]) -> Clus
         ref_pieces, pieces = corpus.pieces(units[ref]), corpus.pieces(u)
         changes = tuple(
             Change(b.op, _slice(ref_pieces, r.span(b.i1, b.i2)), _slice(pieces, w.span(b.j1, b.j2)),
-                   r.span(b.i1, b.i2), w.span(b.j1, b.j2))
+                   r.span(b.i1, b.i2), w.span(b.j1, b.j2), w.at(b.j1))
             for b in blocks
         )
         longer = "reference" if len(r) > len(w) else "member" if len(w) > len(r) else "same"

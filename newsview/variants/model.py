@@ -81,6 +81,9 @@ class Change:
     version has before or after all of the other's) or ``elided`` (words the
     other version left out where it shows an ellipsis).  Spans are offsets in
     each version's article text; None where that side has no words.
+    ``member_at`` is where the change stands in the member's article (just
+    after the member's word before it; its first word's start at the start):
+    a reader that shows dropped words inside the member's text puts them there.
     """
 
     op: str
@@ -88,6 +91,7 @@ class Change:
     member: str
     reference_span: tuple[int, int] | None
     member_span: tuple[int, int] | None
+    member_at: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"op": self.op, "reference": self.reference, "member": self.member,

@@ -67,6 +67,10 @@ class Words:
             return None
         return self.starts[i], self.ends[j - 1]
 
+    def at(self, i: int) -> int:
+        """Where words put before word ``i`` would stand: just after word ``i - 1`` (the start, for the first)."""
+        return self.ends[i - 1] if i > 0 else self.starts[0]
+
 
 def words_of(pieces: Iterable[tuple[int, str]]) -> Words:
     """The words of a quote given as pieces ``(start offset, text)``.
