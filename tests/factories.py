@@ -134,3 +134,39 @@ def extract_text(nlp, text: str):
     from newsview.pipeline import parse
 
     return extract(parse(nlp, text))
+
+
+# -- several articles quoting one statement (the Variants view) ---------------------------
+
+STATEMENT = "We cannot wait for the next storm to reach the harbour wall"
+
+
+def quoting_article(path: str, title: str, body: str, said: str, speaker: str | None) -> ParsedDocument:
+    """An article whose one direct quote is ``said`` (found in ``body``), by ``speaker`` (None: nobody)."""
+    text = f"{title}\n\n{body}\n"
+    s, e = span(text, said)
+    quote = Quote("q1", s, e, said, "direct", "a1" if speaker else None, spans=((s, e),), confidence=0.8,
+                  evidence=Evidence("test") if speaker else None)
+    actors = (Actor("a1", speaker, "PERSON", (), (span(text, speaker),), ("q1",)),) if speaker else ()
+    mentions = (Mention(*span(text, speaker), "a1", "name"),) if speaker else ()
+    meta = Meta(title=title, title_span=span(text, title))
+    doc = ParsedDocument(text=text, source=source(text, path), meta=meta, paragraphs=paragraphs(text))
+    return doc.with_analysis(entities=(), actors=actors, quotes=(quote,), mentions=mentions, pipeline="test")
+
+
+def variant_articles(extra: str = "") -> list[ParsedDocument]:
+    """Three articles quoting one statement: as said, cut short by another speaker, and with words changed.
+
+    ``extra`` is added inside the first article's quote (hostile text, for safety tests).
+    """
+    said = STATEMENT + extra
+    cut = "We cannot wait for the next storm to reach the harbour"
+    changed = "We cannot wait for the last storm to reach the harbour wall"
+    return [
+        quoting_article("a.txt", "Council backs the sea wall", f"Ana Costa spoke on Tuesday. \u201c{said},\u201d she said.",
+                        said, "Ana Costa"),
+        quoting_article("b.txt", "Sea wall row in the harbour", f"Tom Reyes was there. \u201c{cut},\u201d Tom Reyes said.",
+                        cut, "Tom Reyes"),
+        quoting_article("c.txt", "Storm fears on the front", f"Ana Costa said: \u201c{changed}.\u201d", changed,
+                        "Ana Costa"),
+    ]

@@ -249,7 +249,7 @@ def version_row(cluster: Cluster, index: int, title: str, article_text: str | No
     speaker = one_line(member.speaker) if member.speaker else "no speaker"
     speaker_style = "bold" if member.speaker else "italic $text-muted"
     head = Content.assemble((f"{index + 1}. ", "bold"),
-                            (first_words(title, max(12, width - 4)), "bold $text-primary"))
+                            (first_words(title, max(12, width - 4)), "bold"))
     detail = Content.assemble("   ", (first_words(speaker, max(8, width // 2)), speaker_style),
                               (" · ", "$text-muted"), (relation, relation_style))
     diff = next((d for d in cluster.diffs if d.member == index), None)
