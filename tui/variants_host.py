@@ -102,10 +102,12 @@ class VariantsHost:
         if self.variants is None:
             app.notify("Still looking for this article's quotes in the others…", markup=False, timeout=3)
             return
-        clusters = self.variants.clusters_of(doc, quote_id) if quote_id else []
+        if quote_id is None:
+            app.notify("Choose a quote first.", severity="warning", markup=False, timeout=3)
+            return
+        clusters = self.variants.clusters_of(doc, quote_id)
         if not clusters:
-            why = "Choose a quote first." if quote_id is None else "This quote is not found in other articles."
-            app.notify(why, severity="warning", markup=False, timeout=3)
+            app.notify("This quote is not found in other articles.", severity="warning", markup=False, timeout=3)
             return
         app.push_screen(ComparisonScreen(clusters[0], self.variants, at=(doc, quote_id)))
 
