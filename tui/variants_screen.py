@@ -110,7 +110,9 @@ class VariantsScreen(_OwnKeysOnly):
         counts: dict[str, int] = {}
         for c in variants.clusters:
             counts[c.flags[0]] = counts.get(c.flags[0], 0) + 1
-        parts: list[tuple[str, str] | str] = [f"{len(variants.clusters)} statements"]
+        n = len(variants.clusters)
+        parts: list[tuple[str, str] | str] = [f"{n} statement{'' if n == 1 else 's'} in {len(variants.documents)} articles"
+                                              if variants.documents else f"{n} statement{'' if n == 1 else 's'}"]
         for flag, (symbol, word, style) in FLAG_MARKS.items():
             if counts.get(flag):
                 parts += [" · ", (f"{symbol} {counts[flag]} {word}", style)]

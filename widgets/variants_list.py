@@ -90,8 +90,20 @@ def cluster_row(cluster: Cluster, width: int = 78) -> Content:
     )
 
 
+#: the cursor row keeps the flags' and marks' own colours legible: a tint of the background, not a block of colour
+CURSOR_CSS = """
+{cls}:focus > .option-list--option-highlighted, {cls} > .option-list--option-highlighted {{
+    background: $primary 25%;
+    color: $foreground;
+    text-style: bold;
+}}
+"""
+
+
 class VariantsList(OptionList):
     """Clusters, most suspicious first; Enter posts ``OptionSelected`` with the cluster's id as the option id."""
+
+    DEFAULT_CSS = CURSOR_CSS.format(cls="VariantsList")
 
     BINDINGS = [
         Binding("j,down", "cursor_down", "Next row", id="variants.down", show=False),
@@ -202,7 +214,7 @@ def marked_text(excerpt: Excerpt, changes: tuple[Change, ...]) -> Content:
         if kind == "dropped":
             # the dropped words stand apart from the words around them
             lead = " " if 0 < place and not text[place - 1].isspace() else ""
-            trail = " " if place < n and not text[place].isspace() else ""
+            trail = " " if place < n and text[place].isalnum() else ""  # no space before punctuation
             dropped = _shown(" ".join(ch.reference.split()))
             parts += [lead, (f"{DROPPED_OPEN}{dropped}{DROPPED_CLOSE}", DROPPED_STYLE), trail]
         else:
@@ -273,6 +285,8 @@ def legend() -> Content:
 
 class VersionsList(OptionList):
     """One statement's versions, one per article; Enter posts ``OptionSelected`` (option id ``version:N``)."""
+
+    DEFAULT_CSS = CURSOR_CSS.format(cls="VersionsList")
 
     BINDINGS = [
         Binding("j,down", "cursor_down", "Next version", id="versions.down", show=False),
