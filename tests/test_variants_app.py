@@ -215,3 +215,17 @@ async def test_a_reader_without_the_other_articles_documents_still_marks_from_a_
         await pilot.pause()
         # a provider gives no article texts: the versions are still shown, the changes listed in words
         assert STATEMENT in "".join(option_texts(app.screen.versions))
+
+
+async def test_a_reassigned_speaker_is_compared_again(tmp_path):
+    docs = variant_articles()
+    app = NewsViewApp(docs[1], library_context=docs, review_file=str(tmp_path / "b.review.json"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.reader.variant_marks()["q1"][1] == "conflicting"
+        await pilot.press("right_square_bracket", "r", *"Ana Costa", "enter")  # Tom Reyes's words are hers
+        await settle(pilot)
+        assert app.reader.document.quote("q1") is not None
+        # no two speakers any more: the mark now says how the words differ
+        assert app.reader.variant_marks()["q1"][1] == "altered"
+        assert "~ altered" in str(app.reader.actor_list.get_option("quote:q1").prompt)

@@ -265,9 +265,11 @@ class ReaderScreen(Screen[None]):
             self._update_status()
 
     def review_changed(self) -> None:
-        """Show the review as the session has it now."""
+        """Show the review as the session has it now (and find the variants again: speakers may have changed)."""
         if self.review_session.store is not None:
             self._show_reviewed(self.review_session.reviewed(self.analysis), rebuild_text=False)
+        if self.variants is not None:
+            self.app.find_variants()  # type: ignore[attr-defined]  # NewsViewApp (VariantsHost)
 
     def action_review(self, name: str) -> None:
         self.review_keys.run(name)

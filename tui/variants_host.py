@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.message import Message
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsview.variants.documents import document_name
 
@@ -59,6 +59,8 @@ class VariantsHost:
           description="Finding quotes in several articles")
     def _find_variants(self, context: LibraryContext, views: dict[str, ReviewedView | None]) -> None:
         found = find_variant_set(context, views=views)
+        if get_current_worker().is_cancelled:
+            return  # a newer run (after a review change) has started: its result is the one to show
         app: Any = self
         app.post_message(VariantsFound(found))
 
