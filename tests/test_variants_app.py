@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsview.tui.app import NewsViewApp
 from newsview.tui.bindings import help_sections
-from newsview.tui.commands import ReviewCommands
+from newsview.tui.commands import ActorCommands, ReviewCommands
 from newsview.tui.reader_screen import ReaderScreen
 from newsview.tui.variants_screen import ComparisonScreen, VariantsScreen, VersionReader
 from newsview.variants import Change, find_variants, quotes_of_document
@@ -126,6 +126,10 @@ async def test_with_context_the_palette_and_help_offer_the_variants():
         assert ("V", "Every statement quoted in several articles, most suspicious first") in sections[
             "Quotes in several articles"]
         assert ("⏎", "Open the article at the quote") in sections["Versions of a quote"]
+        await pilot.press("V")
+        await settle(pilot)
+        # on the Variants view the reader's commands are not offered: they would act on a hidden article
+        assert not list(ReviewCommands(app.screen)._entries()) and not list(ActorCommands(app.screen)._entries())
 
 
 async def test_hostile_text_in_a_quote_is_shown_literally():

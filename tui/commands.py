@@ -27,12 +27,14 @@ class ReaderApp(Protocol):
     def get_key_display(self, binding: Binding) -> str: ...
 
 
-def shown_reader(app: ReaderApp) -> ReaderScreen:
-    """The reader on screen (an article opened from the Variants view), else the app's own."""
+def shown_reader(screen: object) -> ReaderScreen | None:
+    """The reader the palette was opened on (the app's own, or an article opened from the Variants view).
+
+    None on other screens (the Variants view), where a reader's commands would act on a hidden article.
+    """
     from .reader_screen import ReaderScreen
 
-    screen = getattr(app, "screen", None)
-    return screen if isinstance(screen, ReaderScreen) else app.reader
+    return screen if isinstance(screen, ReaderScreen) else None
 
 
 #: a palette entry: its label, its help (markup: only our own words) and what choosing it does
@@ -62,7 +64,9 @@ class ActorCommands(_Entries):
     """'Actor: NAME' for every actor; choosing one selects it in the text."""
 
     def _entries(self) -> Iterator[Entry]:
-        reader = shown_reader(cast(ReaderApp, self.app))  # the palette is only ever opened on NewsViewApp
+        reader = shown_reader(self.screen)
+        if reader is None:
+            return
         counts = quote_counts(reader.document)
         for actor in rank_actors(reader.document):
             label = f"Actor: {actor.name}"
@@ -76,7 +80,9 @@ class ReviewCommands(_Entries):
 
     def _entries(self) -> Iterator[Entry]:
         app = cast(ReaderApp, self.app)  # the palette is only ever opened on NewsViewApp
-        reader = shown_reader(app)
+        reader = shown_reader(self.screen)
+        if reader is None:
+            return
         for label, help_text, action in palette_entries(app, app.keymap):
             if reader.check_action(action.split("(")[0], ()) is False:
                 continue  # e.g. the variants' commands without other articles to compare with
