@@ -132,6 +132,11 @@ class VariantsList(OptionList):
         self.set_options(_separated([Option(cluster_row(c, width), id=c.id) for c in self.clusters]))
         self.highlighted = next((i for i, c in enumerate(self.clusters) if c.id == keep), 0)
 
+    def on_resize(self) -> None:
+        # rows are cut to the width: build them again for the new one
+        if self.clusters:
+            self.show(self.clusters)
+
     def select_cluster(self, cluster_id: str) -> bool:
         try:
             self.highlighted = self.get_option_index(cluster_id)
