@@ -127,7 +127,7 @@ KEYS: tuple[Key, ...] = (
     Key("variants.compare", "v", _reader("compare_versions"), "Versions elsewhere", VARIANTS, footer=False,
         tooltip="Compare the current quote's versions in the other articles",
         palette="Variants: compare this quote's versions in other articles"),
-    Key("variants.all", "V", _reader("show_variants"), "Variants", VARIANTS, footer=False,
+    Key("variants.all", "V", "show_variants", "Variants", VARIANTS, footer=False,
         tooltip="Every statement quoted in several articles, most suspicious first",
         palette="Variants: quotes found in several articles"),
 )

@@ -18,6 +18,8 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.markup import escape
 
+from newsview.library.variants import library_clusters
+
 from .analysis import DocumentAnalysed
 from .app import NewsViewApp
 from .bindings import KEYS, LIBRARY, bindings, key_display
@@ -25,6 +27,7 @@ from .commands import ActorCommands, Entry, ReviewCommands, _Entries
 from .library_screen import ArticleChosen, LibraryScreen, LibrarySetup
 from .library_views import ARTICLE_SORTS
 from .reader_screen import ReaderScreen
+from .variants_screen import VersionChosen
 
 if TYPE_CHECKING:  # pragma: no cover
     from textual.screen import Screen
@@ -95,6 +98,8 @@ class LibraryApp(NewsViewApp, inherit_bindings=False):
         self.setup = setup
         self.analyzer = analyzer
         self.library = LibraryScreen(setup, analyzer)
+        # the Variants view reads the library's quotes from its index, in a worker thread
+        self.library_context = partial(library_clusters, setup.index_path, explicit=setup.explicit)
 
     @property
     def reader(self) -> ReaderScreen:
@@ -120,7 +125,7 @@ class LibraryApp(NewsViewApp, inherit_bindings=False):
             return self.screen is self.library
         if action in self.IN_READER:
             return isinstance(self.screen, LibraryReader)
-        return True
+        return super().check_action(action, parameters)
 
     def action_library_view(self, step: int) -> None:
         self.library.action_next_view(step)
@@ -174,6 +179,10 @@ class LibraryApp(NewsViewApp, inherit_bindings=False):
         reader = LibraryReader(row, document, analyser=analyser if not document.analysed else None,
                                article_path=row.path, live_filter_chars=self.LIVE_FILTER_CHARS)
         self._note_opened(row.id)
+        if self.variants is not None:
+            reader.set_variants(self.variants)
+        else:  # the sidebar marks quotes found in other articles once the variants are found
+            self.find_variants()
         self.push_screen(reader)
         self.call_after_refresh(self._reader_shown, reader, quote_id, offset)
 
@@ -188,12 +197,27 @@ class LibraryApp(NewsViewApp, inherit_bindings=False):
             reader.pending_quote = quote_id
 
     def close_article(self) -> None:
-        """Back to the library, on the row the article was opened from."""
-        if self.open_reader is None:
+        """Back to where the article was opened from: the library, on the same row, or the Variants view."""
+        reader = self.open_reader
+        if reader is None:
             return
-        while self.screen is not self.library:
+        while self.screen is not reader:
             self.pop_screen()
+        self.pop_screen()
         self._refresh_reviews()
+
+    def on_version_chosen(self, message: VersionChosen) -> None:
+        """A version in the Variants view: its article, from the library, at the quote."""
+        from newsview.library import query
+
+        message.prevent_default()  # the reader app's handler (a document to open) has none here
+        path = message.member.doc
+        index = self.setup.index
+        row = index.guarded(lambda conn: query.article_by_path(conn, path)) if index is not None else None
+        if row is None:
+            self.notify("This article is no longer in the library.", severity="warning", markup=False, timeout=3)
+            return
+        self.open_article(row, quote_id=message.member.quote, offset=message.member.start)
 
     def step_article(self, step: int) -> None:
         """Open the next (previous) article of the library's list, as it is sorted and filtered."""

@@ -88,6 +88,15 @@ class VariantsHost:
         self.find_variants()
 
     # -- showing ---------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_variants":  # with other articles, and not over itself
+            app: Any = self
+            return self.library_context is not None and not isinstance(app.screen, (VariantsScreen, ComparisonScreen))
+        return super().check_action(action, parameters)  # type: ignore[misc]  # the App's
+
+    def action_show_variants(self) -> None:
+        self.show_variants()
+
     def show_variants(self) -> None:
         """The Variants view over the library context."""
         app: Any = self

@@ -8,6 +8,7 @@ import pytest
 from library_helpers import FakeAnalyzer, Said, write_article
 from newsview.tui.library_app import LibraryApp, LibraryReader
 from newsview.tui.library_screen import LibrarySetup
+from newsview.tui.variants_screen import ComparisonScreen, VariantsScreen
 
 from newsview.cache import ParseCache
 from newsview.library import scan
@@ -269,3 +270,40 @@ async def test_a_review_made_in_the_reader_shows_in_the_list(library):
         await settle(pilot, app)
         row = app.library.articles.current
         assert row.display_title == "Rain floods the valley" and row.progress == "1/2"
+
+
+async def test_the_variants_of_the_librarys_quotes_open_their_articles_and_come_back(tmp_path: Path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    cache = ParseCache(tmp_path / "cache")
+    said = "the sea wall will protect every home on the front"
+    write_article(folder, "2024-04-01-wall.txt", "Wall approved", f'Ana Costa said "{said}" on Monday.',
+                  [Said("Ana Costa", quotes=(said,))], cache=cache)
+    cut = "the sea wall will protect every home"
+    write_article(folder, "2024-04-02-row.txt", "Wall row", f'Tom Reyes said "{cut}" at the meeting.',
+                  [Said("Tom Reyes", quotes=(cut,))], cache=cache)
+    setup = LibrarySetup(tmp_path / "lib.sqlite", scan.expand_inputs([str(folder)]).files)
+    app = LibraryApp(setup, analyzer=FakeAnalyzer(cache))  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("V")
+        await settle(pilot, app)
+        assert isinstance(app.screen, VariantsScreen)
+        rows = [str(o.prompt) for o in app.screen.variants_list.options]
+        assert len(rows) == 1 and rows[0].startswith("≠ conflicting") and "Ana Costa / Tom Reyes" in rows[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ComparisonScreen)
+        assert "[-on the front-]" in str(app.screen.versions.get_option("version:1").prompt)
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, LibraryReader) and reader.document.meta.title == "Wall row"
+        assert reader.current_quote == "q1"
+        assert "≠ conflicting" in str(reader.actor_list.get_option("quote:q1").prompt)  # the sidebar's mark
+        await pilot.press("escape", "escape")  # the place, then back to the comparison it was opened from
+        await pilot.pause()
+        assert isinstance(app.screen, ComparisonScreen)
+        await pilot.press("escape", "escape")
+        assert app.screen is app.library
