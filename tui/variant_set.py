@@ -22,8 +22,10 @@ from newsview.variants.model import Cluster, clusters_by_quote
 if TYPE_CHECKING:  # pragma: no cover
     from newsview.review.view import ReviewedView
 
+#: what a provider returns: the clusters, or the clusters and the articles' titles by article name
+Provided = Union[Sequence[Cluster], tuple[Sequence[Cluster], Mapping[str, str]]]
 #: what the app may be given: the documents to compare, or a function returning the clusters
-LibraryContext = Union[Sequence[ParsedDocument], Callable[[], Sequence[Cluster]]]
+LibraryContext = Union[Sequence[ParsedDocument], Callable[[], Provided]]
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,6 +35,8 @@ class VariantSet:
     clusters: tuple[Cluster, ...]
     #: article name (``document_name``) -> its document; empty when a provider gave only clusters
     documents: Mapping[str, ParsedDocument] = field(default_factory=dict)
+    #: article name -> its title, when a provider gave them
+    titles: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_quote", clusters_by_quote(self.clusters))
@@ -54,6 +58,8 @@ class VariantSet:
         document = self.documents.get(doc)
         if document is not None and document.meta.title:
             return document.meta.title
+        if self.titles.get(doc):
+            return self.titles[doc]
         return os.path.basename(doc.rstrip("/")) or doc
 
 
@@ -79,7 +85,10 @@ def find_variant_set(context: LibraryContext, *, views: Mapping[str, ReviewedVie
     read from disk when ``read_reviews``.
     """
     if callable(context):
-        return VariantSet(tuple(context()))
+        provided = context()
+        if isinstance(provided, tuple) and len(provided) == 2 and isinstance(provided[1], Mapping):
+            return VariantSet(tuple(provided[0]), titles=provided[1])
+        return VariantSet(tuple(provided))  # a sequence of clusters
     from newsview.variants import find_variants, quotes_of_document
 
     views = views or {}

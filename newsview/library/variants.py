@@ -43,11 +43,19 @@ def variant_quotes(conn: sqlite3.Connection) -> list[VariantQuote]:
     return out
 
 
-def library_clusters(index_path: Path, *, explicit: bool = False) -> list[Cluster]:
-    """The quote variants across a library's analysed articles (blocking: run it in a worker thread)."""
+def article_titles(conn: sqlite3.Connection) -> dict[str, str]:
+    """Article path -> its title, for the analysed articles that have one."""
+    return {path: title for path, title in conn.execute(
+        "SELECT path, title FROM articles WHERE state = 'done' AND title IS NOT NULL AND title != ''")}
+
+
+def library_clusters(index_path: Path, *, explicit: bool = False) -> tuple[list[Cluster], dict[str, str]]:
+    """The quote variants across a library's analysed articles, and the articles' titles
+    (blocking: run it in a worker thread)."""
     from ..variants import find_variants
     from .index import LibraryIndex
 
     with LibraryIndex(index_path, explicit=explicit) as index:
         quotes = index.guarded(variant_quotes)
-    return find_variants(quotes)
+        titles = index.guarded(article_titles)
+    return find_variants(quotes), titles
