@@ -83,6 +83,17 @@ def test_a_changed_word_is_altered_with_its_word_diff():
     assert other.text[s - other.start:e - other.start] == change.member
 
 
+def test_a_change_says_where_the_words_a_version_lacks_would_stand():
+    shorter = STATEMENT.replace(" on the front", "")
+    c = one_cluster([q("a.txt", STATEMENT), q("b.txt", shorter)])
+    (d,) = c.diffs
+    (change,) = d.changes
+    member = c.members[d.member]
+    assert change.member_span is None and change.reference == "on the front"
+    # just after "family", where "on the front" stood in the other version
+    assert member.text[:change.member_at - member.start].endswith("every family")
+
+
 def test_a_cut_clause_is_truncated_and_says_which_version_is_longer():
     short = "The new harbour wall will protect every family on the front"
     c = one_cluster([q("long.txt", STATEMENT), q("short.txt", short)])
