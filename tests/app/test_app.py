@@ -217,7 +217,7 @@ async def test_help_lists_every_described_binding():
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("f1")
         text = app.screen.text
-        # the variants' keys need other articles: without them help leaves them out (tests/test_variants_app.py)
+        # the variants' keys need other articles: without them help leaves them out (tests/app/test_variants_app.py)
         variant_keys = {k.id for k in KEYS if k.group == VARIANTS}
         for cls in (NewsViewApp, ArticleView, ActorList, FilterBar):
             for binding in cls.BINDINGS:
