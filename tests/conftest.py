@@ -50,3 +50,13 @@ def _unfreeze_after_each_test():
 
     yield
     gc.unfreeze()
+
+
+@pytest.fixture
+def local_site():
+    """A web server on 127.0.0.1 (tests/webserver.py) for one test, stopped after it."""
+    from webserver import Site
+
+    running = Site()
+    yield running
+    running.stop()

@@ -126,6 +126,9 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, CYRILLIC.encode("cp1251"), "text/html; charset=windows-1251")
         elif path == "/latin1":
             self._send(200, LATIN1.encode("latin-1"), "text/html")
+        elif path.startswith("/gated/"):  # answered once the test opens the gate (a page still on its way)
+            self.server.gate.wait(timeout=30)  # type: ignore[attr-defined]
+            self._send(200, page)
         elif path == "/changing":
             self._send(200, self.server.changing.encode("utf-8"))  # type: ignore[attr-defined]
         else:
@@ -145,6 +148,9 @@ class Site:
     def __init__(self) -> None:
         self.server = _Server(("127.0.0.1", 0), Handler)
         self.server.changing = ARTICLE  # type: ignore[attr-defined]
+        #: set by a test to let ``/gated/…`` answer
+        self.gate = threading.Event()
+        self.server.gate = self.gate  # type: ignore[attr-defined]
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.thread.start()
         Handler.user_agents = []
@@ -154,6 +160,7 @@ class Site:
         return f"http://{host}:{port}{path}"
 
     def stop(self) -> None:
+        self.gate.set()
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=5)

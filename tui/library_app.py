@@ -175,9 +175,13 @@ class LibraryApp(NewsViewApp, inherit_bindings=False):
         except InputError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=6)
             return
+        from newsview.review.fileformat import review_name
+
         analyser = self.analyser if self.analyser is not None else self.analyzer
+        # a web page's review is where opening its address alone puts it (found by its canonical address)
         reader = LibraryReader(row, document, analyser=analyser if not document.analysed else None,
-                               article_path=row.path, live_filter_chars=self.LIVE_FILTER_CHARS)
+                               article_path=review_name(row.path, document.meta.url),
+                               live_filter_chars=self.LIVE_FILTER_CHARS)
         self._note_opened(row.id)
         if self.variants is not None:
             reader.set_variants(self.variants)

@@ -63,7 +63,7 @@ SPEAKER_PLACEHOLDER = "/ filter speakers: words  @NAME  type:person|org|place|ot
 
 @dataclass
 class LibrarySetup:
-    """Where the library's index is and which files it holds (from the command line)."""
+    """Where the library's index is and which articles it holds (files and web addresses, from the command line)."""
 
     index_path: Path
     files: tuple[str, ...]
@@ -72,6 +72,8 @@ class LibrarySetup:
     problems: tuple[str, ...] = ()
     #: read by the views (the UI thread); made when the screen is
     index: LibraryIndex | None = field(default=None, repr=False)
+    #: fetch the web addresses' pages again rather than read them from the page cache (``--refresh``)
+    refresh: bool = False
 
 
 class LibraryProgress(Message):
@@ -191,7 +193,7 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
         return self.list_of(self.view) if self.view != "sources" else None
 
     def on_mount(self) -> None:
-        self.app.sub_title = str(Path(self.setup.files[0]).parent) if self.setup.files else ""
+        self.app.sub_title = _set_name(self.setup.files)
         self.articles.reload()
         self._generation = self.index.generation()
         self.articles.focus()
@@ -264,7 +266,7 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
         with LibraryIndex(self.setup.index_path, explicit=self.setup.explicit) as index:
             scan.sync(index, list(self.setup.files), pipeline=analyzer.pipeline, cache=analyzer.cache,
                       on_file=lambda done, total: self._report(LibraryProgress(synced=(done, total))),
-                      cancelled=lambda: worker.is_cancelled or self._stopping)
+                      cancelled=lambda: worker.is_cancelled or self._stopping, refresh=self.setup.refresh)
         if worker.is_cancelled or self._stopping:
             return
         self.loop = scan.AnalysisLoop(self.setup.index_path, analyzer, explicit=self.setup.explicit,
@@ -279,7 +281,7 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
     def on_library_progress(self, message: LibraryProgress) -> None:
         if message.synced is not None:
             done, total = message.synced
-            self.progress_text = f"reading files {done}/{total}" if done < total else ""
+            self.progress_text = f"reading articles {done}/{total}" if done < total else ""
         report = message.report
         if report is not None:
             self.failed = report.failed
@@ -379,7 +381,8 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
 
                     text = sources_line(article_sources(self.index, row.id))
                 else:
-                    text = f"{row.path} — not analysed yet" if row.state == "queued" else f"{row.path} — {row.state}"
+                    waiting = {"queued": "not analysed yet", "fetching": "fetching the page"}
+                    text = f"{row.path} — {waiting.get(row.state, row.state)}"
         elif self.view == "speakers":
             row = self.speakers.current
             if row is not None:
@@ -417,6 +420,8 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
         else:
             status = self.status()
             waiting = status.queued + status.analysing
+            if status.fetching:
+                parts += [" · ", (f"{status.fetching} to fetch", "$warning")]
             if waiting:
                 parts += [" · ", (f"{waiting} to analyse", "$warning")]
         status_failed = self.failed or self.status().failed
@@ -551,6 +556,23 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
         rows = self.current_list
         if rows is not None:
             rows.focus()
+
+
+def _set_name(members: tuple[str, ...]) -> str:
+    """The header's subtitle: the folder of the first file, else the site of the first web page."""
+    from newsview.library.scan import is_address
+
+    files = [m for m in members if not is_address(m)]
+    if files:
+        return one_line(str(Path(files[0]).parent))
+    if members:
+        from urllib.parse import urlsplit
+
+        try:
+            return one_line(urlsplit(members[0]).netloc)
+        except ValueError:
+            return ""
+    return ""
 
 
 def _default_descending(key: str) -> bool:

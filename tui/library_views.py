@@ -44,7 +44,8 @@ QUOTE_COLUMNS = (
     Column("Date", 10), Column("Article", 14, flex=2), Column("Quote", 24, flex=3), Column("Conf", 4, right=True),
 )
 
-_STATE_STYLE = {"done": "good", "queued": "dim", "analysing": "warn", "failed": "error", "unreadable": "error"}
+_STATE_STYLE = {"done": "good", "queued": "dim", "analysing": "warn", "failed": "error", "unreadable": "error",
+                "fetching": "warn"}
 
 
 def article_cells(row: ArticleRow) -> Sequence[Cell]:

@@ -1,4 +1,5 @@
-"""Opening a library in the app: a folder, or several articles, listed at once and analysed in the background.
+"""Opening a library in the app: a folder, or several articles (files or web addresses), listed at once and
+analysed in the background (pages fetched there too, through the page cache).
 
 Textual is imported only here and only when the app starts.
 """
@@ -33,7 +34,7 @@ def run_library(
     review_file: str | None = None,
     keymap_file: str | None = None,
     index: str | None = None,
-    refresh: bool = False,  # noqa: ARG001 (one of the app's keywords; a library takes no web addresses)
+    refresh: bool = False,
 ) -> int:
     """Run the app on a library; its exit code."""
     from ..batch import make_analyzer
@@ -45,16 +46,12 @@ def run_library(
     if review_file is not None:
         error("--review-file goes with a single article (each article of a library keeps its own review file)")
         return EXIT_USAGE
-    from ..inputs import is_url
-
-    # the library's index is of files (their size and time say what changed): an address is opened on its own
-    addresses = [f"{one_line(arg)}: a library holds files and folders; open a web address on its own "
-                 "(newsview URL) or save the page into the folder" for arg in inputs if is_url(arg)]
-    found = scan.expand_inputs([arg for arg in inputs if not is_url(arg)])
-    problems = (*addresses, *found.problems)
+    # web addresses are kept as given: their pages are fetched by the app's worker, after the first frame
+    found = scan.expand_inputs(inputs)
+    problems = found.problems
     if not found.files:
         for problem in problems:
-            error(problem)
+            error(one_line(problem))
         return EXIT_INPUT
     try:
         analyzer = make_analyzer(model, use_cache)
@@ -83,7 +80,7 @@ def run_library(
         error(str(exc))
         return EXIT_USAGE
     setup = LibrarySetup(library_index.path, found.files, explicit=index is not None, problems=problems,
-                         index=library_index)
+                         index=library_index, refresh=refresh)
     app = LibraryApp(setup, analyzer=analyzer, theme=theme, mouse=mouse)
     if keys:
         app.set_keymap(keys)

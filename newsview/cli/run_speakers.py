@@ -35,6 +35,7 @@ def run_speakers(files: list[str], *, output: Path | None, model: str | None, us
     from ..library.index import LibraryIndex, LibraryIndexError
     from ..library.speakers import ledger_rows
     from ..pipeline import ModelError
+    from ..reader import display_name
     from .run_library import open_index
 
     found = scan.expand_inputs(files)
@@ -53,6 +54,9 @@ def run_speakers(files: list[str], *, output: Path | None, model: str | None, us
                 row = library.article_by_path(unreadable)
                 reason = (row.reason if row is not None else None) or "cannot be read"
                 error(reason if unreadable in reason else f"{unreadable}: {reason}")
+            for address in report.not_fetched:  # a web page that could not be fetched: its one-line reason
+                row = library.article_by_path(address)
+                error(f"{display_name(address)}: {(row.reason if row is not None else None) or 'cannot be fetched'}")
     except LibraryIndexError as exc:
         error(str(exc))
         return EXIT_INPUT
@@ -74,5 +78,5 @@ def run_speakers(files: list[str], *, output: Path | None, model: str | None, us
     finally:
         if out is not sys.stdout:
             out.close()
-    failed = final.failed or found.problems or report.unreadable
+    failed = final.failed or found.problems or report.unreadable or report.not_fetched
     return EXIT_INPUT if failed else 0

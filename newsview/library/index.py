@@ -43,7 +43,8 @@ SCHEMA_VERSION = 1
 APPLICATION_ID = 0x6E766C69
 #: quotes below this confidence are counted as "low confidence"
 LOW_CONFIDENCE = 0.7
-STATES = ("queued", "analysing", "done", "failed", "unreadable")
+#: ``fetching``: a web address whose page is not read yet (never claimed for analysis until it is)
+STATES = ("queued", "analysing", "done", "failed", "unreadable", "fetching")
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -161,19 +162,39 @@ class Status:
     done: int
     failed: int
     unreadable: int
+    fetching: int = 0
+
+
+def _is_address(member: str) -> bool:
+    from ..fetch import is_url
+
+    return is_url(member)
 
 
 def set_folder(inputs: Sequence[str]) -> Path:
-    """The folder a set of inputs lives in: the folder given, or the deepest folder holding every file."""
-    paths = [Path(p).expanduser().absolute() for p in inputs] or [Path.cwd()]
+    """The folder a set of inputs lives in: the folder given, or the deepest folder holding every file
+    (web addresses aside)."""
+    paths = [Path(p).expanduser().absolute() for p in inputs if not _is_address(p)] or [Path.cwd()]
     folders = [p if p.is_dir() else p.parent for p in paths]
     return Path(os.path.commonpath([str(f) for f in folders]))
 
 
 def default_path(inputs: Sequence[str]) -> Path:
-    """Where the index of these inputs lives: the user data folder, one file per set folder."""
+    """Where the index of these inputs lives: the user data folder, one file per set folder
+    (a set of web addresses alone: one per set of addresses, named after the first one's site)."""
     from ..review.fileformat import data_dir
 
+    if inputs and all(_is_address(p) for p in inputs):
+        from urllib.parse import urlsplit
+
+        addresses = sorted(set(inputs))
+        tag = hashlib.sha256("\n".join(addresses).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        try:
+            site = urlsplit(addresses[0]).hostname or "web"
+        except ValueError:
+            site = "web"
+        name = re.sub(r"[^A-Za-z0-9._-]+", "_", f"web-{site}")[:40]
+        return data_dir() / "libraries" / f"{name}-{tag}.sqlite"
     folder = set_folder(inputs)
     tag = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
     name = re.sub(r"[^A-Za-z0-9._-]+", "_", folder.name or "root")[:40]
@@ -344,6 +365,33 @@ class LibraryIndex(DerivedDatabase):
                 " analysis_key = coalesce(?, analysis_key), updated_at = ? WHERE id = ?",
                 (state, " ".join((reason or "").split())[:500] or None, analysis_key, time.time(), aid),
             )
+
+        self.write(run)
+
+    def note_fetching(self, addresses: Sequence[str]) -> None:
+        """Rows for web addresses whose page is still to be read: listed at once (the address for a
+        title), state ``fetching``; one that failed to fetch before is tried again."""
+
+        def run(c: sqlite3.Connection) -> None:
+            for address in addresses:
+                aid = self._article_id(c, address)
+                c.execute("UPDATE articles SET state = 'fetching', reason = NULL, claimed_by = NULL"
+                          " WHERE id = ? AND sha256 IS NULL", (aid,))
+
+        if addresses:
+            self.write(run)
+
+    def mark_not_fetched(self, address: str, reason: str) -> None:
+        """A web address whose page could not be fetched: ``failed`` with the one-line reason.
+
+        Its bytes are forgotten (so the next sync tries again) but an earlier
+        analysis's rows stay until the page is read again.
+        """
+
+        def run(c: sqlite3.Connection) -> None:
+            aid = self._article_id(c, address)
+            c.execute("UPDATE articles SET state = 'failed', reason = ?, sha256 = NULL, claimed_by = NULL,"
+                      " updated_at = ? WHERE id = ?", (" ".join(reason.split())[:500] or None, time.time(), aid))
 
         self.write(run)
 

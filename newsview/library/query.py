@@ -3,7 +3,7 @@
 The filter bar's language (:mod:`newsview.filtering`) applies to articles,
 with two more fields; every term must hold:
 
-* ``source:NAME`` — the publisher (or the file's path) contains NAME;
+* ``source:NAME`` — the publisher (or the file's path, or the page's address: its site) contains NAME;
 * ``title:WORDS`` — the title contains WORDS (``title:"border wall"``);
 * a plain word — the title, publisher, an actor's name or a quote contains it;
 * ``"a quoted phrase"`` — the article's text holds the phrase (full-text
@@ -35,7 +35,7 @@ SORTS: dict[str, tuple[str, bool]] = {
     "unreviewed": ("(a.quotes - a.reviewed) {dir}", True),
     "confidence": ("a.low_confidence {dir}, coalesce(a.min_confidence, 2.0) {rdir}", True),
     "state": ("CASE a.state WHEN 'failed' THEN 0 WHEN 'unreadable' THEN 1 WHEN 'analysing' THEN 2"
-              " WHEN 'queued' THEN 3 ELSE 4 END {dir}", False),
+              " WHEN 'queued' THEN 3 WHEN 'fetching' THEN 4 ELSE 5 END {dir}", False),
     "path": ("a.path {dir}", False),
 }
 #: the names the app's sort menu may use for them
@@ -90,7 +90,9 @@ class ArticleRow:
     def display_title(self) -> str:
         import os
 
-        return self.title or os.path.basename(self.path)
+        if self.title:
+            return self.title
+        return self.path if "://" in self.path else os.path.basename(self.path)  # a web page: its address
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,16 @@
 Three steps, each safe to run in a worker thread with its own
 :class:`~newsview.library.index.LibraryIndex`:
 
-* :func:`expand_inputs` — folders and files into a list of article files
-  (no reading);
-* :func:`sync` — the index brought in line with those files, without spaCy:
+* :func:`expand_inputs` — folders, files and web addresses into a list of
+  members (no reading, no fetching);
+* :func:`sync` — the index brought in line with those members, without spaCy:
   an unchanged file (same size and time, or same bytes) is not read again;
-  a file whose analysis is in the parse cache gets its rows at once; any
-  other file gets its title and text (phrase search works) and is queued;
+  a web address gets a row at once (state ``fetching``, its address for a
+  title), then its page is read through the page cache (fetched when not
+  there, or with ``refresh``) and treated like a file's bytes; a page that
+  cannot be fetched is a ``failed`` row with the one-line reason; a member
+  whose analysis is in the parse cache gets its rows at once; any other
+  gets its title and text (phrase search works) and is queued;
 * :class:`AnalysisLoop` — the queued articles analysed one at a time with one
   pipeline, loaded once, most recently opened first; a failing article
   records its reason and the loop goes on to the next.
@@ -40,9 +44,17 @@ ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm")
 LEDGER_INTERVAL = 5.0
 
 
+def is_address(member: str) -> bool:
+    """Is this library member a web address (its row is keyed by the address), not a file path?"""
+    from ..fetch import is_url
+
+    return is_url(member)
+
+
 @dataclass(frozen=True)
 class Inputs:
-    """What the command line named: article files, and the names that were no use (one line each)."""
+    """What the command line named: article files and web addresses (``files``, in that order of
+    the command line), and the names that were no use (one line each)."""
 
     files: tuple[str, ...]
     problems: tuple[str, ...] = ()
@@ -50,7 +62,7 @@ class Inputs:
 
 def expand_inputs(args: Iterable[str], *, recursive: bool = True) -> Inputs:
     """Folders become the article files in them (sorted; hidden files, review files and other
-    kinds of file left out); files are kept as given; each file once."""
+    kinds of file left out); files and web addresses are kept as given; each once."""
     from ..reader import display_name
     from ..review.fileformat import SUFFIX as REVIEW_SUFFIX
 
@@ -65,7 +77,11 @@ def expand_inputs(args: Iterable[str], *, recursive: bool = True) -> Inputs:
             files.append(os.path.abspath(path))
 
     for arg in args:
-        if os.path.isdir(arg):
+        if is_address(arg):
+            if arg not in seen:  # the address as given is its key: no fetching here
+                seen.add(arg)
+                files.append(arg)
+        elif os.path.isdir(arg):
             found = []
             for root, dirs, names in os.walk(arg):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
@@ -92,6 +108,8 @@ class SyncReport:
     from_cache: list[str] = field(default_factory=list)
     queued: list[str] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
+    #: web addresses whose page could not be fetched (their rows say why)
+    not_fetched: list[str] = field(default_factory=list)
     forgotten: list[str] = field(default_factory=list)
 
 
@@ -119,7 +137,10 @@ def _review_of(article_path: str, doc: ParsedDocument):
     from ..review.log import Review
     from ..review.view import reviewed_view
 
-    path, seed = locate(article_path, doc.source.sha256)
+    from ..review.fileformat import review_name
+
+    # a page's review is found by its canonical address, as when the address is opened on its own
+    path, seed = locate(review_name(article_path, doc.meta.url), doc.source.sha256)
     where = path if path.exists() else seed
     if where is None or not where.exists():
         return None, str(path), None  # watched there: the first verdict saved shows as a change
@@ -136,8 +157,31 @@ def index_document(index: LibraryIndex, file: ArticleFile, doc: ParsedDocument, 
     return index.put_analysis(file, doc, analysis_key=key, view=view, review_path=review_path, review_stamp=review_stamp)
 
 
-def _file_of(raw: RawArticle, st: os.stat_result) -> ArticleFile:
+def _file_of(raw: RawArticle, st: os.stat_result | None) -> ArticleFile:
+    """What the index keys a member by: a file by its path, size and time; a page by its address
+    and its bytes (no time: whether it changed is said by its hash)."""
+    if st is None:
+        return ArticleFile(raw.path or "", raw.size, 0, raw.sha256, raw.encoding)
     return ArticleFile(raw.path or "", st.st_size, st.st_mtime_ns, raw.sha256, raw.encoding)
+
+
+def read_page_member(address: str, *, refresh: bool = False, fetch: bool = True) -> RawArticle:
+    """A web member's page as an article: from the page cache, fetched when not there (or ``refresh``).
+
+    With ``fetch=False`` only the cache is read (the reader opening a row: never the network on a key).
+    Raises :class:`newsview.reader.InputError` (``FetchError``) with one line.
+    """
+    from ..page_cache import PageCache, read_page
+    from ..reader import InputError, display_name, raw_from_bytes
+
+    if fetch:
+        page = read_page(address, refresh=refresh)
+    else:
+        hit = PageCache.default().get(address)
+        if hit is None:
+            raise InputError(display_name(address), "the page has not been fetched")
+        page = hit
+    return raw_from_bytes(page.data, path=address, encoding=page.charset)
 
 
 def sync(
@@ -149,15 +193,27 @@ def sync(
     forget_others: bool = True,
     on_file: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    refresh: bool = False,
 ) -> SyncReport:
-    """Bring the index in line with ``files`` (absolute paths, as :func:`expand_inputs` gives them;
-    no spaCy).  ``on_file(done, total)`` after each file."""
+    """Bring the index in line with ``files`` (absolute paths and web addresses, as
+    :func:`expand_inputs` gives them; no spaCy).  ``on_file(done, total)`` after each member.
+
+    Web addresses get their rows first (``fetching``), then the files are read,
+    then the pages fetched (a slow site holds up no file); ``refresh`` fetches
+    every page again instead of reading the page cache.
+    """
     report = SyncReport()
     stamps = index.stamps()
-    for n, path in enumerate(files, 1):
+    addresses = [m for m in files if is_address(m)]
+    index.note_fetching([a for a in addresses if a not in stamps or not stamps[a].sha256])
+    ordered = [m for m in files if not is_address(m)] + addresses
+    for n, path in enumerate(ordered, 1):
         if cancelled is not None and cancelled():
             break
-        _sync_one(index, path, stamps.get(path), pipeline, cache, report)
+        if is_address(path):
+            _sync_address(index, path, stamps.get(path), pipeline, cache, report, refresh=refresh)
+        else:
+            _sync_one(index, path, stamps.get(path), pipeline, cache, report)
         if on_file:
             on_file(n, len(files))
     if forget_others and not (cancelled is not None and cancelled()):
@@ -169,7 +225,6 @@ def sync(
 
 def _sync_one(index: LibraryIndex, path: str, old: Stamp | None, pipeline: str, cache: ParseCache | None,
               report: SyncReport) -> None:
-    from .. import engine
     from ..reader import InputError, read_article
 
     try:
@@ -189,11 +244,37 @@ def _sync_one(index: LibraryIndex, path: str, old: Stamp | None, pipeline: str, 
         report.unreadable.append(path)
         return
     key = analysis_key(cache, raw.sha256, pipeline)
-    file = _file_of(raw, st)
     if old is not None and old.sha256 == raw.sha256 and old.analysis_key == key and old.state in ("done", "failed"):
         index.touch(path, st.st_size, st.st_mtime_ns)  # rewritten with the same bytes
         report.unchanged += 1
         return
+    _add_read(index, path, raw, st, pipeline, cache, report)
+
+
+def _sync_address(index: LibraryIndex, address: str, old: Stamp | None, pipeline: str, cache: ParseCache | None,
+                  report: SyncReport, *, refresh: bool) -> None:
+    from ..reader import InputError
+
+    try:
+        raw = read_page_member(address, refresh=refresh)
+    except InputError as exc:
+        index.mark_not_fetched(address, exc.problem)
+        report.not_fetched.append(address)
+        return
+    if old is not None and old.sha256 == raw.sha256 and _still_current(index, old, pipeline, cache, report):
+        report.unchanged += 1
+        return
+    _add_read(index, address, raw, None, pipeline, cache, report)
+
+
+def _add_read(index: LibraryIndex, path: str, raw: RawArticle, st: os.stat_result | None, pipeline: str,
+              cache: ParseCache | None, report: SyncReport) -> None:
+    """A member whose bytes are new to the index: its rows from the parse cache, else its text, queued."""
+    from .. import engine
+    from ..reader import InputError
+
+    key = analysis_key(cache, raw.sha256, pipeline)
+    file = _file_of(raw, st)
     hit = cache.get(engine.source_of(raw), pipeline) if cache is not None else None
     if hit is not None:
         index_document(index, file, hit, key)
@@ -238,12 +319,14 @@ def refresh_reviews(index: LibraryIndex, cache: ParseCache | None, pipeline: str
 def open_article(row_path: str, analyzer: Analyzer | None = None) -> ParsedDocument:
     """The article to show in the reader: its cached analysis when there is one, else its prepared text.
 
+    A web member is read from the page cache only (never fetched here: this runs on a key).
     Raises :class:`newsview.reader.InputError` when it cannot be read.
     """
     from .. import engine
     from ..reader import read_article
 
-    doc = engine.prepare(read_article(row_path))
+    raw = read_page_member(row_path, fetch=False) if is_address(row_path) else read_article(row_path)
+    doc = engine.prepare(raw)
     if analyzer is not None:
         hit = analyzer.cached(doc)
         if hit is not None:
@@ -359,8 +442,10 @@ class AnalysisLoop:
         from .. import engine
         from ..reader import read_article
 
-        raw = read_article(item.path)
-        st = os.stat(item.path)
+        if is_address(item.path):  # fetched by the sync: in the page cache (fetched again if it was lost)
+            raw, st = read_page_member(item.path), None
+        else:
+            raw, st = read_article(item.path), os.stat(item.path)
         doc = engine.prepare(raw)
 
         def share(_partial: ParsedDocument, value: float | None) -> None:

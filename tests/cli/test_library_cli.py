@@ -82,12 +82,3 @@ def test_the_fast_path_passes_a_folder_and_its_index_to_the_app(day: Path, monke
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     call = fast.plain_app_call([str(day), "--index", "lib.sqlite"])
     assert call is not None and call["path"] == str(day) and call["index"] == "lib.sqlite"
-
-
-def test_a_web_address_in_a_library_is_one_clear_line(tmp_path: Path, capsys):
-    from newsview.cli.run_library import run_library
-
-    code = run_library(["https://example.org/a.html", "https://example.org/b.html"], model=None, theme=None,
-                       mouse=False, use_cache=True, index=str(tmp_path / "lib.sqlite"))
-    err = capsys.readouterr().err.splitlines()
-    assert code == 1 and len(err) == 2 and all("a library holds files and folders" in line for line in err)

@@ -122,6 +122,15 @@ def test_with_several_inputs_the_good_ones_are_still_processed(site, env):
     assert len(lines) == 2 and "HTTP 404" in lines[0] and "connection refused" in lines[1]
 
 
+def test_the_speaker_ledger_takes_pages_and_files_and_names_a_page_it_could_not_fetch(site, env):
+    proc = run(site.url("/page.html"), site.url("/missing"), str(GDANSK), "--format", "speakers",
+               "--index", str(Path(env["NEWSVIEW_DATA_DIR"]) / "lib.sqlite"), env=env)
+    assert proc.returncode == 1
+    ledger = proc.stdout.decode("utf-8")
+    assert "Ella Brandt" in ledger and "Adamowicz" in ledger
+    assert error_lines(proc) == [f"newsview: {site.url('/missing')}: HTTP 404 Not Found"]
+
+
 @pytest.mark.parametrize("fmt", ["text", "csv", "markdown"])
 def test_every_format_takes_a_page_and_a_text_file(site, env, fmt):
     proc = run(site.url("/page.html"), str(GDANSK), "--format", fmt, env=env)
