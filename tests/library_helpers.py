@@ -85,3 +85,13 @@ class FakeAnalyzer:
         result = analysed(doc, [Said(name, quotes=("yes",))])
         self.cache.put(result, PIPELINE)
         return result
+
+
+class PageAnalyzer(FakeAnalyzer):
+    """Without spaCy: the text's first word is its one actor, who says its last words."""
+
+    def __call__(self, doc, *, progress=None, cancelled=None):
+        text = doc.text.strip()
+        result = analysed(doc, [Said(text.split()[0], quotes=(text[-20:],))])
+        self.cache.put(result, PIPELINE)
+        return result

@@ -8,10 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from library_helpers import write_article
+from library_helpers import PageAnalyzer, write_article
 from newsview.tui.library_app import LibraryApp, LibraryReader
 from newsview.tui.library_screen import LibrarySetup
-from test_library_web import PageAnalyzer
 
 from newsview.cache import ParseCache
 from newsview.library import scan

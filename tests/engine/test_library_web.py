@@ -8,22 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from library_helpers import PIPELINE, FakeAnalyzer, Said, analysed, write_article
+from library_helpers import PIPELINE, PageAnalyzer, write_article
 from webserver import Site
 
 from newsview.cache import ParseCache
 from newsview.library import scan
 from newsview.library.index import LibraryIndex, default_path
-
-
-class PageAnalyzer(FakeAnalyzer):
-    """Without spaCy: the text's first word is its one actor, who says its last words."""
-
-    def __call__(self, doc, *, progress=None, cancelled=None):
-        text = doc.text.strip()
-        result = analysed(doc, [Said(text.split()[0], quotes=(text[-20:],))])
-        self.cache.put(result, PIPELINE)
-        return result
 
 
 @pytest.fixture
