@@ -1,5 +1,6 @@
 """Analysing many files for the export formats: in input order, in one
-process or several (``--jobs``), with a progress line on a terminal.
+process or several (``--jobs``), with a progress bar on a terminal
+(:mod:`newsview.corpus.progress`).
 
 Each worker process loads the pipeline once and sends back plain data
 (``ParsedDocument.to_dict``), which the parent turns back into documents, so
@@ -10,11 +11,11 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, Iterator
+
+from .corpus.progress import INTERVAL, RunProgress
 
 if TYPE_CHECKING:  # pragma: no cover
     from .engine import Analyzer
@@ -39,81 +40,25 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-class ProgressLine:
-    """``newsview: 12/252 files · 4,130 words/s · 0:41 left`` on stderr, redrawn in place.
+class ProgressLine(RunProgress):
+    """``newsview: ━━━╺━━ 12/252 files · 4,130 words/s · 0:00:41`` on stderr while it is a terminal."""
 
-    Silent unless the stream is a terminal, so logs and pipes never see it.
-    """
-
-    def __init__(self, total: int, stream: IO[str] | None = None, *, interval: float = 0.2,
+    def __init__(self, total: int, stream: IO[str] | None = None, *, interval: float = INTERVAL,
                  sizes: Sequence[int] | None = None) -> None:
-        self.stream = stream if stream is not None else sys.stderr
-        self.enabled = _is_terminal(self.stream)
-        self.total = total
-        #: each file's size, in input order: the time left is estimated by bytes, not by files
-        #: (one big file last would otherwise be "0:01 left" with a minute to go)
-        self.sizes = list(sizes) if sizes is not None and len(sizes) == total else [1] * total
-        self.size_total = sum(self.sizes) or 1
-        self.size_done = 0
-        self.done = 0
-        self.words = 0
-        self.share = 0.0  # of the file being analysed, when one process reports it
-        self.interval = interval
-        self._start = time.monotonic()
-        self._drawn = 0.0
-        self._shown = False
+        super().__init__(total, unit="files", stream=stream, interval=interval, sizes=sizes)
 
     def file_done(self, words: int = 0) -> None:
-        if self.done < self.total:
-            self.size_done += self.sizes[self.done]
-        self.done += 1
-        self.words += words
-        self.share = 0.0
-        self.draw(force=self.done == self.total)
+        self.advance(1, words)
 
     def file_share(self, share: float | None) -> None:
         """How much of the file being analysed is parsed (None: only its text is complete)."""
-        if share is None:
-            return
-        self.share = max(0.0, min(1.0, share))
-        self.draw()
+        self.set_share(share)
 
     def text(self) -> str:
-        elapsed = max(time.monotonic() - self._start, 1e-6)
-        parts = [f"{self.done}/{self.total} file{'s' if self.total != 1 else ''}"]
-        if 0 < self.share < 1 and self.done < self.total:
-            parts[0] += f" (next {self.share:.0%})"
-        if self.words:
-            parts.append(f"{self.words / elapsed:,.0f} words/s")
-        current = self.sizes[self.done] if self.done < self.total else 0
-        progress = (self.size_done + self.share * current) / self.size_total
-        if 0 < progress < 1 and self.done < self.total:
-            left = elapsed * (1 - progress) / progress
-            parts.append(f"{int(left // 60)}:{int(left % 60):02d} left")
-        return "newsview: " + " · ".join(parts)
-
-    def draw(self, *, force: bool = False) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if not force and now - self._drawn < self.interval:
-            return
-        self._drawn = now
-        self._write("\r\x1b[K" + self.text())
-        self._shown = True
-
-    def clear(self) -> None:
-        """Take the line away (before an error message, and at the end)."""
-        if self.enabled and self._shown:
-            self._write("\r\x1b[K")
-            self._shown = False
-
-    def _write(self, text: str) -> None:
-        try:
-            self.stream.write(text)
-            self.stream.flush()
-        except (OSError, ValueError):
-            self.enabled = False
+        """What the bar says, as one line: ``newsview: 3/4 files · 20 words/s · 1:37 left``."""
+        left = self.time_left()
+        tail = f" · {int(left // 60)}:{int(left % 60):02d} left" if left is not None else ""
+        return f"newsview: {self.label()}{tail}"
 
 
 def input_sizes(files: Sequence[str]) -> list[int]:
@@ -129,13 +74,6 @@ def input_sizes(files: Sequence[str]) -> list[int]:
     known = [s for s in sizes if s is not None]
     mean = max(1, sum(known) // len(known)) if known else 1
     return [max(1, s) if s is not None else mean for s in sizes]
-
-
-def _is_terminal(stream: IO[str]) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def analyse(

@@ -54,8 +54,10 @@ def test_progress_line_counts_files_and_goes_away():
     assert "1/3 files" in out.getvalue() and "words/s" in out.getvalue()
     line.file_share(0.5)
     assert "1/3 files (next 50%)" in out.getvalue().rsplit("\r", 1)[-1]
+    drawn = len(out.getvalue())
     line.clear()
-    assert out.getvalue().endswith("\r\x1b[K")
+    # the cursor is shown again and the bar's line erased, last of all
+    assert "\x1b[?25h" in out.getvalue()[drawn:] and out.getvalue().endswith("\x1b[2K")
 
 
 def test_progress_line_is_silent_off_a_terminal():
@@ -88,9 +90,10 @@ def test_a_long_article_in_a_batch_shows_how_far_its_parse_is(tmp_path):
 def test_time_left_is_estimated_by_size_not_by_file_count(monkeypatch, tmp_path):
     """Three small files done in 3 s, a big one to go: about 97 s left, not 1 s."""
     from newsview import batch
+    from newsview.corpus import progress
 
     clock = [1000.0]
-    monkeypatch.setattr(batch.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(progress.time, "monotonic", lambda: clock[0])
     files = []
     for name, size in (("a.txt", 100), ("b.txt", 100), ("c.txt", 100), ("big.txt", 9700)):
         (tmp_path / name).write_bytes(b"x" * size)

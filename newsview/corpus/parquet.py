@@ -1,0 +1,100 @@
+"""Writing a partition's rows as Parquet: ``DIR/TABLE/part-NNNNNN.parquet``.
+
+Every partition gets a file in every table (empty tables too), so the
+dataset is the same whatever failed or not, and ``DIR/quotes/*.parquet`` is
+the whole ``quotes`` table for pandas, polars, DuckDB or Spark.  A file is
+written beside its final name and renamed into place, after an fsync: a
+reader, or a run killed mid-write, never sees half a file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .rows import TABLES, Columns
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
+
+
+def part_name(index: int) -> str:
+    return f"part-{index:06d}.parquet"
+
+
+def _arrow_type(name: str) -> "pa.DataType":
+    import pyarrow as pa
+
+    return {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(),
+            "list<string>": pa.list_(pa.string())}[name]
+
+
+def schema(table: str) -> "pa.Schema":
+    import pyarrow as pa
+
+    return pa.schema([(column, _arrow_type(kind)) for column, kind in TABLES[table]])
+
+
+def write_partition(directory: str | os.PathLike, index: int, tables: dict[str, Columns]) -> None:
+    """Write one file per table for partition ``index``, each atomically."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    for table, columns in tables.items():
+        folder = Path(directory) / table
+        folder.mkdir(parents=True, exist_ok=True)
+        final = folder / part_name(index)
+        temporary = folder / f".{final.name}.{os.getpid()}.tmp"
+        arrow = pa.Table.from_pydict(columns, schema=schema(table))
+        try:
+            with open(temporary, "wb") as f:
+                pq.write_table(arrow, f, compression="zstd")
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(temporary, final)
+        finally:
+            if temporary.exists():
+                temporary.unlink()
+    _sync_folder(directory)
+
+
+def _sync_folder(directory: str | os.PathLike) -> None:
+    """Make the renames durable (where the platform allows opening a folder)."""
+    for folder in [Path(directory), *(Path(directory) / t for t in TABLES)]:
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+def read_table(directory: str | os.PathLike, table: str) -> list[dict[str, Any]]:
+    """A whole table's rows in input order (for tests and small corpora)."""
+    import pyarrow.parquet as pq
+
+    rows: list[dict[str, Any]] = []
+    for path in sorted((Path(directory) / table).glob("part-*.parquet")):
+        rows.extend(pq.read_table(path, schema=schema(table)).to_pylist())
+    return rows
+
+
+def remove_output(directory: str | os.PathLike) -> None:
+    """Remove what a run wrote (the tables' part files, and their folders when emptied); nothing else."""
+    for table in TABLES:
+        folder = Path(directory) / table
+        if not folder.is_dir():
+            continue
+        for path in folder.glob("part-*.parquet"):
+            path.unlink()
+        for path in folder.glob(".part-*.parquet.*.tmp"):
+            path.unlink()
+        try:
+            folder.rmdir()
+        except OSError:
+            pass  # something else lives there: it is not ours to delete

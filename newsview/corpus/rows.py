@@ -1,0 +1,174 @@
+"""A partition's analyses as compact rows: the tables of the Parquet dataset.
+
+Workers send these columns (plain lists of str/int/float), never spaCy Docs
+or documents: a partition's rows are a small fraction of its Docs' memory
+and pickle quickly.  ``TABLES`` is the dataset's schema, documented in the
+README; every table has ``ordinal`` (the article's position in the input,
+unique in a run) and ``article_id`` (a file path, a row's id or ``table:row``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import ParsedDocument
+
+#: table -> ((column, type), ...); types: string, int64, float64, list<string>
+TABLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "articles": (
+        ("ordinal", "int64"),
+        ("article_id", "string"),
+        ("path", "string"),
+        ("sha256", "string"),
+        ("title", "string"),
+        ("byline", "string"),
+        ("date", "string"),
+        ("dateline", "string"),
+        ("publisher", "string"),
+        ("url", "string"),
+        ("words", "int64"),
+        ("entities", "int64"),
+        ("actors", "int64"),
+        ("quotes", "int64"),
+        ("attributed_quotes", "int64"),
+        ("pipeline", "string"),
+        ("engine_version", "string"),
+        ("text", "string"),
+    ),
+    "quotes": (
+        ("ordinal", "int64"),
+        ("article_id", "string"),
+        ("quote_id", "string"),
+        ("kind", "string"),
+        ("speaker_id", "string"),
+        ("speaker", "string"),
+        ("speaker_kind", "string"),
+        ("speaker_gender", "string"),
+        ("cue", "string"),
+        ("confidence", "float64"),
+        ("start", "int64"),
+        ("end", "int64"),
+        ("text", "string"),
+        ("rule", "string"),
+    ),
+    "actors": (
+        ("ordinal", "int64"),
+        ("article_id", "string"),
+        ("actor_id", "string"),
+        ("name", "string"),
+        ("kind", "string"),
+        ("family", "string"),
+        ("gender", "string"),
+        ("aliases", "list<string>"),
+        ("mentions", "int64"),
+        ("quotes", "int64"),
+    ),
+    "mentions": (
+        ("ordinal", "int64"),
+        ("article_id", "string"),
+        ("actor_id", "string"),
+        ("kind", "string"),
+        ("start", "int64"),
+        ("end", "int64"),
+        ("text", "string"),
+    ),
+    "errors": (
+        ("ordinal", "int64"),
+        ("article_id", "string"),
+        ("path", "string"),
+        ("reason", "string"),
+    ),
+}
+
+Columns = dict[str, list[Any]]
+
+
+class PartitionRows:
+    """The rows of every table for one partition, column by column."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, Columns] = {name: {c: [] for c, _t in cols} for name, cols in TABLES.items()}
+        self.articles = 0
+        self.words = 0
+        self.errors = 0
+
+    def _add(self, table: str, **values: Any) -> None:
+        columns = self.tables[table]
+        for name in columns:
+            columns[name].append(values[name])
+
+    def add_error(self, ordinal: int, article_id: str, path: str | None, reason: str) -> None:
+        self._add("errors", ordinal=ordinal, article_id=article_id, path=path, reason=reason)
+        self.errors += 1
+
+    def add_document(self, ordinal: int, article_id: str, doc: "ParsedDocument", url: str | None = None) -> None:
+        words = len(doc.text.split())
+        meta = doc.meta
+        self._add(
+            "articles",
+            ordinal=ordinal,
+            article_id=article_id,
+            path=doc.source.path,
+            sha256=doc.source.sha256,
+            title=meta.title,
+            byline=meta.byline,
+            date=meta.date,
+            dateline=meta.dateline,
+            publisher=meta.publisher,
+            url=url,
+            words=words,
+            entities=len(doc.entities),
+            actors=len(doc.actors),
+            quotes=len(doc.quotes),
+            attributed_quotes=sum(1 for q in doc.quotes if q.speaker),
+            pipeline=doc.pipeline,
+            engine_version=doc.engine_version,
+            text=doc.text,
+        )
+        for q in doc.quotes:
+            speaker = doc.actor(q.speaker)
+            self._add(
+                "quotes",
+                ordinal=ordinal,
+                article_id=article_id,
+                quote_id=q.id,
+                kind=q.kind,
+                speaker_id=q.speaker,
+                speaker=speaker.name if speaker else None,
+                speaker_kind=speaker.kind if speaker else None,
+                speaker_gender=speaker.gender if speaker else None,
+                cue=q.cue,
+                confidence=round(q.confidence, 3),
+                start=q.start,
+                end=q.end,
+                text=q.text,
+                rule=q.evidence.rule if q.evidence else None,
+            )
+        for a in doc.actors:
+            self._add(
+                "actors",
+                ordinal=ordinal,
+                article_id=article_id,
+                actor_id=a.id,
+                name=a.name,
+                kind=a.kind,
+                family=a.family,
+                gender=a.gender,
+                aliases=list(a.aliases),
+                mentions=len(a.mentions),
+                quotes=len(a.quotes),
+            )
+        for m in doc.mentions:
+            self._add(
+                "mentions",
+                ordinal=ordinal,
+                article_id=article_id,
+                actor_id=m.actor,
+                kind=m.kind,
+                start=m.start,
+                end=m.end,
+                text=doc.text[m.start : m.end],
+            )
+        self.articles += 1
+        self.words += words
