@@ -42,7 +42,7 @@ class Columns:
     """Which columns of a table hold what (only ``text`` is required)."""
 
     text: str = "text"
-    id: str | None = None
+    id: str | None = "id"
     title: str | None = "title"
     date: str | None = "date"
     url: str | None = "url"

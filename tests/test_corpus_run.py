@@ -1,0 +1,260 @@
+"""Corpus runs into Parquet: the same tables in one process, in several, and on
+a real Dask cluster (a scheduler and two workers started here on 127.0.0.1),
+even when a worker is killed mid-run; a rerun resumes where a run stopped."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+
+pytest.importorskip("pyarrow")
+pytest.importorskip("distributed")
+
+from newsview.corpus.manifest import MANIFEST_NAME  # noqa: E402
+from newsview.corpus.parquet import read_table  # noqa: E402
+from newsview.corpus.rows import TABLES  # noqa: E402
+from newsview.corpus.runner import CorpusError, run_corpus  # noqa: E402
+
+#: small partitions, so a handful of articles make many tasks
+SIZE = 1_500
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The sample articles twice over (30 articles), plus a file that cannot be read."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for copy in ("one", "two"):
+        shutil.copytree(SAMPLES, folder / copy)
+    (folder / "two" / "zz-empty.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory) -> Path:
+    """The corpus analysed in this one process."""
+    out = tmp_path_factory.mktemp("reference") / "out"
+    summary = run_corpus([str(corpus)], out, size=SIZE)
+    assert summary.articles >= 30 and summary.errors == 1 and not summary.failed
+    return out
+
+
+def _tables(out: Path) -> dict[str, list[dict]]:
+    return {table: read_table(out, table) for table in TABLES}
+
+
+def _part_files(out: Path) -> dict[str, int]:
+    """Every part file and its inode (a rewritten file gets a new one)."""
+    return {str(p.relative_to(out)): p.stat().st_ino for p in sorted(out.glob("*/part-*.parquet"))}
+
+
+def test_the_tables_hold_every_article_quote_and_error(reference, corpus):
+    tables = _tables(reference)
+    articles = tables["articles"]
+    assert [a["ordinal"] for a in articles + tables["errors"]] != []
+    ordinals = sorted(a["ordinal"] for a in articles) + [e["ordinal"] for e in tables["errors"]]
+    assert sorted(ordinals) == list(range(len(ordinals)))  # each article once, in a table
+    error = tables["errors"][0]
+    assert error["article_id"].endswith("zz-empty.txt") and "empty" in error["reason"]
+    gdansk = [a for a in articles if a["article_id"].endswith("one/wikinews-2019-01-14-gdansk-mayor-stabbed.txt")]
+    assert len(gdansk) == 1 and gdansk[0]["quotes"] > 0 and gdansk[0]["words"] > 100
+    quotes = [q for q in tables["quotes"] if q["ordinal"] == gdansk[0]["ordinal"]]
+    assert len(quotes) == gdansk[0]["quotes"]
+    assert all(gdansk[0]["text"][q["start"]:q["end"]] for q in quotes)
+    # the same article analysed twice gives the same rows
+    twin = [a for a in articles if a["article_id"].endswith("two/wikinews-2019-01-14-gdansk-mayor-stabbed.txt")][0]
+    assert twin["text"] == gdansk[0]["text"] and twin["quotes"] == gdansk[0]["quotes"]
+
+
+def test_several_processes_write_the_same_tables(reference, corpus, tmp_path):
+    summary = run_corpus([str(corpus)], tmp_path / "out", size=SIZE, jobs=2)
+    assert not summary.failed
+    assert _tables(tmp_path / "out") == _tables(reference)
+    assert list(_part_files(tmp_path / "out")) == list(_part_files(reference))
+
+
+def test_a_rerun_skips_finished_partitions_and_restart_starts_over(reference, corpus, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(reference, out)
+    manifest = out / MANIFEST_NAME
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    total = json.loads(lines[0])["partitions"]
+    assert total >= 6 and len(lines) == total + 1
+    kept = lines[1:4]
+    # a run that stopped after three partitions, killed while recording a fourth
+    manifest.write_text("\n".join([lines[0], *kept]) + '\n{"partition": 5, "arti', encoding="utf-8")
+    for line in lines[4:]:
+        index = json.loads(line)["partition"]
+        (out / "quotes" / f"part-{index:06d}.parquet").unlink()
+    before = _part_files(out)
+    summary = run_corpus([str(corpus)], out, size=SIZE)
+    assert summary.skipped == 3 and summary.partitions == total
+    after = _part_files(out)
+    finished = {json.loads(line)["partition"] for line in kept}
+    for name, inode in after.items():
+        index = int(name.split("-")[1].split(".")[0])
+        assert (inode == before.get(name)) == (index in finished), name
+    assert _tables(out) == _tables(reference)
+    assert len(manifest.read_text(encoding="utf-8").splitlines()) == total + 2  # plus the cut line
+    # --restart: everything written again
+    started = time.time_ns()
+    summary = run_corpus([str(corpus)], out, size=SIZE, restart=True)
+    assert summary.skipped == 0 and len(manifest.read_text(encoding="utf-8").splitlines()) == total + 1
+    assert all((out / name).stat().st_mtime_ns >= started for name in _part_files(out))
+    assert _tables(out) == _tables(reference)
+
+
+def test_a_folder_of_something_else_or_another_runs_output_is_refused(reference, corpus, tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("my notes", encoding="utf-8")
+    with pytest.raises(CorpusError, match="not empty"):
+        run_corpus([str(corpus)], mine, size=SIZE, restart=True)
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "my notes" and len(list(mine.iterdir())) == 1
+    other = tmp_path / "other"
+    shutil.copytree(reference, other)
+    with pytest.raises(CorpusError, match="--restart"):
+        run_corpus([str(corpus / "one")], other, size=SIZE)
+    assert _tables(other) == _tables(reference)
+
+
+def test_table_inputs_become_articles_and_error_rows(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    text = (SAMPLES / "wikinews-2019-05-16-doris-day-dies.txt").read_text(encoding="utf-8")
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text(json.dumps({"id": "dd", "text": text, "title": "Given title", "date": "2019-05-13",
+                                 "url": "https://example.org/dd"}) + "\n" + json.dumps({"id": "blank", "text": ""}) + "\n",
+                     encoding="utf-8")
+    csv_file = tmp_path / "b.csv"
+    csv_file.write_text("id,body\n1,hello\n", encoding="utf-8")
+    parquet = tmp_path / "c.parquet"
+    pq.write_table(pa.table({"id": ["p1"], "text": [None]}, schema=pa.schema([("id", pa.string()), ("text", pa.string())])),
+                   parquet)
+    out = tmp_path / "out"
+    summary = run_corpus([str(jsonl), str(csv_file), str(parquet)], out, size=SIZE)
+    tables = _tables(out)
+    assert [a["article_id"] for a in tables["articles"]] == ["dd"]
+    dd = tables["articles"][0]
+    assert (dd["title"], dd["date"], dd["url"]) == ("Given title", "2019-05-13", "https://example.org/dd")
+    assert dd["quotes"] == len(tables["quotes"]) and dd["actors"] == len(tables["actors"]) > 0
+    assert [e["article_id"] for e in tables["errors"]] == ["blank", str(csv_file), "p1"]
+    assert summary.articles == 1 and summary.errors == 3
+
+
+# -- a real Dask cluster ------------------------------------------------------------
+
+
+def _dask(*args: str) -> list[str]:
+    return [str(Path(sys.executable).with_name("dask")), *args]
+
+
+class Cluster:
+    """A `dask scheduler` and `dask worker` processes on 127.0.0.1, stopped at the end."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.processes: list[subprocess.Popen] = []
+        self.workers: list[subprocess.Popen] = []
+        address_file = folder / "scheduler.json"
+        self._start(_dask("scheduler", "--host", "127.0.0.1", "--port", "0", "--dashboard-address", "127.0.0.1:0",
+                          "--scheduler-file", str(address_file)), "scheduler")
+        deadline = time.monotonic() + 60
+        while not address_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        self.address = json.loads(address_file.read_text())["address"]
+
+    def _start(self, command: list[str], name: str) -> subprocess.Popen:
+        log = open(self.folder / f"{name}.log", "w")
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        log.close()
+        self.processes.append(process)
+        return process
+
+    def add_worker(self) -> subprocess.Popen:
+        # no nanny: the worker is the process, so killing it kills the worker
+        worker = self._start(_dask("worker", self.address, "--nthreads", "1", "--no-nanny", "--no-dashboard",
+                                   "--host", "127.0.0.1", "--name", f"w{len(self.workers)}"), f"worker{len(self.workers)}")
+        self.workers.append(worker)
+        return worker
+
+    def wait_for_workers(self, n: int) -> None:
+        from distributed import Client
+
+        with Client(self.address, timeout=30) as client:
+            client.wait_for_workers(n, timeout=120)
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+
+
+@pytest.fixture
+def cluster(tmp_path):
+    started = Cluster(tmp_path)
+    try:
+        started.add_worker()
+        started.add_worker()
+        started.wait_for_workers(2)
+        yield started
+    finally:
+        started.stop()
+
+
+def test_a_dask_cluster_writes_the_same_tables(reference, corpus, cluster, tmp_path):
+    summary = run_corpus([str(corpus)], tmp_path / "out", size=SIZE, cluster=cluster.address)
+    assert not summary.failed and summary.skipped == 0
+    assert _tables(tmp_path / "out") == _tables(reference)
+    assert list(_part_files(tmp_path / "out")) == list(_part_files(reference))
+
+
+def test_a_worker_killed_mid_run_loses_nothing_and_duplicates_nothing(reference, corpus, cluster, tmp_path):
+    out = tmp_path / "out"
+    manifest = out / MANIFEST_NAME
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["summary"] = run_corpus([str(corpus)], out, size=SIZE, cluster=cluster.address)
+        except BaseException as exc:  # reported by the test below
+            outcome["error"] = exc
+
+    runner = threading.Thread(target=run)
+    runner.start()
+    deadline = time.monotonic() + 180
+    # kill a worker as soon as the first partition is written: the others are still to do
+    while time.monotonic() < deadline and runner.is_alive():
+        if manifest.exists() and len(manifest.read_text(encoding="utf-8").splitlines()) >= 2:
+            break
+        time.sleep(0.05)
+    victim = cluster.workers[0]
+    os.kill(victim.pid, signal.SIGKILL)
+    done_at_kill = len(manifest.read_text(encoding="utf-8").splitlines()) - 1
+    runner.join(timeout=300)
+    assert not runner.is_alive()
+    assert "error" not in outcome, outcome.get("error")
+    assert victim.wait(timeout=10) == -signal.SIGKILL
+    summary = outcome["summary"]
+    assert done_at_kill < summary.partitions  # the kill came mid-run
+    assert not summary.failed
+    assert _tables(out) == _tables(reference)
+    entries = [json.loads(line)["partition"] for line in manifest.read_text(encoding="utf-8").splitlines()[1:]]
+    assert sorted(entries) == list(range(summary.partitions))  # each partition recorded once
