@@ -53,6 +53,7 @@ def open_manifest(directory: str | os.PathLike, header: dict[str, Any], *, resta
     Raises :class:`ManifestError` when the folder holds something other than
     a newsview run, or another run's output and ``restart`` is not given.
     """
+    from ..durable import atomic_write
     from .parquet import remove_output
 
     folder = Path(directory)
@@ -76,12 +77,7 @@ def open_manifest(directory: str | os.PathLike, header: dict[str, Any], *, resta
         raise ManifestError(f"{folder}: is not empty and holds no newsview output; choose a new or empty folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        temporary = folder / f".{MANIFEST_NAME}.{os.getpid()}.tmp"
-        with open(temporary, "w", encoding="utf-8") as f:
-            f.write(json.dumps(header) + "\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temporary, path)
+        atomic_write(path, (json.dumps(header) + "\n").encode("utf-8"))
     except OSError as exc:
         raise ManifestError(f"{folder}: cannot write: {exc.strerror or exc}") from None
     return Manifest(folder, header)

@@ -3,8 +3,9 @@
 Every partition gets a file in every table (empty tables too), so the
 dataset is the same whatever failed or not, and ``DIR/quotes/*.parquet`` is
 the whole ``quotes`` table for pandas, polars, DuckDB or Spark.  A file is
-written beside its final name and renamed into place, after an fsync: a
-reader, or a run killed mid-write, never sees half a file.
+written beside its final name and renamed into place, after an fsync
+(:func:`newsview.durable.atomic_write`): a reader, or a run killed
+mid-write, never sees half a file.
 """
 
 from __future__ import annotations
@@ -41,37 +42,14 @@ def write_partition(directory: str | os.PathLike, index: int, tables: dict[str, 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from ..durable import atomic_write
+
     for table, columns in tables.items():
         folder = Path(directory) / table
         folder.mkdir(parents=True, exist_ok=True)
-        final = folder / part_name(index)
-        temporary = folder / f".{final.name}.{os.getpid()}.tmp"
-        arrow = pa.Table.from_pydict(columns, schema=schema(table))
-        try:
-            with open(temporary, "wb") as f:
-                pq.write_table(arrow, f, compression="zstd")
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(temporary, final)
-        finally:
-            if temporary.exists():
-                temporary.unlink()
-    _sync_folder(directory)
-
-
-def _sync_folder(directory: str | os.PathLike) -> None:
-    """Make the renames durable (where the platform allows opening a folder)."""
-    for folder in [Path(directory), *(Path(directory) / t for t in TABLES)]:
-        try:
-            fd = os.open(folder, os.O_RDONLY)
-        except OSError:
-            continue
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        buffer = pa.BufferOutputStream()
+        pq.write_table(pa.Table.from_pydict(columns, schema=schema(table)), buffer, compression="zstd")
+        atomic_write(folder / part_name(index), buffer.getvalue().to_pybytes())
 
 
 def read_table(directory: str | os.PathLike, table: str) -> list[dict[str, Any]]:
