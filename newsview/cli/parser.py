@@ -125,15 +125,28 @@ def run(files: list[str], **values: Any) -> None:
 
         raise typer.Exit(run_speakers(files, output=output, model=values["model"], use_cache=not values["no_cache"],
                                       index=values["index"]))
+    if fmt is Format.parquet:
+        from ..corpus.command import run_parquet
+
+        raise typer.Exit(run_parquet(files, output, model=values["model"], jobs=_jobs(values["jobs"]),
+                                     cluster=values["cluster"], text_column=values["text_column"],
+                                     id_column=values["id_column"], restart=values["restart"]))
+    if values["cluster"] is not None:
+        error("--cluster goes with --format parquet")
+        raise typer.Exit(EXIT_USAGE)
     if values["review_file"] is not None and len(files) != 1:
         error("--review-file goes with a single article")
         raise typer.Exit(EXIT_USAGE)
-    jobs = values["jobs"]
+    raise typer.Exit(
+        run_batch.run_batch(files, fmt, output=output, model=values["model"], use_cache=not values["no_cache"],
+                            review_file=values["review_file"], jobs=_jobs(values["jobs"]), refresh=values["refresh"])
+    )
+
+
+def _jobs(jobs: int) -> int:
+    """``--jobs``: 0 is one per core."""
     if jobs == 0:
         from ..batch import default_jobs
 
-        jobs = default_jobs()
-    raise typer.Exit(
-        run_batch.run_batch(files, fmt, output=output, model=values["model"], use_cache=not values["no_cache"],
-                            review_file=values["review_file"], jobs=jobs, refresh=values["refresh"])
-    )
+        return default_jobs()
+    return jobs

@@ -36,7 +36,11 @@ PLUGIN_NAME = "newsview-pipeline"
 
 
 class ClusterError(Exception):
-    """The cluster cannot be used; ``str(exc)`` is one line."""
+    """The cluster cannot be used; ``str(exc)`` is one line; ``usage``: the address is malformed."""
+
+    def __init__(self, message: str, *, usage: bool = False) -> None:
+        super().__init__(message)
+        self.usage = usage
 
 
 class PartitionFailure:
@@ -108,12 +112,12 @@ def connect(spec: str) -> "Client":
     if spec.startswith("local:"):
         count = spec.removeprefix("local:")
         if not count.isdigit() or int(count) < 1:
-            raise ClusterError(f"--cluster {spec}: expected local:N with N a number of workers (local:2)")
+            raise ClusterError(f"--cluster {spec}: expected local:N with N a number of workers (local:2)", usage=True)
         cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
                                dashboard_address=":0", silence_logs=logging.ERROR)
         return Client(cluster)
     if "://" not in spec:
-        raise ClusterError(f"--cluster {spec}: expected tcp://HOST:PORT (a dask scheduler) or local:N")
+        raise ClusterError(f"--cluster {spec}: expected tcp://HOST:PORT (a dask scheduler) or local:N", usage=True)
     try:
         return Client(spec, timeout=30)
     except (OSError, TimeoutError) as exc:

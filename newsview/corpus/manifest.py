@@ -47,35 +47,51 @@ class Manifest:
         self.done[index] = line
 
 
-def open_manifest(directory: str | os.PathLike, header: dict[str, Any], *, restart: bool = False) -> Manifest:
-    """The manifest of ``directory`` for a run described by ``header`` (created when new).
+def check_output(directory: str | os.PathLike, header: dict[str, Any], *, restart: bool = False) -> str:
+    """What a run may do with ``directory``: ``new``, ``resume`` or ``replace`` (nothing is changed yet).
 
     Raises :class:`ManifestError` when the folder holds something other than
     a newsview run, or another run's output and ``restart`` is not given.
     """
-    from ..durable import atomic_write
-    from .parquet import remove_output
-
     folder = Path(directory)
-    header = {"format": FORMAT, **header}
     path = folder / MANIFEST_NAME
     if folder.exists() and not folder.is_dir():
         raise ManifestError(f"{folder}: is not a folder (Parquet output is a folder of tables)")
     if path.is_file():
-        old_header, done = _read(path)
-        if old_header == header and not restart:
-            _end_last_line(path)
-            return Manifest(folder, header, done)
+        old_header, _done = _read(path)
+        if old_header == {"format": FORMAT, **header} and not restart:
+            return "resume"
         if not restart:
             raise ManifestError(
                 f"{folder}: holds the output of another run (other inputs, pipeline or options); "
                 "add --restart to replace it, or choose another folder"
             )
-        remove_output(folder)
-        path.unlink()
-    elif folder.is_dir() and any(folder.iterdir()):
+        return "replace"
+    if folder.is_dir() and any(folder.iterdir()):
         raise ManifestError(f"{folder}: is not empty and holds no newsview output; choose a new or empty folder")
+    return "new"
+
+
+def open_manifest(directory: str | os.PathLike, header: dict[str, Any], *, restart: bool = False) -> Manifest:
+    """The manifest of ``directory`` for a run described by ``header`` (created when new).
+
+    Raises :class:`ManifestError` as :func:`check_output` does, or when the
+    folder cannot be written.
+    """
+    from ..durable import atomic_write
+    from .parquet import remove_output
+
+    folder = Path(directory)
+    verdict = check_output(folder, header, restart=restart)
+    header = {"format": FORMAT, **header}
+    path = folder / MANIFEST_NAME
+    if verdict == "resume":
+        _end_last_line(path)
+        return Manifest(folder, header, _read(path)[1])
     try:
+        if verdict == "replace":
+            remove_output(folder)
+            path.unlink()
         folder.mkdir(parents=True, exist_ok=True)
         atomic_write(path, (json.dumps(header) + "\n").encode("utf-8"))
     except OSError as exc:

@@ -16,13 +16,21 @@ from dataclasses import dataclass, field
 from typing import IO, Iterable
 
 from .inputs import Columns, items
-from .manifest import ManifestError, open_manifest
+from .manifest import ManifestError, check_output, open_manifest
 from .partition import partition_words, partitions
 from .progress import RunProgress
 
 
 class CorpusError(Exception):
-    """The run cannot start or go on; ``str(exc)`` is one line for the user."""
+    """The run cannot start or go on; ``str(exc)`` is one line for the user.
+
+    ``exit_code``: 2 for a wrong command line or output folder, 1 when the
+    output cannot be written, 3 when the cluster cannot be used.
+    """
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 @dataclass
@@ -99,11 +107,17 @@ def run_corpus(
     header = {"fingerprint": scan.fingerprint, "pipeline": describe(name), "engine": ENGINE_VERSION,
               "partition_words": size, "partitions": scan.partitions, "articles": scan.articles}
     try:
-        manifest = open_manifest(output, header, restart=restart)
+        # the folder is checked before a cluster is started, and changed only once it is there
+        check_output(output, header, restart=restart)
+        executor = _executor(name, jobs, cluster)
+        try:
+            manifest = open_manifest(output, header, restart=restart)
+        except BaseException:
+            executor.close()
+            raise
     except ManifestError as exc:
         raise CorpusError(str(exc)) from None
     summary = RunSummary(partitions=scan.partitions, skipped=len(manifest.done))
-    executor = _executor(name, jobs, cluster)
     progress = RunProgress(scan.articles, unit="articles", stream=stream)
     try:
         summary.dashboard = executor.dashboard
@@ -125,7 +139,7 @@ def run_corpus(
                 write_partition(output, result.index, rows.tables)
                 manifest.finished(result.index, articles=rows.articles, words=rows.words, errors=rows.errors)
             except OSError as exc:
-                raise CorpusError(f"{output}: cannot write: {exc.strerror or exc}") from None
+                raise CorpusError(f"{output}: cannot write: {exc.strerror or exc}", exit_code=1) from None
             progress.advance(rows.articles + rows.errors, rows.words, rows.errors)
             progress.set_workers(executor.workers())
     finally:
@@ -135,11 +149,15 @@ def run_corpus(
     summary.errors = sum(line["errors"] for line in manifest.done.values())
     summary.words = sum(line["words"] for line in manifest.done.values())
     summary.line = progress.summary()
+    if summary.skipped == summary.partitions:
+        summary.line = f"all {scan.articles:,} articles were analysed by an earlier run (--restart starts over)"
+    elif summary.skipped:
+        summary.line += f"; {summary.skipped:,} of {summary.partitions:,} partitions were done by an earlier run"
     return summary
 
 
 def _say(stream: IO[str], progress: RunProgress, message: str) -> None:
-    from ..clean import sanitize
+    from ..safe_text import sanitize
 
     progress.clear()
     print(f"newsview: {sanitize(message)}", file=stream)
@@ -157,4 +175,4 @@ def _executor(model: str, jobs: int, cluster: str | None):
     try:
         return dask_run.DaskExecutor(dask_run.connect(cluster), model)
     except dask_run.ClusterError as exc:
-        raise CorpusError(str(exc)) from None
+        raise CorpusError(str(exc), exit_code=2 if exc.usage else 3) from None

@@ -289,8 +289,9 @@ def test_without_a_terminal_opening_an_article_takes_the_full_parser(monkeypatch
 def test_every_format_the_command_offers_has_a_writer():
     from newsview.cli.options import Format
 
-    # speakers is a table across the files (the library's ledger), not a writer of documents
-    assert {f.value for f in Format} - {"app", "speakers"} == set(export.WRITERS)
+    # speakers is a table across the files (the library's ledger), and parquet a folder of tables (a corpus
+    # run): neither is a writer of documents
+    assert {f.value for f in Format} - {"app", "speakers", "parquet"} == set(export.WRITERS)
 
 
 def test_the_quick_path_takes_only_options_it_can_read_without_converting():
