@@ -75,6 +75,7 @@ def run_in_processes(partitions: Iterator[Partition], model: str | None, jobs: i
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(model, False))
     pending: set[Future] = set()
+    complete = False
     try:
         for partition in partitions:
             pending.add(pool.submit(_in_process, partition))
@@ -84,5 +85,11 @@ def run_in_processes(partitions: Iterator[Partition], model: str | None, jobs: i
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             yield from (future.result() for future in finished)
+        complete = True
     finally:
+        if not complete:
+            # stopped (Ctrl-C, an error): the partitions being analysed are not wanted,
+            # so the processes are not waited for (what they finished is already written)
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
         pool.shutdown(wait=True, cancel_futures=True)

@@ -115,3 +115,17 @@ def test_inputs_of_unknown_size_count_as_the_mean(tmp_path):
     (tmp_path / "b.txt").write_bytes(b"x" * 300)
     assert input_sizes([str(tmp_path / "a.txt"), "-", str(tmp_path / "b.txt"), str(tmp_path / "gone")]) == [
         100, 200, 300, 200]
+
+
+def test_a_corpus_run_ends_with_one_summary_line():
+    from newsview.corpus.progress import RunProgress
+
+    out = io.StringIO()
+    progress = RunProgress(3, stream=out, interval=0)
+    progress.set_workers(2)
+    progress.advance(2, 1500)
+    progress.advance(1, 0, errors=1)
+    progress.clear()
+    assert out.getvalue() == ""  # nothing drawn off a terminal
+    line = progress.summary()
+    assert line.startswith("3 articles (1 error) in 0:0") and "words/s on 2 workers" in line
