@@ -107,12 +107,16 @@ def connect(spec: str) -> "Client":
     """A client of the scheduler at ``tcp://host:port``, or of a new LocalCluster for ``local:N``."""
     import logging
 
+    import dask
     from distributed import Client, LocalCluster
 
     if spec.startswith("local:"):
         count = spec.removeprefix("local:")
         if not count.isdigit() or int(count) < 1:
             raise ClusterError(f"--cluster {spec}: expected local:N with N a number of workers (local:2)", usage=True)
+        # the workers' statistical profiler samples the analysing thread every
+        # 10 ms, for the dashboard's profile page: not worth its cost here
+        dask.config.set({"distributed.worker.profile.enabled": False})
         cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
                                dashboard_address=":0", silence_logs=logging.ERROR)
         return Client(cluster)
