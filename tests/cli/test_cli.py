@@ -321,4 +321,4 @@ def test_a_failure_inside_a_run_takes_the_progress_line_away_first(monkeypatch):
     with pytest.raises(RuntimeError):
         run_batch(["a.txt", "b.txt"], Format.json, output=None, model=None, use_cache=False, review_file=None)
     assert "0/2 files" in stderr.getvalue()
-    assert stderr.getvalue().endswith("\r\x1b[K")
+    assert stderr.getvalue().endswith("\x1b[2K")  # the bar's line erased
