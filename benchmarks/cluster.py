@@ -72,7 +72,7 @@ def case_pipe(folder: Path) -> dict:
     from newsview.pipeline import load_pipeline
     from newsview.reader import read_article
 
-    texts = [engine.prepare(read_article(item.path)).text for item in items([str(folder)])]
+    texts = [engine.prepare(read_article(item.path or item.key)).text for item in items([str(folder)])]
     started = time.perf_counter()
     nlp = load_pipeline()
     words = 0
