@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
 from newsview.corpus.inputs import Columns, items
 from newsview.corpus.partition import partition_words, partitions
 
-from conftest import SAMPLES
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 pytest.importorskip("pyarrow")
 pytest.importorskip("distributed")
