@@ -1,6 +1,6 @@
 """Analysing many files for the export formats: in input order, in one
 process or several (``--jobs``), with a progress bar on a terminal
-(:mod:`newsview.corpus.progress`).
+(:mod:`newsview.progress`).
 
 Each worker process loads the pipeline once and sends back plain data
 (``ParsedDocument.to_dict``), which the parent turns back into documents, so
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, Iterator
 
-from .corpus.progress import INTERVAL, RunProgress
+from .progress import INTERVAL, RunProgress
 
 if TYPE_CHECKING:  # pragma: no cover
     from .engine import Analyzer

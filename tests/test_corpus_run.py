@@ -301,7 +301,7 @@ def test_wrong_corpus_command_lines_are_one_line_and_exit_2(tmp_path):
 
 
 def test_the_everyday_commands_do_not_import_dask_or_pyarrow():
-    code = "import sys, newsview.cli, newsview.cli.parser, newsview.batch, newsview.corpus.command; " \
+    code = "import sys, newsview.cli, newsview.cli.parser, newsview.batch, newsview.cli.run_corpus; " \
            "print(sorted({m.split('.')[0] for m in sys.modules} & {'dask', 'distributed', 'pyarrow'}))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "[]"

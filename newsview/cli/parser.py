@@ -126,7 +126,7 @@ def run(files: list[str], **values: Any) -> None:
         raise typer.Exit(run_speakers(files, output=output, model=values["model"], use_cache=not values["no_cache"],
                                       index=values["index"]))
     if fmt is Format.parquet:
-        from ..corpus.command import run_parquet
+        from .run_corpus import run_parquet
 
         raise typer.Exit(run_parquet(files, output, model=values["model"], jobs=_jobs(values["jobs"]),
                                      cluster=values["cluster"], text_column=values["text_column"],

@@ -8,8 +8,8 @@
 * :mod:`.parquet` writes a partition's rows, one file per table, atomically;
 * :mod:`.manifest` records finished partitions so a rerun skips them;
 * :mod:`.local` and :mod:`.dask_run` run partitions in processes or on Dask;
-* :mod:`.runner` ties them together, with :mod:`.progress` on the terminal;
-* :mod:`.command` is ``--format parquet`` on the command line.
+* :mod:`.runner` ties them together, with :mod:`newsview.progress` on the terminal
+  (``--format parquet`` on the command line is :mod:`newsview.cli.run_corpus`).
 
 Dask and pyarrow (the ``cluster`` extra) are imported only here, and only
 when a corpus run needs them: ``newsview FILE`` never loads them.

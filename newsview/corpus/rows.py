@@ -102,7 +102,7 @@ class PartitionRows:
         self._add("errors", ordinal=ordinal, article_id=article_id, path=path, reason=reason)
         self.errors += 1
 
-    def add_document(self, ordinal: int, article_id: str, doc: "ParsedDocument", url: str | None = None) -> None:
+    def add_document(self, ordinal: int, article_id: str, doc: "ParsedDocument") -> None:
         words = len(doc.text.split())
         meta = doc.meta
         self._add(
@@ -116,7 +116,7 @@ class PartitionRows:
             date=meta.date,
             dateline=meta.dateline,
             publisher=meta.publisher,
-            url=url,
+            url=meta.url,
             words=words,
             entities=len(doc.entities),
             actors=len(doc.actors),

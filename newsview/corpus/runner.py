@@ -18,7 +18,7 @@ from typing import IO, Iterable
 from .inputs import Columns, items
 from .manifest import ManifestError, check_output, open_manifest
 from .partition import partition_words, partitions
-from .progress import RunProgress
+from ..progress import RunProgress
 
 
 class CorpusError(Exception):
@@ -79,7 +79,7 @@ def run_corpus(
     output: str | os.PathLike,
     *,
     model: str | None = None,
-    columns: Columns = Columns(),
+    columns: Columns | None = None,
     jobs: int = 1,
     cluster: str | None = None,
     restart: bool = False,
@@ -95,6 +95,7 @@ def run_corpus(
     from ..pipeline import describe, resolve_model
 
     stream = stream if stream is not None else sys.stderr
+    columns = columns or Columns()
     name = resolve_model(model)  # one error before anything is read or started
     try:
         import pyarrow  # noqa: F401

@@ -45,7 +45,7 @@ def analyse_partition(analyzer: "Analyzer", partition: Partition) -> PartitionRe
         except Exception as exc:  # one article's failure is that article's error row
             rows.add_error(ordinal, item.key, item.path, f"analysis failed: {exc.__class__.__name__}: {exc}")
             continue
-        rows.add_document(ordinal, item.key, doc, item.meta.get("url"))
+        rows.add_document(ordinal, item.key, doc)
     return PartitionResult(partition.index, rows)
 
 
@@ -62,8 +62,9 @@ def _prepared(item: Item) -> "ParsedDocument":
         doc = engine.prepare(raw)
     except InputError as exc:
         raise _ArticleProblem(exc.problem) from None
-    if "title" not in item.meta and "date" not in item.meta:
+    if not item.meta:
         return doc
-    # a table's own title and date are better than what cleaning guessed from the text
-    meta = replace(doc.meta, title=item.meta.get("title", doc.meta.title), date=item.meta.get("date", doc.meta.date))
+    # a table's own title, date and address are better than what cleaning found in the text
+    meta = replace(doc.meta, title=item.meta.get("title", doc.meta.title), date=item.meta.get("date", doc.meta.date),
+                   url=item.meta.get("url", doc.meta.url))
     return replace(doc, meta=meta)

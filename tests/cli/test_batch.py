@@ -118,7 +118,7 @@ def test_inputs_of_unknown_size_count_as_the_mean(tmp_path):
 
 
 def test_a_corpus_run_ends_with_one_summary_line():
-    from newsview.corpus.progress import RunProgress
+    from newsview.progress import RunProgress
 
     out = io.StringIO()
     progress = RunProgress(3, stream=out, interval=0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .inputs import Columns
+from .errors import EXIT_ENGINE, EXIT_INPUT, EXIT_USAGE, error
 
 
 def run_parquet(
@@ -26,29 +26,28 @@ def run_parquet(
     id_column: str | None,
     restart: bool,
 ) -> int:
-    from ..cli.errors import EXIT_ENGINE, EXIT_INPUT, EXIT_USAGE
-    from ..cli.errors import error as _err
+    from ..corpus.inputs import Columns
+    from ..corpus.runner import CorpusError, run_corpus
     from ..pipeline import ModelError
-    from .runner import CorpusError, run_corpus
 
     if output is None:
-        _err("--format parquet writes a folder of tables: add -o DIR")
+        error("--format parquet writes a folder of tables: add -o DIR")
         return EXIT_USAGE
     if cluster is not None and jobs > 1:
-        _err("--jobs and --cluster do not go together: a cluster's workers are its processes")
+        error("--jobs and --cluster do not go together: a cluster's workers are its processes")
         return EXIT_USAGE
     columns = Columns(text=text_column, id=id_column or None)
     try:
         summary = run_corpus(files, output, model=model, columns=columns, jobs=jobs, cluster=cluster, restart=restart)
     except ModelError as exc:
-        _err(str(exc))
+        error(str(exc))
         return EXIT_ENGINE
     except CorpusError as exc:
-        _err(str(exc))
+        error(str(exc))
         return exc.exit_code
     # the bar is gone (or was never drawn): one line says how the run ended
-    _err(f"{summary.line}; {output}")
+    error(f"{summary.line}; {output}")
     if summary.errors:
-        _err(f"{summary.errors:,} article{'s' if summary.errors != 1 else ''} could not be analysed: see {output}/errors")
+        error(f"{summary.errors:,} article{'s' if summary.errors != 1 else ''} could not be analysed: see {output}/errors")
     sys.stderr.flush()
     return EXIT_INPUT if summary.errors or summary.failed else 0
