@@ -12,7 +12,7 @@ import pytest
 from newsview.corpus.inputs import Columns, items
 from newsview.corpus.partition import partition_words, partitions
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 pytest.importorskip("pyarrow")
 pytest.importorskip("distributed")
