@@ -90,7 +90,7 @@ def test_a_long_article_in_a_batch_shows_how_far_its_parse_is(tmp_path):
 def test_time_left_is_estimated_by_size_not_by_file_count(monkeypatch, tmp_path):
     """Three small files done in 3 s, a big one to go: about 97 s left, not 1 s."""
     from newsview import batch
-    from newsview.corpus import progress
+    from newsview import progress
 
     clock = [1000.0]
     monkeypatch.setattr(progress.time, "monotonic", lambda: clock[0])
