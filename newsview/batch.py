@@ -84,6 +84,7 @@ def analyse(
     jobs: int = 1,
     progress: ProgressLine | None = None,
     refresh: bool = False,
+    language: str | None = None,
 ) -> Iterator[Result]:
     """Yield one Result per input (a file, ``-`` or a web address), in input order.
 
@@ -93,21 +94,25 @@ def analyse(
     loaded (before the first result when it cannot even be found).
     """
     if jobs > 1 and len(files) > 1:
-        yield from _in_processes(files, model=model, use_cache=use_cache, jobs=min(jobs, len(files)), refresh=refresh)
+        yield from _in_processes(files, model=model, use_cache=use_cache, jobs=min(jobs, len(files)),
+                                 refresh=refresh, language=language)
         return
-    analyzer = make_analyzer(model, use_cache)
+    analyzer = make_analyzer(model, use_cache, language)
     # partial documents are made for progress reports: only when they are drawn
     report = progress.file_share if progress is not None and progress.enabled else None
     for path in files:
         yield _analyse_one(analyzer, path, report, refresh=refresh)
 
 
-def make_analyzer(model: str | None, use_cache: bool) -> "Analyzer":
-    """The engine with the resolved pipeline (loaded on first need) and, unless told not to, the parse cache."""
+def make_analyzer(model: str | None, use_cache: bool, language: str | None = None) -> "Analyzer":
+    """The engine with the resolved pipeline (loaded on first need) and, unless told not to, the parse cache.
+
+    ``language`` (a code) is the articles' language when the user named it; None detects it.
+    """
     from .cache import ParseCache
     from .engine import Analyzer
 
-    return Analyzer(model, cache=ParseCache() if use_cache else None)
+    return Analyzer(model, cache=ParseCache() if use_cache else None, language=language)
 
 
 def _analyse_one(analyzer: "Analyzer", path: str, report=None, *, refresh: bool = False) -> Result:
@@ -129,7 +134,7 @@ def _analyse_one(analyzer: "Analyzer", path: str, report=None, *, refresh: bool 
 _worker_analyzer: Any = None
 
 
-def _start_worker(model: str | None, use_cache: bool) -> None:
+def _start_worker(model: str | None, use_cache: bool, language: str | None = None) -> None:
     import signal
 
     # Ctrl-C is the parent's to handle: it stops the workers itself
@@ -138,7 +143,7 @@ def _start_worker(model: str | None, use_cache: bool) -> None:
     from .pipeline import ModelError
 
     try:
-        _worker_analyzer = make_analyzer(model, use_cache)
+        _worker_analyzer = make_analyzer(model, use_cache, language)
     except ModelError as exc:
         _worker_analyzer = exc
 
@@ -160,7 +165,8 @@ def _work(job: tuple[str, bool]) -> tuple[str, dict | None, str | None, str | No
 
 
 def _in_processes(
-    files: list[str], *, model: str | None, use_cache: bool, jobs: int, refresh: bool = False
+    files: list[str], *, model: str | None, use_cache: bool, jobs: int, refresh: bool = False,
+    language: str | None = None,
 ) -> Iterator[Result]:
     import multiprocessing
 
@@ -170,7 +176,7 @@ def _in_processes(
     resolve_model(model)  # a missing pipeline is reported once, before any worker starts
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    pool = context.Pool(jobs, initializer=_start_worker, initargs=(model, use_cache))
+    pool = context.Pool(jobs, initializer=_start_worker, initargs=(model, use_cache, language))
     try:
         for path, data, input_error, model_error in pool.imap(_work, [(path, refresh) for path in files], chunksize=1):
             if model_error is not None:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, TypeGuard
 
+from .language import COVERAGES
 from .model import ParsedDocument
 
 #: ids the engine gives (``a1``, ``q12``): they also name widgets, whose ids are restricted
@@ -58,6 +59,12 @@ def check_document(doc: ParsedDocument) -> None:
         _text(f"meta.{name}", getattr(meta, name), optional=True)
     if meta.title_span is not None:
         _span("meta.title_span", meta.title_span, n)
+    if meta.language is not None:
+        _text("meta.language.code", meta.language.code)
+        confidence = meta.language.confidence
+        if not (isinstance(confidence, float) and math.isfinite(confidence) and 0.0 <= confidence <= 1.0):
+            raise BadDocument("meta.language.confidence is not a number from 0 to 1")
+    _word("engine.coverage", doc.coverage, COVERAGES)
     _text("engine.pipeline", doc.pipeline, optional=True)
     _text("engine.version", doc.engine_version, optional=True)
 

@@ -118,14 +118,40 @@ def _document(raw: "RawArticle", cleaned: Cleaned, *, whole: bool = True) -> Par
 Progress = Callable[[ParsedDocument, "float | None"], None]
 
 
+def with_language(doc: ParsedDocument, given: str | None = None) -> ParsedDocument:
+    """``doc`` with ``meta.language`` set: ``given`` (``--language``), else detected from its text.
+
+    A document whose language is already known keeps it unless one is given.
+    """
+    from .language import article_language
+
+    if given is None and doc.meta.language is not None:
+        return doc
+    return replace(doc, meta=replace(doc.meta, language=article_language(doc.text, given)))
+
+
+def text_only(doc: ParsedDocument, pipeline: str) -> ParsedDocument:
+    """The analysis of an article the pipeline cannot read (not English): its text alone, saying so."""
+    from .language import TEXT
+
+    return doc.with_analysis(entities=(), actors=(), mentions=(), quotes=(), coverage=TEXT, pipeline=pipeline,
+                             engine_version=ENGINE_VERSION)
+
+
 def analyze(
     doc: ParsedDocument,
     nlp: "Language",
     *,
+    language: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ParsedDocument:
     """Parse ``doc.text`` with ``nlp`` and extract entities, actors and quotes.
+
+    The article's language is detected first (``language``, a code, names it
+    instead): an article that is not in English gets no English analysis
+    (``newsview.language.coverage_for``), and a pipeline for another language
+    gives entities only.
 
     With ``progress``, long articles report entities piece by piece (at most a
     few times a second) before actors and quotes arrive at the end.
@@ -135,7 +161,14 @@ def analyze(
     from .extract import extract
     from .extract.actors import trim_span
     from .extract.sections import join_sections
+    from .language import ENTITIES, TEXT, coverage_for
     from .pipeline import parse, pipeline_id, sections
+
+    doc = with_language(doc, language)
+    coverage = coverage_for(doc.meta.language, getattr(nlp, "lang", None))
+    if coverage == TEXT:
+        return text_only(doc, pipeline_id(nlp))
+    extract_part = extract if coverage != ENTITIES else entities_only
 
     on_piece = None
     if progress is not None:
@@ -170,7 +203,7 @@ def analyze(
             from .pipeline import Cancelled
 
             raise Cancelled()
-        parts.append((a, extract(spacy_doc)))
+        parts.append((a, extract_part(spacy_doc)))
         del spacy_doc
     found_all = join_sections(parts)
     return doc.with_analysis(
@@ -178,9 +211,24 @@ def analyze(
         actors=found_all.actors,
         mentions=found_all.mentions,
         quotes=found_all.quotes,
+        coverage=coverage,
         pipeline=pipeline_id(nlp),
         engine_version=ENGINE_VERSION,
     )
+
+
+def entities_only(spacy_doc: Any) -> Any:
+    """The entities a pipeline found, without actors or quotes (whose rules are English-only)."""
+    from .extract import Extraction
+    from .extract.actors import trim_span
+
+    text = spacy_doc.text
+    found = []
+    for ent in spacy_doc.ents:
+        s, e = trim_span(text, ent.start_char, ent.end_char)
+        if s < e:
+            found.append(Entity(s, e, ent.label_, text[s:e]))
+    return Extraction(entities=tuple(found))
 
 
 #: Seconds between two progress reports.
@@ -201,12 +249,20 @@ class Analyzer:
     pipeline is loaded (once) only when some document misses.
     """
 
-    def __init__(self, model: str | None = None, *, cache: "ParseCache | None" = None) -> None:
-        from .pipeline import describe, resolve_model
+    def __init__(self, model: str | None = None, *, cache: "ParseCache | None" = None,
+                 language: str | None = None) -> None:
+        """``language``: the articles' language code when the user named it (``--language``); None detects it.
+
+        A named language bypasses the parse cache (whose entries hold the
+        detected language's analysis).
+        """
+        from .pipeline import describe, pipeline_language, resolve_model
 
         self.model_name = resolve_model(model)  # raises ModelError with the fix
         self.pipeline = describe(self.model_name)
-        self.cache = cache
+        self.pipeline_language = pipeline_language(self.model_name)
+        self.language = language
+        self.cache = cache if language is None else None
         self._nlp: "Language | None" = None
         self._lock = threading.Lock()
 
@@ -243,7 +299,14 @@ class Analyzer:
                 from .pipeline import Cancelled
 
                 raise Cancelled()
-        result = analyze(doc, self.nlp, progress=progress, cancelled=cancelled)
+        from .language import TEXT, coverage_for
+
+        doc = with_language(doc, self.language)
+        if coverage_for(doc.meta.language, self.pipeline_language) == TEXT:
+            # not the pipeline's language: the text alone, without loading spaCy
+            result = text_only(doc, self.pipeline)
+        else:
+            result = analyze(doc, self.nlp, language=self.language, progress=progress, cancelled=cancelled)
         if self.cache:
             self.cache.put(result, self.pipeline)
         return result

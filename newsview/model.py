@@ -20,6 +20,7 @@ Span = tuple[int, int]
 #: Entity labels grouped into the families the UI and the filter speak of.
 LABEL_FAMILY = {
     "PERSON": "person",
+    "PER": "person",  # the label of spaCy's pipelines for other languages
     "ORG": "org",
     "NORP": "org",
     "GPE": "place",
@@ -69,6 +70,29 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Language:
+    """The language an article is in: an ISO 639 code and how sure newsview is.
+
+    ``confidence`` is the share of the text found to be in that language
+    (1.0 when the user named it with ``--language``, ``given``).
+    """
+
+    code: str
+    confidence: float
+    given: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        from .language import language_name
+
+        return {"code": self.code, "name": language_name(self.code), "confidence": round(self.confidence, 3),
+                "source": "given" if self.given else "detected"}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Language:
+        return cls(d["code"], float(d["confidence"]), d.get("source") == "given")
+
+
+@dataclass(frozen=True)
 class Meta:
     title: str | None = None
     byline: str | None = None
@@ -79,6 +103,8 @@ class Meta:
     url: str | None = None
     #: where the title stands in the cleaned text, when it is kept there as the first paragraph
     title_span: Span | None = None
+    #: set by the analysis (None before it, or when there was too little text to tell)
+    language: Language | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -89,6 +115,7 @@ class Meta:
             "dateline": self.dateline,
             "publisher": self.publisher,
             "url": self.url,
+            "language": self.language.to_dict() if self.language else None,
         }
 
 
@@ -243,6 +270,9 @@ class ParsedDocument:
     quotes: tuple[Quote, ...] = ()
     mentions: tuple[Mention, ...] = ()
     analysed: bool = False
+    #: what the analysis covered: ``full``, ``entities`` (a non-English pipeline) or ``text``
+    #: (not English: no entities, actors or quotes); see ``newsview.language``
+    coverage: str = "full"
     pipeline: str | None = None
     engine_version: str | None = None
     #: (clean_start, source_start, length) runs mapping cleaned offsets back to the source
@@ -300,7 +330,10 @@ class ParsedDocument:
         yield "schema", SCHEMA
         yield "source", self.source.to_dict()
         yield "meta", self.meta.to_dict()
-        yield "engine", {"version": self.engine_version, "pipeline": self.pipeline, "analysed": self.analysed}
+        from .language import coverage_note
+
+        yield "engine", {"version": self.engine_version, "pipeline": self.pipeline, "analysed": self.analysed,
+                         "coverage": self.coverage, "note": coverage_note(self) if self.analysed else None}
         yield "text", self.text
         yield "paragraphs", ([p.start, p.end] for p in self.paragraphs)
         yield "removed", (r.to_dict() for r in self.removed)
@@ -323,12 +356,15 @@ class ParsedDocument:
             return Evidence(v["rule"], tuple(v.get("chain", ()))) if v else None
 
         src = d["source"]
+        meta = d.get("meta", {})
+        language = meta.get("language")
         return cls(
             text=d["text"],
             source=Source(src.get("path"), src["sha256"], src["encoding"], src.get("size", 0)),
             meta=Meta(
-                **{k: d.get("meta", {}).get(k) for k in Meta.__dataclass_fields__ if k != "title_span"},
-                title_span=span(d.get("meta", {}).get("title_span")),
+                **{k: meta.get(k) for k in Meta.__dataclass_fields__ if k not in ("title_span", "language")},
+                title_span=span(meta.get("title_span")),
+                language=Language.from_dict(language) if language is not None else None,
             ),
             paragraphs=tuple(Paragraph(s, e) for s, e in d.get("paragraphs", ())),
             removed=tuple(Removed(**r) for r in d.get("removed", ())),
@@ -364,6 +400,7 @@ class ParsedDocument:
             ),
             mentions=tuple(Mention(**m) for m in d.get("mentions", ())),
             analysed=bool(engine.get("analysed", True)),
+            coverage=engine.get("coverage", "full"),
             pipeline=engine.get("pipeline"),
             engine_version=engine.get("version"),
             offset_map=tuple(tuple(r) for r in d.get("offset_map", ())),

@@ -138,6 +138,25 @@ def describe(name: str) -> str:
         return f"{name}-unknown"
 
 
+def pipeline_language(name: str) -> str | None:
+    """The language code a resolved pipeline is for (``en``), read from its meta.json without loading it.
+
+    None when it cannot be told (no readable meta.json, or no ``lang`` in it).
+    """
+    import json
+
+    path = os.path.join(name, "meta.json") if os.path.isdir(name) else _package_meta(name)
+    if path is None:
+        return None
+    try:
+        with open(path, encoding="utf-8") as fh:
+            meta = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    lang = meta.get("lang") if isinstance(meta, dict) else None
+    return lang if isinstance(lang, str) and lang else None
+
+
 def pipeline_id(nlp: "Language") -> str:
     meta = getattr(nlp, "meta", {}) or {}
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"

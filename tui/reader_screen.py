@@ -38,6 +38,7 @@ from newsview.filtering import (
     parse_query,
     prepare_search,
 )
+from newsview.language import TEXT, status_note
 from newsview.model import ParsedDocument, Quote, Span
 
 from .analysis import (
@@ -299,10 +300,13 @@ class ReaderScreen(Screen[None]):
         doc = self.document
         state = self.filter_state
         session = self.review_session
+        done = self.engine_state is AnalysisState.DONE
+        # an article not in English is read as text: the line says so in place of "analysed"
+        limited = status_note(doc) if done else None
         self.status_line.show(StatusState(
-            engine=self.engine_state.words.status,
-            engine_style=self.engine_state.words.style,
-            analysed=self.engine_state is AnalysisState.DONE,
+            engine=limited or self.engine_state.words.status,
+            engine_style="$text-warning" if limited else self.engine_state.words.style,
+            analysed=done and doc.coverage != TEXT,
             progress=self.analysis_share if self.engine_state is AnalysisState.ANALYSING else None,
             actors=len(doc.actors),
             quotes=len(doc.quotes),

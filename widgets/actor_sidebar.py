@@ -22,6 +22,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsview.filtering import FilterResult, quote_counts, quote_tints, rank_actors
+from newsview.language import coverage_note
 from newsview.safe_text import display_safe
 from newsview.model import Actor, ParsedDocument, Quote
 
@@ -287,7 +288,7 @@ class ActorList(OptionList):
             if result is not None:
                 why = "No actor matches the filter."
             elif doc.analysed:
-                why = "No actors found in this article."
+                why = coverage_note(doc) or "No actors found in this article."
             else:
                 why = self.pending_note
             options.append(Option(Content.styled(why, "italic $text-muted"), id="empty", disabled=True))

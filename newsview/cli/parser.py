@@ -139,7 +139,8 @@ def run(files: list[str], **values: Any) -> None:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(
         run_batch.run_batch(files, fmt, output=output, model=values["model"], use_cache=not values["no_cache"],
-                            review_file=values["review_file"], jobs=_jobs(values["jobs"]), refresh=values["refresh"])
+                            review_file=values["review_file"], jobs=_jobs(values["jobs"]), refresh=values["refresh"],
+                            language=values["language"])
     )
 
 

@@ -37,8 +37,12 @@ def run_app(
     keymap_file: str | None = None,
     refresh: bool = False,
     index: str | None = None,
+    language: str | None = None,
 ) -> int:
-    """Run the app on one article (a folder: the library); its exit code."""
+    """Run the app on one article (a folder: the library); its exit code.
+
+    ``language`` is the ``--language`` value as typed (None or ``auto``: detect it).
+    """
     import gc
 
     if os.path.isdir(path):
@@ -54,16 +58,22 @@ def run_app(
         from .. import engine
         from ..batch import make_analyzer
         from ..inputs import read_input
+        from ..language import parse_language_option
         from ..pipeline import ModelError
         from ..reader import InputError
 
+        try:
+            language = parse_language_option(language)
+        except ValueError as exc:
+            error(str(exc))
+            return EXIT_USAGE
         try:
             raw = read_input(path, refresh=refresh)
         except InputError as exc:
             error(str(exc))
             return EXIT_INPUT
         try:
-            analyzer = make_analyzer(model, use_cache)
+            analyzer = make_analyzer(model, use_cache, language)
         except ModelError as exc:
             error(str(exc))
             return EXIT_ENGINE

@@ -29,13 +29,23 @@ def _report(progress: ProgressLine, message: str) -> None:
     error(message)
 
 
-def _documents(results: Iterator[Result], failures: list[str], progress: ProgressLine) -> Iterator[ParsedDocument]:
-    """Yield analysed documents in input order; unreadable files are reported and skipped."""
+def _documents(results: Iterator[Result], failures: list[str], progress: ProgressLine, *,
+               tell_coverage: bool = False) -> Iterator[ParsedDocument]:
+    """Yield analysed documents in input order; unreadable files are reported and skipped.
+
+    With ``tell_coverage`` (a format with no room for it, CSV), an article
+    analysed only in part because it is not English is said so on stderr.
+    """
+    from ..language import status_note
+
     for result in results:
         if result.document is None:
             _report(progress, result.input_error or f"{escape_name(result.path)}: cannot be analysed")
             failures.append(result.path)
         else:
+            note = status_note(result.document) if tell_coverage else None
+            if note:
+                _report(progress, f"{escape_name(result.path)}: {note}")
             yield result.document
         progress.file_done(len(result.document.text.split()) if result.document is not None else 0)
 
@@ -67,9 +77,20 @@ def run_batch(
     review_file: str | None,
     jobs: int = 1,
     refresh: bool = False,
+    language: str | None = None,
 ) -> int:
-    """Write the files' analyses to ``output`` (stdout when None) in ``fmt``; the exit code."""
+    """Write the files' analyses to ``output`` (stdout when None) in ``fmt``; the exit code.
+
+    ``language`` is the ``--language`` value as typed (None or ``auto``: detect it).
+    """
     from ..batch import ProgressLine, input_sizes
+    from ..language import parse_language_option
+
+    try:
+        language = parse_language_option(language)
+    except ValueError as exc:
+        error(str(exc))
+        return EXIT_USAGE
 
     if output is not None:
         from ..cache import ParseCache
@@ -82,7 +103,7 @@ def run_batch(
     progress = ProgressLine(len(files), sizes=input_sizes(files))
     try:
         return _analyse_and_write(files, fmt, progress, output=output, model=model, use_cache=use_cache,
-                                  review_file=review_file, jobs=jobs, refresh=refresh)
+                                  review_file=review_file, jobs=jobs, refresh=refresh, language=language)
     finally:
         # gone before whatever comes next, even an internal error's line from main()
         progress.clear()
@@ -90,7 +111,7 @@ def run_batch(
 
 def _analyse_and_write(files: list[str], fmt: Format, progress: ProgressLine, *, output: Path | None,
                        model: str | None, use_cache: bool, review_file: str | None, jobs: int,
-                       refresh: bool = False) -> int:
+                       refresh: bool = False, language: str | None = None) -> int:
     from .. import batch
     from ..export import WRITERS
     from ..pipeline import ModelError
@@ -98,7 +119,8 @@ def _analyse_and_write(files: list[str], fmt: Format, progress: ProgressLine, *,
     from .output import OutputError, write_output
 
     write = WRITERS[fmt.value]
-    results = batch.analyse(files, model=model, use_cache=use_cache, jobs=jobs, progress=progress, refresh=refresh)
+    results = batch.analyse(files, model=model, use_cache=use_cache, jobs=jobs, progress=progress, refresh=refresh,
+                            language=language)
     try:
         first = next(results, None)  # a missing pipeline is an error before any output is opened
     except ModelError as exc:
@@ -109,7 +131,8 @@ def _analyse_and_write(files: list[str], fmt: Format, progress: ProgressLine, *,
     failures: list[str] = []
 
     def write_all(out: IO[str]) -> None:
-        docs = _with_reviews(_documents(results, failures, progress), review_file, failures, progress)
+        docs = _with_reviews(_documents(results, failures, progress, tell_coverage=fmt is Format.csv), review_file,
+                             failures, progress)
         write(out, docs, single=len(files) == 1)
 
     try:

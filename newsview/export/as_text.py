@@ -15,6 +15,7 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
+from ..language import ENTITIES, coverage_note
 from ..model import ParsedDocument, Quote
 from ..safe_text import escape_name, printable
 from .common import short_line
@@ -31,6 +32,18 @@ def _quote_line(q: Quote) -> Text:
         line.append(f"  {short_line(q.cue)}", style="italic dim")
     line.append(f"  {q.confidence:.2f}", style="dim")
     return line
+
+
+def _entity_lines(doc: ParsedDocument) -> Text:
+    """Each family's entity names, once each, for a document that has entities but no actors."""
+    names: dict[str, dict[str, None]] = {}
+    for e in doc.entities:
+        names.setdefault(e.family, {})[e.text] = None
+    out = Text()
+    for k, (family, found) in enumerate(names.items()):
+        out.append(("\n" if k else "") + family, style="cyan")
+        out.append("  " + printable(", ".join(found)))
+    return out
 
 
 def summary(doc: ParsedDocument) -> Group:
@@ -55,8 +68,13 @@ def summary(doc: ParsedDocument) -> Group:
         from ..library.sources import document_sources, sources_line
 
         head.append("\n" + printable(sources_line(document_sources(doc))), style="dim")
+    note = coverage_note(doc) if doc.analysed else None
+    if note:
+        head.append("\n" + note, style="yellow")
     parts.append(Panel(head, expand=False))
 
+    if doc.coverage == ENTITIES and doc.entities:
+        parts.append(_entity_lines(doc))
     for actor in doc.actors:
         quotes = doc.quotes_by(actor.id)
         name = Text(short_line(actor.name), style="bold")

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..language import coverage_note
 from ..model import ParsedDocument, Quote
 from ..safe_text import escape_name, one_line
 from .fileformat import SCHEMA
@@ -121,6 +122,9 @@ def markdown_report(doc: ParsedDocument, review: Review | ReviewedView, *, inclu
         out.append(f"- Orphaned: {p.orphaned} reviewed quote(s) no longer found in the analysis")
     if doc.engine_version or doc.pipeline:
         out.append(f"- Analysis: newsview {md_escape(doc.engine_version or '?')}, model {md_escape(doc.pipeline or '?')}")
+    note = coverage_note(doc) if doc.analysed else None
+    if note:
+        out += ["", f"> {md_escape(note)}"]
     out += ["", "## Quotes", ""]
     out.append("| # | Quote | Engine speaker | Verdict | Reviewed speaker | Confidence | Note |")
     out.append("|---|---|---|---|---|---|---|")

