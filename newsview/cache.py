@@ -57,7 +57,7 @@ def default_dir() -> Path:
 
 
 #: The modules whose code decides what an analysis contains.
-_ENGINE_SOURCES = ("safe_text.py", "clean", "engine.py", "language.py", "model.py", "pipeline.py", "extract")
+_ENGINE_SOURCES = ("safe_text.py", "clean", "coverage.py", "engine.py", "language.py", "model.py", "pipeline.py", "extract")
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, TypeGuard
 
-from .language import COVERAGES
+from .coverage import COVERAGES
 from .model import ParsedDocument
 
 #: ids the engine gives (``a1``, ``q12``): they also name widgets, whose ids are restricted

@@ -132,7 +132,7 @@ def with_language(doc: ParsedDocument, given: str | None = None) -> ParsedDocume
 
 def text_only(doc: ParsedDocument, pipeline: str) -> ParsedDocument:
     """The analysis of an article the pipeline cannot read (not English): its text alone, saying so."""
-    from .language import TEXT
+    from .coverage import TEXT
 
     return doc.with_analysis(entities=(), actors=(), mentions=(), quotes=(), coverage=TEXT, pipeline=pipeline,
                              engine_version=ENGINE_VERSION)

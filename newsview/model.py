@@ -13,6 +13,9 @@ from functools import cached_property
 from bisect import bisect_right
 from typing import IO, Any, Iterable, Iterator, Sequence
 
+# the record of an article's language (Meta.language) lives with the words that explain it
+from .coverage import Language, coverage_note
+
 SCHEMA = "newsview/1"
 
 Span = tuple[int, int]
@@ -67,29 +70,6 @@ class Source:
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "sha256": self.sha256, "encoding": self.encoding, "size": self.size}
-
-
-@dataclass(frozen=True)
-class Language:
-    """The language an article is in: an ISO 639 code and how sure newsview is.
-
-    ``confidence`` is the share of the text found to be in that language
-    (1.0 when the user named it with ``--language``, ``given``).
-    """
-
-    code: str
-    confidence: float
-    given: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        from .language import language_name
-
-        return {"code": self.code, "name": language_name(self.code), "confidence": round(self.confidence, 3),
-                "source": "given" if self.given else "detected"}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Language:
-        return cls(d["code"], float(d["confidence"]), d.get("source") == "given")
 
 
 @dataclass(frozen=True)
@@ -330,8 +310,6 @@ class ParsedDocument:
         yield "schema", SCHEMA
         yield "source", self.source.to_dict()
         yield "meta", self.meta.to_dict()
-        from .language import coverage_note
-
         yield "engine", {"version": self.engine_version, "pipeline": self.pipeline, "analysed": self.analysed,
                          "coverage": self.coverage, "note": coverage_note(self) if self.analysed else None}
         yield "text", self.text

@@ -14,16 +14,14 @@ from language_samples import LONG, MIXED, SHORT, article
 
 from newsview import engine
 from newsview.document_check import BadDocument, document_from_json
+from newsview.coverage import ENTITIES, FULL, TEXT
 from newsview.language import (
-    ENTITIES,
-    FULL,
-    TEXT,
     coverage_for,
     detect_language,
     is_english,
     parse_language_option,
 )
-from newsview.model import Language
+from newsview.coverage import Language
 from newsview.reader import raw_from_text
 
 

@@ -103,11 +103,11 @@ async def test_the_app_shows_the_text_and_says_the_analysis_is_english_only():
         status = app.reader.status_line.text
         assert "Spanish (es)" in status and "English-only" in status
         assert "analysed ·" not in status  # no counts of actors that were never looked for
-        assert "El ayuntamiento aprueba" in app.article.visible_text()
-        assert app.sidebar_row_ids == []
-        assert "English-only" in str(app.actor_list.options[0].prompt)
+        assert "El ayuntamiento aprueba" in app.reader.article.visible_text()
+        assert app.reader.sidebar_row_ids == []
+        assert "English-only" in str(app.reader.actor_list.options[0].prompt)
         # the text is searchable
         await pilot.press("slash", *"tranvía", "enter")
         await pilot.pause()
-        assert app.filter_result.spans
+        assert app.reader.filter_result.spans
         assert "1/" in app.reader.status_line.text

@@ -38,7 +38,7 @@ from newsview.filtering import (
     parse_query,
     prepare_search,
 )
-from newsview.language import TEXT, status_note
+from newsview.coverage import TEXT, status_note
 from newsview.model import ParsedDocument, Quote, Span
 
 from .analysis import (

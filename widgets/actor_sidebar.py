@@ -22,7 +22,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsview.filtering import FilterResult, quote_counts, quote_tints, rank_actors
-from newsview.language import coverage_note
+from newsview.coverage import coverage_note
 from newsview.safe_text import display_safe
 from newsview.model import Actor, ParsedDocument, Quote
 

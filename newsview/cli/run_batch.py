@@ -36,7 +36,7 @@ def _documents(results: Iterator[Result], failures: list[str], progress: Progres
     With ``tell_coverage`` (a format with no room for it, CSV), an article
     analysed only in part because it is not English is said so on stderr.
     """
-    from ..language import status_note
+    from ..coverage import status_note
 
     for result in results:
         if result.document is None:

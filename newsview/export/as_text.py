@@ -15,7 +15,7 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
-from ..language import ENTITIES, coverage_note
+from ..coverage import ENTITIES, coverage_note
 from ..model import ParsedDocument, Quote
 from ..safe_text import escape_name, printable
 from .common import short_line

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..language import coverage_note
+from ..coverage import coverage_note
 from ..model import ParsedDocument, Quote
 from ..safe_text import escape_name, one_line
 from .fileformat import SCHEMA
