@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .model import Actor, ParsedDocument, Quote, Span, label_family
+from .model import DOCUMENT_KIND, Actor, ParsedDocument, Quote, Span, label_family
 
 FAMILIES = ("person", "org", "place", "date", "other")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
@@ -442,13 +442,15 @@ def _quote_counts(doc: ParsedDocument) -> dict[str | None, int]:
 
 
 def rank_actors(doc: ParsedDocument) -> list[Actor]:
-    """Actors by prominence: most quotes first, then most mentions, then name."""
+    """Actors by prominence: most quotes first, then most mentions, then name; documents last."""
     return list(_per_document(doc, "ranked", _rank_actors))
 
 
 def _rank_actors(doc: ParsedDocument) -> list[Actor]:
     counts = _per_document(doc, "counts", _quote_counts)
-    return sorted(doc.actors, key=lambda a: (-counts.get(a.id, 0), -len(a.mentions), a.name.lower(), a.id))
+    # documents and data come after every person, organisation and group, under their own heading
+    return sorted(doc.actors, key=lambda a: (a.kind == DOCUMENT_KIND, -counts.get(a.id, 0), -len(a.mentions),
+                                             a.name.lower(), a.id))
 
 
 def quote_tints(doc: ParsedDocument) -> dict[str, int]:

@@ -38,6 +38,9 @@ LABEL_FAMILY = {
 #: condition of anonymity"), several ("people familiar with the matter"), and
 #: "NOMINAL", the kind both had before they were told apart (older caches, libraries).
 UNNAMED_KINDS = frozenset({"unnamed", "group", "NOMINAL"})
+#: The actor kind of a report, study, poll, filing, data set or website that "says" things:
+#: listed apart from people, organisations and groups, and left out of speaker rankings.
+DOCUMENT_KIND = "document"
 
 
 def label_family(label: str) -> str:

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from newsview.filtering import FilterResult, quote_counts, quote_tints, rank_actors
 from newsview.coverage import coverage_note
 from newsview.safe_text import display_safe
-from newsview.model import Actor, ParsedDocument, Quote
+from newsview.model import DOCUMENT_KIND, Actor, ParsedDocument, Quote
 
 if TYPE_CHECKING:
     from newsview.review.view import ReviewedQuote
@@ -35,6 +35,8 @@ from .review_panel import ReviewPanel, verdict_symbol, verdict_words
 UNATTRIBUTED = "__unattributed__"
 _ACTOR = "actor:"
 _QUOTE = "quote:"
+#: the sidebar heading over documents and data as sources
+DOCUMENTS_HEADING = "Documents and data"
 
 
 class FittedRow(Content):
@@ -84,7 +86,8 @@ def actor_row(actor: Actor, n_quotes: int, *, expanded: bool, selected: bool, wi
         marker,
         (first_words(actor.name, max(8, width - 4)), FAMILY_STYLE.get(family, FAMILY_STYLE["other"])),
     )
-    label = FAMILY_LABEL.get(family, family) + (f" · {tag}" if tag else "")
+    label = ("document" if actor.kind == DOCUMENT_KIND else FAMILY_LABEL.get(family, family)) + (
+        f" · {tag}" if tag else "")
     counts = [_plural(n_quotes, "quote")] if n_quotes else []
     counts.append(_plural(len(actor.mentions), "mention"))
     tail = " · " + " · ".join(counts)
@@ -99,6 +102,10 @@ def actor_row(actor: Actor, n_quotes: int, *, expanded: bool, selected: bool, wi
 def _actor_option(actor: Actor, n_quotes: int, expanded: bool, selected: bool, width: int, tag: str) -> Option:
     return Option(FittedRow(actor_row(actor, n_quotes, expanded=expanded, selected=selected, width=width, tag=tag)),
                   id=_ACTOR + actor.id)
+
+
+def _documents_heading() -> Option:
+    return Option(Content.styled(DOCUMENTS_HEADING, "bold $text-muted"), id="documents-heading", disabled=True)
 
 
 def unattributed_row(n_quotes: int, *, expanded: bool) -> Content:
@@ -262,9 +269,14 @@ class ActorList(OptionList):
             return option
 
         options: list[Option] = []
+        headed = False
         for actor in rank_actors(doc):
             if result is not None and not result.keeps_actor(actor.id):
                 continue
+            if actor.kind == DOCUMENT_KIND and not headed:
+                # documents and data that "say" things, apart from the people and organisations
+                headed = True
+                options.append(row(("documents-heading",), (), _documents_heading))
             quotes = [q for q in doc.quotes_by(actor.id) if result is None or result.keeps_quote(q.id)]
             open_ = actor.id in self.expanded or (result is not None and bool(quotes) and bool(result.quote_ids))
             n_quotes, expanded = counts.get(actor.id, 0), open_ and bool(quotes)
@@ -296,14 +308,15 @@ class ActorList(OptionList):
         if len(current) == len(options) and all(a is b for a, b in zip(current, options)):
             return  # the very same rows: the list keeps its measures, its drawn rows and its cursor
         self.set_options(options)
-        if options[0].disabled:
-            return
-        index = 0
+        first = next((i for i, o in enumerate(options) if not o.disabled), None)
+        if first is None:
+            return  # only a note, or a heading
+        index = first
         if keep_id is not None:
             try:
                 index = self.get_option_index(keep_id)
             except Exception:  # the row is filtered away: stay at the top
-                index = 0
+                index = first
         self.highlighted = index
 
     def _quote_option(self, row, quote: Quote, tint: int | None, width: int) -> Option:

@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from ..coverage import ENTITIES, coverage_note
-from ..model import ParsedDocument, Quote
+from ..model import DOCUMENT_KIND, ParsedDocument, Quote
 from ..safe_text import escape_name, printable
 from .common import short_line
 
@@ -60,8 +60,11 @@ def summary(doc: ParsedDocument) -> Group:
     if facts:
         head.append("\n" + short_line(" · ".join(facts)), style="dim")
     n_attr = sum(1 for q in doc.quotes if q.speaker)
+    documents = sum(1 for a in doc.actors if a.kind == DOCUMENT_KIND)
     head.append(
-        f"\n{len(doc.actors)} actors · {len(doc.quotes)} quotes ({n_attr} attributed) · {len(doc.entities)} entities",
+        f"\n{len(doc.actors) - documents} actors"
+        + (f" · {documents} document{'s' if documents != 1 else ''}" if documents else "")
+        + f" · {len(doc.quotes)} quotes ({n_attr} attributed) · {len(doc.entities)} entities",
         style="dim",
     )
     if doc.analysed:
@@ -75,10 +78,10 @@ def summary(doc: ParsedDocument) -> Group:
 
     if doc.coverage == ENTITIES and doc.entities:
         parts.append(_entity_lines(doc))
-    for actor in doc.actors:
+    for actor in sorted(doc.actors, key=lambda a: a.kind == DOCUMENT_KIND):  # documents and data last
         quotes = doc.quotes_by(actor.id)
         name = Text(short_line(actor.name), style="bold")
-        name.append(f"  {printable(actor.family)}", style="cyan")
+        name.append(f"  {'document' if actor.kind == DOCUMENT_KIND else printable(actor.family)}", style="cyan")
         name.append(f"  {len(quotes)} quotes, {len(actor.mentions)} mentions", style="dim")
         others = [a for a in actor.aliases if a != actor.name]
         if others:

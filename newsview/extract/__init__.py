@@ -18,7 +18,9 @@ offsets index ``doc.text``.  The work is split into:
 * :mod:`.interviews` - transcripts: speaker labels, questions and answers;
 * :mod:`.cues` - the word lists;
 * :mod:`.extraction` - the result;
-* :mod:`.assemble` - actors and quotes put together into it.
+* :mod:`.assemble` - actors and quotes put together into it;
+* :mod:`.headlines` - names only a title-case headline gives, taken out;
+* :mod:`.documents` - documents and data as sources, and things that are none.
 """
 
 from __future__ import annotations
@@ -36,5 +38,7 @@ __all__ = ["Extraction", "extract"]
 def extract(doc: Doc) -> Extraction:
     """Find entities, actors, mentions and quotes in a parsed document."""
     from .assemble import assemble
+    from .documents import classify_sources
+    from .headlines import drop_headline_names
 
-    return assemble(doc)
+    return classify_sources(doc, drop_headline_names(doc.text, assemble(doc)))

@@ -6,8 +6,10 @@ A quote's source is
 * ``unnamed`` — its speaker is one the attribution engine found only as a
   noun phrase (actor kind ``unnamed`` or ``group``) whose head is a person or a source
   ("a senior official", "people familiar with the matter", "two sources");
-* ``other`` — a noun phrase that hides no one: not a person ("the study",
-  "police") or one known person ("the mayor of Yartsevo");
+* ``document`` — a report, study, poll, filing, data set or website (actor kind
+  ``document``: "the study", "a March 3 filing to investors");
+* ``other`` — a noun phrase that hides no one: not a person ("police") or one
+  known person ("the mayor of Yartsevo");
 * ``unattributed`` — no speaker at all.
 
 The unnamed test is deliberately conservative: the head noun must be on the
@@ -29,14 +31,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..extract.actors import ROLE_NOUNS
-from ..model import UNNAMED_KINDS
+from ..model import DOCUMENT_KIND, UNNAMED_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import ParsedDocument
     from ..review.view import ReviewedView
     from .index import LibraryIndex
 
-CATEGORIES = ("named", "unnamed", "other", "unattributed")
+CATEGORIES = ("named", "unnamed", "document", "other", "unattributed")
 
 #: head nouns of unnamed sources beyond the engine's person and role nouns
 SOURCE_NOUNS = frozenset(
@@ -96,6 +98,8 @@ def category(speaker: str | None, kind: str | None) -> str:
     """The source category of a quote by ``speaker`` (an actor name) of ``kind`` (the actor's kind)."""
     if not speaker:
         return "unattributed"
+    if kind == DOCUMENT_KIND:
+        return "document"
     if kind in UNNAMED_KINDS:
         return "unnamed" if unnamed_source(speaker) else "other"
     return "named"
@@ -131,7 +135,7 @@ class SourcesSummary:
 
     quotes: int
     words: int
-    #: quotes per category (named, unnamed, other, unattributed)
+    #: quotes per category (named, unnamed, document, other, unattributed)
     by_category: dict[str, int]
     #: speakers by quoted words, most first (the unattributed quotes as one entry with speaker None)
     speakers: tuple[SourceShare, ...]

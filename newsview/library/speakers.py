@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from ..extract.actors import _core as name_core
 from ..extract.actors import name_words, strip_titles
-from ..model import UNNAMED_KINDS, label_family
+from ..model import DOCUMENT_KIND, UNNAMED_KINDS, label_family
 from .index import LibraryIndex
 from .query import QuoteRow, quote_row
 
@@ -105,6 +105,9 @@ def merge_names(facts: Iterable[ActorFact]) -> dict[int, str]:
     single: list[tuple[str, ActorFact]] = []
     nominal_names: list[tuple[list[str], ActorFact]] = []
     for f in facts:
+        if f.kind == DOCUMENT_KIND:
+            keys[f.row] = f"document:{f.article}:{f.row}"  # "the report" of one article is not another's
+            continue
         if f.kind in UNNAMED_KINDS:
             keys[f.row] = f"unnamed:{f.article}:{f.row}"
             if _proper_name(f.name):
@@ -194,7 +197,7 @@ def _rebuild(c: sqlite3.Connection) -> int:
         kind = "PERSON" if key.startswith("person:") else kinds.most_common(1)[0][0]
         dates = sorted(r["date_key"] for r in members if r["date_key"])
         out.append((
-            key, _display(names, kind == "PERSON"), kind, int(kind not in UNNAMED_KINDS), "\n".join(sorted(all_names)),
+            key, _display(names, kind == "PERSON"), kind, int(kind not in UNNAMED_KINDS and kind != DOCUMENT_KIND), "\n".join(sorted(all_names)),
             len({r["article_id"] for r in members}), len({r["article_id"] for r in members if r["quotes"]}),
             sum(r["quotes"] for r in members), sum(r["words"] for r in members),
             dates[0] if dates else None, dates[-1] if dates else None, label_family(kind),
@@ -223,12 +226,17 @@ def refresh(index: LibraryIndex) -> bool:
     return True
 
 
-def _where(query: str, named_only: bool) -> tuple[str, list[str]]:
-    """Words (and ``@name``) must be in a name or alias; ``type:`` terms keep those families."""
+def _where(query: str, named_only: bool, documents: bool = False) -> tuple[str, list[str]]:
+    """Words (and ``@name``) must be in a name or alias; ``type:`` terms keep those families.
+
+    Documents and data ("the report", "a poll") are left out unless ``documents``.
+    """
     from ..filtering import parse_query
 
     state = parse_query(query)
     clauses = ["named = 1"] if named_only else []
+    if not documents:
+        clauses.append(f"kind != '{DOCUMENT_KIND}'")
     words = [*state.words, *state.speakers]
     clauses += ["instr(names, ?) > 0"] * len(words)
     if state.types:
@@ -237,12 +245,13 @@ def _where(query: str, named_only: bool) -> tuple[str, list[str]]:
 
 
 def speakers(index: LibraryIndex, query: str = "", *, sort: str = "articles", named_only: bool = False,
-             limit: int = 100, offset: int = 0) -> list[SpeakerRow]:
+             limit: int = 100, offset: int = 0, documents: bool = False) -> list[SpeakerRow]:
     """One page of the ledger; ``query`` words must all be in a name or alias of the speaker
-    (``type:person`` and the like keep one family of speakers)."""
+    (``type:person`` and the like keep one family of speakers).  Documents and data as sources
+    are ranked only with ``documents``."""
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r} (one of {', '.join(SORTS)})")
-    where, args = _where(query, named_only)
+    where, args = _where(query, named_only, documents)
     sql = ("SELECT key, name, kind, named, articles, quoted_articles, quotes, words, first_date, last_date"
            f" FROM speakers{where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?")
 
@@ -252,8 +261,8 @@ def speakers(index: LibraryIndex, query: str = "", *, sort: str = "articles", na
     return index.guarded(run)
 
 
-def count(index: LibraryIndex, query: str = "", *, named_only: bool = False) -> int:
-    where, args = _where(query, named_only)
+def count(index: LibraryIndex, query: str = "", *, named_only: bool = False, documents: bool = False) -> int:
+    where, args = _where(query, named_only, documents)
     return int(index.guarded(lambda c: c.execute(f"SELECT count(*) FROM speakers{where}", args).fetchone()[0]))
 
 
@@ -292,7 +301,7 @@ LEDGER_FIELDS = ("speaker", "kind", "named", "articles", "quoted_articles", "quo
 
 
 def ledger_rows(index: LibraryIndex, *, sort: str = "articles", named_only: bool = False,
-                batch: int = 500) -> Iterator[dict[str, object]]:
+                batch: int = 500, documents: bool = False) -> Iterator[dict[str, object]]:
     """The whole ledger as plain rows (``LEDGER_FIELDS``), a batch at a time, for CSV.
 
     The writer must still neutralise cells a spreadsheet would run as
@@ -301,7 +310,7 @@ def ledger_rows(index: LibraryIndex, *, sort: str = "articles", named_only: bool
     refresh(index)
     offset = 0
     while True:
-        rows = speakers(index, sort=sort, named_only=named_only, limit=batch, offset=offset)
+        rows = speakers(index, sort=sort, named_only=named_only, limit=batch, offset=offset, documents=documents)
         for r in rows:
             yield {"speaker": r.name, "kind": r.kind, "named": r.named, "articles": r.articles,
                    "quoted_articles": r.quoted_articles, "quotes": r.quotes, "words": r.words,

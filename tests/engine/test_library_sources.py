@@ -43,7 +43,7 @@ def test_one_article(tmp_path: Path):
     doc = analysed(engine.prepare(read_article(path)), ACTORS, unattributed=("It was loud,",))
     summary = sources.document_sources(doc)
     assert summary.quotes == 5
-    assert summary.by_category == {"named": 1, "unnamed": 2, "other": 1, "unattributed": 1}
+    assert summary.by_category == {"named": 1, "unnamed": 2, "document": 0, "other": 1, "unattributed": 1}
     assert summary.first is not None and summary.first.name == "a senior official" and summary.first.category == "unnamed"
     top = summary.speakers[0]
     assert top.name == "a senior official" and top.words == 9
@@ -68,7 +68,7 @@ def test_across_a_library_speakers_merge(tmp_path: Path):
         storm = index.article_by_path(str(folder / "storm.txt"))
         assert storm is not None
         one = sources.article_sources(index, storm.id)
-        assert one.by_category == {"named": 1, "unnamed": 2, "other": 1, "unattributed": 1}
+        assert one.by_category == {"named": 1, "unnamed": 2, "document": 0, "other": 1, "unattributed": 1}
         lib = sources.library_sources(index)
         assert lib.articles == 2 and lib.articles_with_unnamed == 1
         assert lib.overall.quotes == 6 and lib.overall.named == 2
