@@ -25,20 +25,24 @@ class Language:
     """The language an article is in: an ISO 639 code and how sure newsview is.
 
     ``confidence`` is the share of the text found to be in that language
-    (1.0 when the user named it with ``--language``, ``given``).
+    (1.0 when the user named it with ``--language``, ``given``);
+    ``english_share`` is the share found to be in English, which decides
+    whether a page with some English in it is analysed.
     """
 
     code: str
     confidence: float
     given: bool = False
+    #: the share of the text in English (the same as ``confidence`` for an English article)
+    english_share: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "name": language_name(self.code), "confidence": round(self.confidence, 3),
-                "source": "given" if self.given else "detected"}
+                "english_share": round(self.english_share, 3), "source": "given" if self.given else "detected"}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Language:
-        return cls(d["code"], float(d["confidence"]), d.get("source") == "given")
+        return cls(d["code"], float(d["confidence"]), d.get("source") == "given", float(d.get("english_share", 0.0)))
 
 
 class _Meta(Protocol):

@@ -61,9 +61,10 @@ def check_document(doc: ParsedDocument) -> None:
         _span("meta.title_span", meta.title_span, n)
     if meta.language is not None:
         _text("meta.language.code", meta.language.code)
-        confidence = meta.language.confidence
-        if not (isinstance(confidence, float) and math.isfinite(confidence) and 0.0 <= confidence <= 1.0):
-            raise BadDocument("meta.language.confidence is not a number from 0 to 1")
+        for name in ("confidence", "english_share"):
+            value = getattr(meta.language, name)
+            if not (isinstance(value, float) and math.isfinite(value) and 0.0 <= value <= 1.0):
+                raise BadDocument(f"meta.language.{name} is not a number from 0 to 1")
     _word("engine.coverage", doc.coverage, COVERAGES)
     _text("engine.pipeline", doc.pipeline, optional=True)
     _text("engine.version", doc.engine_version, optional=True)

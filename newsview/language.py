@@ -33,8 +33,12 @@ ENGLISH = "en"
 #: Fewer letters than this and no language is named (a caption, a number).
 MIN_LETTERS = 12
 #: A detection below this confidence is no evidence against English: the
-#: article is analysed as before.
-MIN_CONFIDENCE = 0.5
+#: article is analysed as before (a page of names and numbers, a caption).
+MIN_CONFIDENCE = 0.35
+#: An article with at least this share of English text is analysed as
+#: English whatever its main language: an English article with a foreign
+#: block quote, a bilingual page.
+ENGLISH_SHARE_MIN = 0.3
 #: Paragraphs read at most, spread evenly over a long article, and the
 #: characters read of each: enough to name the language of a 10 MB article
 #: in milliseconds.
@@ -109,7 +113,8 @@ def detect_language(text: str) -> Language | None:
     Each paragraph is identified on its own and weighs by its letters; the
     confidence is the share of the text's letters in that language (each
     paragraph counting with its probability), so an English article with a
-    French block quote is English with a confidence a little below 1.
+    French block quote is English with a confidence a little below 1.  The
+    share of English is kept too (``is_english`` reads it).
     """
     model = _MODEL.get()
     if model is None:
@@ -128,21 +133,23 @@ def detect_language(text: str) -> Language | None:
     if total < MIN_LETTERS or not scores:
         return None
     code, score = max(scores.items(), key=lambda item: item[1])
-    return Language(code, round(score / total, 3))
+    return Language(code, round(score / total, 3), english_share=round(scores.get(ENGLISH, 0.0) / total, 3))
 
 
 def article_language(text: str, given: str | None = None) -> Language | None:
     """The language named with ``--language`` (confidence 1), else the detected one."""
     if given is not None:
-        return Language(given, 1.0, given=True)
+        return Language(given, 1.0, given=True, english_share=1.0 if given == ENGLISH else 0.0)
     return detect_language(text)
 
 
 def is_english(language: Language | None) -> bool:
-    """Whether the article is analysed as English: it is, or nothing clearly says otherwise."""
+    """Whether the article is analysed as English: it is, enough of it is, or nothing clearly says otherwise."""
     if language is None or language.code == ENGLISH:
         return True
-    return not language.given and language.confidence < MIN_CONFIDENCE
+    if language.given:
+        return False
+    return language.confidence < MIN_CONFIDENCE or language.english_share >= ENGLISH_SHARE_MIN
 
 
 def coverage_for(language: Language | None, pipeline_language: str | None) -> str:

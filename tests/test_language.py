@@ -45,6 +45,7 @@ def test_an_english_article_with_a_french_block_quote_stays_english():
     assert found is not None and found.code == "en"
     # the quotation is counted: the article is not wholly English
     assert 0.6 < found.confidence < 1.0
+    assert found.english_share == found.confidence
     assert is_english(found)
 
 
@@ -65,6 +66,22 @@ def test_a_weak_guess_is_no_evidence_against_english():
     assert is_english(Language("de", 0.3))
     assert not is_english(Language("de", 0.8))
     assert not is_english(Language("de", 0.3, given=True))
+
+
+def test_a_page_with_enough_english_is_analysed_as_english():
+    # a bilingual page: more French than English, but plenty of English to analyse
+    assert is_english(Language("fr", 0.55, english_share=0.4))
+    assert not is_english(Language("fr", 0.55, english_share=0.1))
+
+
+def test_a_page_of_names_and_figures_in_a_foreign_frame_is_not_english():
+    # a results table: the rows are names and numbers that no language owns
+    rows = [f"{n}. Kyle Busch  {5040 - 17 * n} pts" for n in range(1, 40)]
+    text = article([LONG["pt"][0], LONG["pt"][1], *rows, LONG["pt"][2]])
+    found = detect_language(text)
+    assert found is not None and found.code == "pt"
+    assert found.english_share < 0.3
+    assert not is_english(found)
 
 
 def test_coverage_follows_the_article_and_the_pipeline_languages():
@@ -96,7 +113,7 @@ def test_a_non_english_article_is_text_only_without_loading_spacy():
     analyzer = engine.Analyzer(None)
     doc = analyzer(_prepared(LONG["ru"]))
     assert doc.analysed and doc.coverage == TEXT
-    assert doc.meta.language == Language("ru", doc.meta.language.confidence)
+    assert doc.meta.language is not None and doc.meta.language.code == "ru" and doc.meta.language.english_share < 0.1
     assert doc.entities == doc.actors == doc.quotes == doc.mentions == ()
     assert doc.text.startswith("Городской совет")  # all of it is still there to read and search
     assert analyzer._nlp is None  # spaCy was never needed
@@ -111,7 +128,7 @@ def test_analyze_itself_also_keeps_a_non_english_article_as_text(nlp):
 def test_language_en_forces_the_english_analysis(nlp):
     doc = engine.analyze(_prepared(LONG["fr"]), nlp, language="en")
     assert doc.coverage == FULL
-    assert doc.meta.language == Language("en", 1.0, given=True)
+    assert doc.meta.language == Language("en", 1.0, given=True, english_share=1.0)
     assert doc.entities  # the English pipeline's guesses, as the user asked
 
 
@@ -190,6 +207,7 @@ def test_the_json_document_says_why_it_has_no_analysis():
     {"meta": {"language": "fr"}},
     {"meta": {"language": {"code": ["fr"], "confidence": 0.9}}},
     {"meta": {"language": {"code": "fr", "confidence": 7}}},
+    {"meta": {"language": {"code": "fr", "confidence": 0.9, "english_share": -1}}},
     {"meta": {"language": {"code": "fr"}}},
     {"engine": {"coverage": "most"}},
     {"engine": {"coverage": ["text"]}},

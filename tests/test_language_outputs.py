@@ -79,7 +79,8 @@ def test_language_en_analyses_it_anyway(spanish):
     assert proc.returncode == 0
     data = json.loads(proc.stdout)
     assert data["engine"]["coverage"] == "full"
-    assert data["meta"]["language"] == {"code": "en", "name": "English", "confidence": 1.0, "source": "given"}
+    assert data["meta"]["language"] == {"code": "en", "name": "English", "confidence": 1.0, "english_share": 1.0,
+                                        "source": "given"}
     assert data["entities"]
 
 

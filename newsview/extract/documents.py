@@ -44,6 +44,10 @@ DOCUMENT_NOUNS = frozenset(
     order filing guideline guidance regulation rule law bill proposal plan policy budget minutes notice
     manual handbook textbook book article column editorial op-ed story piece headline caption video footage
     image photo picture recording broadcast documentary model simulation projection ranking rating list
+    ad advert advertisement commercial clip spot message interview account tally count average platform
+    profile petition subpoena timeline program programme show briefing remark comment speech testimony
+    address note letter summary readout opinion polling form overview dictum brief motion decision
+    discussion conversation debate hearing meeting conference session
     """.split()
 )
 
@@ -58,7 +62,7 @@ ORGANISATION_NOUNS = frozenset(
     parliament congress senate house cabinet family household church mosque temple brand automaker airline
     carrier retailer store shop chain startup lab laboratory giant rival operator provider developer
     publisher studio label brokerage exchange market fund unit division subsidiary parent service
-    industry sector prosecution defence defense side camp movement community media press
+    industry sector prosecution defence defense side camp movement community media press push drive effort bid
     """.split()
 )
 
@@ -69,14 +73,30 @@ PEOPLE_NOUNS = frozenset(
     spokesperson spokesman spokeswoman representative executive relative colleague rep fan user customer
     consumer voter member leader parent student staffer insider observer critic opponent supporter guest
     caller viewer listener reader participant attendee delegate everyone everybody someone somebody anyone
+    tycoon magnate architect admiral general lady gentleman surrogate advocate candidate graduate faction
+    gathering voice crew cast couple pair twin guy folk folks nobody chair counsel clerk rabbi priest imam
+    bishop cardinal pope ally hawk dove principal surgeon neurosurgeon physician champion hero heroine chief
+    head boss coach captain pilot soldier trooper marine sergeant lieutenant colonel major governor senator
+    president premier minister secretary ambassador envoy attorney sheriff deputy detective inspector agent
+    defendant plaintiff suspect victim inmate prisoner patient client tenant landlord homeowner personnel
+    leadership management democrat republican liberal conservative progressive moderate independent
+    protester demonstrator rebel militant insurgent fighter guerrilla terrorist gunman hostage refugee
+    migrant immigrant native local villager ceo cfo founder cofounder staff
     """.split()
 )
 
-#: endings of nouns for people and organisations ("investor", "economist", "physician", "agency")
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer", "man", "woman", "person", "ary", "ess")
+#: endings of nouns for people and organisations ("investor", "economist", "physician", "delegate",
+#: "critic", "official", "representative"); a thing with such an ending ("the deal") is kept as a
+#: speaker: better an odd source than a real one lost
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer", "man", "woman", "person", "ary", "ess",
+                  "ate", "ic", "al", "ive")
 
 #: nouns whose "of" complement is the thing meant ("lines of evidence", "a set of figures")
-_CONTAINER_NOUNS = frozenset("line lot set series body kind type bit piece number handful pair couple".split())
+_CONTAINER_NOUNS = frozenset(
+    "line lot set series body kind type bit piece number handful half third two-thirds three-fourths majority "
+    "share portion fraction percent dozen dozens hundred hundreds thousand thousands score thirds fourths "
+    "quarters".split()
+)
 
 
 def _head(tok: Token) -> Token:
@@ -89,8 +109,9 @@ def _head(tok: Token) -> Token:
                     return inner
     up = tok
     for _ in range(3):
-        if up.dep_ != "pobj" or up.head.dep_ != "prep" or up.head.head.pos_ not in ("NOUN", "PROPN"):
-            break
+        if up.dep_ != "pobj" or up.head.dep_ != "prep" or up.head.lower_ == "of" \
+                or up.head.head.pos_ not in ("NOUN", "PROPN"):
+            break  # "a story of a woman who claims": the woman, not the story
         up = up.head.head
         if up.lemma_.lower() in DOCUMENT_NOUNS:
             return up
@@ -123,6 +144,9 @@ def source_kind(tok: Token) -> str:
         return "speaker"
     if lemma.endswith(_AGENT_ENDINGS) or low.endswith(_AGENT_ENDINGS):
         return "speaker"
+    if any(c.lower_ in QUANTIFIERS for c in tok.children if c.dep_ in ("det", "amod", "quantmod", "nummod")) \
+            or any(g.pos_ == "PRON" for c in tok.children if c.dep_ == "prep" for g in c.children):
+        return "speaker"  # "all signs", "three-fourths of them": a group the sentence counts, not a thing
     if tok.pos_ not in ("NOUN", "PROPN"):
         return "speaker"  # a number, an adjective: not for this test to judge
     return "thing"
