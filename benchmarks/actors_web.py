@@ -79,7 +79,7 @@ def score(judgements_path: Path, runs: list[Path]) -> int:
                 if verdict is None:
                     unjudged += 1
                     continue
-                if actor["kind"] == "DOCUMENT":
+                if actor["kind"] == "document":
                     documents_listed += 1
                     documents_right += verdict == "document"
                     continue

@@ -43,6 +43,15 @@ def test_heading_lines_are_short_title_case_lines():
     assert found == ["Senators Weigh Rail Funding Delay", "Unions Plan Protests"]
 
 
+def test_lines_of_a_list_or_a_table_are_not_headings():
+    rows = ["Jul 10 — Irving, TX — Toyota Music Factory", "Jul 12 — Houston, TX — The Woods Pavilion",
+            "Jul 14 — Dallas, TX — Dos Equis Pavilion"]
+    text = "\n\n".join(["Band Sets Summer Tour", *rows, "The band announced the dates on Monday.",
+                         "More Dates To Come"])
+    found = [text[a:b] for a, b in heading_spans(text)]
+    assert found == ["Band Sets Summer Tour", "More Dates To Come"]
+
+
 def test_a_run_of_headline_words_is_neither_an_actor_nor_a_name(nlp):
     doc = engine.analyze_text(RAIL, nlp)
     names = [a.name for a in doc.actors]

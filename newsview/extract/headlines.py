@@ -32,6 +32,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 HEADING_WORDS = 14
 #: share of its words (small words aside) a title-case heading capitalises
 TITLE_CASE_SHARE = 0.8
+#: this many heading-like lines in a row are a list or a table, not headings
+LIST_LINES = 3
 #: entity families that make actors; only these are dropped from headings
 _NAME_FAMILIES = ("person", "org")
 
@@ -42,21 +44,37 @@ def heading_spans(text: str) -> list[tuple[int, int]]:
     A heading is a short line that does not end as a sentence does and
     capitalises nearly all its words: "Senators Weigh Rail Funding Delay".
     """
-    spans = []
+    runs: list[list[tuple[int, int]]] = []
+    previous_end = -1
     for m in re.finditer(r"[^\n]+", text):
-        line = m.group().strip()
-        if not line or line[-1] in ".,;" or line.endswith(('."', '.”')):
+        if not _is_heading(m.group().strip()):
             continue
-        words = _WORD.findall(line)
-        if not 2 <= len(words) <= HEADING_WORDS:
-            continue
-        content = [w for w in words if w.lower() not in _SMALL_WORDS]
-        if len(content) < 2:
-            continue
-        capitalised = sum(1 for w in content if w[0].isupper())
-        if capitalised / len(content) >= TITLE_CASE_SHARE:
-            spans.append((m.start(), m.end()))
+        if runs and not text[previous_end : m.start()].strip():
+            runs[-1].append((m.start(), m.end()))  # the line right after another heading-like line
+        else:
+            runs.append([(m.start(), m.end())])
+        previous_end = m.end()
+    spans = []
+    for run in runs:
+        # three or more in a row are a list or a table (venues, results, credits), whose names are
+        # the body's own; the title is a heading all the same
+        if len(run) < LIST_LINES:
+            spans += run
+        elif not text[: run[0][0]].strip():
+            spans.append(run[0])
     return spans
+
+
+def _is_heading(line: str) -> bool:
+    if not line or line[-1] in ".,;" or line.endswith(('."', '.”')):
+        return False
+    words = _WORD.findall(line)
+    if not 2 <= len(words) <= HEADING_WORDS:
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(content) < 2:
+        return False
+    return sum(1 for w in content if w[0].isupper()) / len(content) >= TITLE_CASE_SHARE
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
