@@ -13,7 +13,9 @@ quote and mention counts.
 
 The second form scores runs against hand judgements: a JSON object
 ``{page id: {actor name: judgement}}`` where a judgement is ``person``,
-``org``, ``group``, ``document`` or ``junk``.  It prints, per run, the
+``org``, ``group``, ``document`` or ``junk`` (or an object of judgements
+by the kind the actor is listed with, as ``{"PERSON": "junk", "GPE":
+"org"}`` for a place listed as a person).  It prints, per run, the
 actors judged, how many are junk, and the precision of people,
 organisations and groups together (a document among them counts as wrong
 unless the engine listed it as a document).
@@ -76,6 +78,8 @@ def score(judgements_path: Path, runs: list[Path]) -> int:
                 continue
             for actor in page["actors"]:
                 verdict = verdicts.get(actor["name"])
+                if isinstance(verdict, dict):  # judged by the kind it is listed with ("Hong Kong" as a person)
+                    verdict = verdict.get(actor["kind"], verdict.get("*"))
                 if verdict is None:
                     unjudged += 1
                     continue

@@ -142,3 +142,25 @@ def test_the_sources_summary_and_the_text_export_count_documents_apart():
 @pytest.mark.parametrize("kind, expected", [("document", "document"), ("PERSON", "named"), ("unnamed", "other")])
 def test_a_documents_quote_is_its_own_source_category(kind, expected):
     assert sources.category("the report" if kind != "PERSON" else "Ana Costa", kind) == expected
+
+
+def test_a_place_the_tagger_once_took_for_a_person_is_a_place():
+    from newsview.extract.extraction import Extraction
+    from newsview.extract.places import correct_places
+    from newsview.model import Actor, Entity, Mention
+
+    text = "Hong Kong said no. Police in Hong Kong waited. Hong Kong is calm. Irving, TX hosts the show."
+    hk = [(m, m + 9) for m in (0, 29, 48)]
+    tx = text.index("TX")
+    found = Extraction(
+        entities=(Entity(*hk[0], "PERSON", "Hong Kong", "a1"), Entity(*hk[1], "GPE", "Hong Kong", "a1"),
+                  Entity(*hk[2], "GPE", "Hong Kong", "a1"), Entity(tx, tx + 2, "ORG", "TX", "a2")),
+        actors=(Actor("a1", "Hong Kong", "PERSON", mentions=tuple(hk), gender="m"),
+                Actor("a2", "TX", "ORG", mentions=((tx, tx + 2),))),
+        mentions=(*(Mention(s, e, "a1") for s, e in hk), Mention(tx, tx + 2, "a2")),
+    )
+    fixed = correct_places(found)
+    assert [(a.name, a.kind, a.gender) for a in fixed.actors] == [("Hong Kong", "GPE", None)]
+    tx_entity = next(e for e in fixed.entities if e.text == "TX")
+    assert tx_entity.actor is None and tx_entity.family == "place"
+    assert all(m.actor == "a1" for m in fixed.mentions)

@@ -20,7 +20,8 @@ offsets index ``doc.text``.  The work is split into:
 * :mod:`.extraction` - the result;
 * :mod:`.assemble` - actors and quotes put together into it;
 * :mod:`.headlines` - names only a title-case headline gives, taken out;
-* :mod:`.documents` - documents and data as sources, and things that are none.
+* :mod:`.documents` - documents and data as sources, and things that are none;
+* :mod:`.places` - places the tagger took for people or organisations.
 """
 
 from __future__ import annotations
@@ -40,5 +41,6 @@ def extract(doc: Doc) -> Extraction:
     from .assemble import assemble
     from .documents import classify_sources
     from .headlines import drop_headline_names
+    from .places import correct_places
 
-    return classify_sources(doc, drop_headline_names(doc.text, assemble(doc)))
+    return classify_sources(doc, correct_places(drop_headline_names(doc.text, assemble(doc))))
