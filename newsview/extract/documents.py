@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import DOCUMENT_KIND, Evidence, Quote
-from .actors import GROUP, ROLE_NOUNS, UNNAMED
+from .actor_words import GROUP, ROLE_NOUNS, UNNAMED
 from .extraction import Extraction
 from .speakers import COLLECTIVE_NOUNS, QUANTIFIERS
 
