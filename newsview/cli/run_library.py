@@ -35,8 +35,12 @@ def run_library(
     keymap_file: str | None = None,
     index: str | None = None,
     refresh: bool = False,
+    language: str | None = None,
 ) -> int:
-    """Run the app on a library; its exit code."""
+    """Run the app on a library; its exit code.
+
+    A library detects each article's language; ``--language`` (other than ``auto``) is refused.
+    """
     from ..batch import make_analyzer
     from ..library import scan
     from ..library.index import LibraryIndexError
@@ -45,6 +49,9 @@ def run_library(
 
     if review_file is not None:
         error("--review-file goes with a single article (each article of a library keeps its own review file)")
+        return EXIT_USAGE
+    if language is not None and language.strip().lower() != "auto":
+        error("--language goes with a single article or a --format run (a library detects each article's language)")
         return EXIT_USAGE
     # web addresses are kept as given: their pages are fetched by the app's worker, after the first frame
     found = scan.expand_inputs(inputs)
