@@ -7,7 +7,9 @@ from dataclasses import replace
 import pytest
 
 from newsview import engine
-from newsview.export import summary
+import io
+
+from newsview.export import WRITERS, summary
 from newsview.extract.headlines import heading_spans
 from newsview.library import sources
 from newsview.model import DOCUMENT_KIND
@@ -164,3 +166,11 @@ def test_a_place_the_tagger_once_took_for_a_person_is_a_place():
     tx_entity = next(e for e in fixed.entities if e.text == "TX")
     assert tx_entity.actor is None and tx_entity.family == "place"
     assert all(m.actor == "a1" for m in fixed.mentions)
+
+
+def test_the_sources_line_of_the_text_export_counts_document_quotes():
+    doc, report = _with_a_report()
+    out = io.StringIO()
+    WRITERS["text"](out, [(doc, None)], single=True)
+    line = next(x for x in out.getvalue().splitlines() if "Sources:" in x)
+    assert f"{len(doc.quotes_by(report.id))} document" in line

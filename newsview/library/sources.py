@@ -278,7 +278,7 @@ def sources_line(summary: SourcesSummary, top: int = 2) -> str:
         return "Sources: no quotes"
     cats = summary.by_category
     parts = [f"{cats.get('named', 0)} named", f"{cats.get('unnamed', 0)} unnamed"]
-    for extra in ("other", "unattributed"):
+    for extra in ("document", "other", "unattributed"):
         if cats.get(extra):
             parts.append(f"{cats[extra]} {extra}")
     shares = ", ".join(f"{s.name or 'unattributed'} {percent(s.share)}" for s in summary.speakers[:top])

@@ -48,7 +48,7 @@ def test_json_adds_the_sources_and_markdown_and_text_show_them():
     fields = json.loads(to_json(doc))
     sources = fields["sources"]
     assert sources["quotes"] == len(doc.quotes)
-    assert set(sources["by_category"]) == {"named", "unnamed", "other", "unattributed"}
+    assert set(sources["by_category"]) == {"named", "unnamed", "document", "other", "unattributed"}
     assert sources["first"] is not None and sum(s["quotes"] for s in sources["speakers"]) == len(doc.quotes)
     markdown = to_markdown(doc)
     assert "## Sources" in markdown and "Shares of the quoted words:" in markdown
