@@ -25,6 +25,8 @@ _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,63}")
 _QUOTE_KINDS = ("direct", "indirect", "mixed")
 _MENTION_KINDS = ("name", "pronoun", "descriptor")
 _GENDERS = ("m", "f")
+#: what a detected or given language is named by (fastText's labels: "en", "ceb")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 class BadDocument(ValueError):
@@ -61,6 +63,8 @@ def check_document(doc: ParsedDocument) -> None:
         _span("meta.title_span", meta.title_span, n)
     if meta.language is not None:
         _text("meta.language.code", meta.language.code)
+        if not _LANGUAGE_CODE.fullmatch(meta.language.code):
+            raise BadDocument("meta.language.code is not a language code like en or fr")
         for name in ("confidence", "english_share"):
             value = getattr(meta.language, name)
             if not (isinstance(value, float) and math.isfinite(value) and 0.0 <= value <= 1.0):

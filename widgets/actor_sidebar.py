@@ -300,7 +300,7 @@ class ActorList(OptionList):
             if result is not None:
                 why = "No actor matches the filter."
             elif doc.analysed:
-                why = coverage_note(doc) or "No actors found in this article."
+                why = display_safe(coverage_note(doc) or "No actors found in this article.")
             else:
                 why = self.pending_note
             options.append(Option(Content.styled(why, "italic $text-muted"), id="empty", disabled=True))

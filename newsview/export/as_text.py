@@ -73,7 +73,7 @@ def summary(doc: ParsedDocument) -> Group:
         head.append("\n" + printable(sources_line(document_sources(doc))), style="dim")
     note = coverage_note(doc) if doc.analysed else None
     if note:
-        head.append("\n" + note, style="yellow")
+        head.append("\n" + printable(note), style="yellow")
     parts.append(Panel(head, expand=False))
 
     if doc.coverage == ENTITIES and doc.entities:

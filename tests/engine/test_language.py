@@ -208,6 +208,8 @@ def test_the_json_document_says_why_it_has_no_analysis():
     {"meta": {"language": {"code": ["fr"], "confidence": 0.9}}},
     {"meta": {"language": {"code": "fr", "confidence": 7}}},
     {"meta": {"language": {"code": "fr", "confidence": 0.9, "english_share": -1}}},
+    {"meta": {"language": {"code": "fr\u001b[2J", "confidence": 0.9}}},
+    {"meta": {"language": {"code": "French", "confidence": 0.9}}},
     {"meta": {"language": {"code": "fr"}}},
     {"engine": {"coverage": "most"}},
     {"engine": {"coverage": ["text"]}},
