@@ -10,6 +10,7 @@ the output is the same whatever the number of jobs.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -74,6 +75,15 @@ def input_sizes(files: Sequence[str]) -> list[int]:
     known = [s for s in sizes if s is not None]
     mean = max(1, sum(known) // len(known)) if known else 1
     return [max(1, s) if s is not None else mean for s in sizes]
+
+
+_WORD = re.compile(r"\S+")
+
+
+def word_count(text: str) -> int:
+    """``len(text.split())`` without making the list: a 10 MiB article has ~1.7 million words (~100 MiB as strings)."""
+    # re's \s is str.isspace, as str.split's is
+    return sum(1 for _ in _WORD.finditer(text))
 
 
 def analyse(

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsview.batch import ProgressLine, default_jobs
+from newsview.batch import ProgressLine, default_jobs, word_count
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -67,6 +67,13 @@ def test_progress_line_is_silent_off_a_terminal():
     line.file_done(10)
     line.clear()
     assert out.getvalue() == ""
+
+
+def test_progress_line_counts_words_as_whitespace_separates_them():
+    # the words/s of the progress line: every kind of space (no-break, em, line and file separators) parts words
+    text = "Le\u00a0ministre a dit\u2003«\u00a0non\u00a0»\n\nfin\x1cde\u2028ligne  \t"
+    assert word_count(text) == len(text.split()) == 10
+    assert word_count("") == 0 and word_count(" \n ") == 0
 
 
 def test_zero_jobs_means_one_per_core():
