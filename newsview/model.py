@@ -388,6 +388,10 @@ class ParsedDocument:
         )
 
 
+#: Characters of a long string field escaped at a time by ``write_json``.
+_TEXT_PIECE = 1 << 16
+
+
 def write_json(out: "IO[str]", fields: Iterable[tuple[str, Any]], *, indent: int | None = 2) -> None:
     """Write a JSON object from ``(key, value)`` fields, as ``json.dumps`` would lay it out.
 
@@ -419,6 +423,14 @@ def write_json(out: "IO[str]", fields: Iterable[tuple[str, Any]], *, indent: int
     for key, value in fields:
         out.write(("" if empty else ",") + gap(1) + json.dumps(key, ensure_ascii=False) + colon)
         empty = False
+        if isinstance(value, str) and len(value) > _TEXT_PIECE:
+            # the article's text: escaped and written a piece at a time (JSON escapes
+            # each character on its own), never as one more copy of a 10 MiB text
+            out.write('"')
+            for i in range(0, len(value), _TEXT_PIECE):
+                out.write(dumps(value[i:i + _TEXT_PIECE], 1)[1:-1])
+            out.write('"')
+            continue
         if not isinstance(value, Iterator):
             out.write(dumps(value, 1))
             continue

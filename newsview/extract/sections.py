@@ -33,7 +33,8 @@ class _Merged:
     kind: str
     first: int  # where it is first named or quoted
     aliases: dict[str, None] = field(default_factory=dict)  # ordered set
-    mentions: list[Span] = field(default_factory=list)
+    n_mentions: int = 0
+    mentions: list[Span] = field(default_factory=list)  # filled as the parts are let go
     quotes: list[str] = field(default_factory=list)  # joined quote ids
     n_quotes: int = 0
     genders: list[str] = field(default_factory=list)
@@ -64,14 +65,14 @@ def join_sections(parts: list[tuple[int, Extraction]]) -> Extraction:
                 merged.append(_Merged(actor.name, actor.kind, first))
             m = merged[k]
             m.aliases.update(dict.fromkeys(actor.aliases))
-            m.mentions.extend((s + offset, e + offset) for s, e in actor.mentions)
+            m.n_mentions += len(actor.mentions)
             m.n_quotes += sum(1 for q in actor.quotes if q not in questions)
             if actor.gender is not None:
                 m.genders.append(actor.gender)
             owner[actor.id] = k
         owners.append(owner)
     # ranked as one extraction ranks its actors
-    order = sorted(range(len(merged)), key=lambda k: (-merged[k].n_quotes, -len(merged[k].mentions), merged[k].first))
+    order = sorted(range(len(merged)), key=lambda k: (-merged[k].n_quotes, -merged[k].n_mentions, merged[k].first))
     ids = {k: f"a{n}" for n, k in enumerate(order, 1)}
 
     entities: list[Entity] = []
@@ -93,7 +94,10 @@ def join_sections(parts: list[tuple[int, Extraction]]) -> Extraction:
                 speaker_span=_shift(q.speaker_span, offset), cue_span=_shift(q.cue_span, offset),
                 spans=tuple((s + offset, e + offset) for s, e in q.spans)))
         for actor in part.actors:
-            merged[by_name[(actor.kind, actor.name)]].quotes.extend(renamed[q] for q in actor.quotes)
+            m = merged[by_name[(actor.kind, actor.name)]]
+            m.quotes.extend(renamed[q] for q in actor.quotes)
+            # copied here rather than while ranking, so that each part's own spans are freed as the copies are made
+            m.mentions.extend((s + offset, e + offset) for s, e in actor.mentions)
         del part
     mentions.sort(key=lambda m: (m.start, m.end))
     actors = []

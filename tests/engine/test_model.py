@@ -81,3 +81,10 @@ def test_the_document_is_written_an_item_at_a_time_exactly_as_json_dumps_lays_it
     write_json(out, iter(odd), indent=2)
     assert json.loads(out.getvalue()) == {"empty": [], "nested": [{"a": [1, {"b": "line\nbreak"}]}, []], "plain": {"c": []}}
     assert out.getvalue() == json.dumps(json.loads(out.getvalue()), indent=2)
+    # a text longer than the piece it is escaped by, with what JSON escapes on both sides of each cut
+    text = ('x"\\\n\t\x00é😀\u2028\ud800 ' * 20_000)[:150_001]
+    for indent, expected in ((2, json.dumps({"text": text, "n": 1}, ensure_ascii=False, indent=2)),
+                             (None, json.dumps({"text": text, "n": 1}, ensure_ascii=False, separators=(",", ":")))):
+        out = io.StringIO()
+        write_json(out, iter([("text", text), ("n", 1)]), indent=indent)
+        assert out.getvalue() == expected
