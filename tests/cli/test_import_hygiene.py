@@ -61,3 +61,10 @@ def test_preparing_a_plain_text_article_does_not_load_html_extraction():
     assert "newsview.clean" in plain  # the check would be empty otherwise
     assert not {"newsview.clean.web", "html.parser", "trafilatura", "lxml"} & plain
     assert {"newsview.clean.web", "trafilatura"} <= page
+
+
+def test_the_first_frame_does_not_load_the_quote_variants_clustering():
+    """The reader names its article for the Variants view without the clustering (numpy, rapidfuzz: ~100 ms)."""
+    modules = _modules_after(["newsview.cli", "newsview.tui.app", "newsview.engine", "newsview.cache"])
+    assert "newsview.variants.documents" in modules  # the check would be empty otherwise
+    assert not {"numpy", "rapidfuzz", "newsview.variants.cluster"} & modules
