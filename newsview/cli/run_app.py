@@ -90,20 +90,13 @@ def run_app(
             except InputError as exc:
                 error(str(exc))
                 return EXIT_INPUT
-        if theme is not None:
-            from ..themes import available_themes  # type: ignore[import-not-found]  # themes/ is mapped in by package-dir, out of mypy's sight
+        from .app_settings import checked_keymap
 
-            if theme not in available_themes():
-                error(f"unknown theme {theme!r}; choose one of: {', '.join(available_themes())}")
-                return EXIT_USAGE
-        from ..keymap import KeymapError, load_keymap
-        from ..tui.app import NewsViewApp, binding_ids  # type: ignore[import-not-found]  # tui/ is mapped in by package-dir, out of mypy's sight
-
-        try:
-            keys = load_keymap(keymap_file, known_ids=binding_ids())
-        except KeymapError as exc:
-            error(str(exc))
+        keys = checked_keymap(theme, keymap_file)
+        if keys is None:
             return EXIT_USAGE
+        from ..tui.app import NewsViewApp  # type: ignore[import-not-found]  # tui/ is mapped in by package-dir, out of mypy's sight
+
         from ..review.fileformat import review_name
 
         # a web page's review is found by its canonical address, whatever address led to it

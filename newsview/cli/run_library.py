@@ -42,6 +42,7 @@ def run_library(
     A library detects each article's language; ``--language`` (other than ``auto``) is refused.
     """
     from ..batch import make_analyzer
+    from .app_settings import checked_keymap
     from ..library import scan
     from ..library.index import LibraryIndexError
     from ..pipeline import ModelError
@@ -70,22 +71,11 @@ def run_library(
     except LibraryIndexError as exc:
         error(str(exc))
         return EXIT_INPUT
-    if theme is not None:
-        from ..themes import available_themes  # type: ignore[import-not-found]  # themes/ is mapped in by package-dir
-
-        if theme not in available_themes():
-            error(f"unknown theme {theme!r}; choose one of: {', '.join(available_themes())}")
-            return EXIT_USAGE
-    from ..keymap import KeymapError, load_keymap
-    from ..tui.app import binding_ids  # type: ignore[import-not-found]  # tui/ is mapped in by package-dir
-    from ..tui.library_app import LibraryApp  # type: ignore[import-not-found]
-    from ..tui.library_screen import LibrarySetup  # type: ignore[import-not-found]
-
-    try:
-        keys = load_keymap(keymap_file, known_ids=binding_ids())
-    except KeymapError as exc:
-        error(str(exc))
+    keys = checked_keymap(theme, keymap_file)
+    if keys is None:
         return EXIT_USAGE
+    from ..tui.library_app import LibraryApp  # type: ignore[import-not-found]  # tui/ is mapped in by package-dir
+    from ..tui.library_screen import LibrarySetup  # type: ignore[import-not-found]  # the same
     setup = LibrarySetup(library_index.path, found.files, explicit=index is not None, problems=problems,
                          index=library_index, refresh=refresh)
     app = LibraryApp(setup, analyzer=analyzer, theme=theme, mouse=mouse)
