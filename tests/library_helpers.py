@@ -95,3 +95,19 @@ class PageAnalyzer(FakeAnalyzer):
         result = analysed(doc, [Said(text.split()[0], quotes=(text[-20:],))])
         self.cache.put(result, PIPELINE)
         return result
+
+
+#: three analysed articles of one day, shared by the library's app, snapshot and command-line tests
+ARTICLES = [
+    # (file, title, body, actors)
+    ("2024-03-01-budget.txt", "Budget vote delayed",
+     'Ana Costa said "the budget waits for spring" in the capital. A senior official said "nothing is settled".',
+     [Said("Ana Costa", quotes=("the budget waits for spring",)),
+      Said("A senior official", kind="NOMINAL", quotes=("nothing is settled",), confidence=0.5)]),
+    ("2024-03-02-harbour.txt", "Harbour reopens",
+     'Tom Reyes said "ships are back" at the harbour. Ana Costa said "a good day for the port".',
+     [Said("Tom Reyes", quotes=("ships are back",)), Said("Ana Costa", quotes=("a good day for the port",))]),
+    ("2024-03-03-rain.txt", "Rain floods the valley",
+     'Lia Moss said "the river rose overnight" near the old mill. Ana Costa said "help is on the way".',
+     [Said("Lia Moss", quotes=("the river rose overnight",)), Said("Ana Costa", quotes=("help is on the way",))]),
+]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from library_helpers import FakeAnalyzer, write_article
-from test_library_app import ARTICLES
+from library_helpers import ARTICLES
 
 from newsview.cache import ParseCache
 from newsview.library import scan

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from factories import analysed_document
 from library_helpers import FakeAnalyzer, Said, write_article
-from test_library_app import ARTICLES
+from library_helpers import ARTICLES
 
 from newsview.cache import ParseCache
 from newsview.cli import run_speakers

@@ -181,7 +181,7 @@ def test_review_terms_are_parsed_with_the_rest_of_the_query():
 
 def test_review_terms_keep_quotes_by_their_review(tmp_path):
     from newsview.review.actions import Accept, Reassign, Reject
-    from test_review import article_doc, open_store
+    from review_helpers import article_doc, open_store
 
     reviewed_doc = article_doc()
     store = open_store(tmp_path / "article.txt.review.json", reviewed_doc)

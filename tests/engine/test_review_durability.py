@@ -17,7 +17,7 @@ import pytest
 from newsview.review.actions import Accept, Reject, SetNote
 from newsview.review.errors import ReviewError
 from newsview.review.store import ReviewStore
-from test_review import article_doc, open_store
+from review_helpers import article_doc, open_store
 
 #: Applies actions in a loop and prints one line per action once apply() has returned.
 WRITER = textwrap.dedent(

@@ -16,7 +16,7 @@ import pytest
 from newsview.review.actions import Accept, MergeActors, Reassign, RenameActor, SetNote, Undo
 from newsview.review.errors import ReviewError
 from newsview.review.store import ReviewStore, existing_review
-from test_review import article_doc
+from review_helpers import article_doc
 
 GDANSK = Path(__file__).resolve().parents[2] / "samples" / "wikinews-2019-01-14-gdansk-mayor-stabbed.txt"
 

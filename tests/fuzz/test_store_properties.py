@@ -46,7 +46,7 @@ from newsview.review.store import ReviewStore, existing_review
 from newsview.review.view import reviewed_view
 
 from factories import analysed_document
-from test_review import article_doc
+from review_helpers import article_doc
 
 PIPE = "en_test_pipeline-1.0"
 
