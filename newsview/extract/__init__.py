@@ -21,7 +21,11 @@ offsets index ``doc.text``.  The work is split into:
 * :mod:`.assemble` - actors and quotes put together into it;
 * :mod:`.headlines` - names only a title-case headline gives, taken out;
 * :mod:`.documents` - documents and data as sources, and things that are none;
-* :mod:`.places` - places the tagger took for people or organisations.
+* :mod:`.places` - places the tagger took for people or organisations;
+* :mod:`.list_lines` - names only list entries, datelines and footnotes give, taken out
+  (with :mod:`.actor_drops`);
+* :mod:`.glued_names` - names a page glued to the next link's text, cut back;
+* :mod:`.thing_names` - products, works, venues and common abbreviations, taken out.
 """
 
 from __future__ import annotations
@@ -41,6 +45,11 @@ def extract(doc: Doc) -> Extraction:
     from .assemble import assemble
     from .documents import classify_sources
     from .headlines import drop_headline_names
+    from .glued_names import unglue_names
+    from .list_lines import drop_list_names
+    from .thing_names import drop_thing_names
     from .places import correct_places
 
-    return classify_sources(doc, correct_places(drop_headline_names(doc.text, assemble(doc))))
+    found = unglue_names(doc.text, drop_headline_names(doc.text, assemble(doc)))
+    found = drop_thing_names(doc.text, drop_list_names(doc.text, found))
+    return classify_sources(doc, correct_places(found))

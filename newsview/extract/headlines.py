@@ -38,10 +38,10 @@ LIST_LINES = 3
 _NAME_FAMILIES = ("person", "org")
 
 
-def heading_spans(text: str) -> list[tuple[int, int]]:
-    """The lines of ``text`` that are title-case headings (the title, section heads).
+def title_case_runs(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of title-case lines with nothing but blank lines between them.
 
-    A heading is a short line that does not end as a sentence does and
+    A heading-like line is short, does not end as a sentence does and
     capitalises nearly all its words: "Senators Weigh Rail Funding Delay".
     """
     runs: list[list[tuple[int, int]]] = []
@@ -54,8 +54,13 @@ def heading_spans(text: str) -> list[tuple[int, int]]:
         else:
             runs.append([(m.start(), m.end())])
         previous_end = m.end()
+    return runs
+
+
+def heading_spans(text: str) -> list[tuple[int, int]]:
+    """The lines of ``text`` that are title-case headings (the title, section heads)."""
     spans = []
-    for run in runs:
+    for run in title_case_runs(text):
         # three or more in a row are a list or a table (venues, results, credits), whose names are
         # the body's own; the title is a heading all the same
         if len(run) < LIST_LINES:

@@ -1,0 +1,105 @@
+"""Things the tagger names as organisations or people: products, works, venues, abbreviations.
+
+"Ford's Mustang Mach E SUV", "our Blue Moon lander", "their work Starry
+Night", "two TD passes", "BPA-free PET plastic": the small English model tags
+a product, an artwork or a common abbreviation as an organisation or a person.
+An actor that is not quoted and whose every name mention either is such an
+abbreviation, or stands right after a word for a work or a product ("the
+album", "the installation", "the new"), or right before one as its modifier
+("lander", "sedan", "plastic"), is no actor.  A company's name used once as
+a make ("Webb's Ford sedan") goes with it: that sentence speaks of a car.
+So do a venue ("Cleveland's Public Auditorium"), a law ("the Hong Kong
+Human Rights and Democracy Act"), an honour or a ceremony ("The Public
+Award"), a title in quotation marks ("the former “Dawson’s Creek” star"), a
+name spelt out before a common abbreviation ("Intensive Care Units (ICUs)"),
+a share's ticker ("registered shares (ASCN)") and a "name" of lower-case
+words only ("bird fancier").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .actor_drops import without_actors
+from .extraction import Extraction
+from .names import gender_of_given_name
+
+#: abbreviations of things, units and roles that never name an organisation or a person
+COMMON_ABBREVIATIONS = frozenset(
+    """
+    AC AI API AR ATM AWD B2B B2C BMI BPA CEO CFO COO CPI CPU CRM CTO DIY DNA ECG EKG ER ERP ESG ETF EV EVs
+    FAQ FWD GDP GPS GPU HD HDD HDMI HDR HDTV HIV ICT ICU ICUs IoT IPO IPS KPI LCD LED LEDs LTE MMS MPG MPH
+    MRI MVP NAS NFC NFT OLED PC PCs PDF PET PIN PTSD QB RAM RBI REIT RGB RNA ROI ROM RRP RTB RWD SaaS SEO SIM
+    SMS SSD SUV SUVs TD TDs TV UCS URL USB VAT VPN VR
+    """.split()
+)
+#: nouns for works and products that a title or a model name follows ("the album Toulouse Street")
+WORK_NOUNS = frozenset(
+    """
+    album albums song songs track ep film movie documentary series sitcom episode book books novel memoir
+    poem painting paintings artwork artworks work installation installations sculpture exhibition musical
+    opera game games app apps device phone smartphone laptop tablet console car sedan suv truck vehicle
+    lander rocket spacecraft drone camera headphones solution product
+    """.split()
+)
+#: nouns that a product's name stands before as a modifier ("Blue Moon lander", "PET plastic")
+PRODUCT_NOUNS = frozenset(
+    """
+    lander rocket spacecraft capsule car sedan coupe suv truck van pickup hatchback wagon motorcycle bike
+    phone smartphone laptop tablet console headphones earbuds speaker camera drone
+    app software plastic bottle bottles solution device devices hotel hotels album
+    """.split()
+)
+#: "the new X", "their work X", "its albums X": a word for a work after a determiner, right before the name
+_BEFORE = re.compile(
+    r"\b(?:the|a|an|their|his|her|its|our|my|your|this|that|new|latest|upcoming|debut)\s+"
+    r"(?:([\w-]+)\s+)?([\w-]+)\s+$", re.IGNORECASE)
+_AFTER = re.compile(r"^\s+(\w+)")
+#: "Intensive Care Units (ICUs)": the name spelt out before its abbreviation
+_SPELT_OUT = re.compile(r"^\s*\((\w+)\)")
+#: "registered shares (ASCN)", "(NYSE: XYZ)": a ticker symbol
+_TICKER = re.compile(r"(?:\b(?:shares|stock|ticker|symbol)\s*\(|\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|SIX|OTC)\s*:\s*)$")
+#: last words of venues, which are places and no actors ("Bridgestone Arena")
+VENUE_HEADS = frozenset(
+    "auditorium arena pavilion amphitheatre amphitheater stadium ballpark coliseum colosseum speedway raceway "
+    "fairgrounds".split()
+)
+#: last words of laws, honours and ceremonies, which are no actors either
+THING_HEADS = frozenset("act bill treaty accord amendment statute ordinance award prize medal trophy induction".split())
+_OPENING_MARKS = "\"“‘'"
+_CLOSING_MARKS = "\"”’'"
+
+
+def _thing_mention(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` is an abbreviation of a thing, or a work's or a product's name by its neighbours."""
+    name = text[start:end]
+    if name in COMMON_ABBREVIATIONS or re.fullmatch(r"[a-z]+(?: [a-z]+)+", name) \
+            or name.split()[-1].lower() in VENUE_HEADS | THING_HEADS \
+            or _TICKER.search(text[max(0, start - 20) : start]):
+        return True
+    if start > 0 and text[start - 1] in _OPENING_MARKS and text[end : end + 1] in _CLOSING_MARKS \
+            and text[start - 1 : end + 1].count(" ") < 6:
+        return True  # “Dawson’s Creek”: a title, not a speaker
+    spelt_out = _SPELT_OUT.match(text[end : end + 12])
+    if spelt_out and spelt_out.group(1) in COMMON_ABBREVIATIONS:
+        return True
+    if gender_of_given_name(name.split()[0]):
+        return False  # "the new coach Ana Ruiz": a person's name stays a person's
+    before = _BEFORE.search(text[max(0, start - 40) : start])
+    if before and (before.group(2) == "new" or before.group(2).lower() in WORK_NOUNS):
+        return True
+    after = _AFTER.match(text[end : end + 30])
+    return after is not None and after.group(1).lower() in PRODUCT_NOUNS
+
+
+def drop_thing_names(text: str, found: Extraction) -> Extraction:
+    """``found`` without the unquoted actors that every mention shows to be a thing."""
+    names = {(m.start, m.end) for m in found.mentions if m.kind == "name"}
+    dropped: set[str] = set()
+    for actor in found.actors:
+        if actor.quotes or actor.family not in ("person", "org"):
+            continue
+        own = [(s, e) for s, e in actor.mentions if (s, e) in names]
+        if own and all(_thing_mention(text, s, e) for s, e in own):
+            dropped.add(actor.id)
+    return without_actors(found, dropped)
