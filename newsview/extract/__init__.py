@@ -25,7 +25,8 @@ offsets index ``doc.text``.  The work is split into:
 * :mod:`.list_lines` - names only list entries, datelines and footnotes give, taken out
   (with :mod:`.actor_drops`);
 * :mod:`.glued_names` - names a page glued to the next link's text, cut back;
-* :mod:`.thing_names` - products, works, venues and common abbreviations, taken out.
+* :mod:`.thing_names` - products, works, venues and common abbreviations, taken out;
+* :mod:`.broken_names` - names the tagger cut in the wrong place, taken out.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ __all__ = ["Extraction", "extract"]
 def extract(doc: Doc) -> Extraction:
     """Find entities, actors, mentions and quotes in a parsed document."""
     from .assemble import assemble
+    from .broken_names import drop_broken_names
     from .documents import classify_sources
     from .headlines import drop_headline_names
     from .glued_names import unglue_names
@@ -52,4 +54,5 @@ def extract(doc: Doc) -> Extraction:
 
     found = unglue_names(doc.text, drop_headline_names(doc.text, assemble(doc)))
     found = drop_thing_names(doc.text, drop_list_names(doc.text, found))
+    found = drop_broken_names(doc.text, found)
     return classify_sources(doc, correct_places(found))

@@ -2,7 +2,8 @@
 
 A web page carries lines that are not prose: a tour's dates ("June 9 -- Coral
 Sky Amphitheatre, West Palm Beach, FL"), a block of links to other articles,
-a dateline standing alone ("BAAR, SWITZERLAND"), a footnote ("[1] Ruskin KJ,
+a numbered section heading ("4. Questioning Vindman's judgment"), a dateline
+standing alone ("BAAR, SWITZERLAND"), a footnote ("[1] Ruskin KJ,
 Hueske-Kraus D. Curr Opin Anaesthesiol. 2015").  The tagger takes their
 venues, towns, products and authors for organisations and people the article
 never speaks of.  A name whose every mention lies in such lines, and that
@@ -29,6 +30,8 @@ _SCHEDULE = re.compile(
     rf"|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?)\s*(?:--|[-–—:|])\s*\S",
     re.IGNORECASE,
 )
+#: "4. Questioning Vindman's judgment": a numbered section heading (short, with no full stop at its end)
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+\S.{0,80}$")
 #: "[1] Author A, Author B. Journal. 2015": a footnote or reference
 _FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,3}\]|\^)")
 #: last words of venues and places that a given name may start ("Virginia Beach", "Marion Center")
@@ -62,7 +65,8 @@ def list_line_spans(text: str) -> list[tuple[int, int]]:
             spans.update(block)
     for a, b in lines:
         line = text[a:b]
-        if _SCHEDULE.match(line) or _FOOTNOTE.match(line) or _dateline(line):
+        numbered_heading = _NUMBERED_HEADING.match(line) and not re.search(r"[.!?:;,\"”]$", line.strip())
+        if _SCHEDULE.match(line) or _FOOTNOTE.match(line) or _dateline(line) or numbered_heading:
             spans.add((a, b))
     # three or more title-case lines in a row (related links, a menu); the title opening the text is a heading
     for run in title_case_runs(text):

@@ -12,8 +12,10 @@ So do a venue ("Cleveland's Public Auditorium"), a law ("the Hong Kong
 Human Rights and Democracy Act"), an honour or a ceremony ("The Public
 Award"), a title in quotation marks ("the former “Dawson’s Creek” star"), a
 name spelt out before a common abbreviation ("Intensive Care Units (ICUs)"),
-a share's ticker ("registered shares (ASCN)") and a "name" of lower-case
-words only ("bird fancier").
+a share's ticker ("registered shares (ASCN)"), a "name" of lower-case
+words only ("bird fancier"), and a model's name by its shape: "Switch Lite",
+"iPad Pro", or a brand the article lists followed by words that are no
+company's ("Apple AirPods" where Apple is listed; "Sony Pictures" stays).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 
 from .actor_drops import without_actors
+from .actor_words import COMPANY_SUFFIXES, ORG_HEADS
 from .extraction import Extraction
 from .names import gender_of_given_name
 
@@ -66,6 +69,17 @@ VENUE_HEADS = frozenset(
 )
 #: last words of laws, honours and ceremonies, which are no actors either
 THING_HEADS = frozenset("act bill treaty accord amendment statute ordinance award prize medal trophy induction".split())
+#: last words of models' names ("Switch Lite", "iPad Pro", "Pixel 4 XL"), as written
+MODEL_WORDS = frozenset("Pro Max Plus Mini Ultra Lite XL SE".split())
+#: words after a brand that make a company or a branch of one, not a product ("Sony Pictures")
+COMPANY_WORDS = frozenset(
+    """
+    airline airlines airways electronics pictures entertainment motor motors energy capital media
+    securities equities partners ventures labs research health healthcare pharma pharmaceuticals systems
+    technologies financial insurance beauty foods brands stores retail news press publishing books records music north south east west
+    america americas europe asia africa international global usa uk us india china japan germany france
+    """.split()
+)
 _OPENING_MARKS = "\"“‘'"
 _CLOSING_MARKS = "\"”’'"
 
@@ -92,12 +106,30 @@ def _thing_mention(text: str, start: int, end: int) -> bool:
     return after is not None and after.group(1).lower() in PRODUCT_NOUNS
 
 
+def product_name(name: str, brands: set[str]) -> bool:
+    """A model's name: "Switch Lite", "iPad Pro", or a brand the article lists followed by words that
+    are no company's ("Apple AirPods", "Amazon Music Unlimited"; not "Apple Retail", "Sony Pictures")."""
+    words = name.split()
+    if len(words) < 2 or gender_of_given_name(words[0]):
+        return False
+    if words[-1] in MODEL_WORDS:
+        return True
+    rest = [w.lower().strip(".,") for w in words[1:]]
+    if words[0] not in brands or any(w in ("and", "of", "&", "for") for w in rest):
+        return False  # "Customs and Border Protection"
+    return not any(w in ORG_HEADS or w in COMPANY_SUFFIXES or w in COMPANY_WORDS for w in rest)
+
+
 def drop_thing_names(text: str, found: Extraction) -> Extraction:
     """``found`` without the unquoted actors that every mention shows to be a thing."""
     names = {(m.start, m.end) for m in found.mentions if m.kind == "name"}
+    brands = {a.name for a in found.actors if a.family == "org" and " " not in a.name}
     dropped: set[str] = set()
     for actor in found.actors:
         if actor.quotes or actor.family not in ("person", "org"):
+            continue
+        if product_name(actor.name, brands):
+            dropped.add(actor.id)
             continue
         own = [(s, e) for s, e in actor.mentions if (s, e) in names]
         if own and all(_thing_mention(text, s, e) for s, e in own):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsview.extract.broken_names import drop_broken_names
 from newsview.extract.extraction import Extraction
 from newsview.extract.glued_names import glue_seam, unglue_names
 from newsview.extract.list_lines import drop_list_names, list_line_spans
@@ -106,12 +107,12 @@ def test_a_glued_name_alone_is_renamed():
 
 
 def test_products_works_and_abbreviations_are_no_actors():
-    text = ("Torvane's new Pelican Mini drone flies for an hour. Their installation Glass Orchard lights the canal. "
-            "The Zephyr SUV has AWD. She rode in a Halvard sedan. Torvane said the Pelican Mini sold out.")
-    found = extraction(text, {"Pelican Mini": "ORG", "Glass Orchard": "PERSON", "AWD": "ORG",
+    text = ("Torvane's new Pelican Glide drone flies for an hour. Their installation Glass Orchard lights the canal. "
+            "The Zephyr SUV has AWD. She rode in a Halvard sedan. Torvane said the Pelican Glide sold out.")
+    found = extraction(text, {"Pelican Glide": "ORG", "Glass Orchard": "PERSON", "AWD": "ORG",
                               "Halvard": "ORG", "Torvane": "ORG", "Zephyr": "ORG"})
-    # Pelican Mini is also "the Pelican Mini" once, after no word for a product: it stays
-    assert names(drop_thing_names(text, found)) == {"Torvane", "Pelican Mini"}
+    # Pelican Glide is also "the Pelican Glide" once, after no word for a work or a product: it stays
+    assert names(drop_thing_names(text, found)) == {"Torvane", "Pelican Glide"}
 
 
 def test_venues_laws_honours_titles_tickers_and_spelt_out_abbreviations_are_no_actors():
@@ -127,3 +128,33 @@ def test_a_person_after_the_new_and_a_quoted_product_stay():
     text = "The club hired the new coach Ana Ruiz. The new Aurora X said nothing, its maker joked."
     found = extraction(text, {"Ana Ruiz": "PERSON", "Aurora X": "ORG"}, quoted=("Aurora X",))
     assert names(drop_thing_names(text, found)) == {"Ana Ruiz", "Aurora X"}
+
+
+def test_a_models_name_is_no_actor_but_a_companys_branch_stays():
+    text = ("Orvell sells the Orvell EarPods and the Halo Lite. Orvell Pictures made the ad. "
+            "Orvell Cloud Unlimited costs $9. The Bureau of Ports and Orvell Customs and Border Unit agree.")
+    found = extraction(text, {"Orvell": "ORG", "Orvell EarPods": "ORG", "Halo Lite": "PERSON",
+                              "Orvell Pictures": "ORG", "Orvell Cloud Unlimited": "ORG",
+                              "Orvell Customs and Border Unit": "ORG"})
+    assert names(drop_thing_names(text, found)) == {"Orvell", "Orvell Pictures", "Orvell Customs and Border Unit"}
+
+
+def test_names_the_tagger_cut_in_the_wrong_place_are_no_actors():
+    text = ("Brandt and Okoye argued before Brandt hit Okoye in the face. The coach rang Okoye. "
+            "The plan was drafted by former Regional Defence Adviser Paul Marsh. "
+            "A Regional Defence Council aide was there, as was the state Department of Port Safety.")
+    found = extraction(text, {"Brandt hit Okoye": "ORG", "rang Okoye": "PERSON", "Okoye": "PERSON",
+                              "Regional Defence": "ORG", "the state Department of Port Safety": "ORG"})
+    assert names(drop_broken_names(text, found)) == {"Okoye", "the state Department of Port Safety"}
+
+
+def test_a_verb_before_a_name_nobody_else_has_is_kept():
+    text = "The club signed rookie Emil Lindqvist on Monday."
+    found = extraction(text, {"rookie Emil Lindqvist": "PERSON"})
+    assert names(drop_broken_names(text, found)) == {"rookie Emil Lindqvist"}
+
+
+def test_a_numbered_section_heading_is_no_prose():
+    text = "Mara Vidal testified for six hours.\n\n3. Questioning Vidal's memory\n\nThe committee asked her twice."
+    found = extraction(text, {"Questioning Vidal": "PERSON", "Mara Vidal": "PERSON"})
+    assert names(drop_list_names(text, found)) == {"Mara Vidal"}
