@@ -14,8 +14,10 @@ Award"), a title in quotation marks ("the former “Dawson’s Creek” star"), 
 name spelt out before a common abbreviation ("Intensive Care Units (ICUs)"),
 a share's ticker ("registered shares (ASCN)"), a "name" of lower-case
 words only ("bird fancier"), and a model's name by its shape: "Switch Lite",
-"iPad Pro", or a brand the article lists followed by words that are no
-company's ("Apple AirPods" where Apple is listed; "Sony Pictures" stays).
+"iPad Pro", "the Nintendo Switch", a name holding a widely sold device's
+("Apple's AirPods Pro", "Alexa"), or a brand the article lists followed by
+words that are no company's ("Apple AirPods" where Apple is listed; "Sony
+Pictures" stays).
 """
 
 from __future__ import annotations
@@ -69,6 +71,14 @@ VENUE_HEADS = frozenset(
 )
 #: last words of laws, honours and ceremonies, which are no actors either
 THING_HEADS = frozenset("act bill treaty accord amendment statute ordinance award prize medal trophy induction".split())
+#: names of widely sold devices, systems and assistants, as written; a name holding one is a product's
+#: ("Apple's AirPods Pro", "the Nintendo Switch", "Amazon's Alexa"), never a company's
+WELL_KNOWN_PRODUCTS = frozenset(
+    """
+    iPhone iPhones iPad iPads iPod MacBook MacBooks iMac AirPods HomePod HomeKit Siri Alexa Cortana Xbox
+    PlayStation PS4 PS5 Kindle Chromecast Android iOS iPadOS macOS watchOS Roomba
+    """.split()
+)
 #: last words of models' names ("Switch Lite", "iPad Pro", "Pixel 4 XL"), as written
 MODEL_WORDS = frozenset("Pro Max Plus Mini Ultra Lite XL SE".split())
 #: words after a brand that make a company or a branch of one, not a product ("Sony Pictures")
@@ -107,12 +117,15 @@ def _thing_mention(text: str, start: int, end: int) -> bool:
 
 
 def product_name(name: str, brands: set[str]) -> bool:
-    """A model's name: "Switch Lite", "iPad Pro", or a brand the article lists followed by words that
-    are no company's ("Apple AirPods", "Amazon Music Unlimited"; not "Apple Retail", "Sony Pictures")."""
+    """A model's name: "Switch Lite", "iPad Pro", "the Nintendo Switch", a name holding a widely sold
+    device's ("Apple's AirPods Pro", "Alexa"), or a brand the article lists followed by words that are no
+    company's ("Apple AirPods", "Amazon Music Unlimited"; not "Apple Retail", "Sony Pictures")."""
     words = name.split()
+    if any(re.sub(r"['’]s$", "", w) in WELL_KNOWN_PRODUCTS for w in words) and not gender_of_given_name(words[0]):
+        return True
     if len(words) < 2 or gender_of_given_name(words[0]):
         return False
-    if words[-1] in MODEL_WORDS:
+    if words[-1] in MODEL_WORDS or (words[0] == "Nintendo" and words[-1] == "Switch"):
         return True
     rest = [w.lower().strip(".,") for w in words[1:]]
     if words[0] not in brands or any(w in ("and", "of", "&", "for") for w in rest):

@@ -139,6 +139,13 @@ def test_a_models_name_is_no_actor_but_a_companys_branch_stays():
     assert names(drop_thing_names(text, found)) == {"Orvell", "Orvell Pictures", "Orvell Customs and Border Unit"}
 
 
+def test_a_name_holding_a_widely_sold_devices_is_a_products():
+    text = "Get the Nintendo Switch or Halvorsen's MacBook deal. Alexa can order it. Halvorsen said so."
+    found = extraction(text, {"Nintendo Switch": "PERSON", "Halvorsen's MacBook": "ORG", "Alexa": "ORG",
+                              "Halvorsen": "ORG"})
+    assert names(drop_thing_names(text, found)) == {"Halvorsen"}
+
+
 def test_names_the_tagger_cut_in_the_wrong_place_are_no_actors():
     text = ("Brandt and Okoye argued before Brandt hit Okoye in the face. The coach rang Okoye. "
             "The plan was drafted by former Regional Defence Adviser Paul Marsh. "
