@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .cues import ACCORDING, BELIEF_VERBS, FIRST_PERSON
 from .quote_frames import Found, QuoteFrames, according_object, doc_punct, token_span, trim_quote
-from .speech_subjects import noun_before, subject_of
+from .speech_subjects import is_time, noun_before, subject_of
 from .speech_verbs import (
     CONTENT_NOUNS,
     GERUND_SPEECH,
@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 _THAT_ACCORDING = re.compile(r",\s*(according)\s+to\b", re.IGNORECASE)
+#: what follows "spoke on" / "talked on" without being what was said
+_NOT_TOPICS = frozenset("behalf phone telephone air radio television show program programme stage floor camera record".split())
 _REASON_MARKS = ("because", "since", "although", "though", "unless", "if", "so")
 
 
@@ -43,7 +45,7 @@ class ReportedSpeech(QuoteFrames):
                 if f is not None:
                     out.append(f)
                 continue
-            if not self.is_cue(v) and not self._quoted_thought(v):
+            if not self.is_cue(v) and not self._quoted_thought(v) and not self._topic_verb(v):
                 continue
             if v.lower_ == "said" and v.i > 0 and doc[v.i - 1].lower_ == "that" and v.i - v.sent.start <= 1:
                 continue  # "That said, ..."
@@ -92,6 +94,21 @@ class ReportedSpeech(QuoteFrames):
                 (rule.endswith("inverted") and subj.i > v.i - 4) or rule.endswith("parenthetical"))
             out.append(Found([(s, e)], "indirect", subj if not inside else None, cue=token_span(v), rule=rule))
         return out
+
+    @staticmethod
+    def _topic_verb(v: "Token") -> bool:
+        """ "She spoke about her father", "talks about how ...": a verb of talking
+        that is no cue on its own reports its topic through its preposition."""
+        preps = PREP_SPEECH.get(v.lemma_.lower())
+        if v.pos_ != "VERB" or preps is None:
+            return False
+        for c in v.children:
+            if c.dep_ == "prep" and c.i > v.i and c.lower_ in preps:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                # "spoke on Thursday", "talked on the phone", "spoke on his behalf": when and how, not what
+                if pobj is not None and not is_time(pobj) and pobj.lemma_.lower() not in _NOT_TOPICS:
+                    return True
+        return False
 
     def _quoted_thought(self, v: "Token") -> bool:
         """ "Bolton thought some of the \u201cbuzz\u201d was artificial": a belief whose
@@ -270,6 +287,11 @@ class ReportedSpeech(QuoteFrames):
                 (c.dep_ in ("advcl", "ccomp") and any(g.dep_ == "mark" and g.lower_ in _REASON_MARKS for g in c.children))
                 # ", including ..." goes on with the object
                 or (c.dep_ == "prep" and c.lower_ in ("including", "such", "like"))
+                # "said the inquiry had stalled, had restarted in May and ...": a second
+                # predicate of what was said, parsed as a clause of its own with no subject
+                or (c.dep_ == "ccomp" and self.in_quote(c.idx) is None
+                    and not any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for g in c.children)
+                    and any(g.dep_ in ("aux", "auxpass") for g in c.children))
             ):
                 break
             b = max(b, c.right_edge.i)

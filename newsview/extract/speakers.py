@@ -158,6 +158,9 @@ class SpeakerResolver:
             return inner
         if low in ("who", "that", "which") and tok.head.dep_ == "relcl":
             head = tok.head.head
+            named = self._named_before_apposition(head) if low == "who" else None
+            if named is not None:
+                return named
             if idx.cluster_of_token(head) is None and head.pos_ in ("NOUN", "PROPN") \
                     and low not in (head.lower_,) and head.i < tok.i:
                 # "a new ad that urges voters ...": the phrase ends before "that"
@@ -190,6 +193,24 @@ class SpeakerResolver:
         if tok.pos_ == "PRON" and tok.text[:1].isupper() and tok.i != tok.sent.start and len(tok.text) > 2:
             return self._nominal(tok)  # a name the tagger took for a pronoun ("fellow blogger Esra'a")
         return NO_SPEAKER
+
+    def _named_before_apposition(self, head: "Token") -> Speaker | None:
+        """ "Ana Ruiz, a senior analyst at Foo Bank, who noted ...": "who" hangs from
+        the apposition (or a noun inside it), but the person named before it speaks."""
+        cur = head
+        for _ in range(5):
+            if cur.dep_ == "appos":
+                if head.tag_ in ("NNS", "NNPS"):
+                    return None  # "X and Y, two of the officials who ...": both of them
+                cid = self.index.cluster_of_token(cur.head)
+                if cid is not None and self.index.clusters[cid].kind == "PERSON":
+                    chain = (f"who \u2192 {cur.text} \u2192 {self.index.clusters[cid].display} (apposition)",)
+                    return Speaker(cid, self._entity_span(cur.head), "name", chain, 0.85)
+                return None
+            if cur.dep_ not in ("pobj", "prep", "compound", "conj") or cur.head is cur:
+                return None
+            cur = cur.head
+        return None
 
     def _coordinated(self, tok: "Token") -> Speaker | None:
         """ "Lee, Ruiz and Okafor all said ...": several named speakers of one

@@ -18,7 +18,7 @@ OBJECT_CONTROL = frozenset("lead prompt force cause push compel inspire pressure
 
 def subject_of(verb: "Token") -> "Token | None":
     """The grammatical subject of a speech verb, climbing through conj/advcl/xcomp."""
-    cur = verb
+    cur = _verb_before_participle(verb) or verb
     via_xcomp = False
     for _ in range(6):
         kids = list(cur.children)
@@ -89,6 +89,22 @@ def subject_of(verb: "Token") -> "Token | None":
     return None
 
 
+def _verb_before_participle(verb: "Token") -> "Token | None":
+    """ "…,” he said, adding that …": a participle after a comma goes on with the
+    speech verb just before it, whatever verb the parse hung it from (a quoted
+    clause's verb often takes it, and that clause's "they" is not who added)."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    sent_start = verb.sent.start
+    for k in range(verb.i - 2, max(sent_start, verb.i - 8) - 1, -1):
+        t = doc[k]
+        if t.text in (".", "!", "?", ";", ":") or "\n" in t.text_with_ws:
+            return None
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
+            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            return t if t.lemma_.lower() in SPEECH_VERBS and has_subject else None
+    return None
 
 
 #: words for a time that the tagger may leave unlabelled

@@ -1,0 +1,64 @@
+"""Attribution through adjuncts and appositions, and the extent of what was
+said: one invented text per construction."""
+
+from __future__ import annotations
+
+from newsview.extract import Extraction
+from factories import extract_text
+
+
+def quote_with(x: Extraction, fragment: str):
+    hits = [q for q in x.quotes if fragment in q.text]
+    assert hits, (fragment, [(q.kind, q.text) for q in x.quotes])
+    return max(hits, key=lambda q: len(q.text))
+
+
+def who(x: Extraction, fragment: str) -> str | None:
+    return {a.id: a.name for a in x.actors}.get(quote_with(x, fragment).speaker)
+
+
+def test_a_participle_after_the_speech_verb_is_the_same_speakers(nlp):
+    # the parse tends to hang "adding" from the quoted clause, whose "they" is not who added
+    text = (
+        "Harbour master Daniel Okafor spoke at the quay on Monday.\n\n"
+        "\u201cThe boats are old, we will replace them,\u201d he said, adding that the board would send a "
+        "\u201cstrong message that the islands are a place where people live, they work hard and are welcomed back.\u201d"
+    )
+    x = extract_text(nlp, text)
+    hits = [q for q in x.quotes if q.text.startswith("that the board would send")]
+    assert hits, [q.text for q in x.quotes]
+    names = {a.id: a.name for a in x.actors}
+    assert {names.get(q.speaker) for q in hits} == {"Daniel Okafor"}
+
+
+def test_who_after_an_apposition_is_the_person_named_before_it(nlp):
+    text = (
+        "The ferry fares will rise in May, said Ines Walcott, a senior analyst at Harbour Bank, "
+        "who noted that fuel prices had doubled since the spring."
+    )
+    x = extract_text(nlp, text)
+    assert who(x, "fuel prices had doubled") == "Ines Walcott"
+    assert "Harbour Bank" not in {a.name for a in x.actors if any(q.speaker == a.id for q in x.quotes)}
+
+
+def test_a_second_predicate_of_what_was_said_stays_in_the_quote(nlp):
+    text = (
+        "A spokesman for the harbour board said the inquiry had nothing to do with the ferry company, "
+        "had started after the storm and been closed in July."
+    )
+    x = extract_text(nlp, text)
+    q = quote_with(x, "the inquiry had nothing to do with the ferry company")
+    assert "been closed in July" in q.text
+
+
+def test_what_someone_spoke_about_is_reported_speech(nlp):
+    text = (
+        "Ines Walcott spoke about the long winters she spent baking bread on the island.\n\n"
+        "Daniel Okafor spoke on Thursday at the harbour."
+    )
+    x = extract_text(nlp, text)
+    q = quote_with(x, "the long winters she spent baking bread")
+    assert q.kind == "indirect"
+    assert who(x, "the long winters") == "Ines Walcott"
+    # a time after "spoke on" is when, not what
+    assert not any("Thursday" in q.text for q in x.quotes)
