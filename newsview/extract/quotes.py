@@ -211,7 +211,12 @@ class QuoteFinder(ReportedSpeech):
         if not toks:
             return False
         words = [t for t in toks if not t.is_punct]
-        if len(words) > 40 or not any(self.is_cue(t) for t in toks):
+        cues = [t for t in toks if self.is_cue(t)]
+        if len(words) > 40 or not cues:
+            return False
+        if len(cues) > 1 and cues[-1].tag_ == "VBG":
+            # '"A," she said, adding, "B."': the second quotation is what she added,
+            # a quotation of its own
             return False
         # nothing but the attribution clause and punctuation between the pieces
         rest = self.text[toks[-1].idx + len(toks[-1]) : p.open_pos]

@@ -282,7 +282,7 @@ class ReportedSpeech(QuoteFrames):
                 continue
             if c.dep_ in ("cc", "conj"):
                 break
-            if self.doc[c.left_edge.i - 1].text == "," and not (
+            if self.doc[c.left_edge.i - 1].text in (",", "\u2014", "\u2013") and not (
                 # ", because ..." still gives the reason that was stated
                 (c.dep_ in ("advcl", "ccomp") and any(g.dep_ == "mark" and g.lower_ in _REASON_MARKS for g in c.children))
                 # ", including ..." goes on with the object

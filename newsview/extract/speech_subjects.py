@@ -90,11 +90,11 @@ def subject_of(verb: "Token") -> "Token | None":
 
 
 def _verb_before_participle(verb: "Token") -> "Token | None":
-    """ "…,” he said, adding that …": a participle after a comma goes on with the
-    speech verb just before it, whatever verb the parse hung it from (a quoted
+    """ "…,” he said, adding that …": a participle after a comma or a dash goes on
+    with the speech verb before it, whatever verb the parse hung it from (a quoted
     clause's verb often takes it, and that clause's "they" is not who added)."""
     doc = verb.doc
-    if verb.tag_ != "VBG" or verb.i < 2 or doc[verb.i - 1].text != ",":
+    if verb.tag_ != "VBG" or verb.i < 2 or doc[verb.i - 1].text not in ("," ,) + _DASHES:
         return None
     sent_start = verb.sent.start
     for k in range(verb.i - 2, max(sent_start, verb.i - 8) - 1, -1):
@@ -102,9 +102,21 @@ def _verb_before_participle(verb: "Token") -> "Token | None":
         if t.text in (".", "!", "?", ";", ":") or "\n" in t.text_with_ws:
             return None
         if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
-            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-            return t if t.lemma_.lower() in SPEECH_VERBS and has_subject else None
+            if t.lemma_.lower() in SPEECH_VERBS and _has_subject(t):
+                return t
+            break
+    # "X rejected the idea that Y would fail, saying ...": hung from the verb of
+    # the idea X rejected, the participle is still X's
+    head = verb.head
+    if head.i < verb.i and head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.head.dep_ == "dobj":
+        gov = head.head.head
+        if gov.pos_ == "VERB" and gov.lemma_.lower() in SPEECH_VERBS and _has_subject(gov):
+            return gov
     return None
+
+
+def _has_subject(t: "Token") -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
 
 
 #: words for a time that the tagger may leave unlabelled

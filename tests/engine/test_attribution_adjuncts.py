@@ -10,7 +10,7 @@ from factories import extract_text
 def quote_with(x: Extraction, fragment: str):
     hits = [q for q in x.quotes if fragment in q.text]
     assert hits, (fragment, [(q.kind, q.text) for q in x.quotes])
-    return max(hits, key=lambda q: len(q.text))
+    return min(hits, key=lambda q: len(q.text))  # the quote that is most nearly the fragment
 
 
 def who(x: Extraction, fragment: str) -> str | None:
@@ -62,3 +62,28 @@ def test_what_someone_spoke_about_is_reported_speech(nlp):
     assert who(x, "the long winters") == "Ines Walcott"
     # a time after "spoke on" is when, not what
     assert not any("Thursday" in q.text for q in x.quotes)
+
+
+def test_a_participle_after_a_dismissed_claim_is_the_dismissers(nlp):
+    # the parse hangs "saying" from the verb of the claim; the claim's subject did not say it
+    text = (
+        "Council leader Ines Walcott dismissed claims that the ferry company is breaking harbour law "
+        "through its fuel agreement with the port \u2014 saying the rival company chose not to accept the same deal."
+    )
+    x = extract_text(nlp, text)
+    assert who(x, "the rival company chose not to accept") == "Ines Walcott"
+    # what she dismissed ends at the dash
+    assert "saying" not in quote_with(x, "the ferry company is breaking harbour law").text
+
+
+def test_what_she_added_after_her_quotation_is_a_quotation_of_its_own(nlp):
+    text = (
+        "Harbour spokeswoman Ines Walcott confirmed the ferry would run.\n\n"
+        "\u201cThey are not affiliated with the harbour board,\u201d she said, adding, "
+        "\u201cThe board is grateful for their support.\u201d"
+    )
+    x = extract_text(nlp, text)
+    first = quote_with(x, "They are not affiliated")
+    second = quote_with(x, "The board is grateful")
+    assert first is not second
+    assert who(x, "They are not affiliated") == who(x, "The board is grateful") == "Ines Walcott"
