@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .cues import ACCORDING, BELIEF_VERBS, FIRST_PERSON
 from .quote_frames import Found, QuoteFrames, according_object, doc_punct, token_span, trim_quote
-from .speech_subjects import is_time, noun_before, subject_of
+from .speech_subjects import is_time, noun_before, participle_owner, subject_of
 from .speech_verbs import (
     CONTENT_NOUNS,
     GERUND_SPEECH,
@@ -67,6 +67,7 @@ class ReportedSpeech(QuoteFrames):
             if found is None:
                 continue
             a, b, rule = found
+            b = self._cut_own_participle(v, a, b)
             if b == a and doc[a].pos_ not in ("PROPN", "NOUN"):
                 continue
             s, e = trim_quote(self.text, doc[a].idx, doc[b].idx + len(doc[b]))
@@ -259,6 +260,17 @@ class ReportedSpeech(QuoteFrames):
                 while k > comp.i and (self.doc[k].dep_ == "cc" or self.doc[k].is_punct or self.doc[k].pos_ == "ADV"):
                     k -= 1
                 return min(b, k)
+        return b
+
+    def _cut_own_participle(self, v: "Token", a: int, b: int) -> int:
+        """ "dismissed claims that X broke the law — saying Y": the speaker's own
+        participle ends what the verb reports, wherever the parse hung it."""
+        doc = self.doc
+        for k in range(max(a + 2, v.i + 2), b + 1):
+            t = doc[k]
+            owner = participle_owner(t) if t.tag_ == "VBG" and self.is_cue(t) else None
+            if owner is not None and owner.i == v.i:
+                return k - 2
         return b
 
     def _cut_inner_attribution(self, v: "Token", b: int) -> int:

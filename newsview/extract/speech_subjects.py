@@ -18,7 +18,7 @@ OBJECT_CONTROL = frozenset("lead prompt force cause push compel inspire pressure
 
 def subject_of(verb: "Token") -> "Token | None":
     """The grammatical subject of a speech verb, climbing through conj/advcl/xcomp."""
-    cur = _verb_before_participle(verb) or verb
+    cur = participle_owner(verb) or verb
     via_xcomp = False
     for _ in range(6):
         kids = list(cur.children)
@@ -89,7 +89,7 @@ def subject_of(verb: "Token") -> "Token | None":
     return None
 
 
-def _verb_before_participle(verb: "Token") -> "Token | None":
+def participle_owner(verb: "Token") -> "Token | None":
     """ "…,” he said, adding that …": a participle after a comma or a dash goes on
     with the speech verb before it, whatever verb the parse hung it from (a quoted
     clause's verb often takes it, and that clause's "they" is not who added)."""
