@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 _THAT_ACCORDING = re.compile(r",\s*(according)\s+to\b", re.IGNORECASE)
+#: words that stand for what was said ("said so", "said as much")
+_PRO_FORMS = frozenset(["so", "as much", "the same", "the opposite", "otherwise", "yes", "no", "nothing"])
 #: what follows "spoke on" / "talked on" without being what was said
 _NOT_TOPICS = frozenset("behalf phone telephone air radio television show program programme stage floor camera record".split())
 _REASON_MARKS = ("because", "since", "although", "though", "unless", "if", "so")
@@ -63,6 +65,10 @@ class ReportedSpeech(QuoteFrames):
             if v.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
                 continue  # a purpose: "tests will be carried out to confirm if ..."
+            pro = self._pro_form(v)
+            if pro is not None:
+                out.append(pro)
+                continue
             found = self._content(v)
             if found is None:
                 continue
@@ -110,6 +116,32 @@ class ReportedSpeech(QuoteFrames):
                 if pobj is not None and not is_time(pobj) and pobj.lemma_.lower() not in _NOT_TOPICS:
                     return True
         return False
+
+    def _pro_form(self, v: "Token") -> Found | None:
+        """ "Mook said as much", "neither side would say so", "61 percent say the
+        same of Clinton": a word standing for what was said is what was said."""
+        if v.lemma_.lower() != "say" or v.i + 1 >= len(self.doc):
+            return None
+        doc = self.doc
+        k = v.i + 1
+        while k + 1 < len(doc) and k <= v.i + 2 and doc[k].pos_ == "ADV" and doc[k].lower_ not in _PRO_FORMS \
+                and f"{doc[k].lower_} {doc[k + 1].lower_}" not in _PRO_FORMS:
+            k += 1  # "said publicly so"
+        words = [t.lower_ for t in doc[k : k + 2]]
+        size = 2 if " ".join(words) in _PRO_FORMS else 1 if words[:1] and words[0] in _PRO_FORMS else 0
+        if not size:
+            return None
+        last = doc[k + size - 1]
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in ("to", "about", "that") or nxt.pos_ in ("VERB", "AUX", "NOUN", "PROPN")):
+            return None  # "said no to the war", "says nothing about X", "said so many", "say the same thing"
+        if nxt is not None and nxt.lower_ == "of" and nxt.head.i in (v.i, last.i):
+            last = nxt.right_edge  # "the same of Clinton"
+        s, e = doc[k].idx, last.idx + len(last)
+        if self.in_quote(s) is not None:
+            return None
+        subj = subject_of(v) or noun_before(v)
+        return Found([(s, e)], "indirect", subj, cue=token_span(v), rule="reported-speech-pro-form")
 
     def _quoted_thought(self, v: "Token") -> bool:
         """ "Bolton thought some of the \u201cbuzz\u201d was artificial": a belief whose

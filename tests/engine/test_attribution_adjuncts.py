@@ -87,3 +87,16 @@ def test_what_she_added_after_her_quotation_is_a_quotation_of_its_own(nlp):
     second = quote_with(x, "The board is grateful")
     assert first is not second
     assert who(x, "They are not affiliated") == who(x, "The board is grateful") == "Ines Walcott"
+
+
+def test_a_word_standing_for_what_was_said_is_reported_speech(nlp):
+    text = (
+        "Harbour master Daniel Okafor said as much in an interview on Monday. "
+        "Most islanders say the same of the old ferry. "
+        "The council voted to build the pier, and its leader said no to the tunnel."
+    )
+    x = extract_text(nlp, text)
+    assert who(x, "as much") == "Daniel Okafor"
+    assert quote_with(x, "the same of the old ferry").kind == "indirect"
+    # "said no to X" is a refusal, not a pro-form of what was said
+    assert not any(q.text.startswith("no") for q in x.quotes)
