@@ -43,6 +43,23 @@ def _lend(r: Found, direct: list[Found], rule: str) -> bool:
     return bool(inner)
 
 
+def _attribution_start(r: Found) -> int:
+    """Where the attribution inside a parenthetical report begins."""
+    starts = [r.end]
+    if r.cue is not None:
+        starts.append(r.cue[0])
+    if r.subj is not None:
+        starts.append(r.subj.left_edge.idx)
+    return max(r.start, min(starts))
+
+
+def _speakers_own_act(finder: QuoteFinder, s: int) -> bool:
+    """ "Speaking to reporters, he said, “…”", "When asked, she said, “…”": the
+    words before the attribution tell what the speaker did, not what was said."""
+    first = finder.doc[finder.token_at(s)]
+    return first.tag_ in ("VBG", "VBN") or first.pos_ == "SCONJ"
+
+
 def combine(text: str, finder: QuoteFinder, direct: list[Found], reported: list[Found]) -> list[Found]:
     pieces = [(p.open_pos, p.close_end) for p in finder.pieces]
     dropped_direct: set[int] = set()
@@ -69,8 +86,11 @@ def combine(text: str, finder: QuoteFinder, direct: list[Found], reported: list[
             _lend(r, direct, "direct-reported-frame")
             continue
         outside, inside = _alnum_outside(text, s, e, near)
-        if r.rule.endswith("parenthetical"):
+        if r.rule.endswith("parenthetical") and (
+                _alnum_outside(text, s, _attribution_start(r), near)[0] < 3 or _speakers_own_act(finder, s)):
             # '"A," Blackwell added, "B."': the quotation carries its own attribution
+            # (but in 'These rules, the lawyers said, "all point one way"' the words
+            # before the attribution are reported too: a mixed quote)
             if _lend(r, direct, "direct-reported-frame"):
                 continue
         if outside < 3:

@@ -74,6 +74,9 @@ def subject_of(verb: "Token") -> "Token | None":
             cur = cur.head
             continue
         break
+    inverted = _name_after(verb)
+    if inverted is not None:
+        return inverted
     # "he was back to boasting about X": the subject of the clause the verb hangs from
     up = cur
     for _ in range(3):
@@ -113,6 +116,22 @@ def participle_owner(verb: "Token") -> "Token | None":
         if gov.pos_ == "VERB" and gov.lemma_.lower() in SPEECH_VERBS and _has_subject(gov):
             return gov
     return None
+
+
+def _name_after(verb: "Token") -> "Token | None":
+    """ "The puzzle, says Ines Walcott, a historian, is that ...": an inverted
+    attribution whose name the parse gave to the sentence's verb instead."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or verb.tag_ not in ("VBZ", "VBD"):
+        return None
+    if doc[verb.i - 1].text not in (",", "\u201d", '"', "''") + _DASHES:
+        return None
+    t = doc[verb.i + 1]
+    if t.ent_type_ != "PERSON" or t.ent_iob_ != "B":
+        return None
+    while t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I":
+        t = doc[t.i + 1]
+    return t
 
 
 def _has_subject(t: "Token") -> bool:

@@ -100,3 +100,34 @@ def test_a_word_standing_for_what_was_said_is_reported_speech(nlp):
     assert quote_with(x, "the same of the old ferry").kind == "indirect"
     # "said no to X" is a refusal, not a pro-form of what was said
     assert not any(q.text.startswith("no") for q in x.quotes)
+
+
+def test_words_before_a_parenthetical_attribution_are_part_of_a_mixed_quote(nlp):
+    text = (
+        "These and other rules of the harbour, the lawyers said, \u201call point to the same conclusion\u201d "
+        "that the pier is legal."
+    )
+    x = extract_text(nlp, text)
+    q = quote_with(x, "all point to the same conclusion")
+    assert q.kind == "mixed"
+    assert q.text.startswith("These and other rules of the harbour")
+    assert who(x, "all point to the same conclusion") == "the lawyers"
+
+
+def test_a_quotation_split_by_its_attribution_stays_direct(nlp):
+    x = extract_text(nlp, "\u201cThe ferry is late,\u201d Daniel Okafor added, \u201cand nobody knows why.\u201d")
+    q = quote_with(x, "The ferry is late")
+    assert q.kind == "direct"
+    assert who(x, "The ferry is late") == "Daniel Okafor"
+    # what the speaker was doing is not part of what was said
+    x = extract_text(nlp, "Speaking to reporters at the quay, Daniel Okafor said, \u201cThe ferry will run.\u201d")
+    assert quote_with(x, "The ferry will run").kind == "direct"
+
+
+def test_an_inverted_attribution_names_the_speaker_after_the_verb(nlp):
+    text = (
+        "The puzzle of the ferry, says Ines Walcott, historian at the Island Museum, is that it was "
+        "\u201cone of the most reliable boats in the fleet,\u201d not for its speed but for its crew."
+    )
+    x = extract_text(nlp, text)
+    assert who(x, "The puzzle of the ferry") == "Ines Walcott"
