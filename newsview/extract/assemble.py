@@ -135,6 +135,12 @@ def _continuations(text: str, found: list[Found]) -> list[Found]:
                 if prev.kind == "indirect":
                     prev.kind = "mixed"
                 continue
+            if prev.kind == "direct" and prev.speaker.cluster is not None and gap.count("\n\n") == 1 \
+                    and gap.count("\n") == 2 and len(gap) < 400 and _quote_only_paragraph(text, f):
+                # '“A,” he said.\n\n“B.”': a paragraph that is only a quotation goes on
+                # with the quotation of the paragraph before it
+                prev.spans = prev.spans + f.spans
+                continue
             if gap.count("\n") <= 2 and len(gap) < 400 and prev.speaker.cluster is not None:
                 sp = prev.speaker
                 f.speaker = type(sp)(sp.cluster, sp.span, sp.kind, sp.chain + ("continues the previous quote",),
@@ -143,6 +149,14 @@ def _continuations(text: str, found: list[Found]) -> list[Found]:
         out.append(f)
         prev = f
     return out
+
+
+def _quote_only_paragraph(text: str, f: Found) -> bool:
+    """Nothing but the quotation (and its marks) in the quotation's paragraph."""
+    a = text.rfind("\n", 0, f.start) + 1
+    b = text.find("\n", f.end)
+    b = len(text) if b < 0 else b
+    return not any(c.isalnum() for c in text[a : f.start] + text[f.end : b])
 
 
 def _drop_nested(found: list[Found]) -> list[Found]:

@@ -131,3 +131,16 @@ def test_an_inverted_attribution_names_the_speaker_after_the_verb(nlp):
     )
     x = extract_text(nlp, text)
     assert who(x, "The puzzle of the ferry") == "Ines Walcott"
+
+
+def test_a_paragraph_that_is_only_a_quotation_goes_on_with_the_one_before(nlp):
+    text = (
+        "Harbour master Daniel Okafor met the islanders on Monday.\n\n"
+        "\u201cThe ferry is late again,\u201d Okafor said.\n\n"
+        "\u201cWe have ordered the parts and the crew is ready.\u201d\n\n"
+        "The council meets on Friday."
+    )
+    x = extract_text(nlp, text)
+    q = quote_with(x, "The ferry is late again")
+    assert len(q.spans) == 2 and "We have ordered the parts" in text[q.spans[1][0] : q.spans[1][1]]
+    assert who(x, "The ferry is late again") == "Daniel Okafor"
