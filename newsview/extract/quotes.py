@@ -214,7 +214,7 @@ class QuoteFinder(ReportedSpeech):
         cues = [t for t in toks if self.is_cue(t)]
         if len(words) > 40 or not cues:
             return False
-        if len(cues) > 1 and cues[-1].tag_ == "VBG":
+        if len(cues) > 1 and cues[-1].tag_ == "VBG" and _only_punct(self.text[cues[-1].idx + len(cues[-1]) : p.open_pos]):
             # '"A," she said, adding, "B."': the second quotation is what she added,
             # a quotation of its own
             return False

@@ -87,6 +87,11 @@ def test_what_she_added_after_her_quotation_is_a_quotation_of_its_own(nlp):
     second = quote_with(x, "The board is grateful")
     assert first is not second
     assert who(x, "They are not affiliated") == who(x, "The board is grateful") == "Ines Walcott"
+    # a participle that adds nothing said keeps the two pieces one quotation
+    x = extract_text(nlp, (
+        "\u201cIf I was a donor, I would want answers,\u201d said a council member who supports the ferry, asking for anonymity to speak freely. "
+        "\u201cIf they have no more staff, why pay five times more?\u201d"))
+    assert quote_with(x, "I would want answers") is quote_with(x, "why pay five times more")
 
 
 def test_a_word_standing_for_what_was_said_is_reported_speech(nlp):
