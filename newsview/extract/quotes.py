@@ -29,6 +29,10 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I\u2019m|I've|I\u2019ve|me|my|we|We|our|
 _TURN_LABEL = re.compile(r"[ \t]*\(\(([^()\n]{1,60})\)\)[ \t]*")
 
 
+#: short words a title may leave in lower case ("Meet the Press")
+_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
+
+
 class QuoteFinder(ReportedSpeech):
     """All the quotes of one document: direct, mixed, reported, headlines and
     blocks after a colon."""
@@ -40,7 +44,8 @@ class QuoteFinder(ReportedSpeech):
         taken = [(f.start, f.end) for f in found]
         out: list[Found] = []
         for p in self.pieces:
-            if any(a < p.close_end and b > p.open_pos for a, b in taken) or not self._embedded(p):
+            if any(a < p.close_end and b > p.open_pos for a, b in taken) or not self._embedded(p) \
+                    or self._is_title(p):
                 continue
             t = doc[self.token_at(p.start)]
             v = t
@@ -79,6 +84,17 @@ class QuoteFinder(ReportedSpeech):
             out.append(Found([(s, e)], "mixed", subj, cue=token_span(v), rule="mixed-fragment"))
             taken.append((s, e))
         return out
+
+    def _is_title(self, p: QuotedPiece) -> bool:
+        """ "said on NBC's “Meet the Press.”", "in an interview with “Fox News
+        Sunday”": the name of a programme or a work, not words anyone said."""
+        words = self.text[p.start : p.end].strip(" .,!?").split()
+        if not 1 <= len(words) <= 8 or not words[0][:1].isupper() or not all(
+                w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+            return False
+        before = self.text[max(0, p.open_pos - 12) : p.open_pos].rstrip()
+        last = before.split()[-1].lower() if before.split() else ""
+        return last.endswith(("'s", "’s")) or last in ("on", "with")
 
     @staticmethod
     def _person_verb(v: "Token", t: "Token") -> bool:

@@ -149,3 +149,16 @@ def test_a_paragraph_that_is_only_a_quotation_goes_on_with_the_one_before(nlp):
     q = quote_with(x, "The ferry is late again")
     assert len(q.spans) == 2 and "We have ordered the parts" in text[q.spans[1][0] : q.spans[1][1]]
     assert who(x, "The ferry is late again") == "Daniel Okafor"
+
+
+def test_the_title_of_a_programme_is_not_a_quotation(nlp):
+    text = (
+        "Mr. Okafor took on Ms. Walcott on Sunday.\n\n"
+        "\u201cIt is nonsense,\u201d Mr. Okafor said by telephone on the station\u2019s \u201cMorning Quay.\u201d "
+        "\u201cShe is wrong about everything, whether it is the ferry or the pier.\u201d\n\n"
+        "Ms. Walcott said so in an interview with \u201cIsland Evening.\u201d"
+    )
+    x = extract_text(nlp, text)
+    # no quote of its own for a title, and the quotation around it stays one
+    assert not any("Morning Quay" in q.text or "Island Evening" in q.text for q in x.quotes), [q.text for q in x.quotes]
+    assert quote_with(x, "It is nonsense") is quote_with(x, "She is wrong about everything")
