@@ -15,7 +15,7 @@ from .marks import ALL_MARKS, QuotedPiece, paragraph_bounds
 from .quote_frames import END_PUNCT, Found, doc_punct, token_span, trim_quote
 from .quote_frames import trim_quote as _trim
 from .reported_speech import ReportedSpeech
-from .speech_subjects import is_time, noun_before, subject_of
+from .speech_subjects import is_time, speaker_phrase, subject_of
 from .speech_verbs import FRAGMENT_VERBS, HEARERS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -78,7 +78,7 @@ class QuoteFinder(ReportedSpeech):
             e = max(e, p.close_end if self.text[p.close_end - 1 : p.close_end] in "\u201d\"'" else p.end)
             if "\n" in self.text[s:e] or e - s > 400:
                 continue
-            subj = subject_of(v) or noun_before(v)
+            subj = speaker_phrase(v)
             if subj is not None and s <= subj.idx < e:
                 subj = None
             out.append(Found([(s, e)], "mixed", subj, cue=token_span(v), rule="mixed-fragment"))

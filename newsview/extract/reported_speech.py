@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .cues import ACCORDING, BELIEF_VERBS, FIRST_PERSON
 from .quote_frames import Found, QuoteFrames, according_object, doc_punct, token_span, trim_quote
-from .speech_subjects import is_time, noun_before, participle_owner, subject_of
+from .speech_subjects import is_time, participle_owner, speaker_phrase, subject_of
 from .speech_verbs import (
     CONTENT_NOUNS,
     GERUND_SPEECH,
@@ -96,7 +96,7 @@ class ReportedSpeech(QuoteFrames):
                 s, e = trim_quote(self.text, obj.right_edge.idx + len(obj.right_edge), obj.sent.end_char)
             if e - s < 3:
                 continue
-            subj = self._misparsed_subject(v) if rule == "reported-speech-amod" else subject_of(v) or noun_before(v)
+            subj = self._misparsed_subject(v) if rule == "reported-speech-amod" else speaker_phrase(v)
             inside = subj is not None and (s <= subj.idx < e) and not (
                 (rule.endswith("inverted") and subj.i > v.i - 4) or rule.endswith("parenthetical"))
             out.append(Found([(s, e)], "indirect", subj if not inside else None, cue=token_span(v), rule=rule))
@@ -140,7 +140,7 @@ class ReportedSpeech(QuoteFrames):
         s, e = doc[k].idx, last.idx + len(last)
         if self.in_quote(s) is not None:
             return None
-        subj = subject_of(v) or noun_before(v)
+        subj = speaker_phrase(v)
         return Found([(s, e)], "indirect", subj, cue=token_span(v), rule="reported-speech-pro-form")
 
     def _quoted_thought(self, v: "Token") -> bool:

@@ -191,6 +191,15 @@ def _after_dateline(tok: "Token", verb: "Token") -> "Token | None":
     return noun_before(verb)
 
 
+def speaker_phrase(v: "Token") -> "Token | None":
+    """The subject of a speech verb, or the noun right before it, or before the verb
+    it is the infinitive of ("Lewandowski continued to assert", parsed without a subject)."""
+    found = subject_of(v) or noun_before(v)
+    if found is None and v.dep_ == "xcomp" and v.head.i < v.i:
+        found = noun_before(v.head)
+    return found
+
+
 def noun_before(v: "Token") -> "Token | None":
     """The noun right before a verb (skipping auxiliaries, adverbs and a time:
     "X on Tuesday called ...")."""

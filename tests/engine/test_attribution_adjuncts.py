@@ -162,3 +162,13 @@ def test_the_title_of_a_programme_is_not_a_quotation(nlp):
     # no quote of its own for a title, and the quotation around it stays one
     assert not any("Morning Quay" in q.text or "Island Evening" in q.text for q in x.quotes), [q.text for q in x.quotes]
     assert quote_with(x, "It is nonsense") is quote_with(x, "She is wrong about everything")
+
+
+def test_the_speaker_of_an_infinitive_is_the_name_before_its_verb(nlp):
+    # the parse takes the name for the object of the phrase before it and leaves the verb without a subject
+    text = (
+        "In an interview with the island paper - held last week at the harbour office on the quay - "
+        "Anna Kowalski continued to insist that she never saw the ferry leave."
+    )
+    x = extract_text(nlp, text)
+    assert who(x, "she never saw the ferry leave") == "Anna Kowalski"
