@@ -11,6 +11,7 @@ from .extraction import Extraction
 from .interviews import QUESTION_RULE, interview_turns
 from .quotes import Found, QuoteFinder
 from .speakers import SpeakerResolver
+from .unattributed import assume_speakers
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -207,6 +208,7 @@ def assemble(doc: "Doc") -> Extraction:
     found = [f for f in found if f.rule not in ("headline-colon", "direct-colon-name") or (
         f.speaker.cluster is not None and not index.clusters[f.speaker.cluster].nominal)]
     found = _continuations(text, found)
+    assume_speakers(doc, found, resolver)
     found = _drop_nested(found)
     if turns:
         # what a question seems to report ("You suggest that ...", "Which officials

@@ -172,3 +172,17 @@ def test_the_speaker_of_an_infinitive_is_the_name_before_its_verb(nlp):
     )
     x = extract_text(nlp, text)
     assert who(x, "she never saw the ferry leave") == "Anna Kowalski"
+
+
+def test_a_quotation_with_no_attribution_is_the_person_the_sentence_before_is_about(nlp):
+    text = (
+        "Harbour master Daniel Okafor spoke only in careful phrases during the meeting.\n\n"
+        "\u201cWe have to do something about the ferry, and soon.\u201d"
+    )
+    x = extract_text(nlp, text)
+    q = quote_with(x, "We have to do something about the ferry")
+    assert who(x, "We have to do something about the ferry") == "Daniel Okafor"
+    assert q.confidence <= 0.5  # an assumption, shown as one
+    # a sentence about a place gives no speaker
+    x = extract_text(nlp, "The harbour was quiet on Monday.\n\n\u201cWe have to do something about the ferry.\u201d")
+    assert quote_with(x, "We have to do something").speaker is None
