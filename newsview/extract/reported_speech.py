@@ -29,7 +29,10 @@ _THAT_ACCORDING = re.compile(r",\s*(according)\s+to\b", re.IGNORECASE)
 #: words that stand for what was said ("said so", "said as much")
 _PRO_FORMS = frozenset(["so", "as much", "the same", "the opposite", "otherwise", "yes", "no", "nothing"])
 #: what follows "spoke on" / "talked on" without being what was said
-_NOT_TOPICS = frozenset("behalf phone telephone air radio television show program programme stage floor camera record".split())
+_NOT_TOPICS = frozenset(
+    "behalf phone telephone air radio television show program programme stage floor camera record condition occasion"
+    " background basis".split()
+)
 _REASON_MARKS = ("because", "since", "although", "though", "unless", "if", "so")
 
 
@@ -112,7 +115,7 @@ class ReportedSpeech(QuoteFrames):
         for c in v.children:
             if c.dep_ == "prep" and c.i > v.i and c.lower_ in preps:
                 pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-                # "spoke on Thursday", "talked on the phone", "spoke on his behalf": when and how, not what
+                # "spoke on Thursday", "talked on the phone", "spoke on condition of anonymity": when and how, not what
                 if pobj is not None and not is_time(pobj) and pobj.lemma_.lower() not in _NOT_TOPICS:
                     return True
         return False

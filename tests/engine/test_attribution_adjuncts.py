@@ -54,7 +54,8 @@ def test_a_second_predicate_of_what_was_said_stays_in_the_quote(nlp):
 def test_what_someone_spoke_about_is_reported_speech(nlp):
     text = (
         "Ines Walcott spoke about the long winters she spent baking bread on the island.\n\n"
-        "Daniel Okafor spoke on Thursday at the harbour."
+        "Daniel Okafor spoke on Thursday at the harbour.\n\n"
+        "A harbour official, who spoke on condition of anonymity, said the ferry was sold."
     )
     x = extract_text(nlp, text)
     q = quote_with(x, "the long winters she spent baking bread")
@@ -62,6 +63,8 @@ def test_what_someone_spoke_about_is_reported_speech(nlp):
     assert who(x, "the long winters") == "Ines Walcott"
     # a time after "spoke on" is when, not what
     assert not any("Thursday" in q.text for q in x.quotes)
+    # nor is how someone spoke
+    assert not any("anonymity" in q.text for q in x.quotes)
 
 
 def test_a_participle_after_a_dismissed_claim_is_the_dismissers(nlp):
