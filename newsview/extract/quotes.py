@@ -29,7 +29,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I\u2019m|I've|I\u2019ve|me|my|we|We|our|
 _TURN_LABEL = re.compile(r"[ \t]*\(\(([^()\n]{1,60})\)\)[ \t]*")
 
 
-#: short words a title may leave in lower case ("Meet the Press")
+#: short words a title may leave in lower case ("Lights of the Harbour")
 _TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
 
 
@@ -86,15 +86,16 @@ class QuoteFinder(ReportedSpeech):
         return out
 
     def _is_title(self, p: QuotedPiece) -> bool:
-        """ "said on NBC's “Meet the Press.”", "in an interview with “Fox News
-        Sunday”": the name of a programme or a work, not words anyone said."""
+        """ "said on the station's “Morning Quay”", "in an interview with “Island
+        Evening”", "the author of “Harbour Lights”": the name of a programme or a
+        work, not words anyone said."""
         words = self.text[p.start : p.end].strip(" .,!?").split()
         if not 1 <= len(words) <= 8 or not words[0][:1].isupper() or not all(
                 w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words):
             return False
         before = self.text[max(0, p.open_pos - 12) : p.open_pos].rstrip()
         last = before.split()[-1].lower() if before.split() else ""
-        return last.endswith(("'s", "’s")) or last in ("on", "with")
+        return last.endswith(("'s", "’s")) or last in ("on", "with", "of")
 
     @staticmethod
     def _person_verb(v: "Token", t: "Token") -> bool:

@@ -102,6 +102,8 @@ class ReportedSpeech(QuoteFrames):
             subj = self._misparsed_subject(v) if rule == "reported-speech-amod" else speaker_phrase(v)
             inside = subj is not None and (s <= subj.idx < e) and not (
                 (rule.endswith("inverted") and subj.i > v.i - 4) or rule.endswith("parenthetical"))
+            if inside and subj is not None and v.i < subj.i <= v.i + 3 and subj.left_edge.idx <= s:
+                continue  # '“…,” said Ana Ruiz, a council member': the speaker after the verb, not what was said
             out.append(Found([(s, e)], "indirect", subj if not inside else None, cue=token_span(v), rule=rule))
         return out
 
@@ -121,8 +123,8 @@ class ReportedSpeech(QuoteFrames):
         return False
 
     def _pro_form(self, v: "Token") -> Found | None:
-        """ "Mook said as much", "neither side would say so", "61 percent say the
-        same of Clinton": a word standing for what was said is what was said."""
+        """ "Okafor said as much", "neither side would say so", "most islanders say
+        the same of the ferry": a word standing for what was said is what was said."""
         if v.lemma_.lower() != "say" or v.i + 1 >= len(self.doc):
             return None
         doc = self.doc
@@ -139,7 +141,7 @@ class ReportedSpeech(QuoteFrames):
         if nxt is not None and (nxt.lower_ in ("to", "about", "that") or nxt.pos_ in ("VERB", "AUX", "NOUN", "PROPN")):
             return None  # "said no to the war", "says nothing about X", "said so many", "say the same thing"
         if nxt is not None and nxt.lower_ == "of" and nxt.head.i in (v.i, last.i):
-            last = nxt.right_edge  # "the same of Clinton"
+            last = nxt.right_edge  # "the same of the ferry"
         s, e = doc[k].idx, last.idx + len(last)
         if self.in_quote(s) is not None:
             return None

@@ -193,7 +193,7 @@ def _after_dateline(tok: "Token", verb: "Token") -> "Token | None":
 
 def speaker_phrase(v: "Token") -> "Token | None":
     """The subject of a speech verb, or the noun right before it, or before the verb
-    it is the infinitive of ("Lewandowski continued to assert", parsed without a subject)."""
+    it is the infinitive of ("Kowalski continued to insist", parsed without a subject)."""
     found = subject_of(v) or noun_before(v)
     if found is None and v.dep_ == "xcomp" and v.head.i < v.i:
         found = noun_before(v.head)

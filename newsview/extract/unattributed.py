@@ -1,4 +1,4 @@
-"""A quotation with no attribution at all ("Trump spoke only in bromides.
+"""A quotation with no attribution at all ("Okafor spoke only in careful phrases.
 “We have to be tougher.”"): the person the sentence before it is about said it,
 as a reader would assume, at a low confidence."""
 

@@ -189,3 +189,14 @@ def test_a_quotation_with_no_attribution_is_the_person_the_sentence_before_is_ab
     # a sentence about a place gives no speaker
     x = extract_text(nlp, "The harbour was quiet on Monday.\n\n\u201cWe have to do something about the ferry.\u201d")
     assert quote_with(x, "We have to do something").speaker is None
+
+
+def test_the_name_after_an_inverted_verb_is_the_speaker_not_what_was_said(nlp):
+    text = (
+        "''I'm more skilled with my hands than I am with my head,'' said Anna Kowalski, half joking. "
+        "She has worked at the quay for years.\n\n"
+        "\u201cThe pier is fine,\u201d said Daniel Okafor, the author of \u201cHarbour Lights,\u201d a history of the port."
+    )
+    x = extract_text(nlp, text)
+    assert who(x, "more skilled with my hands") == "Anna Kowalski"
+    assert not any(q.text.startswith(("Anna Kowalski", "Daniel Okafor")) for q in x.quotes), [q.text for q in x.quotes]
