@@ -387,8 +387,16 @@ class ReportedSpeech(QuoteFrames):
         s, e = trim_quote(self.text, s, e)
         if e - s < 10 or "\n" in self.text[s:e]:
             return None
+        spans = [(s, e)]
+        if before and len(before) > 4 and sent.root.i > phrase_b and phrase_b + 1 < len(doc) \
+                and doc[phrase_b + 1].text == ",":
+            # "Absent from the talks, according to members, was any mention of X": the
+            # sentence's verb comes after the source, so what was said goes on after it
+            a2, e2 = trim_quote(self.text, doc[phrase_b + 1].idx + 1, line_end)
+            if e2 - a2 >= 3:
+                spans.append((a2, e2))
         cue_end = v.idx + len(v)
         nxt = v.nbor(1) if v.i + 1 < len(doc) else None
         if nxt is not None and nxt.lower_ == "to":
             cue_end = nxt.idx + len(nxt)
-        return Found([(s, e)], "indirect", obj, cue=(v.idx, cue_end), rule="according-to")
+        return Found(spans, "indirect", obj, cue=(v.idx, cue_end), rule="according-to")

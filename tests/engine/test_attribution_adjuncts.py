@@ -200,3 +200,16 @@ def test_the_name_after_an_inverted_verb_is_the_speaker_not_what_was_said(nlp):
     x = extract_text(nlp, text)
     assert who(x, "more skilled with my hands") == "Anna Kowalski"
     assert not any(q.text.startswith(("Anna Kowalski", "Daniel Okafor")) for q in x.quotes), [q.text for q in x.quotes]
+
+
+def test_a_source_in_the_middle_of_a_sentence_leaves_both_halves_reported(nlp):
+    text = (
+        "Notably absent from the harbour meeting, according to members who spoke with reporters afterward, "
+        "was any mention of the ferry inquiry. "
+        "The council demeaned the ferry crews, according to two members, although it later apologised."
+    )
+    x = extract_text(nlp, text)
+    q = quote_with(x, "Notably absent from the harbour meeting")
+    assert len(q.spans) == 2 and "any mention of the ferry inquiry" in q.text
+    # the sentence's verb before the source: only the first half was reported
+    assert "apologised" not in quote_with(x, "The council demeaned the ferry crews").text
