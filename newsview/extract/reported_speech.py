@@ -329,7 +329,12 @@ class ReportedSpeech(QuoteFrames):
                 continue
             if c.is_punct:
                 continue
-            if c.dep_ in ("cc", "conj"):
+            if c.dep_ == "cc":
+                continue
+            if c.dep_ == "conj":
+                if self._goes_on_reporting(v, c):
+                    b = max(b, c.right_edge.i)
+                    continue
                 break
             if self.doc[c.left_edge.i - 1].text in (",", "\u2014", "\u2013") and not (
                 # ", because ..." still gives the reason that was stated
@@ -345,6 +350,17 @@ class ReportedSpeech(QuoteFrames):
                 break
             b = max(b, c.right_edge.i)
         return b
+
+    def _goes_on_reporting(self, v: "Token", conj: "Token") -> bool:
+        """ "She says she hopes to win, but she knows it will be hard": a clause joined
+        by "but" whose subject is the speaker's own pronoun, with no speech verb of its
+        own, goes on with what she says."""
+        if self.is_cue(conj) or not any(c.dep_ == "cc" and c.lower_ == "but" for c in v.children if v.i < c.i < conj.i):
+            return False
+        subj = next((c for c in conj.children if c.dep_ == "nsubj"), None)
+        own = subject_of(v)
+        return subj is not None and subj.lower_ in ("he", "she", "they") and own is not None and (
+            own.i != subj.i) and self.in_quote(conj.idx) is None
 
     def _inverted_ok(self, comp: "Token", v: "Token") -> bool:
         """ "The plan failed, he said." - only a comma and the subject between."""

@@ -213,3 +213,14 @@ def test_a_source_in_the_middle_of_a_sentence_leaves_both_halves_reported(nlp):
     assert len(q.spans) == 2 and "any mention of the ferry inquiry" in q.text
     # the sentence's verb before the source: only the first half was reported
     assert "apologised" not in quote_with(x, "The council demeaned the ferry crews").text
+
+
+def test_a_but_clause_with_the_speakers_pronoun_goes_on_with_what_was_said(nlp):
+    text = (
+        "Walcott says she hopes to be elected mayor, but she knows that the harbour will always come first. "
+        "Okafor said the ferry would run, but the council later cancelled it."
+    )
+    x = extract_text(nlp, text)
+    assert "the harbour will always come first" in quote_with(x, "she hopes to be elected mayor").text
+    # someone else's act after "but" is the writer's, not the speaker's
+    assert "cancelled" not in quote_with(x, "the ferry would run").text
