@@ -30,7 +30,9 @@ from .actor_words import (
     UNNAMED,
 )
 from .cues import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES, TITLE_WORDS
-from .entity_spans import EntitySpans
+from .entity_spans import NAME_PARTICLES, EntitySpans
+from .known_places import KnownPlaceFilter, place_before_name
+from .named_things import SOURCE_PLURALS, NamedThingFilter
 from .name_text import core_words as _core
 from .name_text import name_words, plausible_name, strip_titles, trim_span
 from .names import gender_of_given_name
@@ -55,7 +57,7 @@ _NOT_NAMES = frozenset(
 _NOT_ACTOR_KEEP = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART")
 
 
-class ActorIndex(EntitySpans, NonActorFilter, GenderGuesser):
+class ActorIndex(EntitySpans, NonActorFilter, KnownPlaceFilter, NamedThingFilter, GenderGuesser):
     """Clusters of entity mentions, and look-ups used by quote attribution."""
 
     def __init__(self, doc: "Doc", text: str | None = None) -> None:
@@ -105,6 +107,10 @@ class ActorIndex(EntitySpans, NonActorFilter, GenderGuesser):
                 label = relabel[(s, e)] = "ORG"  # "Greek daily Kathimerini"
             if label == "PERSON" and len(words) >= 2 and words[-1] in ORG_HEADS:
                 label = relabel[(s, e)] = "ORG"  # "Civic Platform", "European Council"
+            elif label in ("ORG", "GPE") and place_before_name(words):
+                # "Vermont Bernie Sanders" (from "Senator from Vermont Bernie Sanders"): the person
+                words = words[place_before_name(words):]
+                label = relabel[(s, e)] = "PERSON"
             elif label in ("ORG", "GPE") and len(words) <= 3 and ent[0].is_title and ent.root.tag_ == "NNP" \
                     and self._role_appos(ent):
                 label = relabel[(s, e)] = "PERSON"  # "Maryam Violet, an Iranian journalist"
@@ -121,7 +127,8 @@ class ActorIndex(EntitySpans, NonActorFilter, GenderGuesser):
                 titles = []
             if label == "PERSON":
                 # "Leeds Karim Haddad" (from "Mayor of Leeds Karim Haddad"): the name starts at the given name
-                k = next((k for k in range(1, len(words) - 1) if gender_of_given_name(words[k])), 0)
+                k = next((k for k in range(1, len(words) - 1) if gender_of_given_name(words[k])
+                          and words[k - 1] not in NAME_PARTICLES), 0)  # not "Haitham bin Tariq Al Said"
                 if k and not gender_of_given_name(words[0]):
                     titles = titles + words[:k]
                     words = words[k:]
@@ -137,9 +144,10 @@ class ActorIndex(EntitySpans, NonActorFilter, GenderGuesser):
                 core = []
             after_article = ent.start > 0 and doc[ent.start - 1].lower_ in ("the", "a", "an")
             if not core or (len(core) == 1 and label == "PERSON" and (core[0] in _NOT_NAMES or after_article)) \
-                    or (len(core) == 1 and core[0] in TIME_ZONES) or self._storm(ent, words):
+                    or (len(core) == 1 and core[0] in TIME_ZONES) or self._storm(ent, words) \
+                    or (len(words) == 1 and words[0] in SOURCE_PLURALS):
                 # "God", "Twitter"; "the Run" is a title, not a person; "(0100 UTC)";
-                # "Hurricane Humberto"
+                # "Hurricane Humberto"; "Reports said": an unnamed source
                 self.entities.append((s, e, label, None))
                 continue
             item = (ent, words, titles, s, e, label)

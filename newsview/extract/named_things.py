@@ -1,0 +1,77 @@
+"""Names whose own words say they are no actor: roads, time zones, landmarks, events, laws.
+
+The tagger calls "U.S. Route 2", "Central European Time", "the Washington
+Monument", "the Republican National Convention" and "the National
+Emergencies Act" organisations (or people).  Their last word (or the first,
+"Place Hélène Metges") gives them away.  Only names that speak nowhere are
+judged: "Heathrow Airport said ..." is the airport's operator speaking, and
+stays an actor.
+"""
+
+from __future__ import annotations
+
+from .actor_clusters import ClusterStore
+from .names import gender_of_given_name
+
+#: last words of names of roads ("U.S. Route 2", "Pacific Coast Highway")
+ROAD_HEADS = frozenset("route highway hwy interstate motorway freeway expressway turnpike parkway".split())
+#: last words of names of places people do not speak for ("the Washington Monument",
+#: "José Martí International Airport", "Nevada Test and Training Range")
+LANDMARK_HEADS = frozenset(
+    """
+    monument memorial airport square plaza street avenue boulevard bridge stadium arena cathedral mosque
+    temple basilica chapel castle building range canyon valley desert forest beach island islands
+    peninsula mountains hills reservoir dam canal
+    """.split()
+)
+#: first words of names of squares and streets ("Place Hélène Metges", "Piazza Navona")
+LANDMARK_FIRST = frozenset("place plaza piazza rue avenida calle".split())
+#: last words of names of events, laws and prizes ("National Convention", "National
+#: Emergencies Act", "Nobel Prize")
+EVENT_HEADS = frozenset(
+    """
+    convention summit expo games cup prix election elections primary primaries referendum caucuses
+    war pandemic outbreak act bill treaty accord protocol prize
+    """.split()
+)
+
+#: plural common nouns for sources the tagger may take for a name when they open a
+#: sentence ("Reports said at least 116 people died"): an unnamed source, no name
+SOURCE_PLURALS = frozenset(
+    "reports sources documents records statements studies surveys polls officials witnesses authorities".split()
+)
+
+
+def thing_kind(words: list[str]) -> str | None:
+    """What a name's words say it is when it is no actor: "road", "time zone",
+    "landmark", "event"; None when they say nothing."""
+    words = [w for w in words if w != "the"]
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    if last in ROAD_HEADS or words[0] in ("interstate", "route", "highway"):
+        return "road"
+    if last == "time":
+        return "time zone"  # "Central European Time", "Eastern Standard Time"
+    if last in LANDMARK_HEADS or words[0] in LANDMARK_FIRST:
+        return "landmark"
+    if last in EVENT_HEADS:
+        return "event"
+    return None
+
+
+class NamedThingFilter(ClusterStore):
+    """Hides clusters whose names are of roads, time zones, landmarks or events."""
+
+    def hide_named_things(self, quoted: set[int]) -> None:
+        """Unquoted names a person's title does not vouch for, and whose words
+        make them a road, a time zone, a landmark or an event, are no actors."""
+        for c in self.clusters:
+            if c.nominal or c.alias_of is not None or c.index in quoted or c.kind not in ("PERSON", "ORG") \
+                    or c.titles or c.hidden:
+                continue
+            words = [w for w in c.words if w != "the"]
+            if c.kind == "PERSON" and words and gender_of_given_name(words[0]):
+                continue  # "Shirley Temple", "John Tower": a given name makes it a person's
+            if thing_kind(words):
+                c.hidden = True
