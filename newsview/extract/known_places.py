@@ -103,7 +103,14 @@ class KnownPlaceFilter(ClusterStore):
         demoted: set[int] = set()
         for c in self.clusters:
             if c.nominal or c.alias_of is not None or c.index in quoted or c.kind not in ("PERSON", "ORG") \
-                    or c.demoted or c.hidden or c.titles or c.gender_votes:
+                    or c.demoted == "GPE" or c.hidden:
+                continue
+            if c.display.isupper() and any(self._acronym_of_place(m.start, m.end)
+                                           for m in self.mentions if m.cluster == c.index):
+                c.demoted = "GPE"  # "the Parliament of New South Wales (NSW)"
+                demoted.add(c.index)
+                continue
+            if c.titles or c.gender_votes:
                 continue
             words = [w for w in c.words if w != "the"]
             if not words or words[-1] in ORG_HEADS or c.display.isupper() or (len(words) == 1 and words[0] in lower):
@@ -135,3 +142,17 @@ class KnownPlaceFilter(ClusterStore):
         # "Cahors, France", "Randolph, New Hampshire": a place followed by the country or region it is in
         return len(after) >= 2 and after[0] == "," and any(
             place_kind(after[1:k]) in (COUNTRY, REGION) for k in range(2, len(after) + 1))
+
+    def _acronym_of_place(self, start: int, end: int) -> bool:
+        """ "New South Wales (NSW)": the name at these offsets, in brackets, shortens the place before them."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start < 2 or span.end >= len(self.tokens):
+            return False
+        if self.tokens[span.start - 1].text != "(" or self.tokens[span.end].text != ")":
+            return False
+        letters = [ch for ch in span.text if ch.isalpha()]
+        words = [t.text for t in self.tokens[max(0, span.start - 1 - len(letters)) : span.start - 1]]
+        # the letters are the initials of the place's words: "New South Wales", not "European Union"
+        return len(words) == len(letters) and all(w[:1].upper() == ch.upper() for w, ch in zip(words, letters)) \
+            and place_kind(words) is not None
+

@@ -41,6 +41,12 @@ SOURCE_PLURALS = frozenset(
     "reports sources documents records statements studies surveys polls officials witnesses authorities".split()
 )
 
+#: titles that take a portfolio or a body ("Secretary of Transportation", "Assembly president")
+PORTFOLIO_TITLES = frozenset(
+    "secretary minister ministry president speaker chairman chairwoman chair spokesman spokeswoman spokesperson "
+    "member members leader commissioner director head".split()
+)
+
 
 def thing_kind(words: list[str]) -> str | None:
     """What a name's words say it is when it is no actor: "road", "time zone",
@@ -73,5 +79,22 @@ class NamedThingFilter(ClusterStore):
             words = [w for w in c.words if w != "the"]
             if c.kind == "PERSON" and words and gender_of_given_name(words[0]):
                 continue  # "Shirley Temple", "John Tower": a given name makes it a person's
-            if thing_kind(words):
+            if thing_kind(words) or (len(words) == 1 and c.kind == "ORG" and not c.display.isupper()
+                                     and self._only_in_titles(c.index)):
                 c.hidden = True
+
+    def _only_in_titles(self, cluster: int) -> bool:
+        """ "Secretary of Transportation", "Assembly president Richard Ferrand": a one-word
+        name met only inside a person's title is a portfolio or a cut-off name, no actor."""
+        mentions = [m for m in self.mentions if m.cluster == cluster]
+        for m in mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                return False
+            before = self.tokens[max(0, span.start - 2) : span.start]
+            after = self.tokens[span.end] if span.end < len(self.tokens) else None
+            title_before = len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in PORTFOLIO_TITLES
+            title_after = after is not None and after.is_lower and after.lower_ in PORTFOLIO_TITLES
+            if not (title_before or title_after):
+                return False
+        return bool(mentions)

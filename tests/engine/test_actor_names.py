@@ -166,3 +166,20 @@ def test_reports_opening_a_sentence_are_no_named_speaker(nlp):
     assert "Reports" not in [a.name for a in x.actors if a.kind in ("PERSON", "ORG")]
     (quote,) = x.quotes  # the words stay, with no organisation called "Reports" as their speaker
     assert quote.speaker is None or next(a for a in x.actors if a.id == quote.speaker).kind not in ("PERSON", "ORG")
+
+
+def test_the_acronym_of_a_place_in_brackets_is_a_place_but_that_of_a_union_is_not(nlp):
+    text = ("The Parliament of New South Wales (NSW) passed the bill on Thursday.\n\n"
+            "The NSW upper house had voted for it a week before, and the European Union (EU) "
+            "welcomed the vote.")
+    x = mislabel(nlp, text, {"NSW": "ORG", "EU": "ORG"})
+    assert "NSW" not in names(x)
+    assert "EU" in names(x)
+
+
+def test_a_portfolio_in_a_persons_title_is_no_actor(nlp):
+    text = ("The letter went to Marta Quill, the Secretary of Transportation, on Monday.\n\n"
+            "Assembly president Hugo Lerner read it aloud.")
+    x = mislabel(nlp, text, {"Transportation": "ORG", "Assembly": "ORG"})
+    assert "Transportation" not in names(x) and "Assembly" not in names(x)
+    assert {"Marta Quill", "Hugo Lerner"} <= set(names(x))
