@@ -19,7 +19,7 @@ import functools
 import unicodedata
 from typing import Iterable
 
-from .actor_clusters import ClusterStore
+from .actor_clusters import ClusterStore, NameMention
 from .actor_words import ORG_HEADS
 from .names import gender_of_given_name
 
@@ -101,12 +101,15 @@ class KnownPlaceFilter(ClusterStore):
         """
         lower = {t.lower_ for t in self.tokens if t.is_lower}
         demoted: set[int] = set()
+        by_cluster: dict[int, list[NameMention]] = {}
+        for m in self.mentions:
+            by_cluster.setdefault(m.cluster, []).append(m)
         for c in self.clusters:
             if c.nominal or c.alias_of is not None or c.index in quoted or c.kind not in ("PERSON", "ORG") \
                     or c.demoted == "GPE" or c.hidden:
                 continue
             if c.display.isupper() and any(self._acronym_of_place(m.start, m.end)
-                                           for m in self.mentions if m.cluster == c.index):
+                                           for m in by_cluster.get(c.index, [])):
                 c.demoted = "GPE"  # "the Parliament of New South Wales (NSW)"
                 demoted.add(c.index)
                 continue
@@ -120,7 +123,7 @@ class KnownPlaceFilter(ClusterStore):
                 continue
             given = gender_of_given_name(words[0])
             if (kind == CITY or given) and not any(
-                    self._treated_as_place(m.start, m.end) for m in self.mentions if m.cluster == c.index):
+                    self._treated_as_place(m.start, m.end) for m in by_cluster.get(c.index, [])):
                 continue
             c.demoted = "GPE"
             demoted.add(c.index)

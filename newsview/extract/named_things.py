@@ -10,7 +10,7 @@ stays an actor.
 
 from __future__ import annotations
 
-from .actor_clusters import ClusterStore
+from .actor_clusters import ClusterStore, NameMention
 from .names import gender_of_given_name
 
 #: last words of names of roads ("U.S. Route 2", "Pacific Coast Highway")
@@ -72,6 +72,9 @@ class NamedThingFilter(ClusterStore):
     def hide_named_things(self, quoted: set[int]) -> None:
         """Unquoted names a person's title does not vouch for, and whose words
         make them a road, a time zone, a landmark or an event, are no actors."""
+        by_cluster: dict[int, list[NameMention]] = {}
+        for m in self.mentions:
+            by_cluster.setdefault(m.cluster, []).append(m)
         for c in self.clusters:
             if c.nominal or c.alias_of is not None or c.index in quoted or c.kind not in ("PERSON", "ORG") \
                     or c.titles or c.hidden:
@@ -80,13 +83,12 @@ class NamedThingFilter(ClusterStore):
             if c.kind == "PERSON" and words and gender_of_given_name(words[0]):
                 continue  # "Shirley Temple", "John Tower": a given name makes it a person's
             if thing_kind(words) or (len(words) == 1 and c.kind == "ORG" and not c.display.isupper()
-                                     and self._only_in_titles(c.index)):
+                                     and self._only_in_titles(by_cluster.get(c.index, []))):
                 c.hidden = True
 
-    def _only_in_titles(self, cluster: int) -> bool:
+    def _only_in_titles(self, mentions: list[NameMention]) -> bool:
         """ "Secretary of Transportation", "Assembly president Richard Ferrand": a one-word
         name met only inside a person's title is a portfolio or a cut-off name, no actor."""
-        mentions = [m for m in self.mentions if m.cluster == cluster]
         for m in mentions:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
