@@ -107,9 +107,9 @@ class ActorIndex(EntitySpans, NonActorFilter, KnownPlaceFilter, NamedThingFilter
                 label = relabel[(s, e)] = "ORG"  # "Greek daily Kathimerini"
             if label == "PERSON" and len(words) >= 2 and words[-1] in ORG_HEADS:
                 label = relabel[(s, e)] = "ORG"  # "Civic Platform", "European Council"
-            elif label in ("ORG", "GPE") and place_before_name(words):
+            elif label in ("ORG", "GPE") and (k := place_before_name(words, self._after_title(ent))):
                 # "Vermont Bernie Sanders" (from "Senator from Vermont Bernie Sanders"): the person
-                words = words[place_before_name(words):]
+                words = words[k:]
                 label = relabel[(s, e)] = "PERSON"
             elif label in ("ORG", "GPE") and len(words) <= 3 and ent[0].is_title and ent.root.tag_ == "NNP" \
                     and self._role_appos(ent):
@@ -289,6 +289,12 @@ class ActorIndex(EntitySpans, NonActorFilter, KnownPlaceFilter, NamedThingFilter
         if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS and root.head.i < ent.start:
             return True
         return any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS and c.i >= ent.end for c in root.children)
+
+    def _after_title(self, ent: "SpacySpan") -> bool:
+        """ "Minister of <ent>", "Senator from <ent>": the name follows a title and a preposition."""
+        doc = self.doc
+        return ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "from") \
+            and doc[ent.start - 2].lower_ in TITLE_WORDS and doc[ent.start - 2].lower_ not in ("of", "the", "state")
 
     def _inside_title(self, ent: "SpacySpan") -> bool:
         doc = self.doc

@@ -20,12 +20,14 @@ import unicodedata
 from typing import Iterable
 
 from .actor_clusters import ClusterStore, NameMention
-from .actor_words import ORG_HEADS
+from .actor_words import ORG_HEADS, PLACE_NOUNS
 from .names import gender_of_given_name
 
 COUNTRY = "country"
 REGION = "region"
 CITY = "city"
+#: nouns for people a place name may modify ("a 36-year-old Cheltenham man")
+_PEOPLE_NOUNS = frozenset("man woman boy girl teenager resident residents native natives couple family people".split())
 #: words before a name that say it is where something is or comes from
 #: ("appeared in court at Christchurch", "the mayor of Cahors")
 _PLACE_PREPOSITIONS = frozenset("in at near from to of outside inside across throughout around towards toward via".split())
@@ -75,11 +77,22 @@ def place_kind(words: Iterable[str]) -> str | None:
     return _gazetteer().get(key) if key else None
 
 
-def place_before_name(words: list[str]) -> int:
+def place_before_name(words: list[str], after_title: bool = False) -> int:
     """How many leading words of a name are a known place before a person's
-    name ("Vermont Bernie Sanders" from "Senator from Vermont Bernie Sanders"): 0 if none."""
+    name ("Vermont Bernie Sanders" from "Senator from Vermont Bernie Sanders"): 0 if none.
+
+    The person's name starts with a given name we know, or, ``after_title``
+    (the name follows "Minister of", "Senator from"), with any two or three
+    words that are not an organisation's ("First Minister of Scotland Nicola Sturgeon").
+    """
     for k in range(1, len(words) - 1):
-        if gender_of_given_name(words[k]) and place_kind(words[:k]) in (COUNTRY, REGION, CITY):
+        rest = words[k:]
+        place = place_kind(words[:k])
+        if gender_of_given_name(words[k]) and place in (COUNTRY, REGION, CITY):
+            return k
+        # the looser form only after a country or a region, never a town ("San Bernardino County")
+        if after_title and place in (COUNTRY, REGION) and len(rest) <= 3 and rest[-1] not in ORG_HEADS \
+                and rest[-1] not in PLACE_NOUNS and place_kind(rest) is None:
             return k
     return 0
 
@@ -141,6 +154,8 @@ class KnownPlaceFilter(ClusterStore):
             i -= 1
         if i >= 0 and self.tokens[i].lower_ in _PLACE_PREPOSITIONS:
             return True
+        if span.root.dep_ == "compound" and span.root.head.lower_ in _PEOPLE_NOUNS:
+            return True  # "a Cheltenham man"
         after = [t.text for t in self.tokens[span.end : span.end + 4]]
         # "Cahors, France", "Randolph, New Hampshire": a place followed by the country or region it is in
         return len(after) >= 2 and after[0] == "," and any(

@@ -1,4 +1,4 @@
-"""Names whose own words say they are no actor: roads, time zones, landmarks, events, laws.
+"""Names whose own words say they are no actor: roads, time zones, landmarks, events, laws, titles.
 
 The tagger calls "U.S. Route 2", "Central European Time", "the Washington
 Monument", "the Republican National Convention" and "the National
@@ -11,6 +11,7 @@ stays an actor.
 from __future__ import annotations
 
 from .actor_clusters import ClusterStore, NameMention
+from .cues import TITLE_WORDS
 from .names import gender_of_given_name
 
 #: last words of names of roads ("U.S. Route 2", "Pacific Coast Highway")
@@ -21,7 +22,7 @@ LANDMARK_HEADS = frozenset(
     """
     monument memorial airport square plaza street avenue boulevard bridge stadium arena cathedral mosque
     temple basilica chapel castle building range canyon valley desert forest beach island islands
-    peninsula mountains hills reservoir dam canal
+    peninsula mountains hills reservoir dam canal sea ocean gulf strait
     """.split()
 )
 #: first words of names of squares and streets ("Place Hélène Metges", "Piazza Navona")
@@ -31,7 +32,7 @@ LANDMARK_FIRST = frozenset("place plaza piazza rue avenida calle".split())
 EVENT_HEADS = frozenset(
     """
     convention summit expo games cup prix election elections primary primaries referendum caucuses
-    war pandemic outbreak act bill treaty accord protocol prize
+    war pandemic outbreak act bill treaty accord protocol prize award trophy medal competition contest
     """.split()
 )
 
@@ -45,6 +46,15 @@ SOURCE_PLURALS = frozenset(
 PORTFOLIO_TITLES = frozenset(
     "secretary minister ministry president speaker chairman chairwoman chair spokesman spokeswoman spokesperson "
     "member members leader commissioner director head".split()
+)
+
+#: words for a person's rank or office; a name made of them only ("Detective
+#: Inspector", "Deputy Minister") is a title whose holder the text names elsewhere
+RANKS = frozenset(
+    """
+    detective inspector sergeant constable superintendent officer captain lieutenant colonel general major
+    commander chief minister secretary president governor senator judge justice mayor deputy
+    """.split()
 )
 
 
@@ -63,6 +73,10 @@ def thing_kind(words: list[str]) -> str | None:
         return "landmark"
     if last in EVENT_HEADS:
         return "event"
+    if any(w == "flight" and nxt.isdigit() for w, nxt in zip(words, words[1:])):
+        return "flight"  # "Lion Air Flight 610"
+    if last in RANKS and all(w in RANKS or w in TITLE_WORDS for w in words):
+        return "title"  # "Detective Inspector"
     return None
 
 
@@ -76,8 +90,12 @@ class NamedThingFilter(ClusterStore):
         for m in self.mentions:
             by_cluster.setdefault(m.cluster, []).append(m)
         for c in self.clusters:
-            if c.nominal or c.alias_of is not None or c.index in quoted or c.kind not in ("PERSON", "ORG") \
-                    or c.titles or c.hidden:
+            if c.nominal or c.alias_of is not None or c.index in quoted or c.kind not in ("PERSON", "ORG") or c.hidden:
+                continue
+            if any(ch.islower() for ch in c.display) and not any(ch.isupper() for ch in c.display):
+                c.hidden = True  # "the royal command": no capital, no name (in a script with capitals)
+                continue
+            if c.titles and thing_kind(list(c.words)) != "title":
                 continue
             words = [w for w in c.words if w != "the"]
             if c.kind == "PERSON" and words and gender_of_given_name(words[0]):
