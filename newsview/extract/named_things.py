@@ -11,6 +11,7 @@ stays an actor.
 from __future__ import annotations
 
 from .actor_clusters import ClusterStore, NameMention
+from .actor_words import ROLE_NOUNS
 from .cues import TITLE_WORDS
 from .names import gender_of_given_name
 
@@ -57,6 +58,16 @@ RANKS = frozenset(
     """.split()
 )
 
+#: nouns that, right before a name or in apposition with it, say it names a thing or a
+#: character, not an actor ("the character Tasha Yar", "reality show Terrace House")
+THING_NOUNS = frozenset(
+    """
+    character show series sitcom film movie documentary album song single book novel game videogame
+    product brand app software vessel ship aircraft plane helicopter rocket spacecraft satellite car
+    vehicle drug vaccine virus disease storm hurricane typhoon cyclone horse dog cat pet mascot doll toy
+    """.split()
+)
+
 
 def thing_kind(words: list[str]) -> str | None:
     """What a name's words say it is when it is no actor: "road", "time zone",
@@ -94,6 +105,9 @@ class NamedThingFilter(ClusterStore):
                 continue
             if any(ch.islower() for ch in c.display) and not any(ch.isupper() for ch in c.display):
                 c.hidden = True  # "the royal command": no capital, no name (in a script with capitals)
+                continue
+            if c.roles & THING_NOUNS and not c.roles & ROLE_NOUNS and not c.titles:
+                c.hidden = True  # "the character Tasha Yar", "reality television show Terrace House"
                 continue
             if c.titles and thing_kind(list(c.words)) != "title":
                 continue

@@ -212,3 +212,11 @@ def test_a_title_alone_and_a_name_in_lower_case_are_no_actors(nlp):
     x = mislabel(nlp, text, {"Detective Inspector": "ORG", "the royal command": "ORG"})
     assert "Detective Inspector" not in names(x) and "the royal command" not in names(x)
     assert "Ruth Maddox" in names(x)
+
+
+def test_a_character_or_a_show_the_text_calls_so_is_no_actor(nlp):
+    text = ("She wore a costume of the character Mira Sollen at the fair.\n\n"
+            "Her mother, Kyoko Tanabe, starred in the reality show Glass Terrace.")
+    x = mislabel(nlp, text, {"Mira Sollen": "PERSON", "Glass Terrace": "ORG"})
+    assert "Mira Sollen" not in names(x) and "Glass Terrace" not in names(x)
+    assert "Kyoko Tanabe" in names(x)
