@@ -128,6 +128,11 @@ class KnownPlaceFilter(ClusterStore):
                 continue
             if c.titles or c.gender_votes:
                 continue
+            if not c.display.lower().startswith("the ") and by_cluster.get(c.index) \
+                    and all(self._listed_with_places(m.start, m.end) for m in by_cluster[c.index]):
+                c.demoted = "GPE"  # "Dolgellau, Harlech, Bala, and Blaenau Ffestiniog"
+                demoted.add(c.index)
+                continue
             words = [w for w in c.words if w != "the"]
             if not words or words[-1] in ORG_HEADS or c.display.isupper() or (len(words) == 1 and words[0] in lower):
                 continue
@@ -173,4 +178,13 @@ class KnownPlaceFilter(ClusterStore):
         # the letters are the initials of the place's words: "New South Wales", not "European Union"
         return len(words) == len(letters) and all(w[:1].upper() == ch.upper() for w, ch in zip(words, letters)) \
             and place_kind(words) is not None
+
+    def _listed_with_places(self, start: int, end: int) -> bool:
+        """The name at these offsets is one of a list whose other items are mostly tagged places."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        others = list({t.i: t for tok in span for t in tok.conjuncts if not (span.start <= t.i < span.end)}.values())
+        places = sum(1 for t in others if t.ent_type_ in ("GPE", "LOC"))
+        return places >= 2 and places * 2 > len(others)
 

@@ -128,7 +128,9 @@ class NamedThingFilter(ClusterStore):
             before = self.tokens[max(0, span.start - 2) : span.start]
             after = self.tokens[span.end] if span.end < len(self.tokens) else None
             title_before = len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in PORTFOLIO_TITLES
-            title_after = after is not None and after.is_lower and after.lower_ in PORTFOLIO_TITLES
+            # "Assembly president Richard Ferrand", and in capitals before a name ("Supreme Leader Ali Khamenei")
+            title_after = after is not None and after.lower_ in PORTFOLIO_TITLES and (
+                after.is_lower or (after.i + 1 < len(self.tokens) and self.tokens[after.i + 1].is_title))
             if not (title_before or title_after):
                 return False
         return bool(mentions)

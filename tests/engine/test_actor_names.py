@@ -220,3 +220,19 @@ def test_a_character_or_a_show_the_text_calls_so_is_no_actor(nlp):
     x = mislabel(nlp, text, {"Mira Sollen": "PERSON", "Glass Terrace": "ORG"})
     assert "Mira Sollen" not in names(x) and "Glass Terrace" not in names(x)
     assert "Kyoko Tanabe" in names(x)
+
+
+def test_a_name_listed_among_places_is_a_place_but_a_group_with_the_is_not(nlp):
+    text = ("The warning applied to Galway, Cork, Kerry and Ballykeel Moor on Tuesday.\n\n"
+            "Talks stalled over Iran, North Korea and the Kessar Front.")
+    x = mislabel(nlp, text, {"Galway": "GPE", "Cork": "GPE", "Kerry": "GPE", "Ballykeel Moor": "PERSON",
+                             "Iran": "GPE", "North Korea": "GPE", "the Kessar Front": "ORG"})
+    assert "Ballykeel Moor" not in names(x)
+    assert "the Kessar Front" in names(x) or "Kessar Front" in names(x)
+
+
+def test_a_word_before_a_title_in_capitals_is_no_actor(nlp):
+    text = "He had served Iran's Supreme Leader Ali Khamenei since 2017."
+    x = mislabel(nlp, text, {"Supreme": "ORG", "Ali Khamenei": "PERSON"})
+    assert "Supreme" not in names(x)
+    assert "Ali Khamenei" in names(x)
