@@ -23,11 +23,12 @@ LANDMARK_HEADS = frozenset(
     """
     monument memorial airport square plaza street avenue boulevard bridge stadium arena cathedral mosque
     temple basilica chapel castle building range canyon valley desert forest beach island islands
-    peninsula mountains hills reservoir dam canal sea ocean gulf strait
+    peninsula mountains hills reservoir dam canal sea ocean gulf strait fault trench volcano glacier reef
+    cave crater trail cemetery
     """.split()
 )
 #: first words of names of squares and streets ("Place Hélène Metges", "Piazza Navona")
-LANDMARK_FIRST = frozenset("place plaza piazza rue avenida calle".split())
+LANDMARK_FIRST = frozenset("place plaza piazza rue avenida calle quai boulevard".split())
 #: last words of names of events, laws and prizes ("National Convention", "National
 #: Emergencies Act", "Nobel Prize")
 EVENT_HEADS = frozenset(
@@ -65,7 +66,13 @@ THING_NOUNS = frozenset(
     character show series sitcom film movie documentary album song single book novel game videogame
     product brand app software vessel ship aircraft plane helicopter rocket spacecraft satellite car
     vehicle drug vaccine virus disease storm hurricane typhoon cyclone horse dog cat pet mascot doll toy
+    boat yacht ferry train truck bus
     """.split()
+)
+#: nouns for honours a name may only ever modify ("a two-time Artist of Stardom champion"):
+#: the name is the honour's, not an actor's
+HONOUR_NOUNS = frozenset(
+    "champion championship title belt award medal prize trophy winner laureate medallist medalist".split()
 )
 
 
@@ -109,6 +116,10 @@ class NamedThingFilter(ClusterStore):
             if c.roles & THING_NOUNS and not c.roles & ROLE_NOUNS and not c.titles:
                 c.hidden = True  # "the character Tasha Yar", "reality television show Terrace House"
                 continue
+            ms = by_cluster.get(c.index, [])
+            if ms and all(self._modifies_honour(m) for m in ms):
+                c.hidden = True  # "a two-time Artist of Stardom champion"
+                continue
             if c.titles and thing_kind(list(c.words)) != "title":
                 continue
             words = [w for w in c.words if w != "the"]
@@ -117,6 +128,13 @@ class NamedThingFilter(ClusterStore):
             if thing_kind(words) or (len(words) == 1 and c.kind == "ORG" and not c.display.isupper()
                                      and self._only_in_titles(by_cluster.get(c.index, []))):
                 c.hidden = True
+
+    def _modifies_honour(self, m: NameMention) -> bool:
+        """The name at this mention only qualifies a noun for an honour ("Artist of Stardom champion")."""
+        tok = self.tokens[m.head]
+        nxt = self.tokens[m.head + 1] if m.head + 1 < len(self.tokens) else None
+        return nxt is not None and nxt.is_lower and nxt.lemma_.lower() in HONOUR_NOUNS and (
+            tok.head.i == nxt.i or tok.dep_ in ("compound", "nmod", "amod"))
 
     def _only_in_titles(self, mentions: list[NameMention]) -> bool:
         """ "Secretary of Transportation", "Assembly president Richard Ferrand": a one-word

@@ -148,6 +148,9 @@ def test_a_name_with_arabic_particles_keeps_its_last_word_said(nlp):
     (["the", "rice", "business", "plan", "competition"], "event"),
     (["air", "tasman", "flight", "77"], "flight"),
     (["detective", "inspector"], "title"),
+    (["mindanao", "fault"], "landmark"),
+    (["the", "federal", "military", "memorial", "cemetery"], "landmark"),
+    (["quai", "des", "orfèvres"], "landmark"),
     (["the", "washington", "post"], None),
     (["air", "tasman"], None),
     (["inspector", "morse", "society"], None),
@@ -236,3 +239,11 @@ def test_a_word_before_a_title_in_capitals_is_no_actor(nlp):
     x = mislabel(nlp, text, {"Supreme": "ORG", "Ali Khamenei": "PERSON"})
     assert "Supreme" not in names(x)
     assert "Ali Khamenei" in names(x)
+
+
+def test_a_name_that_only_qualifies_an_honour_is_no_actor(nlp):
+    text = ("With the league she was a two-time Queen of Ringside champion.\n\n"
+            "Her trainer, Aiko Mori, said she worked harder than anyone.")
+    x = mislabel(nlp, text, {"Queen of Ringside": "ORG"})
+    assert "Queen of Ringside" not in names(x)
+    assert "Aiko Mori" in names(x)
