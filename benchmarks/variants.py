@@ -2,6 +2,7 @@
 """Quote variants benchmark: planted-variant recall, flag precision, and scale.
 
     python benchmarks/variants.py quality [--dev ../shared/bench/dev.jsonl] [--per-kind 60]
+    python benchmarks/variants.py heldout --documents ANALYSED.jsonl [--documents ...]
     python benchmarks/variants.py scale [--quotes 1000000]
     python benchmarks/variants.py compare-lsh [--dev ...]
 
@@ -300,11 +301,12 @@ def _short(text: str, words: int = 8) -> str:
     return " ".join(w[:words]) + (" …" if len(w) > words else "")
 
 
-def precision(clusters: list, size: int, dev_ids: set[str]) -> None:
-    verdicts = json.loads(VERDICTS.read_text()) if VERDICTS.exists() else {}
+def precision(clusters: list, size: int, dev_ids: set[str], *, verdicts_path: Path = VERDICTS,
+              out: Path = SAMPLE, header: list[str] | None = None) -> None:
+    verdicts = json.loads(verdicts_path.read_text()) if verdicts_path.exists() else {}
     rng = random.Random(16)
     sample = sorted(rng.sample(clusters, min(size, len(clusters))), key=lambda c: c.id)
-    lines = [
+    lines = header or [
         "# Quote variants: hand-checked sample of clusters in untouched articles",
         "",
         "Written by `python benchmarks/variants.py quality --documents WIKINEWS.jsonl`: clusters among the",
@@ -316,7 +318,7 @@ def precision(clusters: list, size: int, dev_ids: set[str]) -> None:
         "",
     ]
     score: dict[str, list[int]] = {}
-    unchecked = 0
+    unchecked = seen = 0
     body: list[str] = []
     for c in sample:
         source = "dev set" if c.members[0].doc in dev_ids else "analysed documents"
@@ -334,6 +336,9 @@ def precision(clusters: list, size: int, dev_ids: set[str]) -> None:
             if v is None:
                 unchecked += 1
                 body.append(f"- **{f}**: not checked yet")
+            elif v.startswith("seen"):
+                seen += 1  # judged before: not evidence for a held-out figure
+                body.append(f"- **{f}**: {v}")
             else:
                 good_bad = score.setdefault(source, [0, 0])
                 good_bad[0 if v.startswith("ok") else 1] += 1
@@ -344,9 +349,48 @@ def precision(clusters: list, size: int, dev_ids: set[str]) -> None:
     parts = [f"{name} {g}/{g + b}" for name, (g, b) in sorted(score.items())]
     summary = (f"flag precision on the hand-checked sample: {good}/{checked} = {good / checked:.3f} ({', '.join(parts)})"
                if checked else "flag precision: no verdicts yet")
-    lines += [f"{len(sample)} clusters; {summary}; {unchecked} flags not checked.", "", *body]
-    SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"  sample of {len(sample)} clusters -> {SAMPLE.name}: {summary} ({unchecked} flags unchecked)")
+    seen_note = f"; {seen} flags of statements judged before, not counted" if seen else ""
+    lines += [f"{len(sample)} clusters; {summary}; {unchecked} flags not checked{seen_note}.", "", *body]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"  sample of {len(sample)} clusters -> {out.name}: {summary} ({unchecked} flags unchecked)")
+
+
+HELDOUT_VERDICTS = HERE / "variants-heldout-verdicts.json"
+HELDOUT_SAMPLE = HERE / "variants-heldout.md"
+
+
+def heldout(args: argparse.Namespace) -> None:
+    """Flag precision on articles whose clusters no rule was tuned on: every cluster, each judged by hand."""
+    docs = []
+    for path in args.documents:
+        with open(path, encoding="utf-8") as f:
+            docs += [ParsedDocument.from_dict(json.loads(line)) for line in f if line.strip()]
+    quotes = [q for d in docs for q in quotes_of_document(d, name=Path(d.source.path or "-").name)]
+    clusters = find_variants(quotes)
+    print(f"held-out: {len(docs)} articles analysed by newsview, {len(quotes)} quotes, {len(clusters)} clusters, "
+          f"flags {dict(Counter(f for c in clusters for f in c.flags))}")
+    header = [
+        "# Quote variants: flag precision on held-out articles",
+        "",
+        "Written by `python benchmarks/variants.py heldout --documents DEV.jsonl --documents OTHER.jsonl`:",
+        "every cluster newsview finds among articles that no rule of the finder was tuned on, analysed",
+        "by newsview itself (its quotes and speakers, not gold ones): the dev set's 252 texts, ten more",
+        "PolNeAR articles of October-November 2016 (`networkdynamics/PolNeAR`, test split) and the 91",
+        "web pages of the extraction benchmark. None of these texts is in the repository; only the first",
+        "words of each version are shown. The rules (interviewer questions left out; a short excerpt is a",
+        "cut only in the same context) were fixed before these clusters were first looked at; each was",
+        "then judged by hand in `variants-heldout-verdicts.json`, with the same criterion as",
+        "`variants-sample.md`: a flag is right when the versions are one statement and the flag says",
+        "truly how they differ.",
+        "",
+        "As first measured, with the rules fixed: 4/5 = 0.800 on 4 held-out clusters (a fifth repeats a",
+        "statement of `variants-sample.md` and is not counted). The wrong flag was a bug, not a rule:",
+        "`quotes_of_document` read the engine's `unnamed` sources (\"the man\") as names, which the",
+        "library's path already did not; fixed since, so the figure below counts that flag right, and",
+        "is no longer a held-out figure.",
+        "",
+    ]
+    precision(clusters, len(clusters), set(), verdicts_path=HELDOUT_VERDICTS, out=HELDOUT_SAMPLE, header=header)
 
 
 # ---------------------------------------------------------------------------
@@ -461,12 +505,15 @@ def main() -> None:
     q.add_argument("--per-kind", type=int, default=60)
     q.add_argument("--sample", type=int, default=60)
     q.add_argument("--seed", type=int, default=16)
+    h = sub.add_parser("heldout")
+    h.add_argument("--documents", action="append", required=True,
+                   help="newsview --format jsonl output of articles no rule was tuned on")
     s = sub.add_parser("scale")
     s.add_argument("--quotes", type=int, default=1_000_000)
     c = sub.add_parser("compare-lsh")
     c.add_argument("--quotes", type=int, default=20_000)
     args = p.parse_args()
-    {"quality": quality, "scale": scale, "compare-lsh": compare_lsh}[args.cmd](args)
+    {"quality": quality, "heldout": heldout, "scale": scale, "compare-lsh": compare_lsh}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,9 @@ versions of one statement quoted in two or more of them:
    version has at least ``share`` of the shorter version's words, in order.
    When the words they share are fewer than ``short`` ("very bad"), they are
    accepted only when the evidence agrees: the same known speaker, or the
-   same words around the quote in both articles.  Common phrases therefore
-   never chain unrelated quotes into one giant cluster.
+   same words around the quote in both articles (only the latter for a
+   short excerpt of a longer version).  Common phrases therefore never
+   chain unrelated quotes into one giant cluster.
 5. Accepted pairs are joined with union-find; each joined group is then split
    around its longest version, so that every member of a cluster is itself a
    version of the cluster's reference (containment chains A ⊃ p ⊂ B do not
@@ -269,23 +270,27 @@ def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, copies: 
         shorter = min(len(wa), len(wb))
         if matched < share * shorter:
             continue
-        need = _needs(matched, shorter, short)
+        need = _needs(matched, shorter, max(len(wa), len(wb)), short)
         if need == "none":
             uf.union(a, b)
         else:  # every identical copy of either side is checked for evidence
             _join_by_evidence(corpus, uf, copies.get(a, [a]), copies.get(b, [b]), need)
 
 
-def _needs(matched: int, shorter: int, short: int) -> str:
+def _needs(matched: int, shorter: int, longer: int, short: int) -> str:
     """What else two versions sharing ``matched`` words need to be one statement.
 
-    ``context`` for a short statement with words changed inside, ``evidence``
-    (the same speaker or context) for a short excerpt, ``none`` otherwise.
+    ``context`` for a short statement with words changed inside, and for a
+    short excerpt of a longer version: a speaker's catchphrase ("law and
+    order") in one article is not a cut of a speech ("the president of law
+    and order") in another just because the speaker is the same.
+    ``evidence`` (the same speaker or context) for the same few words,
+    ``none`` otherwise.
     """
     if matched < shorter and matched < ALTERED_SHARED:
         return "context"  # the same speaker is no evidence here: templates are one speaker's habit
     if matched < short:
-        return "evidence"
+        return "evidence" if matched == longer else "context"
     return "none"
 
 
@@ -317,7 +322,7 @@ def _split(corpus: _Corpus, units: list[int], words: dict[int, Words], *, short:
             matched = matched_words(words[ref].words, words[u].words)
             if matched < share * len(words[u]):
                 continue
-            need = _needs(matched, len(words[u]), short)
+            need = _needs(matched, len(words[u]), len(words[ref]), short)
             if any(corpus.agree(need, v, u) for v in part):
                 part.append(u)
                 break

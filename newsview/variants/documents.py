@@ -5,14 +5,22 @@ a review is passed, after the reviewer's merges, renames and reassignments:
 that is the review hook for the ``conflicting`` flag.  A quote the reviewer
 rejected as not a quote is left out; one rejected for its speaker (and not
 reassigned) has no speaker.
+
+An interviewer's questions (the turns of a transcript the engine marks as
+questions) are left out too: a publication asks its stock questions ("How did
+you get involved in this study?", "What would a Collins administration look
+like?") in every interview, word for word or with the interviewee's name
+changed, and neither is a statement a fact-checker traces across articles.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import ParsedDocument
+from ..extract.interviews import is_question_turn
+from ..model import UNNAMED_KINDS, ParsedDocument
 from .model import VariantQuote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -20,8 +28,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: characters of article text on each side of a quote kept as its context
 CONTEXT_CHARS = 100
-#: the actor kind of a speaker the article only describes ("critics", "a spokesman")
+#: the actor kind of a speaker the article only describes, in older caches and libraries
 DESCRIBED = "NOMINAL"
+
+
+def named_kind(kind: str | None) -> bool:
+    """Does an actor of this kind have a name?  Not a source the article only describes
+    ("the man", "critics", "people familiar with the matter"): such a speaker
+    contradicts no name and confirms none."""
+    return kind not in UNNAMED_KINDS
 
 
 _MARKS = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
@@ -69,6 +84,8 @@ def quotes_of_document(doc: ParsedDocument, view: ReviewedView | None = None, *,
     reviewed = {rq.id: rq for rq in view.quotes} if view is not None else {}
     out = []
     for q in doc.quotes:
+        if is_question_turn(q):
+            continue
         speaker: str | None = None
         aliases: tuple[str, ...] = ()
         named = True
@@ -82,14 +99,26 @@ def quotes_of_document(doc: ParsedDocument, view: ReviewedView | None = None, *,
                 speaker, aliases = actor.name, actor.aliases
                 # an actor the reviewer added is a name; an engine actor may be a description
                 root = actors.get(actor.id)
-                named = root is None or root.kind != DESCRIBED
+                named = root is None or named_kind(root.kind)
         elif q.speaker in actors:
             actor_ = actors[q.speaker]
-            speaker, aliases, named = actor_.name, actor_.aliases, actor_.kind != DESCRIBED
-        spans = q.spans or ((q.start, q.end),)
-        pieces = tuple((s, doc.text[s:e]) for s, e in spans)
-        if q.kind == "mixed":
-            pieces = tuple(part for s, text in pieces for part in quoted_parts(s, text)) or pieces
-        context = doc.text[max(q.start - CONTEXT_CHARS, 0):q.start] + " " + doc.text[q.end:q.end + CONTEXT_CHARS]
-        out.append(VariantQuote(doc_name, q.id, speaker, pieces, q.kind, tuple(aliases), context, named))
+            speaker, aliases, named = actor_.name, actor_.aliases, named_kind(actor_.kind)
+        out.append(variant_quote(doc_name, doc.text, q.id, q.kind, q.spans or ((q.start, q.end),),
+                                 speaker, aliases, named))
     return out
+
+
+def variant_quote(doc_name: str, text: str, quote_id: str, kind: str, spans: Sequence[Sequence[int]],
+                  speaker: str | None, aliases: Sequence[str] = (), named: bool = True) -> VariantQuote:
+    """One quote of an article as the finder reads it, from the quote's parts.
+
+    ``quotes_of_document`` and a corpus run's ``quote_clusters`` step (which
+    has the quote's rows, not the document) both make their quotes here, so
+    both give the finder the same quotes.
+    """
+    pieces = tuple((s, text[s:e]) for s, e in spans)
+    if kind == "mixed":
+        pieces = tuple(part for s, t in pieces for part in quoted_parts(s, t)) or pieces
+    start, end = spans[0][0], spans[-1][1]
+    context = text[max(start - CONTEXT_CHARS, 0):start] + " " + text[end:end + CONTEXT_CHARS]
+    return VariantQuote(doc_name, quote_id, speaker, pieces, kind, tuple(aliases), context, named)

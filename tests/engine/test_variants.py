@@ -10,7 +10,8 @@ from factories import paragraphs, source, span
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsview.model import Actor, ParsedDocument, Quote
+from newsview.extract.interviews import QUESTION_RULE
+from newsview.model import Actor, Evidence, ParsedDocument, Quote
 from newsview.review.actions import Reassign
 from newsview.review.store import ReviewStore
 from newsview.variants import (
@@ -181,11 +182,23 @@ def test_short_quotes_cluster_when_the_speaker_or_the_context_agrees():
 
 
 def test_a_short_phrase_joins_only_by_its_speakers_own_name_not_an_alias():
-    long = q("a.txt", "We will defeat the storms and we will protect every family on the front", "Tom Reyes")
-    joint = VariantQuote("b.txt", "q1", "Ana Costa", ((0, "protect every family"),), speaker_aliases=("Costa and Reyes",))
-    assert find_variants([long, joint]) == []
-    same = VariantQuote("b.txt", "q1", "Reyes", ((0, "protect every family"),))
-    assert one_cluster([long, same]).flags == (TRUNCATED,)
+    joint = [q("a.txt", "very bad", "Tom Reyes"),
+             VariantQuote("b.txt", "q1", "Ana Costa", ((0, "Very bad."),), speaker_aliases=("Costa and Reyes",))]
+    assert find_variants(joint) == []
+    same = [q("a.txt", "very bad", "Tom Reyes"), VariantQuote("b.txt", "q1", "Reyes", ((0, "Very bad."),))]
+    assert one_cluster(same).flags == (IDENTICAL,)
+
+
+def test_a_short_excerpt_is_a_cut_of_a_longer_version_only_in_the_same_context():
+    """A speaker's catchphrase quoted on another day is not a cut of the speech that had it too."""
+    speech = "I am your president of law and order and an ally of all peaceful protesters"
+    around = "the day after the riot near the church the president spoke in the rose garden"
+    long = q("a.txt", speech, "Donald Trump", context=around)
+    phrase = q("b.txt", "law and order", "Trump", context="in Kenosha in September where he placed emphasis on")
+    assert find_variants([long, phrase]) == []
+    same_day = q("b.txt", "law and order", "Trump", context=f"{around} and declared himself the president of")
+    cluster = one_cluster([long, same_day])
+    assert cluster.flags == (TRUNCATED,) and cluster.diffs[0].longer == "reference"
 
 
 def test_a_short_phrase_inside_longer_quotes_does_not_join_them():
@@ -290,6 +303,60 @@ def test_only_the_quoted_words_of_a_mixed_quote_are_compared():
     (vq,) = quotes_of_document(doc)
     assert [t for _, t in vq.pieces] == ["a waste of money", "far too late"]
     assert all(text[o:o + len(t)] == t for o, t in vq.pieces)
+
+
+def _interview(path: str, guest: str, turns: list[tuple[str, str]]) -> ParsedDocument:
+    """A transcript: ``(label, words)`` turns, the interviewer's ("WN") marked as questions, as the engine does."""
+    text = f"Wikinews interviews {guest}\n\n" + "\n\n".join(f"((WN)) {w}" if who == "WN" else f"(({guest})) {w}"
+                                                          for who, w in turns)
+    quotes, at = [], 0
+    for n, (who, words) in enumerate(turns):
+        s = text.index(words, at)
+        at = s + len(words)
+        rule = QUESTION_RULE if who == "WN" else "interview-answer"
+        quotes.append(Quote(f"q{n}", s, at, words, "direct", "a1" if who == "WN" else "a2", spans=((s, at),),
+                            evidence=Evidence(rule)))
+    actors = (Actor("a1", "Wikinews", "ORG", (), (), tuple(q.id for q in quotes if q.speaker == "a1")),
+              Actor("a2", guest, "PERSON", (), (span(text, guest),), tuple(q.id for q in quotes if q.speaker == "a2")))
+    doc = ParsedDocument(text=text, source=source(text, path), paragraphs=paragraphs(text))
+    return doc.with_analysis(entities=(), actors=actors, quotes=tuple(quotes), mentions=(), pipeline="test")
+
+
+def test_an_interviewers_stock_questions_are_not_variants_but_the_answers_are():
+    """Asked in every interview, word for word or with the guest's name changed, a question is the
+    publication's template, not a statement to trace; what a guest said in two interviews is."""
+    said = "The telescope found the black hole because its companion stars moved in a strange way"
+    a = _interview("a.txt", "Ana Costa", [
+        ("WN", "How did you get involved in this study?"),
+        ("Ana Costa", "A colleague asked me to look at the spectra from the old survey."),
+        ("WN", "What would a Costa administration of the observatory look like for young researchers?"),
+        ("Ana Costa", said),
+    ])
+    b = _interview("b.txt", "Tom Reyes", [
+        ("WN", "How did you get involved in this study?"),
+        ("Tom Reyes", "I was the one who built the camera that took the images."),
+        ("WN", "What would a Reyes administration of the observatory look like for young researchers?"),
+        ("Tom Reyes", f"As Costa told you, {said.lower()}."),
+    ])
+    quotes = quotes_of_document(a) + quotes_of_document(b)
+    assert {vq.quote for vq in quotes if vq.doc == "a.txt"} == {"q1", "q3"}  # the guest's turns only
+    (cluster,) = find_variants(quotes)
+    assert cluster.flags == (CONFLICTING, TRUNCATED)
+    assert {(m.doc, m.quote) for m in cluster.members} == {("a.txt", "q3"), ("b.txt", "q3")}
+
+
+def test_a_source_the_article_does_not_name_conflicts_with_no_name():
+    """One article names the patient, another calls him "the man": the engine's unnamed source is no name."""
+    said = "It does not affect me at all now and my life is pretty much as it was before"
+    named = _article("a.txt", f"Martin Taylor wrote: \u201c{said}.\u201d", said, "Martin Taylor")
+    text = f"\u201c{said},\u201d the man wrote."
+    s, e = span(text, said)
+    quote = Quote("q1", s, e, said, "direct", "a1", spans=((s, e),))
+    unnamed = ParsedDocument(text=text, source=source(text, "b.txt"), paragraphs=paragraphs(text)).with_analysis(
+        entities=(), actors=(Actor("a1", "the man", "unnamed", (), (span(text, "the man"),), ("q1",)),),
+        quotes=(quote,), mentions=(), pipeline="test")
+    (cluster,) = find_variants(quotes_of_document(named) + quotes_of_document(unnamed))
+    assert cluster.flags == (IDENTICAL,)
 
 
 def test_a_reviewer_reassigning_a_speaker_changes_the_conflicting_flag(tmp_path):
