@@ -28,7 +28,7 @@ def _arrow_type(name: str) -> "pa.DataType":
     import pyarrow as pa
 
     return {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(),
-            "list<string>": pa.list_(pa.string())}[name]
+            "list<string>": pa.list_(pa.string()), "list<list<int64>>": pa.list_(pa.list_(pa.int64()))}[name]
 
 
 def schema(table: str) -> "pa.Schema":
@@ -64,6 +64,9 @@ def read_table(directory: str | os.PathLike, table: str) -> list[dict[str, Any]]
 
 def remove_output(directory: str | os.PathLike) -> None:
     """Remove what a run wrote (the tables' part files, and their folders when emptied); nothing else."""
+    from .quote_clusters import remove_quote_clusters
+
+    remove_quote_clusters(directory)
     for table in TABLES:
         folder = Path(directory) / table
         if not folder.is_dir():

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import ParsedDocument
 
-#: table -> ((column, type), ...); types: string, int64, float64, list<string>
+#: table -> ((column, type), ...); types: string, int64, float64, list<string>, list<list<int64>>
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "articles": (
         ("ordinal", "int64"),
@@ -51,6 +51,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("end", "int64"),
         ("text", "string"),
         ("rule", "string"),
+        ("spans", "list<list<int64>>"),
     ),
     "actors": (
         ("ordinal", "int64"),
@@ -144,6 +145,8 @@ class PartitionRows:
                 end=q.end,
                 text=q.text,
                 rule=q.evidence.rule if q.evidence else None,
+                # the quoted pieces: a quote broken by its attribution has several
+                spans=[[s, e] for s, e in (q.spans or ((q.start, q.end),))],
             )
         for a in doc.actors:
             self._add(

@@ -45,6 +45,8 @@ class RunSummary:
     failed: list[tuple[int, str]] = field(default_factory=list)
     dashboard: str | None = None
     line: str = ""
+    #: quote clusters written at the end (None: not written, some partition is missing)
+    clusters: int | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,8 @@ def run_corpus(
                 raise CorpusError(f"{output}: cannot write: {exc.strerror or exc}", exit_code=1) from None
             progress.advance(rows.articles + rows.errors, rows.words, rows.errors)
             progress.set_workers(executor.workers())
+        if len(manifest.done) == scan.partitions:
+            summary.clusters = _quote_clusters(output, executor, rewrite=summary.skipped < scan.partitions)
     finally:
         progress.clear()
         executor.close()
@@ -150,11 +154,25 @@ def run_corpus(
     summary.errors = sum(line["errors"] for line in manifest.done.values())
     summary.words = sum(line["words"] for line in manifest.done.values())
     summary.line = progress.summary()
+    if summary.clusters is not None:
+        summary.line += f"; {summary.clusters:,} quote cluster{'s' if summary.clusters != 1 else ''}"
     if summary.skipped == summary.partitions:
         summary.line = f"all {scan.articles:,} articles were analysed by an earlier run (--restart starts over)"
     elif summary.skipped:
         summary.line += f"; {summary.skipped:,} of {summary.partitions:,} partitions were done by an earlier run"
     return summary
+
+
+def _quote_clusters(output: str | os.PathLike, executor, *, rewrite: bool) -> int | None:
+    """The run's last step: the quotes of all partitions clustered into ``quote_clusters``."""
+    from .quote_clusters import has_quote_clusters, write_quote_clusters
+
+    if not rewrite and has_quote_clusters(output):
+        return None  # an earlier run wrote it from these very partitions
+    try:
+        return write_quote_clusters(output, getattr(executor, "variant_finder", None))
+    except OSError as exc:
+        raise CorpusError(f"{output}: cannot write the quote clusters: {exc.strerror or exc}", exit_code=1) from None
 
 
 def _say(stream: IO[str], progress: RunProgress, message: str) -> None:
