@@ -3,7 +3,7 @@
 
     python benchmarks/variants.py quality [--dev ../shared/bench/dev.jsonl] [--per-kind 60]
     python benchmarks/variants.py heldout --documents ANALYSED.jsonl [--documents ...]
-    python benchmarks/variants.py scale [--quotes 1000000]
+    python benchmarks/variants.py scale [--quotes 1000000] [--workers 1,2]
     python benchmarks/variants.py compare-lsh [--dev ...]
 
 **quality** reads the dev set (252 articles from seven outlets on the 2016
@@ -439,6 +439,8 @@ def synthetic(n: int, seed: int = 7, sources: dict[int, tuple[int, str]] | None 
 
 
 def scale(args: argparse.Namespace) -> None:
+    if args.workers:
+        return scale_workers(args)
     load = os.getloadavg()
     t0 = time.perf_counter()
     quotes = synthetic(args.quotes)
@@ -452,6 +454,31 @@ def scale(args: argparse.Namespace) -> None:
     print(f"  clustered in {took:.1f} s ({cpu:.1f} s of CPU): {len(clusters):,} clusters, flags {dict(Counter(f for c in clusters for f in c.flags))}")
     print(f"  peak RSS of the whole run {rss:.0f} MiB; load average at start {load[0]:.1f}, "
           f"at end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+
+def scale_workers(args: argparse.Namespace) -> None:
+    """The same quotes clustered here and on Dask LocalClusters of N worker processes (the --cluster path)."""
+    import logging
+
+    import dask
+    from distributed import Client, LocalCluster
+
+    from newsview.variants.spread import dask_mapper
+
+    quotes = synthetic(args.quotes)
+    print(f"scale: {len(quotes):,} synthetic quotes; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    t0 = time.perf_counter()
+    here = find_variants(quotes)
+    print(f"  this process, no Dask: {time.perf_counter() - t0:.1f} s, {len(here):,} clusters")
+    dask.config.set({"distributed.worker.profile.enabled": False})
+    for n in (int(w) for w in args.workers.split(",")):
+        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+            t0 = time.perf_counter()
+            found = find_variants(quotes, mapper=dask_mapper(client))
+            took = time.perf_counter() - t0
+        same = "the same clusters" if found == here else "DIFFERENT clusters"
+        print(f"  {n} Dask worker{'s' if n != 1 else ''}: {took:.1f} s, {same}; load average {os.getloadavg()[0]:.1f}")
 
 
 # ---------------------------------------------------------------------------
@@ -510,6 +537,7 @@ def main() -> None:
                    help="newsview --format jsonl output of articles no rule was tuned on")
     s = sub.add_parser("scale")
     s.add_argument("--quotes", type=int, default=1_000_000)
+    s.add_argument("--workers", default="", help="e.g. 1,2: also on Dask LocalClusters of that many worker processes")
     c = sub.add_parser("compare-lsh")
     c.add_argument("--quotes", type=int, default=20_000)
     args = p.parse_args()

@@ -152,6 +152,16 @@ class DaskExecutor:
     def workers(self) -> int:
         return len(self.client.nthreads())
 
+    @property
+    def variant_finder(self) -> Any:
+        """The run's last step on the cluster: quote variants, their alignment and flagging spread over the workers."""
+        from functools import partial
+
+        from ..variants import find_variants
+        from ..variants.spread import dask_mapper
+
+        return partial(find_variants, mapper=dask_mapper(self.client))
+
     def _window(self) -> int:
         return max(2, AHEAD * sum(self.client.nthreads().values()))
 

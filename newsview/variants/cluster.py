@@ -50,6 +50,7 @@ from .model import (
     VariantQuote,
 )
 from .names import name_key, same_speaker
+from .spread import Mapper, cluster_groups, group_payloads, matched_of_pairs
 from .words import Words, normalised_words, words_of
 
 #: fewer shared words than this need the speaker or the context to agree
@@ -170,20 +171,23 @@ def find_variants(
     short: int = SHORT,
     share: float = SHARE,
     cap: int = CAP,
+    mapper: Mapper | None = None,
 ) -> list[Cluster]:
     """Clusters of versions of one statement quoted in two or more articles, most suspicious first.
 
     ``speakers`` maps ``(doc, quote)`` to the reviewed speaker's name (None
     for "no speaker"): the hook through which review reassignments and actor
     merges change the ``conflicting`` flag without rebuilding the quotes.
+    ``mapper`` spreads the alignment of candidate pairs and the flagging of
+    joined groups over processes (``spread.py``; the same clusters).
     """
     corpus = _Corpus(quotes if isinstance(quotes, Sequence) else list(quotes), speakers)
     seq_hashes = _index_units(corpus)
     uf = _UnionFind(len(corpus.unit_quote))
     reps, copies = _join_identical(corpus, uf, seq_hashes, corpus.offsets, short)
     del seq_hashes
-    _join_candidates(corpus, uf, reps, copies, short=short, share=share, cap=cap)
-    return _clusters(corpus, uf, short=short, share=share)
+    _join_candidates(corpus, uf, reps, copies, short=short, share=share, cap=cap, mapper=mapper)
+    return _clusters(corpus, uf, short=short, share=share, mapper=mapper)
 
 
 def _index_units(corpus: _Corpus) -> np.ndarray:
@@ -256,12 +260,16 @@ def _join_by_evidence(corpus: _Corpus, uf: _UnionFind, xs: list[int], ys: list[i
 
 
 def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, copies: dict[int, list[int]], *,
-                     short: int, share: float, cap: int) -> None:
+                     short: int, share: float, cap: int, mapper: Mapper | None = None) -> None:
     """Align the candidate pairs of distinct texts and join those that are versions of one statement."""
     include = np.zeros(len(corpus.unit_quote), bool)
     include[reps] = True
     i, j = candidate_pairs(corpus.word_hashes, corpus.offsets, cap=cap, include=include)
     del include
+    if mapper is not None:
+        _join_aligned(corpus, uf, copies, i, j, matched_of_pairs(corpus.word_hashes, corpus.offsets, i, j, mapper),
+                      short=short, share=share)
+        return
     for a, b in zip(i.tolist(), j.tolist()):
         if uf.find(a) == uf.find(b):
             continue
@@ -274,6 +282,24 @@ def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, copies: 
         if need == "none":
             uf.union(a, b)
         else:  # every identical copy of either side is checked for evidence
+            _join_by_evidence(corpus, uf, copies.get(a, [a]), copies.get(b, [b]), need)
+
+
+def _join_aligned(corpus: _Corpus, uf: _UnionFind, copies: dict[int, list[int]], i: np.ndarray, j: np.ndarray,
+                  matched: np.ndarray, *, short: int, share: float) -> None:
+    """Join the pairs aligned elsewhere: the same decisions as the loop of ``_join_candidates``."""
+    lengths = np.diff(corpus.offsets)
+    shorter = np.minimum(lengths[i], lengths[j])
+    ok = np.flatnonzero(matched >= share * shorter)
+    longer = np.maximum(lengths[i], lengths[j])
+    for a, b, m, s, n in zip(i[ok].tolist(), j[ok].tolist(), matched[ok].tolist(), shorter[ok].tolist(),
+                             longer[ok].tolist()):
+        if uf.find(a) == uf.find(b):
+            continue
+        need = _needs(m, s, n, short)
+        if need == "none":
+            uf.union(a, b)
+        else:
             _join_by_evidence(corpus, uf, copies.get(a, [a]), copies.get(b, [b]), need)
 
 
@@ -294,22 +320,43 @@ def _needs(matched: int, shorter: int, longer: int, short: int) -> str:
     return "none"
 
 
-def _clusters(corpus: _Corpus, uf: _UnionFind, *, short: int, share: float) -> list[Cluster]:
+def _clusters(corpus: _Corpus, uf: _UnionFind, *, short: int, share: float,
+              mapper: Mapper | None = None) -> list[Cluster]:
     roots = np.fromiter((uf.find(u) for u in range(len(corpus.unit_quote))), np.int64, len(corpus.unit_quote))
     joined = np.flatnonzero(np.bincount(roots, minlength=len(roots))[roots] > 1)
     groups: dict[int, list[int]] = {}
     for u, r in zip(joined.tolist(), roots[joined].tolist()):
         groups.setdefault(r, []).append(u)
+    several = [units for units in groups.values() if len({corpus.quote(u).doc for u in units}) >= 2]
+    if mapper is None:
+        out = clusters_of_groups(corpus, several, short=short, share=share)
+    else:
+        payloads = group_payloads(corpus.unit_quote.__getitem__, corpus.unit_piece.__getitem__, corpus.quotes,
+                                  dict(corpus.speakers), several, short, share)
+        out = [c for part in mapper(cluster_groups, payloads) for c in part]
+    out.sort(key=lambda c: (min(FLAGS.index(f) for f in c.flags), -len(c.members), c.id))
+    return out
+
+
+def clusters_of_groups(corpus: _Corpus, groups: Iterable[list[int]], *, short: int, share: float) -> list[Cluster]:
+    """Each joined group split around its longest versions, and its parts from two articles or more flagged."""
     out: list[Cluster] = []
-    for units in groups.values():
-        if len({corpus.quote(u).doc for u in units}) < 2:
-            continue
+    for units in groups:
         words = {u: words_of(corpus.pieces(u)) for u in units}
         for part in _split(corpus, units, words, short=short, share=share):
             if len({corpus.quote(u).doc for u in part}) >= 2:
                 out.append(_cluster(corpus, part, words))
-    out.sort(key=lambda c: (min(FLAGS.index(f) for f in c.flags), -len(c.members), c.id))
     return out
+
+
+def corpus_of_units(quotes: Sequence[VariantQuote], units: Iterable[tuple[int, int]],
+                    speakers: Speakers | None) -> _Corpus:
+    """A corpus of given units ``(quote, piece)``, for flagging groups in another process (``spread.py``)."""
+    corpus = _Corpus(quotes, speakers)
+    for qi, p in units:
+        corpus.unit_quote.append(qi)
+        corpus.unit_piece.append(p)
+    return corpus
 
 
 def _split(corpus: _Corpus, units: list[int], words: dict[int, Words], *, short: int,
