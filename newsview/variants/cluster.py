@@ -50,7 +50,7 @@ from .model import (
     VariantQuote,
 )
 from .names import name_key, same_speaker
-from .spread import Mapper, cluster_groups, group_payloads, matched_of_pairs
+from .spread import GroupPayload, Mapper, group_payloads, matched_of_pairs
 from .words import Words, normalised_words, words_of
 
 #: fewer shared words than this need the speaker or the context to agree
@@ -349,14 +349,14 @@ def clusters_of_groups(corpus: _Corpus, groups: Iterable[list[int]], *, short: i
     return out
 
 
-def corpus_of_units(quotes: Sequence[VariantQuote], units: Iterable[tuple[int, int]],
-                    speakers: Speakers | None) -> _Corpus:
-    """A corpus of given units ``(quote, piece)``, for flagging groups in another process (``spread.py``)."""
+def cluster_groups(payload: GroupPayload) -> list[Cluster]:
+    """The task that flags joined groups in another process (``spread.py`` makes its payloads)."""
+    quotes, units, groups, speakers, short, share = payload
     corpus = _Corpus(quotes, speakers)
     for qi, p in units:
         corpus.unit_quote.append(qi)
         corpus.unit_piece.append(p)
-    return corpus
+    return clusters_of_groups(corpus, groups, short=short, share=share)
 
 
 def _split(corpus: _Corpus, units: list[int], words: dict[int, Words], *, short: int,

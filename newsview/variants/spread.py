@@ -6,7 +6,8 @@ flagging of each joined group.  With a ``mapper`` (``find_variants(quotes,
 mapper=...)``) both are cut into tasks that carry only what they need (the
 words of the pair's quotes as hashes; the quotes of the group) and are run by
 ``mapper(task, payloads)``, which yields the results in order: builtin
-``map`` here, or :func:`dask_mapper` on a cluster.  Everything that needs the
+``map`` here, or :func:`dask_mapper` on a cluster.  (The groups' task,
+``cluster.cluster_groups``, lives with the code it runs.)  Everything that needs the
 whole corpus stays in the calling process and is cheap next to the tasks:
 cutting quotes into words, the rare-shingle index, the union-find.
 
@@ -28,7 +29,7 @@ from .align import matched_words
 if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
 
-    from .model import Cluster, VariantQuote
+    from .model import VariantQuote
 
 #: runs ``task`` on each payload, yielding the results in the payloads' order
 Mapper = Callable[[Callable[[Any], Any], Iterable[Any]], Iterable[Any]]
@@ -113,14 +114,6 @@ def _group_payload(quote_of: Callable[[int], int], piece_of: Callable[[int], int
         groups.append(local)
     wanted = {(q.doc, q.quote) for q in mine}
     return mine, units, groups, {k: v for k, v in speakers.items() if k in wanted}, short, share
-
-
-def cluster_groups(payload: GroupPayload) -> list[Cluster]:
-    """The task: split, diff and flag each group of one payload."""
-    from .cluster import clusters_of_groups, corpus_of_units
-
-    quotes, units, groups, speakers, short, share = payload
-    return clusters_of_groups(corpus_of_units(quotes, units, speakers), groups, short=short, share=share)
 
 
 # -- on a Dask cluster ---------------------------------------------------------------------------
