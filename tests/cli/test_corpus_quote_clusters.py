@@ -77,3 +77,13 @@ def test_a_rerun_keeps_the_table_and_writes_it_when_it_is_missing(corpus, monkey
     assert len(variant_objects(out)) == 1
     run_corpus(sorted(ARTICLES)[1:], out, size=20, restart=True)  # another corpus: the old clusters go
     assert variant_objects(out) == []
+
+
+def test_on_a_dask_cluster_the_workers_find_the_same_clusters(corpus, monkeypatch, tmp_path):
+    pytest.importorskip("distributed")
+    monkeypatch.chdir(corpus)
+    here = run_corpus(sorted(ARTICLES), tmp_path / "here", size=20)
+    # local:2 starts two worker processes on 127.0.0.1; the run stops them
+    there = run_corpus(sorted(ARTICLES), tmp_path / "there", size=20, cluster="local:2")
+    assert here.clusters == there.clusters == 1
+    assert variant_objects(tmp_path / "there") == variant_objects(tmp_path / "here")
