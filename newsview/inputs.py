@@ -19,6 +19,14 @@ def is_url(arg: str) -> bool:
     return url_like(arg)
 
 
+def is_pattern(arg: str) -> bool:
+    """A file-name pattern (``*``, ``?`` or ``[``) that is not itself the name of something there."""
+    import glob
+    import os
+
+    return glob.has_magic(arg) and not os.path.lexists(arg)
+
+
 def read_input(arg: str, *, refresh: bool = False, stdin: BinaryIO | None = None) -> RawArticle:
     """Read one input; raises ``reader.InputError`` (``fetch.FetchError`` for an address) with one line."""
     if "://" not in arg or not is_url(arg):

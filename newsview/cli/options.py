@@ -63,14 +63,16 @@ class Argument:
 
 FILES = Argument(
     "files", list[str], "FILE...",
-    "Articles: files (plain text or HTML, told apart by their content), http/https addresses, "
-    "or '-' for standard input. With --format parquet also folders, globs and JSONL/CSV/Parquet tables of articles.",
+    "Articles: files (plain text or HTML, told apart by their content), folders (their .txt and .html files, "
+    "sorted), quoted patterns ('day/*.html'), http/https addresses, or '-' for standard input. "
+    "With --format parquet also JSONL/CSV/Parquet tables of articles.",
 )
 
 OPTIONS: tuple[Option, ...] = (
     Option(
         "fmt", ("--format", "-f"), Format | None,
-        "Output instead of the app: json (one document), jsonl (one line per file), text (readable summary), "
+        "Output instead of the app: json (one document; an array of them for a folder or several files), "
+        "jsonl (one line per article), text (readable summary), "
         "csv (one row per quote), markdown (review report), variants (one line per quote found in two or more "
         "of the articles: docs/variants.md), speakers (CSV: one row per speaker across the files), "
         "parquet (a folder of tables, with -o DIR). "

@@ -134,9 +134,6 @@ def run(files: list[str], **values: Any) -> None:
     if values["cluster"] is not None:
         error("--cluster goes with --format parquet")
         raise typer.Exit(EXIT_USAGE)
-    if values["review_file"] is not None and len(files) != 1:
-        error("--review-file goes with a single article")
-        raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(
         run_batch.run_batch(files, fmt, output=output, model=values["model"], use_cache=not values["no_cache"],
                             review_file=values["review_file"], jobs=_jobs(values["jobs"]), refresh=values["refresh"],

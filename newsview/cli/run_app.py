@@ -39,17 +39,19 @@ def run_app(
     index: str | None = None,
     language: str | None = None,
 ) -> int:
-    """Run the app on one article (a folder: the library); its exit code.
+    """Run the app on one article (a folder or a pattern: the library); its exit code.
 
     ``language`` is the ``--language`` value as typed (None or ``auto``: detect it).
     """
     import gc
 
-    if os.path.isdir(path):
+    from ..inputs import is_pattern
+
+    if os.path.isdir(path) or is_pattern(path):
         from .run_library import run_library
 
         return run_library([path], model=model, theme=theme, mouse=mouse, use_cache=use_cache,
-                           review_file=review_file, keymap_file=keymap_file, index=index)
+                           review_file=review_file, keymap_file=keymap_file, index=index, refresh=refresh)
 
     # Start-up allocates much and frees little: no collections until the app
     # has drawn its first frame and frozen what it keeps (tui.analysis.settle_memory)

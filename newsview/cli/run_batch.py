@@ -81,12 +81,16 @@ def run_batch(
     refresh: bool = False,
     language: str | None = None,
 ) -> int:
-    """Write the files' analyses to ``output`` (stdout when None) in ``fmt``; the exit code.
+    """Write the articles' analyses to ``output`` (stdout when None) in ``fmt``; the exit code.
 
-    ``language`` is the ``--language`` value as typed (None or ``auto``: detect it).
+    ``files`` are the arguments as typed: a folder or a pattern stands for the
+    articles in it (sorted, each once, :func:`newsview.library.scan.expand_inputs`,
+    as the library reads them).  ``language`` is the ``--language`` value as typed
+    (None or ``auto``: detect it).
     """
     from ..batch import ProgressLine, input_sizes
     from ..language import parse_language_option
+    from ..library.scan import expand_inputs
 
     try:
         language = parse_language_option(language)
@@ -94,24 +98,37 @@ def run_batch(
         error(str(exc))
         return EXIT_USAGE
 
+    found = expand_inputs(files, as_given=True)
+    # a folder is several articles whatever it holds today: its shape (a JSON array) is the command line's
+    single = len(files) == 1 and not found.expanded
+    if review_file is not None and not single:
+        error("--review-file goes with a single article (each article of a folder keeps its own review file)")
+        return EXIT_USAGE
+    for problem in found.problems:
+        error(problem)
+    if not found.files:
+        return EXIT_INPUT
+    articles = list(found.files)
     if output is not None:
         from ..cache import ParseCache
         from .output import refusal
 
-        problem = refusal(output, files, review_file=review_file, cache_dir=ParseCache().entries if use_cache else None)
-        if problem is not None:
-            error(problem)
+        clash = refusal(output, articles, review_file=review_file, cache_dir=ParseCache().entries if use_cache else None)
+        if clash is not None:
+            error(clash)
             return EXIT_USAGE
-    progress = ProgressLine(len(files), sizes=input_sizes(files))
+    progress = ProgressLine(len(articles), sizes=input_sizes(articles))
     try:
-        return _analyse_and_write(files, fmt, progress, output=output, model=model, use_cache=use_cache,
-                                  review_file=review_file, jobs=jobs, refresh=refresh, language=language)
+        code = _analyse_and_write(articles, fmt, progress, single=single, output=output, model=model,
+                                  use_cache=use_cache, review_file=review_file, jobs=jobs, refresh=refresh,
+                                  language=language)
     finally:
         # gone before whatever comes next, even an internal error's line from main()
         progress.clear()
+    return EXIT_INPUT if code == 0 and found.problems else code
 
 
-def _analyse_and_write(files: list[str], fmt: Format, progress: ProgressLine, *, output: Path | None,
+def _analyse_and_write(files: list[str], fmt: Format, progress: ProgressLine, *, single: bool, output: Path | None,
                        model: str | None, use_cache: bool, review_file: str | None, jobs: int,
                        refresh: bool = False, language: str | None = None) -> int:
     from .. import batch
@@ -135,7 +152,7 @@ def _analyse_and_write(files: list[str], fmt: Format, progress: ProgressLine, *,
     def write_all(out: IO[str]) -> None:
         docs = _with_reviews(_documents(results, failures, progress, tell_coverage=fmt is Format.csv), review_file,
                              failures, progress)
-        write(out, docs, single=len(files) == 1)
+        write(out, docs, single=single)
 
     try:
         write_output(output, write_all)

@@ -29,6 +29,7 @@ def to_markdown(doc: ParsedDocument, review: Review | None = None) -> str:
 
 
 def write(out: IO[str], documents: Iterable[tuple[ParsedDocument, Review | None]], *, single: bool) -> None:
+    """Reports one after another, a rule (``---``) between two; each names its file on its ``Source:`` line."""
     for i, (doc, review) in enumerate(documents):
-        out.write(("\n" if i else "") + to_markdown(doc, review))
+        out.write(("\n---\n\n" if i else "") + to_markdown(doc, review))
         out.flush()

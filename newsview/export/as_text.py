@@ -99,10 +99,20 @@ def print_summary(doc: ParsedDocument, console: Console) -> None:
     console.print(summary(doc))
 
 
+def article_header(doc: ParsedDocument) -> str:
+    """``==> samples/a.txt <==``: where each of several summaries begins, and which file it is
+    (as ``head`` and ``tail`` mark theirs; the name escaped, never a control character)."""
+    return f"==> {escape_name(doc.source.path) if doc.source.path else 'untitled'} <=="
+
+
 def write(out: IO[str], documents: Iterable[tuple[ParsedDocument, Review | None]], *, single: bool) -> None:
-    """Summaries one after another, a blank line apart; no colour codes, no markup, no emoji codes."""
+    """Summaries one after another, a blank line apart, each of several under its file's name;
+    no colour codes, no markup, no emoji codes."""
     console = Console(file=out, highlight=False, soft_wrap=False, emoji=False, markup=False)
     for i, (doc, _review) in enumerate(documents):
         if i:
             console.print()
+        if not single:
+            console.print(Text(article_header(doc)))
         print_summary(doc, console)
+        out.flush()

@@ -3,8 +3,9 @@
 Three steps, each safe to run in a worker thread with its own
 :class:`~newsview.library.index.LibraryIndex`:
 
-* :func:`expand_inputs` — folders, files and web addresses into a list of
-  members (no reading, no fetching);
+* :func:`expand_inputs` — folders, patterns, files and web addresses into a
+  list of members (no reading, no fetching); the export formats expand their
+  inputs with it too;
 * :func:`sync` — the index brought in line with those members, without spaCy:
   an unchanged file (same size and time, or same bytes) is not read again;
   a web address gets a row at once (state ``fetching``, its address for a
@@ -23,6 +24,7 @@ app hands them on with ``call_from_thread``.
 
 from __future__ import annotations
 
+import glob
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -58,23 +60,45 @@ class Inputs:
 
     files: tuple[str, ...]
     problems: tuple[str, ...] = ()
+    #: some argument was a folder or a pattern: how many articles it holds is not the command line's to say
+    expanded: bool = False
 
 
-def expand_inputs(args: Iterable[str], *, recursive: bool = True) -> Inputs:
+def expand_inputs(args: Iterable[str], *, recursive: bool = True, as_given: bool = False) -> Inputs:
     """Folders become the article files in them (sorted; hidden files, review files and other
-    kinds of file left out); files and web addresses are kept as given; each once."""
+    kinds of file left out), a pattern (``*``, ``?``, ``[``: quoted, or that the shell left
+    alone) the files and folders it matches (sorted; review files left out); files and web
+    addresses are kept as given; each article once.
+
+    The library keys its rows by absolute path, and a name that is not there is a problem here.
+    ``as_given`` (the export formats) keeps names as typed (a folder's files under the folder's
+    name as typed) and leaves what is not a folder or a pattern, ``-`` or a missing file, for
+    the reader to read or to say what is wrong with it.
+    """
+    from ..inputs import is_pattern
     from ..reader import display_name
     from ..review.fileformat import SUFFIX as REVIEW_SUFFIX
 
     files: list[str] = []
     problems: list[str] = []
     seen: set[str] = set()
+    expanded = False
 
     def add(path: str) -> None:
-        key = os.path.realpath(path)
+        key = path if as_given and path == "-" else os.path.realpath(path)
         if key not in seen:
             seen.add(key)
-            files.append(os.path.abspath(path))
+            files.append(path if as_given else os.path.abspath(path))
+
+    def folder_members(folder: str) -> list[str]:
+        found = []
+        for root, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
+            for name in names:
+                if name.startswith(".") or name.endswith(REVIEW_SUFFIX) or not name.lower().endswith(ARTICLE_SUFFIXES):
+                    continue
+                found.append(os.path.join(root, name))
+        return sorted(found)
 
     for arg in args:
         if is_address(arg):
@@ -82,22 +106,26 @@ def expand_inputs(args: Iterable[str], *, recursive: bool = True) -> Inputs:
                 seen.add(arg)
                 files.append(arg)
         elif os.path.isdir(arg):
-            found = []
-            for root, dirs, names in os.walk(arg):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
-                for name in names:
-                    if name.startswith(".") or name.endswith(REVIEW_SUFFIX) or not name.lower().endswith(ARTICLE_SUFFIXES):
-                        continue
-                    found.append(os.path.join(root, name))
-            if not found:
+            expanded = True
+            members = folder_members(arg)
+            if not members:
                 problems.append(f"{display_name(arg)}: no articles in this folder")
-            for path in sorted(found):
+            for path in members:
                 add(path)
-        elif os.path.exists(arg):
+        elif is_pattern(arg):
+            expanded = True
+            matches = sorted(glob.glob(arg, recursive=True))
+            members = [m for match in matches for m in (folder_members(match) if os.path.isdir(match) else [match])
+                       if not m.endswith(REVIEW_SUFFIX)]
+            if not members:
+                problems.append(f"{display_name(arg)}: no articles match this pattern")
+            for path in members:
+                add(path)
+        elif as_given or os.path.exists(arg):
             add(arg)
         else:
             problems.append(f"{display_name(arg)}: no such file")
-    return Inputs(tuple(files), tuple(problems))
+    return Inputs(tuple(files), tuple(problems), expanded)
 
 
 @dataclass

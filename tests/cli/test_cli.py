@@ -56,7 +56,7 @@ def test_version():
     "make, expect",
     [
         (lambda d: d / "missing.txt", "missing.txt"),
-        (lambda d: d, "directory"),
+        (lambda d: d, "no articles in this folder"),
         (lambda d: _write(d / "empty.txt", b""), "empty"),
         (lambda d: _write(d / "blob.bin", bytes(range(256)) * 8), "binary"),
         (lambda d: _write(d / "page.txt", b"Comments\n\nblog comments powered by Disqus\n"), "boilerplate"),

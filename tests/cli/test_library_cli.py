@@ -82,3 +82,13 @@ def test_the_fast_path_passes_a_folder_and_its_index_to_the_app(day: Path, monke
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     call = fast.plain_app_call([str(day), "--index", "lib.sqlite"])
     assert call is not None and call["path"] == str(day) and call["index"] == "lib.sqlite"
+
+
+def test_a_quoted_pattern_opens_the_library_as_a_folder_does(day: Path, monkeypatch):
+    from newsview.cli import run_app
+
+    opened: list[list[str]] = []
+    monkeypatch.setattr("newsview.cli.run_library.run_library", lambda inputs, **_: opened.append(inputs) or 0)
+    pattern = str(day / "2024-03-0*.txt")
+    assert run_app.run_app(pattern, model=None, theme=None, mouse=False, use_cache=True, review_file=None) == 0
+    assert opened == [[pattern]]

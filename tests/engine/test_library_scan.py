@@ -29,6 +29,24 @@ def test_a_folder_becomes_its_article_files(tmp_path: Path):
     assert scan.expand_inputs([str(empty)]).problems == (f"{empty}: no articles in this folder",)
 
 
+
+def test_a_pattern_becomes_the_articles_it_matches_as_a_folder_does(tmp_path: Path):
+    (tmp_path / "sub").mkdir()
+    for name in ("b.txt", "a.html", "sub/c.txt", "a.txt.review.json", "notes.md"):
+        (tmp_path / name).write_text("text")
+    found = scan.expand_inputs([str(tmp_path / "*.txt"), str(tmp_path / "s*"), str(tmp_path / "*.review.json")])
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in found.files] == ["b.txt", "sub/c.txt"]
+    assert found.expanded and found.problems == (f"{tmp_path}/*.review.json: no articles match this pattern",)
+
+
+def test_names_as_given_keep_their_spelling_and_leave_the_rest_to_the_reader(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "day").mkdir()
+    (tmp_path / "day" / "a.txt").write_text("text")
+    found = scan.expand_inputs(["day", "-", "missing.txt", "day/a.txt"], as_given=True)
+    assert found.files == ("day/a.txt", "-", "missing.txt") and found.problems == ()
+    assert not scan.expand_inputs(["day/a.txt"], as_given=True).expanded
+
 def _queued_library(tmp_path: Path, names: list[str]):
     folder = tmp_path / "set"
     folder.mkdir()
