@@ -4,7 +4,9 @@ Reopening an article should not pay for spaCy at all: loading a cached
 document is a JSON read, with no spaCy import.  An entry is keyed by the
 article's bytes (sha256), the pipeline's name and version, and the engine
 version, so a changed article, another model or a newer engine never sees a
-stale result.
+stale result.  A web page's key also has the charset it was decoded with and
+the versions of trafilatura and the packages it extracts with
+(:data:`EXTRACTOR_PACKAGES`): an upgrade changes what text a page gives.
 
 Writes are atomic (:func:`newsview.durable.atomic_write`), so a concurrent
 reader sees either the old entry or the new one, and two writers of the same
@@ -56,8 +58,8 @@ def default_dir() -> Path:
     return Path(user_cache_dir("newsview", appauthor=False))
 
 
-#: The modules whose code decides what an analysis contains.
-_ENGINE_SOURCES = ("safe_text.py", "clean", "coverage.py", "engine.py", "language.py", "model.py", "pipeline.py", "extract")
+#: The modules whose code decides what an analysis contains (the reader decodes the bytes into the text).
+_ENGINE_SOURCES = ("reader.py", "safe_text.py", "clean", "coverage.py", "engine.py", "language.py", "model.py", "pipeline.py", "extract")
 
 
 @lru_cache(maxsize=1)
@@ -81,14 +83,43 @@ def engine_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+#: The packages that decide what text a web page's article is: trafilatura and what it reads the
+#: page with (lxml, and lxml_html_clean under jusText), its fallback (jusText), dates (htmldate)
+#: and addresses (courlan).  Their versions key a page's analysis.
+EXTRACTOR_PACKAGES = ("trafilatura", "htmldate", "justext", "lxml", "lxml_html_clean", "courlan")
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """``trafilatura 2.3.1, lxml 6.2.0, ...``: an upgrade of any of them can change a page's
+    text, so it misses the cache (read from the installed metadata: nothing is imported)."""
+    from importlib import metadata
+
+    versions = []
+    for name in EXTRACTOR_PACKAGES:
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} absent")
+    return ", ".join(versions)
+
+
 class ParseCache:
     def __init__(self, directory: Path | None = None, *, max_bytes: int = MAX_BYTES) -> None:
         self.directory = Path(directory) if directory is not None else default_dir()
         self.max_bytes = max_bytes
 
-    def key(self, source_sha256: str, pipeline: str) -> str:
-        material = "\0".join((SCHEMA, ENGINE_VERSION, engine_fingerprint(), pipeline, source_sha256))
-        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+    def key(self, source_sha256: str, pipeline: str, *, page_encoding: str | None = None) -> str:
+        """The entry's name for these bytes and pipeline.  ``page_encoding``: the bytes are an HTML
+        page, decoded with this charset (a server's header may name it), and its text is the extractor's."""
+        parts = [SCHEMA, ENGINE_VERSION, engine_fingerprint(), pipeline, source_sha256]
+        if page_encoding is not None:
+            parts += ["page", page_encoding, extractor_fingerprint()]
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+    def source_key(self, source: Source, pipeline: str) -> str:
+        """The key of ``source``'s analysis: its bytes, and for a page its charset and the extractor's version."""
+        return self.key(source.sha256, pipeline, page_encoding=source.encoding if source.page else None)
 
     @property
     def entries(self) -> Path:
@@ -100,7 +131,7 @@ class ParseCache:
 
     def get(self, source: Source, pipeline: str) -> ParsedDocument | None:
         """The cached analysis of ``source`` by ``pipeline``, or None."""
-        path = self._path(self.key(source.sha256, pipeline))
+        path = self._path(self.source_key(source, pipeline))
         try:
             data = read_regular_file(path, limit=self.max_bytes)
         except FileNotFoundError:
@@ -130,7 +161,7 @@ class ParseCache:
         """Store an analysed document; False when it could not be written."""
         if not doc.analysed:
             return False
-        path = self._path(self.key(doc.source.sha256, pipeline))
+        path = self._path(self.source_key(doc.source, pipeline))
         try:
             self.entries.mkdir(parents=True, exist_ok=True)
             # the path is not read back (get() puts the caller's source in), but it must

@@ -84,8 +84,10 @@ def finish(doc: ParsedDocument) -> ParsedDocument:
 
 
 def source_of(raw: "RawArticle") -> Source:
-    """Where a document comes from; its hash is the parse cache's key."""
-    return Source(raw.path, raw.sha256, raw.encoding, raw.size)
+    """Where a document comes from; its hash (and, for a page, its charset and the extractor) is the parse cache's key."""
+    from .clean.article import looks_html
+
+    return Source(raw.path, raw.sha256, raw.encoding, raw.size, page=looks_html(raw.text))
 
 
 def _document(raw: "RawArticle", cleaned: Cleaned, *, whole: bool = True) -> ParsedDocument:

@@ -70,6 +70,9 @@ class Source:
     sha256: str
     encoding: str
     size: int = 0
+    #: an HTML page (its text is what trafilatura extracts), not plain text: the parse cache keys
+    #: a page by the extractor's version too.  Not part of the JSON document, nor of equality.
+    page: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "sha256": self.sha256, "encoding": self.encoding, "size": self.size}

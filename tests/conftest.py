@@ -60,3 +60,21 @@ def local_site():
     running = Site()
     yield running
     running.stop()
+
+
+@pytest.fixture
+def installed_trafilatura(monkeypatch):
+    """``installed_trafilatura(version)``: as if that trafilatura were installed (its metadata is what the key reads)."""
+    from importlib import metadata
+
+    from newsview import cache
+
+    real = metadata.version
+
+    def install(version: str) -> None:
+        monkeypatch.setattr(metadata, "version", lambda name: version if name == "trafilatura" else real(name))
+        cache.extractor_fingerprint.cache_clear()
+
+    yield install
+    cache.extractor_fingerprint.cache_clear()
+

@@ -37,7 +37,7 @@ from .index import ArticleFile, LibraryIndex, Stamp
 if TYPE_CHECKING:  # pragma: no cover
     from ..cache import ParseCache
     from ..engine import Analyzer
-    from ..model import ParsedDocument
+    from ..model import ParsedDocument, Source
     from ..reader import RawArticle
 
 #: file endings a folder is searched for
@@ -141,11 +141,19 @@ class SyncReport:
     forgotten: list[str] = field(default_factory=list)
 
 
-def analysis_key(cache: ParseCache | None, sha256: str, pipeline: str) -> str:
-    """The key an analysis of these bytes by this pipeline and engine has (the parse cache's own)."""
+def analysis_key(cache: ParseCache | None, source: Source, pipeline: str) -> str:
+    """The key an analysis of this source by this pipeline and engine has (the parse cache's own:
+    a page's has the extractor's version too)."""
     from ..cache import ParseCache
 
-    return (cache or ParseCache(Path(os.devnull))).key(sha256, pipeline)
+    return (cache or ParseCache(Path(os.devnull))).source_key(source, pipeline)
+
+
+def _stamp_source(old: Stamp, *, page: bool) -> Source:
+    """The source an index row was read from, as a file or as a page (the row does not say which)."""
+    from ..model import Source
+
+    return Source(old.path, old.sha256 or "", old.encoding or "utf-8", old.size or 0, page=page)
 
 
 def _review_stamp(path: str | None) -> str | None:
@@ -253,6 +261,7 @@ def sync(
 
 def _sync_one(index: LibraryIndex, path: str, old: Stamp | None, pipeline: str, cache: ParseCache | None,
               report: SyncReport) -> None:
+    from .. import engine
     from ..reader import InputError, read_article
 
     try:
@@ -271,7 +280,7 @@ def _sync_one(index: LibraryIndex, path: str, old: Stamp | None, pipeline: str, 
         index.mark(path, "unreadable", str(exc))
         report.unreadable.append(path)
         return
-    key = analysis_key(cache, raw.sha256, pipeline)
+    key = analysis_key(cache, engine.source_of(raw), pipeline)
     if old is not None and old.sha256 == raw.sha256 and old.analysis_key == key and old.state in ("done", "failed"):
         index.touch(path, st.st_size, st.st_mtime_ns)  # rewritten with the same bytes
         report.unchanged += 1
@@ -301,9 +310,10 @@ def _add_read(index: LibraryIndex, path: str, raw: RawArticle, st: os.stat_resul
     from .. import engine
     from ..reader import InputError
 
-    key = analysis_key(cache, raw.sha256, pipeline)
+    source = engine.source_of(raw)
+    key = analysis_key(cache, source, pipeline)
     file = _file_of(raw, st)
-    hit = cache.get(engine.source_of(raw), pipeline) if cache is not None else None
+    hit = cache.get(source, pipeline) if cache is not None else None
     if hit is not None:
         index_document(index, file, hit, key)
         report.from_cache.append(path)
@@ -319,15 +329,17 @@ def _add_read(index: LibraryIndex, path: str, raw: RawArticle, st: os.stat_resul
 def _still_current(index: LibraryIndex, old: Stamp, pipeline: str, cache: ParseCache | None, report: SyncReport) -> bool:
     """An unchanged file: True when its rows need nothing; otherwise they are refreshed here if the
     parse cache allows (a newer engine, an edited review), and False sends it to be read again."""
-    from ..model import Source
-
-    key = analysis_key(cache, old.sha256 or "", pipeline)
+    # the row's key says whether it was read as a file or as a page: a key of neither (a newer
+    # engine or extractor) sends the member to be read again, which tells the two apart
+    source = next((s for s in (_stamp_source(old, page=False), _stamp_source(old, page=True))
+                   if analysis_key(cache, s, pipeline) == old.analysis_key), None)
     review_changed = old.analysed and _review_stamp(old.review_path) != old.review_stamp
-    if old.analysis_key == key and not review_changed:
+    if source is not None and not review_changed:
         return old.state != "unreadable"
-    if cache is None:
+    if cache is None or source is None:
         return False
-    hit = cache.get(Source(old.path, old.sha256 or "", old.encoding or "utf-8", old.size or 0), pipeline)
+    key = analysis_key(cache, source, pipeline)
+    hit = cache.get(source, pipeline)
     if hit is None:
         return False
     index_document(index, ArticleFile(old.path, old.size or 0, old.mtime_ns or 0, old.sha256 or "", old.encoding or ""), hit, key)
@@ -480,5 +492,5 @@ class AnalysisLoop:
             self._say(LoopProgress("share", item.path, done, failed, left, share=value))
 
         result = self.analyzer(doc, progress=share if self.progress else None, cancelled=self._stop.is_set)
-        key = analysis_key(self.analyzer.cache, raw.sha256, self.analyzer.pipeline)
+        key = analysis_key(self.analyzer.cache, engine.source_of(raw), self.analyzer.pipeline)
         index_document(index, _file_of(raw, st), result, key)

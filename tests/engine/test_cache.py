@@ -338,3 +338,55 @@ def test_a_bad_entry_is_rebuilt_by_the_command_and_never_an_internal_error(tmp_p
             assert again.returncode == 0 and again.stderr == b"", again.stderr
             assert again.stdout == good.stdout
         assert json.loads(entry.read_text(encoding="utf-8"))["schema"] == "newsview/1", "rebuilt"
+
+
+
+def test_the_extractor_fingerprint_names_the_installed_trafilatura(installed_trafilatura):
+    from importlib import metadata
+
+    from newsview import cache
+
+    cache.extractor_fingerprint.cache_clear()
+    assert f"trafilatura {metadata.version('trafilatura')}" in cache.extractor_fingerprint()
+    installed_trafilatura("99.0.0")
+    assert "trafilatura 99.0.0" in cache.extractor_fingerprint()
+
+
+def test_a_page_analysed_with_another_trafilatura_misses_and_a_text_file_still_hits(tmp_path, installed_trafilatura):
+    cache = ParseCache(tmp_path)
+    text = analysed_doc()
+    page = analysed_doc(sha="c" * 64)
+    page = replace(page, source=replace(page.source, path="page.html", page=True))
+    assert cache.put(text, PIPE) and cache.put(page, PIPE)
+    assert cache.get(page.source, PIPE) is not None
+    # the same bytes read as plain text would be another entry: a page is keyed by its extractor too
+    assert cache.get(replace(page.source, page=False), PIPE) is None
+    installed_trafilatura("99.0.0")
+    assert cache.get(page.source, PIPE) is None
+    assert cache.get(text.source, PIPE) is not None
+    # a charset other than the one the page was decoded with (a server's header) is another text too
+    cache.put(page, PIPE)
+    assert cache.get(replace(page.source, encoding="windows-1252"), PIPE) is None
+
+
+def test_a_trafilatura_upgrade_analyses_a_cached_web_page_again(tmp_path, monkeypatch, installed_trafilatura):
+    """The command shows a page's analysis from the cache until trafilatura changes, then the page afresh."""
+    from cli_runs import run_cli, share_one_pipeline
+    from webserver import ARTICLE
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    share_one_pipeline(monkeypatch)
+    Path("page.html").write_text(ARTICLE, encoding="utf-8")
+    first = run_cli(["page.html", "--format", "json"], monkeypatch)
+    assert first.code == 0, first.stderr
+    assert json.loads(first.stdout)["meta"]["title"] == "Harbour ferry returns after two winters"
+    (entry,) = (tmp_path / "cache" / "parses").glob("*.json")
+    stale = json.loads(entry.read_text(encoding="utf-8"))
+    stale["meta"]["title"] = "What the old trafilatura made of it"
+    entry.write_text(json.dumps(stale), encoding="utf-8")
+    hit = run_cli(["page.html", "--format", "json"], monkeypatch)
+    assert json.loads(hit.stdout)["meta"]["title"] == "What the old trafilatura made of it"  # nothing changed: a hit
+    installed_trafilatura("99.0.0")
+    again = run_cli(["page.html", "--format", "json"], monkeypatch)
+    assert json.loads(again.stdout)["meta"]["title"] == "Harbour ferry returns after two winters"

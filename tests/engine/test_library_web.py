@@ -91,6 +91,18 @@ def test_reopening_works_offline_and_refresh_fetches_again(local_site, web_env):
         assert row is not None and row.state == "failed" and row.reason == "connection refused"
 
 
+def test_a_trafilatura_upgrade_analyses_the_pages_again_but_not_the_files(local_site, web_env, installed_trafilatura):
+    members = _members(local_site, web_env)
+    cache = ParseCache(web_env / "parses")
+    with LibraryIndex(web_env / "lib.sqlite") as index:
+        _sync(index, members, cache)
+        scan.AnalysisLoop(index.path, PageAnalyzer(cache)).run()
+        assert _sync(index, members, cache).unchanged == 3  # two pages and the file: nothing to do
+        installed_trafilatura("99.0.0")  # what a page's text is may have changed; a file's has not
+        report = _sync(index, members, cache)
+        assert sorted(report.queued) == sorted(members[:2]) and report.unchanged == 1
+        assert index.article_by_path(members[0]).state == "queued"  # type: ignore[union-attr]
+
 def test_a_page_never_fetched_does_not_open_in_the_reader(local_site, web_env):
     from newsview.reader import InputError
 
