@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +72,14 @@ class PageCache:
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
+
+    def fetched_at(self, url: str) -> str | None:
+        """When this address was last fetched (``2025-03-14T08:00:00Z``), or None when it is not known."""
+        try:
+            when = json.loads(self._record(url).read_text(encoding="utf-8")).get("fetched_at")
+        except (OSError, ValueError, AttributeError):
+            return None
+        return when if isinstance(when, str) and re.fullmatch(r"[0-9T:Z-]{1,25}", when) else None
 
     def put(self, page: Page) -> None:
         """Keep a fetched page; a cache that cannot be written is no reason to fail."""

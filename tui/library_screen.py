@@ -79,10 +79,13 @@ class LibrarySetup:
 class LibraryProgress(Message):
     """A report from the background work (sync or the analysis loop), posted from its thread."""
 
-    def __init__(self, report: LoopProgress | None = None, synced: tuple[int, int] | None = None) -> None:
+    def __init__(self, report: LoopProgress | None = None, synced: tuple[int, int] | None = None,
+                 notices: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.report = report
         self.synced = synced
+        #: what the user should know once the members are read (a page kept because it could not be fetched again)
+        self.notices = notices
 
 
 class ArticleChosen(Message):
@@ -141,6 +144,8 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
         self._generation = -1
         self.loop: Any = None
         self.progress_text = ""
+        self._reading_text = ""
+        self._analysing_text = ""
         self.failed = 0
         self._sources_lines: list[str] | None = None
         #: the index's counts by state, read again when the index changed (one query, not one a keystroke)
@@ -262,41 +267,49 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
 
     def _sync_and_analyse(self, worker: Any, analyzer: Analyzer) -> None:
         from newsview.library import scan
+        from newsview.library.background import sync_while_analysing
 
-        with LibraryIndex(self.setup.index_path, explicit=self.setup.explicit) as index:
-            scan.sync(index, list(self.setup.files), pipeline=analyzer.pipeline, cache=analyzer.cache,
-                      on_file=lambda done, total: self._report(LibraryProgress(synced=(done, total))),
-                      cancelled=lambda: worker.is_cancelled or self._stopping, refresh=self.setup.refresh)
-        if worker.is_cancelled or self._stopping:
-            return
+        # each member is analysed as soon as it is read or its page has arrived
         self.loop = scan.AnalysisLoop(self.setup.index_path, analyzer, explicit=self.setup.explicit,
                                       progress=lambda report: self._report(LibraryProgress(report)))
-        if not (worker.is_cancelled or self._stopping):
-            self.loop.run()
+        if self._stopping:
+            self.loop.stop()
+        sync_while_analysing(
+            self.loop, list(self.setup.files), refresh=self.setup.refresh,
+            on_file=lambda done, total: self._report(LibraryProgress(synced=(done, total))),
+            on_synced=lambda report: self._report(LibraryProgress(notices=tuple(report.kept_copies))),
+            cancelled=lambda: worker.is_cancelled or self._stopping,
+        )
 
     def _report(self, message: LibraryProgress) -> None:
         """From the worker thread: post the report (never waits for the UI)."""
         self.post_message(message)
 
     def on_library_progress(self, message: LibraryProgress) -> None:
+        # the members are read (pages fetched) while the first ones are analysed: both are told
         if message.synced is not None:
             done, total = message.synced
-            self.progress_text = f"reading articles {done}/{total}" if done < total else ""
+            self._reading_text = f"reading articles {done}/{total}" if done < total else ""
+        notices = message.notices if len(message.notices) <= 3 else (
+            f"{len(message.notices)} pages could not be fetched again: kept the copies fetched before",)
+        for notice in notices:
+            self.notify(one_line(notice), severity="warning", markup=False, timeout=8)
         report = message.report
         if report is not None:
             self.failed = report.failed
             if report.event in ("started", "share", "done", "failed"):
                 left = report.left + (1 if report.event in ("started", "share") else 0)
                 share = f" ({round((report.share or 0) * 100)}%)" if report.event == "share" and report.share else ""
-                self.progress_text = f"analysing: {report.done} done, {left} left{share}"
+                self._analysing_text = f"analysing: {report.done} done, {left} left{share}"
             elif report.event == "stopped" and report.reason:
-                self.progress_text = f"analysis stopped: {one_line(report.reason)}"
+                self._analysing_text = f"analysis stopped: {one_line(report.reason)}"
             elif report.event in ("finished", "stopped"):
-                self.progress_text = ""
+                self._analysing_text = ""
                 self._sources_lines = None
             if report.event in ("done", "failed", "finished"):
                 self._status = None
                 self._poll_index()
+        self.progress_text = " · ".join(t for t in (self._reading_text, self._analysing_text) if t)
         self._update_status()
 
     def _poll_index(self) -> None:
@@ -310,9 +323,14 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
         self.refresh_rows()
 
     def refresh_rows(self) -> None:
-        """Read the rows on screen again, keeping the cursor on the same article when it is still listed."""
+        """Read the rows on screen again, keeping the cursor on the same article when it is still listed.
+
+        A cursor on the top row stays on the top row: while members are still being read and
+        analysed, rows arrive above it, and the list should open at its first row, not at
+        whichever article happened to be listed first.
+        """
         current = self.articles.current
-        position = self.article_position(current.id) if current is not None else None
+        position = self.article_position(current.id) if current is not None and self.articles.cursor > 0 else None
         self.articles.reload(cursor=position)
         if self.view in ("speakers", "quotes"):
             self.list_of(self.view).reload()

@@ -124,7 +124,7 @@ def run(files: list[str], **values: Any) -> None:
         from .run_speakers import run_speakers
 
         raise typer.Exit(run_speakers(files, output=output, model=values["model"], use_cache=not values["no_cache"],
-                                      index=values["index"]))
+                                      index=values["index"], refresh=values["refresh"]))
     if fmt is Format.parquet:
         from .run_corpus import run_parquet
 

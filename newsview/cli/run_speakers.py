@@ -28,10 +28,14 @@ def write_speakers(out: IO[str], rows) -> None:
 
 
 def run_speakers(files: list[str], *, output: Path | None, model: str | None, use_cache: bool,
-                 index: str | None) -> int:
-    """Index and analyse ``files`` (folders too), then write the speaker ledger; the exit code."""
+                 index: str | None, refresh: bool = False) -> int:
+    """Index and analyse ``files`` (folders too), then write the speaker ledger; the exit code.
+
+    ``refresh`` fetches web addresses again; a page that cannot be had keeps the copy fetched before, said on stderr.
+    """
     from ..batch import make_analyzer
     from ..library import scan
+    from ..library.background import sync_while_analysing
     from ..library.index import LibraryIndex, LibraryIndexError
     from ..library.speakers import ledger_rows
     from ..pipeline import ModelError
@@ -47,9 +51,12 @@ def run_speakers(files: list[str], *, output: Path | None, model: str | None, us
         error(str(exc))
         return EXIT_ENGINE
     try:
-        with open_index(files, index) as library:
+        with open_index(files, index) as library:  # made (or checked) before the two threads open it
             path = library.path
-            report = scan.sync(library, list(found.files), pipeline=analyzer.pipeline, cache=analyzer.cache)
+        # each member analysed as soon as it is read or fetched
+        loop = scan.AnalysisLoop(path, analyzer, explicit=index is not None)
+        report, final = sync_while_analysing(loop, list(found.files), refresh=refresh)
+        with LibraryIndex(path, explicit=index is not None) as library:
             for unreadable in report.unreadable:
                 row = library.article_by_path(unreadable)
                 reason = (row.reason if row is not None else None) or "cannot be read"
@@ -57,10 +64,11 @@ def run_speakers(files: list[str], *, output: Path | None, model: str | None, us
             for address in report.not_fetched:  # a web page that could not be fetched: its one-line reason
                 row = library.article_by_path(address)
                 error(f"{display_name(address)}: {(row.reason if row is not None else None) or 'cannot be fetched'}")
+        for notice in report.kept_copies:
+            error(notice)
     except LibraryIndexError as exc:
         error(str(exc))
         return EXIT_INPUT
-    final = scan.AnalysisLoop(path, analyzer, explicit=index is not None).run()
     if final.event == "stopped" and final.reason:
         error(final.reason)
         return EXIT_ENGINE

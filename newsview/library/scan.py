@@ -138,6 +138,8 @@ class SyncReport:
     unreadable: list[str] = field(default_factory=list)
     #: web addresses whose page could not be fetched (their rows say why)
     not_fetched: list[str] = field(default_factory=list)
+    #: ``--refresh`` could not fetch these pages again: the copy fetched before was kept (one line each)
+    kept_copies: list[str] = field(default_factory=list)
     forgotten: list[str] = field(default_factory=list)
 
 
@@ -295,13 +297,33 @@ def _sync_address(index: LibraryIndex, address: str, old: Stamp | None, pipeline
     try:
         raw = read_page_member(address, refresh=refresh)
     except InputError as exc:
-        index.mark_not_fetched(address, exc.problem)
-        report.not_fetched.append(address)
-        return
+        kept = _kept_copy(address, exc.problem) if refresh else None
+        if kept is None:
+            index.mark_not_fetched(address, exc.problem)
+            report.not_fetched.append(address)
+            return
+        raw, notice = kept
+        report.kept_copies.append(notice)
     if old is not None and old.sha256 == raw.sha256 and _still_current(index, old, pipeline, cache, report):
         report.unchanged += 1
         return
     _add_read(index, address, raw, None, pipeline, cache, report)
+
+
+def _kept_copy(address: str, problem: str) -> tuple[RawArticle, str] | None:
+    """A page ``--refresh`` could not fetch again: the copy fetched before (an article offline is
+    still an article), and the one line that says so; None when there is no copy."""
+    from ..page_cache import PageCache
+    from ..reader import display_name, raw_from_bytes
+
+    cache = PageCache.default()
+    page = cache.get(address)
+    if page is None:
+        return None
+    when = cache.fetched_at(address)
+    notice = (f"{display_name(address)}: could not fetch it again ({problem}); "
+              f"kept the copy fetched {when.replace('T', ' ').replace('Z', ' UTC') if when else 'before'}")
+    return raw_from_bytes(page.data, path=address, encoding=page.charset), notice
 
 
 def _add_read(index: LibraryIndex, path: str, raw: RawArticle, st: os.stat_result | None, pipeline: str,
@@ -377,6 +399,38 @@ def open_article(row_path: str, analyzer: Analyzer | None = None) -> ParsedDocum
 # -- the background analysis loop ------------------------------------------------
 
 
+class Feed:
+    """What a sync running beside the analysis loop tells it: something was queued, or the sync ended."""
+
+    #: how long (seconds) the loop waits at most before it looks at the stop flag again
+    POLL = 0.25
+
+    def __init__(self) -> None:
+        self._news = threading.Event()
+        self._ended = threading.Event()
+
+    def member_done(self) -> None:
+        """The sync is past one more member (it may have queued it)."""
+        self._news.set()
+
+    def ended(self) -> None:
+        self._ended.set()
+        self._news.set()
+
+    def wait_for_more(self, stop: threading.Event) -> bool:
+        """The loop found the queue empty: True when it should look again (the sync moved on), False
+        when the sync has ended with nothing new since (or the loop was stopped)."""
+        while not stop.is_set():
+            if self._news.is_set():
+                # cleared before the queue is looked at again: news after this is seen next time
+                self._news.clear()
+                return True
+            if self._ended.is_set():
+                return False
+            self._news.wait(self.POLL)
+        return False
+
+
 @dataclass(frozen=True)
 class LoopProgress:
     """One report from the analysis loop."""
@@ -424,8 +478,12 @@ class AnalysisLoop:
         if self.progress is not None:
             self.progress(event)
 
-    def run(self) -> LoopProgress:
-        """Analyse until the queue is empty or ``stop()``; returns the last report."""
+    def run(self, feed: Feed | None = None) -> LoopProgress:
+        """Analyse until the queue is empty or ``stop()``; returns the last report.
+
+        With a ``feed`` (a sync still reading or fetching members), an empty queue is waited
+        on until the feed says the sync has ended: each member is analysed as soon as it is queued.
+        """
         import time
 
         from ..pipeline import Cancelled, ModelError
@@ -441,6 +499,8 @@ class AnalysisLoop:
             while not self.stopped:
                 item = index.claim_next(owner)
                 if item is None:
+                    if feed is not None and feed.wait_for_more(self._stop):
+                        continue
                     break
                 left = index.status().queued
                 self._say(LoopProgress("started", item.path, done, failed, left))

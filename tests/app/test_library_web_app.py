@@ -94,14 +94,19 @@ async def test_pages_are_listed_at_once_fetched_in_the_background_and_opened_in_
         assert app.screen is app.library and app.library.articles.current.path == ferry
 
 
-async def test_the_library_reopens_offline_from_the_page_cache(local_site, web_library):
-    setup, analyzer, (ferry, cafe, missing, local) = web_library
+async def opened_once_then_offline(local_site, setup: LibrarySetup, analyzer, ferry: str) -> None:
+    """Open the library with every page fetched, then take the site away."""
     local_site.gate.set()
     app = LibraryApp(setup, analyzer=analyzer)  # type: ignore[arg-type]
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
         assert rows_by_path(app)[ferry].state == "done"  # type: ignore[attr-defined]
     local_site.stop()
+
+
+async def test_the_library_reopens_offline_from_the_page_cache(local_site, web_library):
+    setup, analyzer, (ferry, cafe, missing, local) = web_library
+    await opened_once_then_offline(local_site, setup, analyzer, ferry)
     again = LibraryApp(LibrarySetup(setup.index_path, setup.files), analyzer=analyzer)  # type: ignore[arg-type]
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot, again)
@@ -115,3 +120,32 @@ async def test_the_library_reopens_offline_from_the_page_cache(local_site, web_l
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(again.screen, LibraryReader) and "café on the quay" in again.screen.document.text
+
+
+async def test_what_has_arrived_is_analysed_while_a_page_is_still_downloading(local_site, web_library):
+    setup, analyzer, (ferry, cafe, missing, local) = web_library
+    app = LibraryApp(setup, analyzer=analyzer)  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, app, lambda: getattr(rows_by_path(app).get(local), "state", None) == "done")
+        rows = rows_by_path(app)
+        # the local article is analysed and shown with its quote while the first page is held back
+        assert rows[local].state == "done" and rows[local].quotes == 1  # type: ignore[attr-defined]
+        assert rows[ferry].state == "fetching"  # type: ignore[attr-defined]
+        assert "reading articles" in str(app.library.query_one("#library-status").render())
+        local_site.gate.set()
+        await settle(pilot, app)
+        assert rows_by_path(app)[ferry].state == "done"  # type: ignore[attr-defined]
+
+
+async def test_refresh_offline_keeps_the_pages_fetched_before_and_says_so(local_site, web_library):
+    setup, analyzer, (ferry, cafe, missing, local) = web_library
+    await opened_once_then_offline(local_site, setup, analyzer, ferry)
+    again = LibraryApp(LibrarySetup(setup.index_path, setup.files, refresh=True), analyzer=analyzer)  # type: ignore[arg-type]
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, again)
+        rows = rows_by_path(again)
+        assert {p: r.state for p, r in rows.items()} == {  # type: ignore[attr-defined]
+            ferry: "done", cafe: "done", missing: "failed", local: "done"}
+        said = [n.message for n in again._notifications]
+        assert sum("could not fetch it again (connection refused); kept the copy fetched" in m for m in said) == 2
+        assert any(m.startswith(ferry) for m in said)

@@ -92,3 +92,24 @@ def test_a_quoted_pattern_opens_the_library_as_a_folder_does(day: Path, monkeypa
     pattern = str(day / "2024-03-0*.txt")
     assert run_app.run_app(pattern, model=None, theme=None, mouse=False, use_cache=True, review_file=None) == 0
     assert opened == [[pattern]]
+
+
+def test_speakers_with_refresh_offline_keep_the_page_fetched_before_and_say_so(local_site, tmp_path: Path, monkeypatch,
+                                                                               capsys):
+    from library_helpers import PageAnalyzer
+
+    monkeypatch.setenv("NEWSVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    cache = ParseCache(tmp_path / "parses")
+    monkeypatch.setattr("newsview.batch.make_analyzer", lambda model, use_cache: PageAnalyzer(cache))
+    page = local_site.url("/page.html")
+    index = str(tmp_path / "lib.sqlite")
+    out = tmp_path / "speakers.csv"
+    assert run_speakers.run_speakers([page], output=out, model=None, use_cache=True, index=index) == 0
+    first = out.read_text(encoding="utf-8")
+    local_site.stop()
+    capsys.readouterr()
+    code = run_speakers.run_speakers([page], output=out, model=None, use_cache=True, index=index, refresh=True)
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert err.count("\n") == 1 and "could not fetch it again (connection refused); kept the copy fetched" in err
+    assert out.read_text(encoding="utf-8") == first and first.count("\n") == 2  # the header and its speaker

@@ -5,6 +5,7 @@ A local server on 127.0.0.1 (tests/webserver.py), started and stopped here.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from webserver import Site
 
 from newsview.cache import ParseCache
 from newsview.library import scan
+from newsview.library.background import sync_while_analysing
 from newsview.library.index import LibraryIndex, default_path
 
 
@@ -85,10 +87,16 @@ def test_reopening_works_offline_and_refresh_fetches_again(local_site, web_env):
         # the reader opens a page from the cache, never from the network
         doc = scan.open_article(members[0], PageAnalyzer(cache))  # type: ignore[arg-type]
         assert doc.analysed and "ferry Gull" in doc.text
+        # --refresh offline: the pages keep the copy fetched before, and the report says so
         report = _sync(index, members, cache, refresh=True)
-        assert sorted(report.not_fetched) == sorted(members[:3])
-        row = index.article_by_path(members[0])
-        assert row is not None and row.state == "failed" and row.reason == "connection refused"
+        assert report.not_fetched == [members[2]]  # never fetched: nothing to keep
+        assert len(report.kept_copies) == 2
+        assert all("could not fetch it again (connection refused); kept the copy fetched " in line
+                   for line in report.kept_copies)
+        assert {line.split(": could not")[0] for line in report.kept_copies} == set(members[:2])
+        for m in members[:2]:
+            row = index.article_by_path(m)
+            assert row is not None and row.state == "done" and row.quotes == before[m].quotes  # type: ignore[union-attr]
 
 
 def test_a_trafilatura_upgrade_analyses_the_pages_again_but_not_the_files(local_site, web_env, installed_trafilatura):
@@ -102,6 +110,32 @@ def test_a_trafilatura_upgrade_analyses_the_pages_again_but_not_the_files(local_
         report = _sync(index, members, cache)
         assert sorted(report.queued) == sorted(members[:2]) and report.unchanged == 1
         assert index.article_by_path(members[0]).state == "queued"  # type: ignore[union-attr]
+
+def test_the_first_page_is_analysed_while_the_next_one_is_still_downloading(local_site, web_env):
+    first, held = local_site.url("/page.html"), local_site.url("/gated/second")
+    index_path = web_env / "lib.sqlite"
+    first_done = threading.Event()
+
+    def progress(report: scan.LoopProgress) -> None:
+        if report.event == "done" and report.path == first:
+            first_done.set()
+
+    loop = scan.AnalysisLoop(index_path, PageAnalyzer(ParseCache(web_env / "parses")), progress=progress)
+    outcome: list = []
+    running = threading.Thread(target=lambda: outcome.append(sync_while_analysing(loop, [first, held])))
+    running.start()
+    try:
+        assert first_done.wait(timeout=60), "the first page was not analysed while the second was held back"
+        with LibraryIndex(index_path) as index:
+            assert index.article_by_path(first).state == "done"  # type: ignore[union-attr]
+            assert index.article_by_path(held).state == "fetching"  # type: ignore[union-attr]  # still on its way
+    finally:
+        local_site.gate.set()
+        running.join(timeout=60)
+    ((report, final),) = outcome
+    assert final.event == "finished" and report.not_fetched == []  # the same page: its analysis from the cache
+    with LibraryIndex(index_path) as index:
+        assert index.article_by_path(held).state == "done"  # type: ignore[union-attr]
 
 def test_a_page_never_fetched_does_not_open_in_the_reader(local_site, web_env):
     from newsview.reader import InputError
