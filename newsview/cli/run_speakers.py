@@ -9,7 +9,6 @@ formula neutralised.
 from __future__ import annotations
 
 import csv
-import sys
 from pathlib import Path
 from typing import IO
 
@@ -43,6 +42,13 @@ def run_speakers(files: list[str], *, output: Path | None, model: str | None, us
     from .run_library import open_index
 
     found = scan.expand_inputs(files)
+    if output is not None:
+        from .output import refusal
+
+        clash = refusal(output, list(found.files), review_file=None, cache_dir=None)
+        if clash is not None:
+            error(clash)
+            return EXIT_USAGE
     for problem in found.problems:
         error(problem)
     try:
@@ -72,19 +78,16 @@ def run_speakers(files: list[str], *, output: Path | None, model: str | None, us
     if final.event == "stopped" and final.reason:
         error(final.reason)
         return EXIT_ENGINE
-    try:
-        out = sys.stdout if output is None else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
-    except OSError as exc:
-        error(f"{output}: cannot write: {exc.strerror or exc}")
-        return EXIT_USAGE
+    from .output import OutputError, write_output
+
     try:
         with LibraryIndex(path, explicit=index is not None) as library:
-            write_speakers(out, ledger_rows(library))
-        out.flush()
+            # as every format's -o: written whole through a temporary file, or not at all
+            write_output(output, lambda out: write_speakers(out, ledger_rows(library)))
     except BrokenPipeError:
         return 0
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    except OutputError as exc:
+        error(f"{display_name(output or '')}: cannot write: {exc.strerror}")
+        return EXIT_INPUT if exc.started else EXIT_USAGE
     failed = final.failed or found.problems or report.unreadable or report.not_fetched
     return EXIT_INPUT if failed else 0

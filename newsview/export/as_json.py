@@ -59,17 +59,19 @@ def to_json(doc: ParsedDocument, review: Review | None = None, *, indent: int | 
 
 
 def write(out: IO[str], documents: Iterable[tuple[ParsedDocument, Review | None]], *, single: bool) -> None:
-    """``--format json``: one input is one document; several are an array, in input order."""
-    # every input is analysed (and any unreadable one reported) before the first byte is written
-    collected = list(documents)
+    """``--format json``: one input is one document; several (a folder, a pattern) are an array, in
+    input order, even of one or none.  Written as each is analysed: a folder of thousands of articles
+    is never whole in memory, and what could not be read is left out (said on stderr), so the array
+    stays valid JSON."""
     if single:
-        if collected:
-            write_json_document(out, *collected[0])
+        for doc, review in documents:
+            write_json_document(out, doc, review)
             out.write("\n")
         return
     out.write("[\n")
-    for i, (doc, review) in enumerate(collected):
+    for i, (doc, review) in enumerate(documents):
         if i:
             out.write(",\n")
         write_json_document(out, doc, review)
+        out.flush()
     out.write("\n]\n")

@@ -144,3 +144,11 @@ def test_a_folder_with_two_jobs_gives_what_one_job_gives(day, monkeypatch):
     two = run_cli(["day", "--format", "jsonl", "--jobs", "2", "--no-cache"], monkeypatch)
     assert two.code == one.code == 0, two.stderr
     assert two.stdout == one.stdout
+
+
+def test_json_of_a_folder_with_an_unreadable_file_is_still_one_valid_array(day, monkeypatch):
+    Path("day/zz-binary.txt").write_bytes(bytes(range(256)) * 8)
+    run = run_cli(["day", "--format", "json"], monkeypatch)
+    assert run.code == 1
+    assert "zz-binary.txt" in one_error_line(run)
+    assert [d["source"]["path"] for d in json.loads(run.stdout)] == ORDER

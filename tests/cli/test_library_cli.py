@@ -113,3 +113,13 @@ def test_speakers_with_refresh_offline_keep_the_page_fetched_before_and_say_so(l
     assert code == 0, err
     assert err.count("\n") == 1 and "could not fetch it again (connection refused); kept the copy fetched" in err
     assert out.read_text(encoding="utf-8") == first and first.count("\n") == 2  # the header and its speaker
+
+
+def test_speakers_output_that_is_one_of_the_folders_articles_is_refused(day: Path, tmp_path: Path, capsys):
+    article = day / ARTICLES[0][0]
+    before = article.read_bytes()
+    code = run_speakers.run_speakers([str(day)], output=article, model=None, use_cache=True,
+                                     index=str(tmp_path / "lib.sqlite"))
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "is the input file" in err
+    assert article.read_bytes() == before
