@@ -1,12 +1,13 @@
 """Reading a library's members and analysing them at the same time.
 
-The sync (:func:`newsview.library.scan.sync`) reads files and fetches web
-pages one after another; a page can take seconds to arrive.  Here the sync
-runs in a thread of its own while the :class:`~newsview.library.scan.AnalysisLoop`
-runs in the caller's thread and analyses each member as soon as the sync has
-queued it: the first article is ready while the others are still downloading.
-The two talk through a :class:`~newsview.library.scan.Feed`, and each has its
-own connection to the index (the index takes two writers).
+The sync (:func:`newsview.library.scan.sync`) reads the files, then fetches
+the web pages (a few at once); a page can take seconds to arrive.  Here the
+sync runs in a thread of its own while the
+:class:`~newsview.library.scan.AnalysisLoop` runs in the caller's thread and
+analyses each member as soon as the sync has queued it: the first article is
+ready while the others are still downloading.  The two talk through a
+:class:`Feed`, and each has its own connection to the index (the index takes
+two writers).
 
 Used by the app's library screen and by ``--format speakers``.
 """
@@ -17,7 +18,39 @@ import threading
 from collections.abc import Callable, Sequence
 
 from .index import LibraryIndex
-from .scan import AnalysisLoop, Feed, LoopProgress, SyncReport, sync
+from .scan import AnalysisLoop, LoopProgress, SyncReport, sync
+
+
+class Feed:
+    """What a sync running beside the analysis loop tells it: something was queued, or the sync ended."""
+
+    #: how long (seconds) the loop waits at most before it looks at the stop flag again
+    POLL = 0.25
+
+    def __init__(self) -> None:
+        self._news = threading.Event()
+        self._ended = threading.Event()
+
+    def member_done(self) -> None:
+        """The sync is past one more member (it may have queued it)."""
+        self._news.set()
+
+    def ended(self) -> None:
+        self._ended.set()
+        self._news.set()
+
+    def wait_for_more(self, stop: threading.Event) -> bool:
+        """The loop found the queue empty: True when it should look again (the sync moved on), False
+        when the sync has ended with nothing new since (or the loop was stopped)."""
+        while not stop.is_set():
+            if self._news.is_set():
+                # cleared before the queue is looked at again: news after this is seen next time
+                self._news.clear()
+                return True
+            if self._ended.is_set():
+                return False
+            self._news.wait(self.POLL)
+        return False
 
 
 def sync_while_analysing(

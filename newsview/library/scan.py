@@ -27,7 +27,7 @@ from __future__ import annotations
 import glob
 import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +36,7 @@ from .index import ArticleFile, LibraryIndex, Stamp
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..cache import ParseCache
+    from .background import Feed
     from ..engine import Analyzer
     from ..model import ParsedDocument, Source
     from ..reader import RawArticle
@@ -237,28 +238,90 @@ def sync(
     :func:`expand_inputs` gives them; no spaCy).  ``on_file(done, total)`` after each member.
 
     Web addresses get their rows first (``fetching``), then the files are read,
-    then the pages fetched (a slow site holds up no file); ``refresh`` fetches
+    then the pages fetched, :data:`FETCHES_AT_ONCE` at a time, each added as it
+    arrives (a slow site holds up no file and few pages); ``refresh`` fetches
     every page again instead of reading the page cache.
     """
     report = SyncReport()
     stamps = index.stamps()
     addresses = [m for m in files if is_address(m)]
     index.note_fetching([a for a in addresses if a not in stamps or not stamps[a].sha256])
-    ordered = [m for m in files if not is_address(m)] + addresses
-    for n, path in enumerate(ordered, 1):
-        if cancelled is not None and cancelled():
-            break
-        if is_address(path):
-            _sync_address(index, path, stamps.get(path), pipeline, cache, report, refresh=refresh)
-        else:
-            _sync_one(index, path, stamps.get(path), pipeline, cache, report)
+    done = 0
+
+    def stop() -> bool:
+        return cancelled is not None and cancelled()
+
+    def member_done() -> None:
+        nonlocal done
+        done += 1
         if on_file:
-            on_file(n, len(files))
-    if forget_others and not (cancelled is not None and cancelled()):
+            on_file(done, len(files))
+
+    for path in (m for m in files if not is_address(m)):
+        if stop():
+            break
+        _sync_one(index, path, stamps.get(path), pipeline, cache, report)
+        member_done()
+    kept: dict[str, str] = {}
+    if addresses and not stop():
+        for address, page in _pages_as_they_arrive(addresses, refresh=refresh, cancelled=stop):
+            notice = _sync_address(index, address, stamps.get(address), pipeline, cache, report, page)
+            if notice:
+                kept[address] = notice
+            member_done()
+    # said in the order the members were given, whichever page came first
+    position = {address: n for n, address in enumerate(addresses)}
+    report.not_fetched.sort(key=position.__getitem__)
+    report.kept_copies = [kept[a] for a in addresses if a in kept]
+    if forget_others and not stop():
         keep = set(files)
         report.forgotten = [p for p in stamps if p not in keep]
         index.forget(report.forgotten)
     return report
+
+
+#: how many pages a sync fetches at once: a slow site holds up few others, and no site is sent many requests at once
+FETCHES_AT_ONCE = 4
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """A web member's page as a fetching thread got it: the article, or the one-line problem;
+    ``notice`` when ``--refresh`` could not fetch it and the copy fetched before was kept."""
+
+    raw: RawArticle | None
+    problem: str | None = None
+    notice: str | None = None
+
+
+def _fetch_page(address: str, refresh: bool) -> FetchedPage:
+    """Fetch (or read from the page cache) one page: in a fetching thread, so nothing here touches the index."""
+    from ..reader import InputError
+
+    try:
+        return FetchedPage(read_page_member(address, refresh=refresh))
+    except InputError as exc:
+        kept = _kept_copy(address, exc.problem) if refresh else None
+        if kept is None:
+            return FetchedPage(None, problem=exc.problem)
+        return FetchedPage(kept[0], notice=kept[1])
+
+
+def _pages_as_they_arrive(addresses: Sequence[str], *, refresh: bool,
+                          cancelled: Callable[[], bool]) -> Iterator[tuple[str, FetchedPage]]:
+    """Each address with its page, as the pages arrive (several fetched at once)."""
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    pool = ThreadPoolExecutor(max_workers=min(FETCHES_AT_ONCE, len(addresses)), thread_name_prefix="newsview-fetch")
+    try:
+        pending = {pool.submit(_fetch_page, address, refresh): address for address in addresses}
+        for arrived in as_completed(pending):
+            yield pending[arrived], arrived.result()
+            if cancelled():
+                return
+    finally:
+        # a stopped sync does not wait for the pages still on their way (they only fill the page cache)
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _sync_one(index: LibraryIndex, path: str, old: Stamp | None, pipeline: str, cache: ParseCache | None,
@@ -291,23 +354,18 @@ def _sync_one(index: LibraryIndex, path: str, old: Stamp | None, pipeline: str, 
 
 
 def _sync_address(index: LibraryIndex, address: str, old: Stamp | None, pipeline: str, cache: ParseCache | None,
-                  report: SyncReport, *, refresh: bool) -> None:
-    from ..reader import InputError
-
-    try:
-        raw = read_page_member(address, refresh=refresh)
-    except InputError as exc:
-        kept = _kept_copy(address, exc.problem) if refresh else None
-        if kept is None:
-            index.mark_not_fetched(address, exc.problem)
-            report.not_fetched.append(address)
-            return
-        raw, notice = kept
-        report.kept_copies.append(notice)
+                  report: SyncReport, page: FetchedPage) -> str | None:
+    """A fetched page into the index, as a file's bytes go; the notice when an old copy was kept."""
+    if page.raw is None:
+        index.mark_not_fetched(address, page.problem or "cannot be fetched")
+        report.not_fetched.append(address)
+        return None
+    raw = page.raw
     if old is not None and old.sha256 == raw.sha256 and _still_current(index, old, pipeline, cache, report):
         report.unchanged += 1
-        return
+        return page.notice
     _add_read(index, address, raw, None, pipeline, cache, report)
+    return page.notice
 
 
 def _kept_copy(address: str, problem: str) -> tuple[RawArticle, str] | None:
@@ -397,38 +455,6 @@ def open_article(row_path: str, analyzer: Analyzer | None = None) -> ParsedDocum
 
 
 # -- the background analysis loop ------------------------------------------------
-
-
-class Feed:
-    """What a sync running beside the analysis loop tells it: something was queued, or the sync ended."""
-
-    #: how long (seconds) the loop waits at most before it looks at the stop flag again
-    POLL = 0.25
-
-    def __init__(self) -> None:
-        self._news = threading.Event()
-        self._ended = threading.Event()
-
-    def member_done(self) -> None:
-        """The sync is past one more member (it may have queued it)."""
-        self._news.set()
-
-    def ended(self) -> None:
-        self._ended.set()
-        self._news.set()
-
-    def wait_for_more(self, stop: threading.Event) -> bool:
-        """The loop found the queue empty: True when it should look again (the sync moved on), False
-        when the sync has ended with nothing new since (or the loop was stopped)."""
-        while not stop.is_set():
-            if self._news.is_set():
-                # cleared before the queue is looked at again: news after this is seen next time
-                self._news.clear()
-                return True
-            if self._ended.is_set():
-                return False
-            self._news.wait(self.POLL)
-        return False
 
 
 @dataclass(frozen=True)

@@ -111,8 +111,9 @@ def test_a_trafilatura_upgrade_analyses_the_pages_again_but_not_the_files(local_
         assert sorted(report.queued) == sorted(members[:2]) and report.unchanged == 1
         assert index.article_by_path(members[0]).state == "queued"  # type: ignore[union-attr]
 
-def test_the_first_page_is_analysed_while_the_next_one_is_still_downloading(local_site, web_env):
-    first, held = local_site.url("/page.html"), local_site.url("/gated/second")
+def test_a_page_is_analysed_as_soon_as_it_arrives_while_another_is_still_downloading(local_site, web_env):
+    # the held-back page comes first: it holds up neither the fetch nor the analysis of the other
+    held, first = local_site.url("/gated/slow-site"), local_site.url("/page.html")
     index_path = web_env / "lib.sqlite"
     first_done = threading.Event()
 
@@ -122,7 +123,7 @@ def test_the_first_page_is_analysed_while_the_next_one_is_still_downloading(loca
 
     loop = scan.AnalysisLoop(index_path, PageAnalyzer(ParseCache(web_env / "parses")), progress=progress)
     outcome: list = []
-    running = threading.Thread(target=lambda: outcome.append(sync_while_analysing(loop, [first, held])))
+    running = threading.Thread(target=lambda: outcome.append(sync_while_analysing(loop, [held, first])))
     running.start()
     try:
         assert first_done.wait(timeout=60), "the first page was not analysed while the second was held back"
