@@ -290,8 +290,9 @@ class LibraryScreen(Screen[None], inherit_bindings=False):
         if message.synced is not None:
             done, total = message.synced
             self._reading_text = f"reading articles {done}/{total}" if done < total else ""
-        notices = message.notices if len(message.notices) <= 3 else (
-            f"{len(message.notices)} pages could not be fetched again: kept the copies fetched before",)
+        # one page: which, why and from when; several: one line (a notice each would cover the list)
+        notices = message.notices if len(message.notices) <= 1 else (
+            f"{len(message.notices)} pages could not be fetched again: each keeps the copy fetched before",)
         for notice in notices:
             self.notify(one_line(notice), severity="warning", markup=False, timeout=8)
         report = message.report

@@ -147,5 +147,10 @@ async def test_refresh_offline_keeps_the_pages_fetched_before_and_says_so(local_
         assert {p: r.state for p, r in rows.items()} == {  # type: ignore[attr-defined]
             ferry: "done", cafe: "done", missing: "failed", local: "done"}
         said = [n.message for n in again._notifications]
-        assert sum("could not fetch it again (connection refused); kept the copy fetched" in m for m in said) == 2
-        assert any(m.startswith(ferry) for m in said)
+        assert "2 pages could not be fetched again: each keeps the copy fetched before" in said
+    # one page alone: which, why and from when
+    one = LibraryApp(LibrarySetup(setup.index_path, (ferry,), refresh=True), analyzer=analyzer)  # type: ignore[arg-type]
+    async with one.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, one)
+        (notice,) = [n.message for n in one._notifications]
+        assert notice.startswith(f"{ferry}: could not fetch it again (connection refused); kept the copy fetched 20")
