@@ -84,13 +84,13 @@ def run_batch(
     """Write the articles' analyses to ``output`` (stdout when None) in ``fmt``; the exit code.
 
     ``files`` are the arguments as typed: a folder or a pattern stands for the
-    articles in it (sorted, each once, :func:`newsview.library.scan.expand_inputs`,
+    articles in it (sorted, each once, :func:`newsview.library.members.expand_inputs`,
     as the library reads them).  ``language`` is the ``--language`` value as typed
     (None or ``auto``: detect it).
     """
     from ..batch import ProgressLine, input_sizes
     from ..language import parse_language_option
-    from ..library.scan import expand_inputs
+    from ..library.members import expand_inputs
 
     try:
         language = parse_language_option(language)

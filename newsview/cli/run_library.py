@@ -43,7 +43,7 @@ def run_library(
     """
     from ..batch import make_analyzer
     from .app_settings import checked_keymap
-    from ..library import scan
+    from ..library.members import expand_inputs
     from ..library.index import LibraryIndexError
     from ..pipeline import ModelError
     from ..safe_text import one_line
@@ -55,7 +55,7 @@ def run_library(
         error("--language goes with a single article or a --format run (a library detects each article's language)")
         return EXIT_USAGE
     # web addresses are kept as given: their pages are fetched by the app's worker, after the first frame
-    found = scan.expand_inputs(inputs)
+    found = expand_inputs(inputs)
     problems = found.problems
     if not found.files:
         for problem in problems:

@@ -34,6 +34,7 @@ def run_speakers(files: list[str], *, output: Path | None, model: str | None, us
     """
     from ..batch import make_analyzer
     from ..library import scan
+    from ..library.members import expand_inputs
     from ..library.background import sync_while_analysing
     from ..library.index import LibraryIndex, LibraryIndexError
     from ..library.speakers import ledger_rows
@@ -41,7 +42,7 @@ def run_speakers(files: list[str], *, output: Path | None, model: str | None, us
     from ..reader import display_name
     from .run_library import open_index
 
-    found = scan.expand_inputs(files)
+    found = expand_inputs(files)
     if output is not None:
         from .output import refusal
 

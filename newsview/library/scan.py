@@ -3,9 +3,8 @@
 Three steps, each safe to run in a worker thread with its own
 :class:`~newsview.library.index.LibraryIndex`:
 
-* :func:`expand_inputs` — folders, patterns, files and web addresses into a
-  list of members (no reading, no fetching); the export formats expand their
-  inputs with it too;
+* :func:`~newsview.library.members.expand_inputs` — folders, patterns, files
+  and web addresses into a list of members (no reading, no fetching);
 * :func:`sync` — the index brought in line with those members, without spaCy:
   an unchanged file (same size and time, or same bytes) is not read again;
   a web address gets a row at once (state ``fetching``, its address for a
@@ -24,15 +23,17 @@ app hands them on with ``call_from_thread``.
 
 from __future__ import annotations
 
-import glob
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .index import ArticleFile, LibraryIndex, Stamp
+# expand_inputs is the first step of a sync: named here too
+from .members import expand_inputs as expand_inputs
+from .members import is_address
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..cache import ParseCache
@@ -41,92 +42,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model import ParsedDocument, Source
     from ..reader import RawArticle
 
-#: file endings a folder is searched for
-ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm")
 #: how often (seconds, at least) the analysis loop rebuilds the speaker ledger while it runs
 LEDGER_INTERVAL = 5.0
-
-
-def is_address(member: str) -> bool:
-    """Is this library member a web address (its row is keyed by the address), not a file path?"""
-    from ..fetch import is_url
-
-    return is_url(member)
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """What the command line named: article files and web addresses (``files``, in that order of
-    the command line), and the names that were no use (one line each)."""
-
-    files: tuple[str, ...]
-    problems: tuple[str, ...] = ()
-    #: some argument was a folder or a pattern: how many articles it holds is not the command line's to say
-    expanded: bool = False
-
-
-def expand_inputs(args: Iterable[str], *, recursive: bool = True, as_given: bool = False) -> Inputs:
-    """Folders become the article files in them (sorted; hidden files, review files and other
-    kinds of file left out), a pattern (``*``, ``?``, ``[``: quoted, or that the shell left
-    alone) the files and folders it matches (sorted; review files left out); files and web
-    addresses are kept as given; each article once.
-
-    The library keys its rows by absolute path, and a name that is not there is a problem here.
-    ``as_given`` (the export formats) keeps names as typed (a folder's files under the folder's
-    name as typed) and leaves what is not a folder or a pattern, ``-`` or a missing file, for
-    the reader to read or to say what is wrong with it.
-    """
-    from ..inputs import is_pattern
-    from ..reader import display_name
-    from ..review.fileformat import SUFFIX as REVIEW_SUFFIX
-
-    files: list[str] = []
-    problems: list[str] = []
-    seen: set[str] = set()
-    expanded = False
-
-    def add(path: str) -> None:
-        key = path if as_given and path == "-" else os.path.realpath(path)
-        if key not in seen:
-            seen.add(key)
-            files.append(path if as_given else os.path.abspath(path))
-
-    def folder_members(folder: str) -> list[str]:
-        found = []
-        for root, dirs, names in os.walk(folder):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
-            for name in names:
-                if name.startswith(".") or name.endswith(REVIEW_SUFFIX) or not name.lower().endswith(ARTICLE_SUFFIXES):
-                    continue
-                found.append(os.path.join(root, name))
-        return sorted(found)
-
-    for arg in args:
-        if is_address(arg):
-            if arg not in seen:  # the address as given is its key: no fetching here
-                seen.add(arg)
-                files.append(arg)
-        elif os.path.isdir(arg):
-            expanded = True
-            members = folder_members(arg)
-            if not members:
-                problems.append(f"{display_name(arg)}: no articles in this folder")
-            for path in members:
-                add(path)
-        elif is_pattern(arg):
-            expanded = True
-            matches = sorted(glob.glob(arg, recursive=True))
-            members = [m for match in matches for m in (folder_members(match) if os.path.isdir(match) else [match])
-                       if not m.endswith(REVIEW_SUFFIX)]
-            if not members:
-                problems.append(f"{display_name(arg)}: no articles match this pattern")
-            for path in members:
-                add(path)
-        elif as_given or os.path.exists(arg):
-            add(arg)
-        else:
-            problems.append(f"{display_name(arg)}: no such file")
-    return Inputs(tuple(files), tuple(problems), expanded)
 
 
 @dataclass

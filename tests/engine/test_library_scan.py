@@ -47,6 +47,15 @@ def test_names_as_given_keep_their_spelling_and_leave_the_rest_to_the_reader(tmp
     assert found.files == ("day/a.txt", "-", "missing.txt") and found.problems == ()
     assert not scan.expand_inputs(["day/a.txt"], as_given=True).expanded
 
+
+def test_a_named_pipe_in_a_folder_is_not_an_article_to_wait_on(tmp_path: Path):
+    import os
+
+    (tmp_path / "a.txt").write_text("text")
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert [Path(p).name for p in scan.expand_inputs([str(tmp_path)]).files] == ["a.txt"]
+    assert [Path(p).name for p in scan.expand_inputs([str(tmp_path / "*.txt")]).files] == ["a.txt"]
+
 def _queued_library(tmp_path: Path, names: list[str]):
     folder = tmp_path / "set"
     folder.mkdir()
