@@ -14,6 +14,7 @@ Used by the app's library screen and by ``--format speakers``.
 
 from __future__ import annotations
 
+import contextvars
 import threading
 from collections.abc import Callable, Sequence
 
@@ -91,7 +92,9 @@ def sync_while_analysing(
         finally:
             feed.ended()
 
-    syncing = threading.Thread(target=run_sync, name="newsview-library-sync", daemon=True)
+    # the caller's context goes along: callbacks may rely on it (the app's worker has the active app in it)
+    syncing = threading.Thread(target=contextvars.copy_context().run, args=(run_sync,), name="newsview-library-sync",
+                               daemon=True)
     syncing.start()
     try:
         final = loop.run(feed)

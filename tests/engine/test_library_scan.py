@@ -162,3 +162,20 @@ def test_the_real_engine_fills_the_library(tmp_path: Path):
         row = index.articles("@trump")[0]
         doc = scan.open_article(row.path, analyzer)
         assert doc.analysed and len(doc.quotes) == row.quotes
+
+
+def test_a_sync_that_fails_beside_the_analysis_stops_it_and_its_error_reaches_the_caller(tmp_path: Path, monkeypatch):
+    import pytest
+
+    from newsview.library import background
+
+    folder, cache, index_path = _queued_library(tmp_path, ["Ana Costa"])
+
+    def broken_sync(*args, **kwargs):
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(background, "sync", broken_sync)
+    loop = AnalysisLoop(index_path, FakeAnalyzer(cache))  # type: ignore[arg-type]
+    with pytest.raises(RuntimeError, match="the disk went away"):
+        background.sync_while_analysing(loop, list(scan.expand_inputs([str(folder)]).files))
+    assert loop.stopped
