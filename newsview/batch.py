@@ -19,7 +19,10 @@ from typing import IO, TYPE_CHECKING, Any, Iterator
 from .progress import INTERVAL, RunProgress
 
 if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import Future
+
     from .engine import Analyzer
+    from .reader import RawArticle
     from .model import ParsedDocument
 
 
@@ -110,8 +113,34 @@ def analyse(
     analyzer = make_analyzer(model, use_cache, language)
     # partial documents are made for progress reports: only when they are drawn
     report = progress.file_share if progress is not None and progress.enabled else None
+    pages = _PagesAhead(files, refresh=refresh)
     for path in files:
-        yield _analyse_one(analyzer, path, report, refresh=refresh)
+        yield _analyse_one(analyzer, path, report, refresh=refresh, page=pages.get(path))
+
+
+#: web pages fetched ahead of the analysis in a one-process run
+PAGES_AHEAD = 4
+
+
+class _PagesAhead:
+    """The web addresses among the inputs, fetched a few ahead of the one being analysed,
+    so the next pages download while this one is analysed (files are read at their turn)."""
+
+    def __init__(self, files: Sequence[str], *, refresh: bool) -> None:
+        from .ahead import in_order
+        from .inputs import is_url, read_input
+
+        addresses = [path for path in files if path != "-" and is_url(path)]
+        self._fetched = in_order(addresses, lambda a: read_input(a, refresh=refresh), at_once=PAGES_AHEAD) \
+            if len(addresses) > 1 else None
+        self._addresses = set(addresses)
+
+    def get(self, path: str) -> Future[RawArticle] | None:
+        """The future of ``path``'s page (the inputs are asked for in order), or None: read it at its turn."""
+        if self._fetched is None or path not in self._addresses:
+            return None
+        _address, future = next(self._fetched)
+        return future
 
 
 def make_analyzer(model: str | None, use_cache: bool, language: str | None = None) -> "Analyzer":
@@ -125,13 +154,15 @@ def make_analyzer(model: str | None, use_cache: bool, language: str | None = Non
     return Analyzer(model, cache=ParseCache() if use_cache else None, language=language)
 
 
-def _analyse_one(analyzer: "Analyzer", path: str, report=None, *, refresh: bool = False) -> Result:
+def _analyse_one(analyzer: "Analyzer", path: str, report=None, *, refresh: bool = False,
+                 page: "Future[RawArticle] | None" = None) -> Result:
+    """One input analysed; ``page``: the future of its page, when it was fetched ahead."""
     from . import engine
     from .inputs import read_input
     from .reader import InputError
 
     try:
-        doc = engine.prepare(read_input(path, refresh=refresh))
+        doc = engine.prepare(page.result() if page is not None else read_input(path, refresh=refresh))
     except InputError as exc:
         return Result(path, input_error=str(exc))
     if report is None:

@@ -226,19 +226,14 @@ def _fetch_page(address: str, refresh: bool) -> FetchedPage:
 
 def _pages_as_they_arrive(addresses: Sequence[str], *, refresh: bool,
                           cancelled: Callable[[], bool]) -> Iterator[tuple[str, FetchedPage]]:
-    """Each address with its page, as the pages arrive (several fetched at once)."""
-    from concurrent.futures import ThreadPoolExecutor, as_completed
+    """Each address with its page, as the pages arrive (several fetched at once; a stopped sync
+    does not wait for the pages still on their way, which only fill the page cache)."""
+    from ..ahead import as_they_finish
 
-    pool = ThreadPoolExecutor(max_workers=min(FETCHES_AT_ONCE, len(addresses)), thread_name_prefix="newsview-fetch")
-    try:
-        pending = {pool.submit(_fetch_page, address, refresh): address for address in addresses}
-        for arrived in as_completed(pending):
-            yield pending[arrived], arrived.result()
-            if cancelled():
-                return
-    finally:
-        # a stopped sync does not wait for the pages still on their way (they only fill the page cache)
-        pool.shutdown(wait=False, cancel_futures=True)
+    for address, arrived in as_they_finish(addresses, lambda a: _fetch_page(a, refresh), at_once=FETCHES_AT_ONCE):
+        yield address, arrived.result()
+        if cancelled():
+            return
 
 
 def _sync_one(index: LibraryIndex, path: str, old: Stamp | None, pipeline: str, cache: ParseCache | None,

@@ -152,3 +152,33 @@ def test_a_fetched_page_reopens_offline_and_refresh_fetches_again(env):
     refreshed = run(url, "--format", "json", "--refresh", env=env)
     assert refreshed.returncode == 1 and refreshed.stdout == b""
     assert error_lines(refreshed) == [f"newsview: {url}: connection refused"]
+
+
+def test_a_format_run_fetches_the_next_pages_while_one_is_analysed_and_keeps_their_order(local_site, tmp_path,
+                                                                                       monkeypatch):
+    import threading
+
+    from library_helpers import PageAnalyzer
+
+    from newsview import batch
+    from newsview.cache import ParseCache
+
+    monkeypatch.setenv("NEWSVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(batch, "make_analyzer", lambda *args: PageAnalyzer(ParseCache(tmp_path / "parses")))
+    held, second, third = local_site.url("/gated/first"), local_site.url("/latin1"), local_site.url("/cyrillic")
+    requests = local_site.server.RequestHandlerClass.user_agents
+    results: list = []
+    running = threading.Thread(target=lambda: results.extend(
+        batch.analyse([held, second, third], model=None, use_cache=False)))
+    running.start()
+    try:
+        for _ in range(600):  # the other two pages are asked for while the first is still held back
+            if len(requests) >= 3 or not running.is_alive():
+                break
+            threading.Event().wait(0.05)
+        assert len(requests) == 3 and not local_site.gate.is_set() and results == []
+    finally:
+        local_site.gate.set()
+        running.join(timeout=60)
+    assert [r.path for r in results] == [held, second, third]
+    assert all(r.document is not None for r in results)
