@@ -37,7 +37,7 @@ from .members import is_address
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..cache import ParseCache
-    from .background import Feed
+    from .feed import Feed
     from ..engine import Analyzer
     from ..model import ParsedDocument, Source
     from ..reader import RawArticle
