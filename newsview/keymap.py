@@ -13,7 +13,7 @@ comma-separated list of Textual key names that replaces the default keys.
 from __future__ import annotations
 
 import os
-import tomllib
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 
@@ -27,12 +27,19 @@ def default_path() -> Path:
     return Path(user_config_dir("newsview", appauthor=False)) / "keymap.toml"
 
 
-def load_keymap(explicit: str | None = None, *, known_ids: set[str] | None = None) -> dict[str, str]:
-    """Read the keymap: ``explicit``, else ``NEWSVIEW_KEYMAP``, else the default file if present."""
+def load_keymap(explicit: str | None = None, *,
+                known_ids: Collection[str] | Callable[[], Collection[str]] | None = None) -> dict[str, str]:
+    """Read the keymap: ``explicit``, else ``NEWSVIEW_KEYMAP``, else the default file if present.
+
+    ``known_ids`` (the ids a keymap may name) may be a function: it is called only when
+    there is a file to check (collecting every dialog's keys costs the app's start-up time).
+    """
     chosen = explicit or os.environ.get("NEWSVIEW_KEYMAP")
     path = Path(chosen) if chosen else default_path()
     if not chosen and not path.is_file():
         return {}
+    import tomllib
+
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
@@ -45,6 +52,8 @@ def load_keymap(explicit: str | None = None, *, known_ids: set[str] | None = Non
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise KeymapError(f"{path}: not valid TOML: {str(exc).splitlines()[0]}") from None
     table = data.get("keys", data) if isinstance(data.get("keys"), dict) else data
+    if callable(known_ids):
+        known_ids = known_ids()
     keymap: dict[str, str] = {}
     for binding_id, keys in table.items():
         if not isinstance(keys, str) or not keys.strip():

@@ -14,6 +14,7 @@ from newsview.themes import DEFAULT_THEME, builtin_themes, variable_defaults
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
+from textual.screen import ModalScreen
 from textual.theme import Theme
 
 from newsview.model import ParsedDocument
@@ -21,15 +22,14 @@ from newsview.model import ParsedDocument
 from .analysis import Analyser, settle_memory
 from .bindings import binding_ids, help_sections, reader_bindings
 from .commands import ActorCommands, ReviewCommands
-from .dialogs import TextPrompt
-from .help import HelpScreen, entity_legend
 from .key_routing import KeysFollowFocus
 from .reader_screen import ReaderScreen
-from .variant_set import LibraryContext, VariantSet
 from .variants_host import VariantsHost
 
 if TYPE_CHECKING:  # pragma: no cover
     from textual.screen import Screen
+
+    from .variant_set import LibraryContext, VariantSet
 
 __all__ = ["NewsViewApp", "binding_ids"]
 
@@ -154,12 +154,17 @@ class NewsViewApp(VariantsHost, KeysFollowFocus, App[int]):
     async def action_quit(self) -> None:
         # a note or name being typed is never dropped by a stray quit key
         screen = self.screen
-        if isinstance(screen, TextPrompt) and screen.changed:
-            screen.warn()
-            return
+        if isinstance(screen, ModalScreen):
+            from .dialogs import TextPrompt  # imported here: no dialog is needed for the first frame
+
+            if isinstance(screen, TextPrompt) and screen.changed:
+                screen.warn()
+                return
         await super().action_quit()
 
     def action_help(self) -> None:
+        from .help import HelpScreen, entity_legend
+
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return

@@ -17,13 +17,8 @@ from typing import TYPE_CHECKING, Protocol
 from newsview.widgets.actor_sidebar import ActorList
 from newsview.widgets.article_view import ArticleView
 from newsview.widgets.filter_bar import FilterBar
-from newsview.widgets.row_list import RowList
-from newsview.widgets.variants_list import VariantsList, VersionsList
 from textual.binding import Binding
 from textual.markup import escape
-
-from .dialogs import ActorPicker, RejectReason, TextPrompt
-from .help import HelpScreen
 
 if TYPE_CHECKING:  # pragma: no cover
     from textual.app import App
@@ -190,6 +185,10 @@ def help_rows(app: ShowsKeys, bindings: Iterable, keymap: dict[str, str]) -> lis
 
 def binding_ids() -> set[str]:
     """Every binding id a keymap may name: the table's, its panes' and its dialogs'."""
+    # the dialogs and the help are imported when they are needed, not for the first frame
+    from .dialogs import ActorPicker, RejectReason, TextPrompt
+    from .help import HelpScreen
+
     ids = {k.id for k in KEYS}
     classes: tuple[type[DOMNode], ...] = (*pane_classes(), *(cls for _, cls in library_panes()),
                                           *(cls for _, cls in variant_panes()), RejectReason, ActorPicker, TextPrompt,
@@ -214,11 +213,15 @@ def panes() -> list[tuple[str, type[DOMNode]]]:
 
 def library_panes() -> list[tuple[str, type[DOMNode]]]:
     """(help section title, pane class) for the library screen's panes."""
+    from newsview.widgets.row_list import RowList
+
     return [("Library lists", RowList)]
 
 
 def variant_panes() -> list[tuple[str, type[DOMNode]]]:
     """(help section title, list class) for the Variants view's lists."""
+    from newsview.widgets.variants_list import VariantsList, VersionsList
+
     return [("Variants list", VariantsList), ("Versions of a quote", VersionsList)]
 
 

@@ -120,13 +120,19 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.app.sub_title = self.document.meta.title or ""
         self.article.focus()
+        session = self.review_session
         if self.document.analysed:
-            self._load_review(self.analysis)
-        if self.review_view is not None:
-            self._show_reviewed(self.review_session.reviewed(self.analysis), rebuild_text=False)
+            # an article with no review file yet has an empty review, which changes nothing on
+            # screen: the first frame does not wait for the review code, loaded just after it
+            self._load_review(self.analysis, defer_if_absent=True)
+        if session.deferred:
+            self._refresh_all()
+            self.call_after_refresh(self._load_deferred_review)
+        elif self.review_view is not None:
+            self._show_reviewed(session.reviewed(self.analysis), rebuild_text=False)
         else:
             self._refresh_all()
-        if self.review_session.enabled:
+        if session.enabled:
             self.set_interval(2.0, self.check_review_on_disk)
 
     def start(self) -> None:
@@ -247,9 +253,20 @@ class ReaderScreen(Screen[None]):
     def review_store(self) -> ReviewStore | None:
         return self.review_session.store
 
-    def _load_review(self, analysis: ParsedDocument) -> None:
-        self.review_keys.tell(self.review_session.load(analysis))
+    def _load_review(self, analysis: ParsedDocument, *, defer_if_absent: bool = False) -> None:
+        self.review_keys.tell(self.review_session.load(analysis, defer_if_absent=defer_if_absent))
         if self.review_session.failed and self.is_mounted:
+            self._update_status()
+
+    def _load_deferred_review(self) -> None:
+        """After the first frame: load the review the first frame did without (see ``on_mount``)."""
+        session = self.review_session
+        if not session.deferred:
+            return  # loaded already: a key or a newer analysis needed it
+        self.review_keys.tell(session.load_deferred())
+        if session.view is not None:
+            self._show_reviewed(session.reviewed(self.analysis), rebuild_text=False)
+        elif self.is_mounted:
             self._update_status()
 
     def catch_up(self) -> None:

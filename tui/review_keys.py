@@ -17,7 +17,6 @@ from newsview.filtering import rank_actors
 from newsview.safe_text import sanitize
 
 from .bindings import key_named
-from .dialogs import ActorPicker, Pick, RejectReason, TextPrompt
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsview.widgets.actor_sidebar import ActorList
@@ -28,6 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from newsview.model import ParsedDocument
     from newsview.review.actions import Action
     from newsview.review.session import Notice, ReviewSession
+
+    from .dialogs import Pick
 
 
 class Reader(Protocol):
@@ -180,6 +181,8 @@ class ReviewKeys:
     def reject(self) -> None:
         from newsview.review.actions import Reject
 
+        from .dialogs import RejectReason
+
         qid = self._target_quote()
         if qid is None:
             return
@@ -193,6 +196,8 @@ class ReviewKeys:
 
     def reassign(self) -> None:
         from newsview.review.actions import Reassign
+
+        from .dialogs import ActorPicker
 
         qid = self._target_quote()
         if qid is None:
@@ -218,6 +223,8 @@ class ReviewKeys:
 
     def note(self) -> None:
         from newsview.review.actions import SetNote
+
+        from .dialogs import TextPrompt
 
         qid = self._target_quote()
         if qid is None:
@@ -245,6 +252,8 @@ class ReviewKeys:
     def merge(self) -> None:
         from newsview.review.actions import MergeActors
 
+        from .dialogs import ActorPicker
+
         absorb = self._target_actor()
         if absorb is None:
             return
@@ -263,6 +272,8 @@ class ReviewKeys:
 
     def rename(self) -> None:
         from newsview.review.actions import RenameActor
+
+        from .dialogs import TextPrompt
 
         actor_id = self._target_actor()
         if actor_id is None:

@@ -6,6 +6,9 @@ worker thread when the app is ready and again whenever a variants screen
 asks (``VariantsWanted``), then gives every reader (for its sidebar marks)
 and every variants screen the result.  Without a context it does nothing,
 and the reader is as it always was.
+
+The Variants view's screens and the clustering are imported when there is a
+library context to use them on, never for a single article's first frame.
 """
 
 from __future__ import annotations
@@ -16,14 +19,13 @@ from textual import work
 from textual.message import Message
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from newsview.variants.documents import document_name
-
 from .reader_screen import ReaderScreen
-from .variant_set import LibraryContext, VariantSet, find_variant_set
-from .variants_screen import ComparisonScreen, VariantsScreen, VariantsWanted, VersionChosen, VersionReader
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsview.review.view import ReviewedView
+
+    from .variant_set import LibraryContext, VariantSet
+    from .variants_screen import VariantsWanted, VersionChosen
 
 VARIANTS_GROUP = "variants"
 
@@ -48,6 +50,8 @@ class VariantsHost:
         """Find the clusters again, in a thread; the readers' reviews as they stand now apply."""
         if self.library_context is None:
             return
+        from newsview.variants.documents import document_name
+
         app: Any = self
         views: dict[str, ReviewedView | None] = {}
         for screen in app.screen_stack:
@@ -58,6 +62,8 @@ class VariantsHost:
     @work(thread=True, exclusive=True, group=VARIANTS_GROUP, exit_on_error=False,
           description="Finding quotes in several articles")
     def _find_variants(self, context: LibraryContext, views: dict[str, ReviewedView | None]) -> None:
+        from .variant_set import find_variant_set
+
         found = find_variant_set(context, views=views)
         if get_current_worker().is_cancelled:
             return  # a newer run (after a review change) has started: its result is the one to show
@@ -65,6 +71,8 @@ class VariantsHost:
         app.post_message(VariantsFound(found))
 
     def on_variants_found(self, message: VariantsFound) -> None:
+        from .variants_screen import VariantsScreen
+
         self.variants = message.variants
         app: Any = self
         for screen in app.screen_stack:
@@ -76,6 +84,8 @@ class VariantsHost:
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != VARIANTS_GROUP or event.state != WorkerState.ERROR:
             return
+        from .variants_screen import VariantsScreen
+
         error = event.worker.error
         reason = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
         app: Any = self
@@ -90,8 +100,12 @@ class VariantsHost:
     # -- showing ---------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_variants":  # with other articles, and not over itself
+            if self.library_context is None:
+                return False
+            from .variants_screen import ComparisonScreen, VariantsScreen
+
             app: Any = self
-            return self.library_context is not None and not isinstance(app.screen, (VariantsScreen, ComparisonScreen))
+            return not isinstance(app.screen, (VariantsScreen, ComparisonScreen))
         return super().check_action(action, parameters)  # type: ignore[misc]  # the App's
 
     def action_show_variants(self) -> None:
@@ -103,6 +117,8 @@ class VariantsHost:
         if self.library_context is None:
             app.notify("No other articles to compare with.", severity="warning", markup=False, timeout=3)
             return
+        from .variants_screen import VariantsScreen
+
         app.push_screen(VariantsScreen(self.variants))
 
     def compare_quote(self, doc: str, quote_id: str | None) -> None:
@@ -120,10 +136,14 @@ class VariantsHost:
         if not clusters:
             app.notify("This quote is not found in other articles.", severity="warning", markup=False, timeout=3)
             return
+        from .variants_screen import ComparisonScreen
+
         app.push_screen(ComparisonScreen(clusters[0], self.variants, at=(doc, quote_id)))
 
     def on_version_chosen(self, message: VersionChosen) -> None:
         """Open the version's article in a reader at the quote, over the comparison (Esc comes back to it)."""
+        from .variants_screen import VersionReader
+
         app: Any = self
         member = message.member
         document = self.variants.documents.get(member.doc) if self.variants else None
@@ -141,6 +161,8 @@ class VariantsHost:
 
     @staticmethod
     def _at_quote(reader: ReaderScreen, quote_id: str) -> None:
+        from .variants_screen import VersionReader
+
         if isinstance(reader, VersionReader):
             reader.start()
         if reader.document.quote(quote_id) is not None:

@@ -25,7 +25,7 @@ def checked_keymap(theme: str | None, keymap_file: str | None) -> dict[str, str]
     from ..tui.app import binding_ids  # type: ignore[import-not-found]  # tui/ is mapped in by package-dir, out of mypy's sight
 
     try:
-        return load_keymap(keymap_file, known_ids=binding_ids())
+        return load_keymap(keymap_file, known_ids=binding_ids)
     except KeymapError as exc:
         error(str(exc))
         return None

@@ -99,7 +99,7 @@ def run_app(
             return EXIT_USAGE
         from ..tui.app import NewsViewApp  # type: ignore[import-not-found]  # tui/ is mapped in by package-dir, out of mypy's sight
 
-        from ..review.fileformat import review_name
+        from ..review.location import review_name
 
         # a web page's review is found by its canonical address, whatever address led to it
         article_path = review_name(path, doc.meta.url)

@@ -15,9 +15,11 @@ so the app's first frame does not pay for the store or the file code):
 - :mod:`.log`         the append-only log folded into per-quote records (Review, QuoteRecord)
 - :mod:`.matching`    finding a reviewed quote or actor in a re-analysed document
 - :mod:`.view`        the reviewed view (ReviewedView, ReviewedQuote, orphans, ReviewFilter)
+- :mod:`.progress`    how far a review has got ("3/6 reviewed")
 - :mod:`.entries`     actions turned into log entries, and one-line descriptions of them
 - :mod:`.validation`  every field of a loaded review file checked, the bad one named
-- :mod:`.fileformat`  the versioned file: bytes, reading it safely, where it is saved
+- :mod:`.location`    where an article's review file is saved, and what it is found by
+- :mod:`.fileformat`  the versioned file: bytes, reading it safely
 - :mod:`.store`       ReviewStore: load, apply, merge another window's writes, undo, redo
 - :mod:`.export`      the JSON block, CSV columns and Markdown report
 """

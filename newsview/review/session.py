@@ -8,10 +8,15 @@ decides and describes; it shows nothing itself: what a user should be told
 comes back as a ``Notice`` for the interface to show.  No Textual here.
 
 The store, the file code and the actions are imported on first use, never before the first frame.
+An article with no review file yet has an empty review: ``load(..., defer_if_absent=True)``
+then answers what the first frame shows (nothing reviewed, nothing changed) without
+reading or importing anything, and the store is loaded when the view is first needed
+(or with ``load_deferred``).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -106,8 +111,10 @@ class ReviewSession:
         self.article_path = article_path
         self.review_file = review_file
         self.store: ReviewStore | None = None
-        #: the review of the current analysis, or None (off, not loaded yet, or damaged)
-        self.view: ReviewedView | None = None
+        #: the review of the current analysis, or None (off, not loaded yet, or damaged); see ``view``
+        self._view: ReviewedView | None = None
+        #: True while the review of an article without a review file waits to be loaded (``load``)
+        self.deferred = False
         #: the analysis the view is of
         self.analysis: ParsedDocument | None = None
         #: why there is no review (a damaged file...), or None
@@ -117,6 +124,16 @@ class ReviewSession:
         self.failed = False
 
     # -- state -----------------------------------------------------------------
+    @property
+    def view(self) -> ReviewedView | None:
+        """The review of the current analysis, or None (off, not loaded yet, or damaged).
+
+        A deferred load (an article without a review file) happens here, on first use.
+        """
+        if self.deferred:
+            self.load_deferred()
+        return self._view
+
     @property
     def enabled(self) -> bool:
         return self.article_path is not None or self.review_file is not None
@@ -139,47 +156,94 @@ class ReviewSession:
             why = "The review is off."
         return Notice(why, "warning")
 
+    # What the reader draws: while the load is deferred the review is empty, which
+    # changes nothing (the analysis as it is, no verdicts, no tags), so these
+    # answer without loading it.
     def reviewed(self, analysis: ParsedDocument) -> ParsedDocument:
         """The analysis as the review says it is (itself when there is no review)."""
-        return reviewed_document(self.view) if self.view is not None else analysis
+        view = None if self.deferred else self.view
+        return reviewed_document(view) if view is not None else analysis
 
     def quote(self, quote_id: str | None) -> ReviewedQuote | None:
-        return self.view.quote(quote_id) if self.view is not None and quote_id else None
+        if not quote_id:
+            return None
+        view = self.view
+        return view.quote(quote_id) if view is not None else None
 
     def quotes_by_id(self) -> dict[str, ReviewedQuote] | None:
-        return {rq.id: rq for rq in self.view.quotes} if self.view is not None else None
+        view = None if self.deferred else self.view
+        return {rq.id: rq for rq in view.quotes} if view is not None else None
 
     def actor_tags(self) -> dict[str, str] | None:
-        return actor_tags(self.view) if self.view is not None else None
+        view = None if self.deferred else self.view
+        return actor_tags(view) if view is not None else None
 
     def progress_text(self) -> str:
         """"3/6 reviewed…" for the status line ("" without a review)."""
-        if self.view is None:
+        if self.deferred and self.analysis is not None:
+            from .progress import Progress
+
+            progress = Progress.none_reviewed(len(self.analysis.quotes))
+        elif self.view is not None:
+            progress = self.view.progress
+        else:
             return ""
-        progress = self.view.progress
         return str(progress) + (f" · {progress.orphaned} orphaned" if progress.orphaned else "")
 
     # -- loading and following the file --------------------------------------------
-    def load(self, analysis: ParsedDocument) -> Notice | None:
-        """Read the review for this analysis; what to tell the user (reviews lost, a damaged file), if anything."""
-        from .errors import ReviewError
-        from .store import ReviewStore
+    def load(self, analysis: ParsedDocument, *, defer_if_absent: bool = False) -> Notice | None:
+        """Read the review for this analysis; what to tell the user (reviews lost, a damaged file), if anything.
 
+        ``defer_if_absent``: when nothing is saved for the article yet (no review
+        file, nothing to start from), the review is empty and is loaded later
+        (see ``deferred``): the first frame does not wait for the review code.
+        """
         if not self.enabled:
             return None
         self.analysis = analysis
+        if defer_if_absent and self.store is None and self._nothing_saved(analysis):
+            self.deferred = True
+            self._view = None
+            self.problem = None
+            return None
+        self.deferred = False
+        return self._load(analysis)
+
+    def load_deferred(self) -> Notice | None:
+        """Load the review whose loading ``load`` deferred (nothing to do otherwise); what to tell the user."""
+        if not self.deferred or self.analysis is None:
+            return None
+        self.deferred = False
+        return self._load(self.analysis)
+
+    def _nothing_saved(self, analysis: ParsedDocument) -> bool:
+        """True when there is no review file for the article (nor one to start from): its review is empty."""
+        from .location import locate
+
+        if self.review_file:
+            paths = [Path(self.review_file).expanduser()]
+        else:
+            path, seed = locate(self.article_path, analysis.source.sha256)
+            paths = [path] if seed is None else [path, seed]
+        # anything at all at the path (a link, a directory, a pipe) is for the store to read or refuse
+        return not any(os.path.lexists(p) for p in paths)
+
+    def _load(self, analysis: ParsedDocument) -> Notice | None:
+        from .errors import ReviewError
+        from .store import ReviewStore
+
         try:
             if self.store is None:
                 self.store = ReviewStore.for_article(self.article_path, analysis.source.sha256,
                                                      explicit=self.review_file)
             self.store.load(analysis)
-            self.view = self.store.view(analysis)
+            self._view = self.store.view(analysis)
             self.problem = None
         except ReviewError as exc:
-            self.view = None
+            self._view = None
             self.problem = str(exc)
             return self._error(exc, "The review could not be loaded")
-        lost = len(self.view.orphans)
+        lost = len(self._view.orphans)
         if lost:
             return Notice(f"{lost} reviewed quote{'s are' if lost != 1 else ' is'} not in this analysis of the "
                           "article; kept in the review file and in the Markdown export.",
@@ -190,8 +254,9 @@ class ReviewSession:
         """Pick up changes another newsview saved to the same file: (changed, what to say)."""
         from .errors import ReviewError
 
+        view = self.view  # a deferred load happens now: the file may have been written meanwhile
         store = self.store
-        if store is None or self.view is None:
+        if store is None or view is None:
             return False, None
         try:
             if not store.changed_on_disk():
@@ -209,7 +274,7 @@ class ReviewSession:
 
     def _update_view(self) -> None:
         if self.store is not None and self.analysis is not None:
-            self.view = self.store.view(self.analysis)
+            self._view = self.store.view(self.analysis)
 
     def _error(self, exc: ReviewError, what: str) -> Notice:
         """Keep the error for the status line (until a save works) and say it."""
@@ -223,6 +288,7 @@ class ReviewSession:
         from .entries import describe_last
         from .errors import ReviewError
 
+        self.load_deferred()
         store = self.store
         if store is None:
             return False, None
@@ -250,6 +316,7 @@ class ReviewSession:
         """Undo (or redo) the last change, if there is one."""
         from .actions import Redo, Undo
 
+        self.load_deferred()
         assert self.store is not None
         review = self.store.review
         if not (review.can_redo if redo else review.can_undo):
@@ -270,6 +337,7 @@ class ReviewSession:
         """Write the review as a Markdown report beside the review file."""
         from .export import markdown_report
 
+        self.load_deferred()
         assert self.store is not None and self.analysis is not None
         target = export_path(self.store.path, self.article_path)
         try:

@@ -21,7 +21,8 @@ from ..model import ParsedDocument
 from .actions import Action, Redo, Undo
 from .entries import history_entry, make_entry
 from .errors import ReviewError
-from .fileformat import locate, parse, read, review_name, serialize
+from .fileformat import parse, read, serialize
+from .location import locate, review_name
 from .log import Review
 from .view import ReviewedView, reviewed_view
 

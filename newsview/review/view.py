@@ -15,6 +15,7 @@ from .actions import ACCEPTED, REJECTED
 from .keys import new_actor_id, norm_name
 from .log import QuoteRecord, Review
 from .matching import match_quotes, resolve_actor
+from .progress import Progress
 
 
 @dataclass(frozen=True)
@@ -58,18 +59,6 @@ class OrphanedReview:
     @property
     def text(self) -> str:
         return self.record.display
-
-
-@dataclass(frozen=True)
-class Progress:
-    reviewed: int
-    total: int
-    accepted: int
-    rejected: int
-    orphaned: int
-
-    def __str__(self) -> str:
-        return f"{self.reviewed}/{self.total} reviewed"
 
 
 @dataclass(frozen=True)

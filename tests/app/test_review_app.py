@@ -404,3 +404,45 @@ async def test_a_review_file_newsview_cannot_use_is_refused_in_the_status_line(r
         assert os.path.exists(review_file) and not os.path.isfile(review_file)
     else:
         assert open(review_file, "rb").read() == before
+
+
+async def test_with_no_review_file_yet_the_first_frame_shows_the_empty_review_and_it_loads_after(review_file,
+                                                                                                  monkeypatch):
+    """The first frame does not wait for the review code when nothing is saved yet; what it shows
+    (status, sidebar rows) is what the loaded, empty review shows, and the keys work as ever."""
+    from newsview.tui.reader_screen import ReaderScreen
+
+    seen: dict = {}
+    load = ReaderScreen._load_deferred_review
+
+    def first_frame_then_load(reader: ReaderScreen) -> None:
+        seen["deferred"] = reader.review_session.deferred
+        seen["status"] = reader.status_line.text
+        seen["rows"] = [(o.id, str(o.prompt)) for o in reader.actor_list.options]
+        load(reader)
+
+    monkeypatch.setattr(ReaderScreen, "_load_deferred_review", first_frame_then_load)
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert seen["deferred"] is True
+        assert "0/6 reviewed" in seen["status"]
+        reader = app.reader
+        assert not reader.review_session.deferred and reader.review_store is not None
+        assert reader.status_line.text == seen["status"]
+        assert [(o.id, str(o.prompt)) for o in reader.actor_list.options] == seen["rows"]
+        assert not os.path.exists(review_file)
+        await pilot.press("right_square_bracket", "a")
+        assert verdict(app, "q1") == ("accepted", None)
+        assert os.path.exists(review_file)
+
+
+async def test_a_saved_review_shows_in_the_first_frame(review_file):
+    """A review already saved is read before the first frame, as before: verdicts show at once."""
+    store = ReviewStore(review_file, source_sha256=analysed_document().source.sha256)
+    store.load(analysed_document())
+    store.apply(Accept("q1"))
+    app = review_app(review_file)
+    async with app.run_test(size=(100, 30)):
+        assert not app.reader.review_session.deferred
+        assert "1/6 reviewed" in app.reader.status_line.text

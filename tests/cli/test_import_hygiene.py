@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -63,8 +64,45 @@ def test_preparing_a_plain_text_article_does_not_load_html_extraction():
     assert {"newsview.clean.web", "trafilatura"} <= page
 
 
-def test_the_first_frame_does_not_load_the_quote_variants_clustering():
-    """The reader names its article for the Variants view without the clustering (numpy, rapidfuzz: ~100 ms)."""
+def test_the_first_frame_does_not_load_the_quote_variants_view():
+    """A single article's first frame loads none of the Variants view: not its screens, not its lists,
+    not the clustering (numpy, rapidfuzz: ~100 ms); naming an article for it does not cluster either."""
     modules = _modules_after(["newsview.cli", "newsview.tui.app", "newsview.engine", "newsview.cache"])
-    assert "newsview.variants.documents" in modules  # the check would be empty otherwise
-    assert not {"numpy", "rapidfuzz", "newsview.variants.cluster"} & modules
+    assert "newsview.tui.app" in modules  # the check would be empty otherwise
+    assert not {m for m in modules if m.startswith("newsview.variants")}
+    assert not {"numpy", "rapidfuzz", "newsview.tui.variants_screen", "newsview.widgets.variants_list"} & modules
+    naming = _modules_after(["newsview.variants.documents"])
+    assert "newsview.variants.documents" in naming
+    assert not {"numpy", "rapidfuzz", "newsview.variants.cluster"} & naming
+
+
+def test_the_first_frame_of_an_analysed_article_loads_no_review_code_dialog_or_help(tmp_path):
+    """A cached reopen of an article with no review file draws its first frame without the review
+    store, the file code, the dialogs or the help (they cost tens of milliseconds at start-up);
+    the review is loaded right after that frame."""
+    code = (
+        "import asyncio, json, sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})\n"
+        "from factories import analysed_document\n"
+        "from newsview.tui.app import NewsViewApp\n"
+        "from newsview.tui.reader_screen import ReaderScreen\n"
+        "seen = {}\n"
+        "load = ReaderScreen._load_deferred_review\n"
+        "def spy(reader):\n"
+        "    seen['modules'] = sorted(sys.modules)\n"
+        "    load(reader)\n"
+        "ReaderScreen._load_deferred_review = spy\n"
+        f"app = NewsViewApp(analysed_document(), review_file={str(tmp_path / 'story.review.json')!r})\n"
+        "async def main():\n"
+        "    async with app.run_test(size=(100, 30)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        seen['loaded'] = app.reader.review_store is not None\n"
+        "asyncio.run(main())\n"
+        "print(json.dumps(seen))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    first_frame = set(seen["modules"])
+    assert "newsview.tui.reader_screen" in first_frame and seen["loaded"]
+    assert not {"newsview.review.store", "newsview.review.view", "newsview.review.fileformat",
+                "newsview.review.actions", "newsview.tui.dialogs", "newsview.tui.help"} & first_frame

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -490,3 +491,55 @@ def test_markdown_report_drops_escape_sequences_whole_and_defuses_bidi(doc, revi
     report = markdown_report(doc, store.review)
     assert "PWNED" not in report and "\x1b" not in report and "\u202e" not in report
     assert "see clip \ufffdevil" in report
+
+
+def test_an_article_without_a_review_file_shows_its_empty_review_before_loading_it(doc, tmp_path):
+    """Nothing saved yet: the session answers what the reader draws first (nothing reviewed, the
+    analysis unchanged) as the loaded empty review does, loads it on first use, and writes nothing."""
+    from newsview.review.session import ReviewSession
+
+    article = tmp_path / "article.txt"
+    article.write_text(doc.text, encoding="utf-8")
+    waiting = ReviewSession(str(article))
+    assert waiting.load(doc, defer_if_absent=True) is None
+    assert waiting.deferred and waiting.store is None
+    loaded = ReviewSession(str(article))
+    loaded.load(doc)
+    assert not loaded.deferred and loaded.view is not None
+    assert waiting.progress_text() == loaded.progress_text() == f"0/{len(doc.quotes)} reviewed"
+    # an empty review changes nothing (documents compare by identity: field by field here)
+    shown, reviewed = waiting.reviewed(doc), loaded.reviewed(doc)
+    assert shown is doc and reviewed is not doc
+    assert all(getattr(shown, f.name) == getattr(reviewed, f.name) for f in dataclasses.fields(ParsedDocument))
+    assert all(not rq.reviewed and not rq.note for rq in loaded.view.quotes)
+    assert waiting.quotes_by_id() is None and waiting.actor_tags() is None and loaded.actor_tags() == {}
+    assert waiting.deferred, "drawing does not load the review"
+    assert waiting.ready  # a review key: loaded now
+    assert not waiting.deferred and waiting.store is not None
+    assert waiting.view.progress == loaded.view.progress
+    assert not list(tmp_path.glob("*.review.json")), "loading an empty review writes no file"
+    saved, _ = waiting.apply(Accept("q1"))
+    assert saved and (tmp_path / "article.txt.review.json").exists()
+
+
+@pytest.mark.parametrize("existing", ["review", "directory"])
+def test_a_review_file_or_anything_in_its_place_is_loaded_at_once(doc, tmp_path, existing):
+    """Only an empty review waits: a saved review, or something the store must refuse, is read straight away."""
+    from newsview.review.session import ReviewSession
+
+    article = tmp_path / "article.txt"
+    article.write_text(doc.text, encoding="utf-8")
+    path = tmp_path / "article.txt.review.json"
+    if existing == "review":
+        store = ReviewStore.for_article(str(article), doc.source.sha256)
+        store.load(doc)
+        store.apply(Accept("q2"))
+    else:
+        path.mkdir()
+    session = ReviewSession(str(article))
+    notice = session.load(doc, defer_if_absent=True)
+    assert not session.deferred
+    if existing == "review":
+        assert session.progress_text() == f"1/{len(doc.quotes)} reviewed" and notice is None
+    else:
+        assert session.failed and notice is not None and session.view is None
