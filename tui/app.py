@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from newsview.themes import DEFAULT_THEME, builtin_themes, variable_defaults
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, ScreenStackError
 from textual.binding import BindingType
 from textual.screen import ModalScreen
 from textual.theme import Theme
@@ -99,7 +99,16 @@ class NewsViewApp(VariantsHost, KeysFollowFocus, App[int]):
         return self._reader is not None and self._reader.analysis_running
 
     def get_default_screen(self) -> Screen:
-        return self.reader
+        reader = self.reader
+        # The width's breakpoint class, which the screen's first resize would add after the first
+        # frame: given now, that frame is laid out for the terminal's width, and the resize does
+        # not restyle every widget once more.
+        width = self.size.width
+        for edge, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+            if width >= edge:
+                reader.add_class(name, update=False)
+                break
+        return reader
 
     # -- setup -------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -124,6 +133,17 @@ class NewsViewApp(VariantsHost, KeysFollowFocus, App[int]):
         return super().run(*args, mouse=self.mouse if mouse is None else mouse, **kwargs)
 
     # -- themes and keys ---------------------------------------------------
+    def refresh_css(self, animate: bool = True) -> None:
+        # Setting the theme in __init__ asks for this before the first screen exists.  Nothing
+        # is styled yet, so the stylesheet only needs the theme's variables: parsing it now
+        # would be thrown away when the first screen's styles are parsed (~3 ms at start-up).
+        try:
+            _ = self.screen
+        except ScreenStackError:
+            self.stylesheet.set_variables(self.get_css_variables())
+            return
+        super().refresh_css(animate)
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Textual's own themes (from the command palette) lack newsview's
         # variables: lend them those of the closest newsview theme.

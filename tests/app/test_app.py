@@ -256,6 +256,25 @@ async def test_sidebar_hides_itself_when_narrow():
         assert app.reader.sidebar.display
 
 
+async def test_a_narrow_terminal_has_no_sidebar_from_the_first_frame(monkeypatch):
+    """The sidebar does not show for a moment before the terminal's width hides it."""
+    from newsview.tui.reader_screen import ReaderScreen
+
+    shown_at_mount: list[bool] = []
+    mount = ReaderScreen.on_mount
+
+    def spy(reader: ReaderScreen) -> None:
+        shown_at_mount.append(reader.sidebar.display)
+        mount(reader)
+
+    monkeypatch.setattr(ReaderScreen, "on_mount", spy)
+    for width, shown in ((60, False), (100, True)):
+        app = NewsViewApp(analysed_document())
+        async with app.run_test(size=(width, 20)) as pilot:
+            await pilot.pause()
+            assert shown_at_mount[-1] is shown and app.reader.sidebar.display is shown
+
+
 async def test_theme_switch_recolours_entities_at_once():
     app = NewsViewApp(analysed_document())
     async with app.run_test(size=(100, 30)) as pilot:
