@@ -11,9 +11,9 @@ undefined variable in a text style silently drops the whole style.
 from __future__ import annotations
 
 import dataclasses
+import os
 import tomllib
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -115,22 +115,38 @@ def load_theme_file(path: str | Path) -> Theme:
     return theme_from_dict(data, origin=str(path))
 
 
+#: the folder of newsview's theme files, one ``<name>.toml`` a theme
+_FOLDER = Path(__file__).parent
+
+
 @lru_cache(maxsize=1)
-def _builtin() -> tuple[Theme, ...]:
+def builtin_names() -> tuple[str, ...]:
+    """The names of newsview's own themes (their files' names), the default first."""
     order = (DEFAULT_THEME, LIGHT_THEME, ANSI_THEME, CONTRAST_THEME)
-    found: dict[str, Theme] = {}
-    for entry in resources.files(__name__).iterdir():
-        if entry.name.endswith(".toml"):
-            data = tomllib.loads(entry.read_text(encoding="utf-8"))
-            theme = theme_from_dict(data, origin=entry.name, check=False)
-            found[theme.name] = theme
-    ranked = [found.pop(n) for n in order if n in found]
-    return tuple(ranked + sorted(found.values(), key=lambda t: t.name))
+    found = sorted(entry.removesuffix(".toml") for entry in os.listdir(_FOLDER) if entry.endswith(".toml"))
+    return tuple([n for n in order if n in found] + [n for n in found if n not in order])
+
+
+@lru_cache(maxsize=None)
+def builtin_theme(name: str) -> Theme | None:
+    """One of newsview's own themes, read from its file on first use (None: no such theme).
+
+    Reading one theme, not all of them, is what the app's first frame needs.
+    """
+    if name not in builtin_names():
+        return None
+    entry = _FOLDER / f"{name}.toml"
+    return theme_from_dict(tomllib.loads(entry.read_text(encoding="utf-8")), origin=entry.name, check=False)
 
 
 def builtin_themes() -> dict[str, Theme]:
     """newsview's own themes by name, the default first."""
-    return {t.name: t for t in _builtin()}
+    themes: dict[str, Theme] = {}
+    for name in builtin_names():
+        theme = builtin_theme(name)
+        if theme is not None:
+            themes[theme.name] = theme
+    return themes
 
 
 def available_themes() -> list[str]:
@@ -144,11 +160,12 @@ def variable_defaults(theme: Theme | None) -> dict[str, str]:
 
     Picks the newsview theme closest in kind: ANSI, light or dark.
     """
-    own = builtin_themes()
     if theme is not None and theme.ansi:
-        source = own[ANSI_THEME]
+        name = ANSI_THEME
     elif theme is not None and not theme.dark:
-        source = own[LIGHT_THEME]
+        name = LIGHT_THEME
     else:
-        source = own[DEFAULT_THEME]
+        name = DEFAULT_THEME
+    source = builtin_theme(name)
+    assert source is not None  # shipped with newsview (the test suite checks every theme file)
     return {k: source.variables[k] for k in HIGHLIGHT_VARIABLES}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
-from newsview.themes import DEFAULT_THEME, builtin_themes, variable_defaults
+from newsview.themes import DEFAULT_THEME, builtin_theme, builtin_themes, variable_defaults
 from textual import events
 from textual.app import App, ComposeResult, ScreenStackError
 from textual.binding import BindingType
@@ -73,10 +73,13 @@ class NewsViewApp(VariantsHost, KeysFollowFocus, App[int]):
         self.review_file = review_file
         self.mouse = mouse
         self.keymap: dict[str, str] = {}
-        for t in builtin_themes().values():
-            self.register_theme(t)
-        self._bad_theme: str | None = None
+        # newsview's themes: the one shown is read now, the others (for `t` and the
+        # palette) just after the first frame (register_builtin_themes)
         wanted = theme or DEFAULT_THEME
+        for name in dict.fromkeys((DEFAULT_THEME, wanted)):
+            if (own := builtin_theme(name)) is not None:
+                self.register_theme(own)
+        self._bad_theme: str | None = None
         if self.get_theme(wanted) is None:
             self._bad_theme, wanted = wanted, DEFAULT_THEME
         self.theme = wanted
@@ -119,6 +122,13 @@ class NewsViewApp(VariantsHost, KeysFollowFocus, App[int]):
             self.notify(f"Unknown theme {self._bad_theme!r}; using {DEFAULT_THEME}.",
                         severity="warning", markup=False)
         settle_memory()
+        self.call_after_refresh(self.register_builtin_themes)
+
+    def register_builtin_themes(self) -> None:
+        """Register every newsview theme (the one shown was registered with the app)."""
+        for own in builtin_themes().values():
+            if own.name not in self.available_themes:
+                self.register_theme(own)
 
     def on_ready(self) -> None:
         self.reader.start()
@@ -162,6 +172,7 @@ class NewsViewApp(VariantsHost, KeysFollowFocus, App[int]):
         super().update_keymap(keymap)
 
     def action_next_theme(self) -> None:
+        self.register_builtin_themes()
         names = list(builtin_themes())
         try:
             index = names.index(self.theme)

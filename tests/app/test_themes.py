@@ -103,3 +103,26 @@ def test_broken_theme_files_are_rejected(tmp_path, body, message):
 
 def test_default_theme_name():
     assert DEFAULT_THEME in builtin_themes()
+
+
+def test_a_theme_is_found_by_its_file_name():
+    """The app reads only the theme it shows at start-up, by name: each file is named after its theme."""
+    from newsview.themes import builtin_names, builtin_theme
+
+    assert list(builtin_names()) == OWN
+    for name in OWN:
+        assert builtin_theme(name).name == name
+    assert builtin_theme("no-such-theme") is None and builtin_theme("../newsview-dark") is None
+
+
+async def test_every_theme_is_offered_once_the_app_is_on_screen():
+    from factories import analysed_document
+    from newsview.tui.app import NewsViewApp
+
+    app = NewsViewApp(analysed_document(), theme="newsview-contrast")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "newsview-contrast"
+        assert set(OWN) <= set(app.available_themes)
+        await pilot.press("t")
+        assert app.theme == OWN[0]  # after the last of newsview's themes, the first
