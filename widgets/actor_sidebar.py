@@ -17,7 +17,9 @@ from textual import events
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -210,6 +212,8 @@ class ActorList(OptionList):
         self._rows_for: ParsedDocument | None = None
         #: what an empty list says while there is no analysis
         self.pending_note = "Actors and quotes appear once the article is analysed."
+        #: rows to build once the list's width is known (``show`` before the first layout)
+        self._build_when_drawn = False
 
     def on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width
@@ -240,12 +244,24 @@ class ActorList(OptionList):
         self.review = review or {}
         self.tags = tags or {}
         self.variants = variants or {}
+        if not self.size.width:
+            # not laid out yet (the reader's first frame): rows are cut to the list's width,
+            # so they are built when the first frame draws the list and its width is known
+            self._build_when_drawn = True
+            self.refresh()
+            return
         self._rebuild()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._build_when_drawn and self.size.width:
+            self._rebuild()
+        return super().render_lines(crop)
 
     def _rebuild(self) -> None:
         doc = self.document
         if doc is None:
             return
+        self._build_when_drawn = False
         keep_id = self.highlighted_option.id if self.highlighted_option is not None else None
         # the filter's result while a filter is on, else None
         result = self.filter_result if self.filter_result is not None and self.filter_result.state.active else None

@@ -275,6 +275,27 @@ async def test_a_narrow_terminal_has_no_sidebar_from_the_first_frame(monkeypatch
             assert shown_at_mount[-1] is shown and app.reader.sidebar.display is shown
 
 
+async def test_the_sidebar_rows_fit_it_from_the_first_frame(monkeypatch):
+    """The first frame draws the rows the sidebar keeps (cut to its width), not rows for another
+    width that wrap and are redrawn a moment later."""
+    first: list[list[tuple[str | None, str]]] = []
+    draw = ActorList.render_lines
+
+    def spy(actor_list: ActorList, crop):
+        lines = draw(actor_list, crop)
+        if not first:
+            first.append([(o.id, str(o.prompt)) for o in actor_list.options])
+        return lines
+
+    monkeypatch.setattr(ActorList, "render_lines", spy)
+    app = NewsViewApp(analysed_document())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        settled = [(o.id, str(o.prompt)) for o in app.reader.actor_list.options]
+        assert first and first[0] == settled
+        assert any(option_id.startswith("actor:") for option_id, _ in settled)
+
+
 async def test_theme_switch_recolours_entities_at_once():
     app = NewsViewApp(analysed_document())
     async with app.run_test(size=(100, 30)) as pilot:
