@@ -121,7 +121,8 @@ class NewsViewApp(VariantsHost, KeysFollowFocus, App[int]):
         if self._bad_theme is not None:
             self.notify(f"Unknown theme {self._bad_theme!r}; using {DEFAULT_THEME}.",
                         severity="warning", markup=False)
-        settle_memory()
+        # after the first frame: what it built is kept out of later collections, and none runs before it
+        self.call_after_refresh(settle_memory)
         self.call_after_refresh(self.register_builtin_themes)
 
     def register_builtin_themes(self) -> None:
