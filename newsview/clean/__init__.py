@@ -26,7 +26,7 @@ and spaCy parses, with:
   of the previous run; ``source_offset`` does not.
 
 ``clean_head`` cleans only the first part of a long plain-text article
-(``is_long``, ``HEAD_CHARS``), exactly as the whole clean would.
+(``is_long``, ``HEAD_CHARS``: ``length``), exactly as the whole clean would.
 
 The rooms: ``patterns`` (the regular expressions and word lists),
 ``boilerplate`` (what one boilerplate line looks like), ``plain`` (the
@@ -39,7 +39,25 @@ pieces put together).  Making untrusted text safe for a terminal is
 
 from __future__ import annotations
 
-from .article import HEAD_CHARS, Cleaned, clean_article, clean_head, is_long
-from .offsets import source_offset
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from .length import HEAD_CHARS, is_long
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .article import Cleaned, clean_article, clean_head
+    from .offsets import source_offset
+
+#: where the cleaner's names live: imported on first use, so that asking ``is_long``
+#: (before a cached article's first frame) does not load the cleaner
+_HOME = {"Cleaned": ".article", "clean_article": ".article", "clean_head": ".article", "source_offset": ".offsets"}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(home, __name__), name)
+
 
 __all__ = ["HEAD_CHARS", "Cleaned", "clean_article", "clean_head", "is_long", "source_offset"]

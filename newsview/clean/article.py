@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from ..model import Meta, Paragraph, Removed
 from ..safe_text import Segment, describe_controls, sanitize
+from .length import HEAD_CHARS, is_long, looks_html  # noqa: F401 (is_long: this module's name before length.py)
 from .offsets import compose, offset_runs, sanitize_map, seg_end, seg_start
-from .patterns import html_start_re
 from .plain import Cleaner, Line, split_blocks
 
 
@@ -28,14 +28,6 @@ class Cleaned:
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removed, ...]
     offset_map: tuple[tuple[int, int, int], ...]
-
-
-def looks_html(source: str) -> bool:
-    """Does ``source`` start like an HTML page (a doctype or an ``<html>`` tag)?"""
-    head = source[:8192]
-    if head.lstrip()[:1] != "<":  # plain text: no need to compile the pattern
-        return False
-    return html_start_re().match(head) is not None
 
 
 def clean_article(source: str) -> Cleaned:
@@ -83,16 +75,6 @@ def clean_article(source: str) -> Cleaned:
         controls = [(a, b, describe_controls(source[a:b])) for a, b in deleted]
     cleaner = Cleaner(s)
     return _assemble(s, segs, controls, cleaner, cleaner.run(), hints, left_out)
-
-
-#: ``clean_head`` cleans this much of a long article (a dozen screens) before its first frame,
-#: and only of an article four times as long (a shorter one is cleaned whole in milliseconds)
-HEAD_CHARS = 32_768
-
-
-def is_long(source: str, chars: int = HEAD_CHARS) -> bool:
-    """True for an article long enough that ``clean_head`` may show its first part first."""
-    return len(source) >= 4 * chars and not looks_html(source)
 
 
 def clean_head(source: str, chars: int = HEAD_CHARS) -> Cleaned | None:

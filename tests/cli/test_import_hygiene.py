@@ -106,3 +106,18 @@ def test_the_first_frame_of_an_analysed_article_loads_no_review_code_dialog_or_h
     assert "newsview.tui.reader_screen" in first_frame and seen["loaded"]
     assert not {"newsview.review.store", "newsview.review.view", "newsview.review.fileformat",
                 "newsview.review.actions", "newsview.tui.dialogs", "newsview.tui.help"} & first_frame
+
+
+def test_asking_whether_an_article_is_long_does_not_load_the_cleaner():
+    """A cached article's first frame needs no cleaning: telling a long article from an ordinary
+    one (to read the cache first) does not import the boilerplate cleaner."""
+    code = (
+        "import json, sys\n"
+        "from newsview.clean import is_long\n"
+        "assert not is_long('A title\\n\\nThe body.\\n')\n"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    modules = set(json.loads(out.stdout))
+    assert "newsview.clean" in modules  # the check would be empty otherwise
+    assert not {"newsview.clean.article", "newsview.clean.plain", "newsview.clean.boilerplate"} & modules
