@@ -135,6 +135,8 @@ def strip_escapes(text: str) -> str:
 @dataclass
 class PtyRun:
     found: dict[str, float] = field(default_factory=dict)  # pattern name -> seconds after launch
+    #: pattern name -> CPU milliseconds of all the child's threads when the pattern showed (Linux)
+    cpu_ms: dict[str, float] = field(default_factory=dict)
     maxrss_mib: float = 0.0  # peak RSS over the whole life of the process
     hwm_mib: float | None = None  # peak RSS up to the moment the last pattern showed
     spacy_loaded: bool | None = None
@@ -167,6 +169,27 @@ def _hwm_mib(pid: int) -> float | None:
     except OSError:
         pass
     return None
+
+
+def _cpu_ms(pid: int) -> float | None:
+    """CPU time of all of a process's threads so far, in ms (``/proc/PID/task/*/schedstat``; None elsewhere).
+
+    Read when the parent sees a pattern: under load the child may have run a little
+    further, so this is an upper bound, but unlike wall time it does not count the
+    time other processes had the cores.
+    """
+    total = 0
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return None
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/schedstat", encoding="ascii") as fh:
+                total += int(fh.read().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue
+    return total / 1e6
 
 
 def _maps_have_spacy(pid: int) -> bool | None:
@@ -224,6 +247,9 @@ def run_pty(argv: list[str], env: dict[str, str], patterns: dict[str, re.Pattern
             for name, pat in list(pending.items()):
                 if pat.search(plain):
                     result.found[name] = t
+                    cpu = _cpu_ms(pid)
+                    if cpu is not None:
+                        result.cpu_ms[name] = cpu
                     del pending[name]
     os.close(fd)
     _, _, usage = os.wait4(pid, 0)
@@ -336,6 +362,8 @@ class Bench:
         self.floor_spacy = self._script("floor_spacy.py", FLOOR_SPACY)
         self.floor_pipe = self._script("floor_pipe.py", FLOOR_PIPE)
         self.floor_paint: list[float | None] = []
+        #: CPU ms of the minimal app when its first word showed (the sample's runs)
+        self.floor_cpu: list[float | None] = []
         self.mem_sample: tuple[float | None, float | None] = (None, None)
         self.big: dict[str, Path] = {}
         self.big_cache = tmp / "cache-big"
@@ -359,16 +387,21 @@ class Bench:
         return run_pty(argv, child_env(cache), patterns, timeout=timeout)
 
     def floor_pty(self, path: Path, word: re.Pattern) -> float | None:
-        return run_pty([PY, str(self.floor_app), str(path)], child_env(self.cache("cache-floor")), {"word": word}, timeout=60).found.get("word")
+        r = run_pty([PY, str(self.floor_app), str(path)], child_env(self.cache("cache-floor")), {"word": word}, timeout=60)
+        if path == SAMPLE:
+            self.floor_cpu.append(r.cpu_ms.get("word"))
+        return r.found.get("word")
 
     # sample: first paint, analysis done, memory ---------------------------------
     def sample(self) -> None:
         word = first_word(SAMPLE)
         paint, done, rss, floor_paint, bare, bare_rss = [], [], [], [], [], []
+        paint_cpu: list[float | None] = []
         for i in range(self.runs):
             log(f"sample run {i + 1}/{self.runs}")
             r = self.newsview_pty(SAMPLE, self.cache("cache-cold"), {"word": word, "done": ANALYSED}, no_cache=True, timeout=120)
             paint.append(r.found.get("word"))
+            paint_cpu.append(r.cpu_ms.get("word"))
             done.append(r.found.get("done"))
             rss.append(r.maxrss_mib)
             floor_paint.append(self.floor_pty(SAMPLE, word))
@@ -379,7 +412,8 @@ class Bench:
         self.mem_sample = (med(rss), med(bare_rss))
         if self.wanted("paint"):
             self.rows.append(Row("first paint (sample)", med(paint), med(floor_paint), "s", 1.3,
-                                 note=f"word {word.pattern!r}; newsview runs {_list(paint)}; floor {_list(floor_paint)}"))
+                                 note=f"word {word.pattern!r}; newsview runs {_list(paint)}; floor {_list(floor_paint)}; "
+                                      + _cpu_note(paint_cpu, self.floor_cpu)))
         if self.wanted("analysis"):
             self.rows.append(Row("analysis done, cold (sample)", med(done), med(bare), "s", 1.25,
                                  note=f"newsview runs {_list(done)}; bare spaCy process {_list(bare)}"))
@@ -400,15 +434,16 @@ class Bench:
         if "done" not in prime.found:
             log(f"cache priming did not finish: {prime.tail!r}")
         floor = self.paint_floor()
-        times, spacy = [], []
+        times, spacy, cpu = [], [], []
         for i in range(self.runs):
             log(f"cached run {i + 1}/{self.runs}")
             r = self.newsview_pty(SAMPLE, cache, {"done": ANALYSED}, no_cache=False, timeout=60)
             times.append(r.found.get("done"))
+            cpu.append(r.cpu_ms.get("done"))
             spacy.append(r.spacy_loaded)
         loaded = sum(1 for s in spacy if s)
         row = Row("cached reopen: highlights + sidebar", med(times), med(floor), "s", 1.3,
-                  note=f"spaCy mapped in {loaded}/{len(spacy)} runs; runs {_list(times)}")
+                  note=f"spaCy mapped in {loaded}/{len(spacy)} runs; runs {_list(times)}; " + _cpu_note(cpu, self.floor_cpu))
         if loaded:
             row.note += " — spaCy was imported, which fails the target whatever the time"
             row.failed = True
@@ -549,6 +584,16 @@ class Bench:
         if self.wanted("batch"):
             self.batch()
         return self.rows
+
+
+def _cpu_note(newsview: list[float | None], floor: list[float | None]) -> str:
+    """CPU time (all threads) when the text showed, newsview against the minimal app: steadier than wall
+    time on a shared machine.  The load average is given with it."""
+    nv, fl = med(newsview), med(floor)
+    if nv is None or fl is None:
+        return "CPU time not available"
+    return (f"CPU when it showed: newsview {nv:.0f} ms vs floor {fl:.0f} ms = {nv / fl:.2f}× "
+            f"(medians; load average {os.getloadavg()[0]:.1f})")
 
 
 def _list(values: list[float | None]) -> str:
