@@ -264,9 +264,12 @@ class ReaderScreen(Screen[None]):
         if not session.deferred:
             return  # loaded already: a key or a newer analysis needed it
         self.review_keys.tell(session.load_deferred())
-        if session.view is not None:
+        view = session.view
+        if view is not None and (view.review.entries or view.orphans):
+            # saved meanwhile by another newsview: show it
             self._show_reviewed(session.reviewed(self.analysis), rebuild_text=False)
         elif self.is_mounted:
+            # still empty, as the first frame showed it (nothing to redraw); a file that could not be read says so
             self._update_status()
 
     def catch_up(self) -> None:
