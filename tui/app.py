@@ -7,6 +7,7 @@ shows the reader screen (``ReaderScreen``), which does the rest.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
@@ -32,6 +33,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .variant_set import LibraryContext, VariantSet
 
 __all__ = ["NewsViewApp", "binding_ids"]
+
+#: seconds a thread may hold the GIL while another waits (Python's default is 0.005)
+SWITCH_INTERVAL = 0.001
 
 class NewsViewApp(VariantsHost, KeysFollowFocus, App[int]):
     """The newsview reader."""
@@ -141,6 +145,10 @@ class NewsViewApp(VariantsHost, KeysFollowFocus, App[int]):
 
     def run(self, *args, mouse: bool | None = None, **kwargs):
         """Run the app; ``mouse`` defaults to the value given to the constructor."""
+        # Textual's writer thread puts each frame on the terminal, and needs the GIL for it
+        # while this thread goes on (the next layout, loading the review, the analysis
+        # thread importing spaCy): let it have the GIL within 1 ms rather than 5 ms.
+        sys.setswitchinterval(SWITCH_INTERVAL)
         return super().run(*args, mouse=self.mouse if mouse is None else mouse, **kwargs)
 
     # -- themes and keys ---------------------------------------------------
