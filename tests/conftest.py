@@ -63,18 +63,31 @@ def local_site():
 
 
 @pytest.fixture
-def installed_trafilatura(monkeypatch):
-    """``installed_trafilatura(version)``: as if that trafilatura were installed (its metadata is what the key reads)."""
+def installed_package(monkeypatch):
+    """``installed_package(name, version)``: as if that version of the package were installed
+    (its metadata is what the parse cache's key reads)."""
     from importlib import metadata
 
     from newsview import cache
 
     real = metadata.version
+    pretended: dict[str, str] = {}
 
-    def install(version: str) -> None:
-        monkeypatch.setattr(metadata, "version", lambda name: version if name == "trafilatura" else real(name))
+    def forget_versions() -> None:
         cache.extractor_fingerprint.cache_clear()
+        cache.detector_fingerprint.cache_clear()
+
+    def install(name: str, version: str) -> None:
+        pretended[name] = version
+        monkeypatch.setattr(metadata, "version", lambda package: pretended.get(package) or real(package))
+        forget_versions()
 
     yield install
-    cache.extractor_fingerprint.cache_clear()
+    forget_versions()
+
+
+@pytest.fixture
+def installed_trafilatura(installed_package):
+    """``installed_trafilatura(version)``: as if that trafilatura were installed (its metadata is what the key reads)."""
+    return lambda version: installed_package("trafilatura", version)
 

