@@ -37,8 +37,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..review.view import ReviewedActor, ReviewedView
     from .query import ArticleRow, Page, QuoteRow, SearchHit
 
-#: Bump when the tables change: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+#: Bump when the tables change: an index of another version is rebuilt (its rows are derived:
+#: the articles, the parse cache and the review files give them again).
+#: 2: quotes keep their attribution rule (an interviewer's questions are left out of the variants)
+SCHEMA_VERSION = 2
 #: "nvli" in the file header: a newsview library index, not some other database
 APPLICATION_ID = 0x6E766C69
 #: quotes below this confidence are counted as "low confidence"
@@ -105,7 +107,9 @@ CREATE TABLE quotes (
     words INTEGER NOT NULL,
     verdict TEXT,
     reviewed INTEGER NOT NULL DEFAULT 0,
-    reassigned INTEGER NOT NULL DEFAULT 0
+    reassigned INTEGER NOT NULL DEFAULT 0,
+    -- the engine's attribution rule (``interview-question``: an interviewer's turn of a transcript)
+    rule TEXT
 );
 CREATE INDEX quotes_article ON quotes(article_id, position);
 CREATE INDEX quotes_speaker ON quotes(article_id, speaker_id);
@@ -326,7 +330,8 @@ class LibraryIndex(DerivedDatabase):
             for q in quotes:
                 cur = c.execute(
                     "INSERT INTO quotes(article_id, quote_id, position, start, end, kind, confidence, speaker_id,"
-                    " speaker, text, words, verdict, reviewed, reassigned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " speaker, text, words, verdict, reviewed, reassigned, rule)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (aid, *q),
                 )
                 c.execute("INSERT INTO quote_text(rowid, text) VALUES (?, ?)", (cur.lastrowid, q[8]))
@@ -559,7 +564,8 @@ def _rows(doc: ParsedDocument, view: ReviewedView | None) -> tuple[list[tuple[An
                        names, first.gender if first is not None else None, mentions, said.get(ra.id, 0)))
     quotes = [
         (rq.quote.id, i, rq.quote.start, rq.quote.end, rq.quote.kind, float(rq.quote.confidence), rq.speaker_id,
-         rq.speaker_name, rq.quote.text, len(rq.quote.text.split()), rq.verdict, int(rq.reviewed), int(rq.reassigned))
+         rq.speaker_name, rq.quote.text, len(rq.quote.text.split()), rq.verdict, int(rq.reviewed), int(rq.reassigned),
+         rq.quote.evidence.rule if rq.quote.evidence is not None else None)
         for i, rq in enumerate(view.quotes)
     ]
     return actors, quotes, len(view.orphans)

@@ -3,8 +3,10 @@
 The index keeps each quote's text, its place in the article and its speaker
 after the article's review, so the Variants view of a library needs no parse:
 ``library_clusters(index_path)`` is the app's provider.  Quotes a reviewer
-rejected are left out (the index keeps the verdict, not its reason); reported
-speech is the finder's to leave out.  Without the article's text, short
+rejected are left out (the index keeps the verdict, not its reason), and so
+are an interviewer's questions (the index keeps each quote's attribution
+rule), as ``--format variants`` leaves them out; reported speech is the
+finder's to leave out.  Without the article's text, short
 quotes are matched only by their speakers' names.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from ..extract.interviews import QUESTION_RULE
 from ..variants.documents import DESCRIBED, quoted_parts
 from ..variants.model import Cluster, VariantQuote
 
@@ -24,6 +27,7 @@ SELECT a.path, q.quote_id, q.speaker, q.text, q.start, q.kind, ac.kind, ac.alias
 FROM quotes q JOIN articles a ON a.id = q.article_id
 LEFT JOIN actors ac ON ac.article_id = q.article_id AND ac.actor_id = q.speaker_id
 WHERE a.state = 'done' AND (q.verdict IS NULL OR q.verdict != 'rejected')
+  AND (q.rule IS NULL OR q.rule != ?)
 ORDER BY a.path, q.position
 """
 
@@ -33,7 +37,7 @@ def variant_quotes(conn: sqlite3.Connection) -> list[VariantQuote]:
     import json
 
     out = []
-    for path, quote_id, speaker, text, start, kind, actor_kind, aliases in conn.execute(_QUOTES):
+    for path, quote_id, speaker, text, start, kind, actor_kind, aliases in conn.execute(_QUOTES, (QUESTION_RULE,)):
         pieces = tuple(quoted_parts(start, text)) if kind == "mixed" else ((start, text),)
         if not pieces:
             continue
