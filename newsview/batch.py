@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from concurrent.futures import Future
 
     from .engine import Analyzer
-    from .reader import RawArticle
+    from .inputs import Input
     from .model import ParsedDocument
 
 
@@ -34,6 +34,9 @@ class Result:
     document: "ParsedDocument | None" = None
     #: a one-line message when the file could not be read
     input_error: str | None = None
+    #: a one-line message about a file that was read: ``--refresh`` could not fetch a page again,
+    #: and the copy fetched before was analysed
+    notice: str | None = None
 
 
 def default_jobs() -> int:
@@ -101,7 +104,8 @@ def analyse(
 ) -> Iterator[Result]:
     """Yield one Result per input (a file, ``-`` or a web address), in input order.
 
-    ``refresh`` fetches web addresses again instead of reading the copy kept.
+    ``refresh`` fetches web addresses again instead of reading the copy kept (a page
+    that cannot be fetched again is still read from that copy: the result's ``notice`` says so).
 
     Raises :class:`newsview.pipeline.ModelError` when no pipeline can be
     loaded (before the first result when it cannot even be found).
@@ -128,14 +132,14 @@ class _PagesAhead:
 
     def __init__(self, files: Sequence[str], *, refresh: bool) -> None:
         from .ahead import in_order
-        from .inputs import is_url, read_input
+        from .inputs import is_url, read_input_or_kept
 
         addresses = [path for path in files if path != "-" and is_url(path)]
-        self._fetched = in_order(addresses, lambda a: read_input(a, refresh=refresh), at_once=PAGES_AHEAD) \
+        self._fetched = in_order(addresses, lambda a: read_input_or_kept(a, refresh=refresh), at_once=PAGES_AHEAD) \
             if len(addresses) > 1 else None
         self._addresses = set(addresses)
 
-    def get(self, path: str) -> Future[RawArticle] | None:
+    def get(self, path: str) -> Future[Input] | None:
         """The future of ``path``'s page (the inputs are asked for in order), or None: read it at its turn."""
         if self._fetched is None or path not in self._addresses:
             return None
@@ -155,19 +159,20 @@ def make_analyzer(model: str | None, use_cache: bool, language: str | None = Non
 
 
 def _analyse_one(analyzer: "Analyzer", path: str, report=None, *, refresh: bool = False,
-                 page: "Future[RawArticle] | None" = None) -> Result:
+                 page: "Future[Input] | None" = None) -> Result:
     """One input analysed; ``page``: the future of its page, when it was fetched ahead."""
     from . import engine
-    from .inputs import read_input
+    from .inputs import read_input_or_kept
     from .reader import InputError
 
     try:
-        doc = engine.prepare(page.result() if page is not None else read_input(path, refresh=refresh))
+        read = page.result() if page is not None else read_input_or_kept(path, refresh=refresh)
+        doc = engine.prepare(read.raw)
     except InputError as exc:
         return Result(path, input_error=str(exc))
     if report is None:
-        return Result(path, analyzer(doc))
-    return Result(path, analyzer(doc, progress=lambda _partial, share: report(share)))
+        return Result(path, analyzer(doc), notice=read.notice)
+    return Result(path, analyzer(doc, progress=lambda _partial, share: report(share)), notice=read.notice)
 
 
 # -- several processes ---------------------------------------------------------
@@ -189,20 +194,20 @@ def _start_worker(model: str | None, use_cache: bool, language: str | None = Non
         _worker_analyzer = exc
 
 
-def _work(job: tuple[str, bool]) -> tuple[str, dict | None, str | None, str | None]:
-    """(path, document as plain data, input error, pipeline error) of ``(path, refresh)``."""
+def _work(job: tuple[str, bool]) -> tuple[str, dict | None, str | None, str | None, str | None]:
+    """(path, document as plain data, input error, pipeline error, notice) of ``(path, refresh)``."""
     from .pipeline import ModelError
 
     path, refresh = job
     analyzer = _worker_analyzer
     if isinstance(analyzer, ModelError):
-        return path, None, None, str(analyzer)
+        return path, None, None, str(analyzer), None
     try:
         result = _analyse_one(analyzer, path, refresh=refresh)
     except ModelError as exc:
-        return path, None, None, str(exc)
+        return path, None, None, str(exc), None
     data = result.document.to_dict() if result.document is not None else None
-    return path, data, result.input_error, None
+    return path, data, result.input_error, None, result.notice
 
 
 def _in_processes(
@@ -219,11 +224,12 @@ def _in_processes(
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     pool = context.Pool(jobs, initializer=_start_worker, initargs=(model, use_cache, language))
     try:
-        for path, data, input_error, model_error in pool.imap(_work, [(path, refresh) for path in files], chunksize=1):
+        for path, data, input_error, model_error, notice in pool.imap(_work, [(path, refresh) for path in files],
+                                                                      chunksize=1):
             if model_error is not None:
                 raise ModelError(model_error)
             document = ParsedDocument.from_dict(data) if data is not None else None
-            yield Result(path, document, input_error)
+            yield Result(path, document, input_error, notice)
         pool.close()
     finally:
         pool.terminate()

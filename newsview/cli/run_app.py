@@ -59,7 +59,7 @@ def run_app(
     try:
         from .. import engine
         from ..batch import make_analyzer
-        from ..inputs import read_input
+        from ..inputs import read_input_or_kept
         from ..language import parse_language_option
         from ..pipeline import ModelError
         from ..reader import InputError
@@ -70,10 +70,11 @@ def run_app(
             error(str(exc))
             return EXIT_USAGE
         try:
-            raw = read_input(path, refresh=refresh)
+            read = read_input_or_kept(path, refresh=refresh)
         except InputError as exc:
             error(str(exc))
             return EXIT_INPUT
+        raw = read.raw
         try:
             analyzer = make_analyzer(model, use_cache, language)
         except ModelError as exc:
@@ -107,6 +108,10 @@ def run_app(
                           review_file=review_file)
         if keys:
             app.set_keymap(keys)
+        if read.notice:
+            # --refresh could not fetch the page again: the copy fetched before is shown, and said so.
+            # Posted now, it waits in the app's queue and shows with the first frame (tests check it does).
+            app.notify(read.notice, severity="warning", markup=False, timeout=10)
         app.run(mouse=mouse)
         code = int(app.return_code or 0)
         if app.analysis_running:

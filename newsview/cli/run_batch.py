@@ -44,6 +44,8 @@ def _documents(results: Iterator[Result], failures: list[str], progress: Progres
             _report(progress, result.input_error or f"{escape_name(result.path)}: cannot be analysed")
             failures.append(result.path)
         else:
+            if result.notice:  # a page --refresh could not fetch again: its copy fetched before is used
+                _report(progress, result.notice)
             note = status_note(result.document) if tell_coverage else None
             if note:
                 _report(progress, f"{escape_name(result.path)}: {note}")

@@ -213,12 +213,13 @@ class FetchedPage:
 
 def _fetch_page(address: str, refresh: bool) -> FetchedPage:
     """Fetch (or read from the page cache) one page: in a fetching thread, so nothing here touches the index."""
+    from ..inputs import kept_copy
     from ..reader import InputError
 
     try:
         return FetchedPage(read_page_member(address, refresh=refresh))
     except InputError as exc:
-        kept = _kept_copy(address, exc.problem) if refresh else None
+        kept = kept_copy(address, exc.problem) if refresh else None
         if kept is None:
             return FetchedPage(None, problem=exc.problem)
         return FetchedPage(kept[0], notice=kept[1])
@@ -278,22 +279,6 @@ def _sync_address(index: LibraryIndex, address: str, old: Stamp | None, pipeline
         return page.notice
     _add_read(index, address, raw, None, pipeline, cache, report)
     return page.notice
-
-
-def _kept_copy(address: str, problem: str) -> tuple[RawArticle, str] | None:
-    """A page ``--refresh`` could not fetch again: the copy fetched before (an article offline is
-    still an article), and the one line that says so; None when there is no copy."""
-    from ..page_cache import PageCache
-    from ..reader import display_name, raw_from_bytes
-
-    cache = PageCache.default()
-    page = cache.get(address)
-    if page is None:
-        return None
-    when = cache.fetched_at(address)
-    notice = (f"{display_name(address)}: could not fetch it again ({problem}); "
-              f"kept the copy fetched {when.replace('T', ' ').replace('Z', ' UTC') if when else 'before'}")
-    return raw_from_bytes(page.data, path=address, encoding=page.charset), notice
 
 
 def _add_read(index: LibraryIndex, path: str, raw: RawArticle, st: os.stat_result | None, pipeline: str,

@@ -149,9 +149,59 @@ def test_a_fetched_page_reopens_offline_and_refresh_fetches_again(env):
     offline = run(url, "--format", "json", env=env)
     assert first.returncode == offline.returncode == 0
     assert json.loads(offline.stdout)["text"] == json.loads(first.stdout)["text"]
+    # --refresh cannot fetch it again: the copy fetched before is analysed, as the library does, and said so
     refreshed = run(url, "--format", "json", "--refresh", env=env)
-    assert refreshed.returncode == 1 and refreshed.stdout == b""
-    assert error_lines(refreshed) == [f"newsview: {url}: connection refused"]
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert json.loads(refreshed.stdout)["text"] == json.loads(first.stdout)["text"]
+    (notice,) = error_lines(refreshed)
+    assert notice.startswith(f"newsview: {url}: could not fetch it again (connection refused); kept the copy fetched 20")
+    assert notice.endswith(" UTC")
+    # an address never fetched has no copy to keep: the failure stays one line and exit code 1
+    never = url.replace("/page.html", "/never-fetched.html")
+    missing = run(never, "--format", "json", "--refresh", env=env)
+    assert missing.returncode == 1 and missing.stdout == b""
+    assert error_lines(missing) == [f"newsview: {never}: connection refused"]
+
+
+def test_the_app_with_refresh_offline_shows_the_copy_fetched_before_and_says_so(tmp_path, monkeypatch):
+    """``newsview URL --refresh`` in the app: the page cannot be fetched again, so the copy fetched
+    before opens (exit code 0) with a notification naming the problem."""
+    import asyncio
+
+    from cli_runs import run_cli, share_one_pipeline
+
+    import newsview.tui.app as ui
+    from newsview.cli.run_app import run_app
+
+    monkeypatch.setenv("NEWSVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("NEWSVIEW_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NEWSVIEW_TIMEOUT", "1")
+    share_one_pipeline(monkeypatch)
+    server = Site()
+    url = server.url("/page.html")
+    try:  # fetched and analysed once: the page and its analysis are in the caches
+        first = run_cli([url, "--format", "json"], monkeypatch)
+    finally:
+        server.stop()
+    assert first.code == 0, first.stderr
+    seen: dict = {}
+
+    def look(app, **_kw):
+        async def drive() -> None:
+            async with app.run_test(size=(100, 30), notifications=True) as pilot:
+                await pilot.pause()
+                seen["text"] = app.reader.document.text
+                seen["notices"] = [(n.message, n.severity) for n in app._notifications]
+                seen["toasts"] = len(app.screen.query("Toast"))
+
+        asyncio.run(drive())
+
+    monkeypatch.setattr(ui.NewsViewApp, "run", look)
+    assert run_app(url, model=None, theme=None, mouse=False, use_cache=True, review_file=None, refresh=True) == 0
+    assert seen["text"] == json.loads(first.stdout)["text"]
+    ((message, severity),) = seen["notices"]
+    assert message.startswith(f"{url}: could not fetch it again (connection refused); kept the copy fetched 20")
+    assert severity == "warning" and seen["toasts"] == 1  # shown on the screen
 
 
 def test_a_format_run_fetches_the_next_pages_while_one_is_analysed_and_keeps_their_order(local_site, tmp_path,
