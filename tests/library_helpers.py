@@ -7,7 +7,8 @@ from pathlib import Path
 
 from newsview import engine
 from newsview.cache import ParseCache
-from newsview.model import Actor, Mention, ParsedDocument, Quote
+from newsview.extract.interviews import QUESTION_RULE
+from newsview.model import Actor, Evidence, Mention, ParsedDocument, Quote
 from newsview.pipeline import ModelError
 from newsview.reader import read_article
 
@@ -57,6 +58,53 @@ def write_article(folder: Path, name: str, title: str, body: str, actors: list[S
         doc = engine.prepare(read_article(path))
         cache.put(analysed(doc, actors or [], unattributed), PIPELINE)
     return path
+
+
+def write_interview(folder: Path, cache: ParseCache, name: str, guest: str, turns: list[tuple[str, str]]) -> Path:
+    """A Wikinews transcript on disk, its analysis in the cache as the engine makes it: the
+    interviewer's ("WN") turns are quotes with the rule ``interview-question``."""
+    path = folder / name
+    body = "\n\n".join(f"((WN)) {words}" if who == "WN" else f"(({guest})) {words}" for who, words in turns)
+    path.write_text(f"Wikinews interviews {guest}\n\n{body}\n", encoding="utf-8")
+    doc = engine.prepare(read_article(path))
+    text = doc.text
+    quotes, at = [], 0
+    for n, (who, words) in enumerate(turns, 1):
+        s = text.index(words, at)
+        at = s + len(words)
+        rule = QUESTION_RULE if who == "WN" else "interview-turn"
+        quotes.append(Quote(f"q{n}", s, at, words, "direct", "a1" if who == "WN" else "a2", spans=((s, at),),
+                            evidence=Evidence(rule)))
+    g = text.index(guest)
+    actors = (Actor("a1", "Wikinews", "ORG", (), (), tuple(q.id for q in quotes if q.speaker == "a1")),
+              Actor("a2", guest, "PERSON", (), ((g, g + len(guest)),), tuple(q.id for q in quotes if q.speaker == "a2")))
+    analysed = doc.with_analysis(actors=actors, quotes=tuple(quotes), mentions=(Mention(g, g + len(guest), "a2"),),
+                                 pipeline=PIPELINE)
+    cache.put(analysed, PIPELINE)
+    return path
+
+
+#: asked in both interviews of ``write_two_interviews``: the publication's template, not a statement
+STOCK_QUESTION = "How did you get involved in this study of the old survey?"
+#: said in one interview of ``write_two_interviews`` and repeated in the other
+ANSWER = "The telescope found the black hole because its companion stars moved in a strange way"
+
+
+def write_two_interviews(folder: Path, cache: ParseCache) -> None:
+    """Two interviews by one publication, analysed in ``cache``: the same stock question, and a
+    guest's answer the other guest repeats."""
+    write_interview(folder, cache, "2024-05-01-costa.txt", "Ana Costa", [
+        ("WN", STOCK_QUESTION),
+        ("Ana Costa", "A colleague asked me to look at the spectra from the old survey."),
+        ("WN", "What would you tell a student who wants to start in astronomy today?"),
+        ("Ana Costa", ANSWER),
+    ])
+    write_interview(folder, cache, "2024-05-02-reyes.txt", "Tom Reyes", [
+        ("WN", STOCK_QUESTION),
+        ("Tom Reyes", "I was the one who built the camera that took the images."),
+        ("WN", "What did your colleague find in the spectra?"),
+        ("Tom Reyes", f"As she said, {ANSWER.lower()}"),
+    ])
 
 
 class FakeAnalyzer:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from library_helpers import ARTICLES, FakeAnalyzer, Said, write_article
+from library_helpers import ARTICLES, STOCK_QUESTION, FakeAnalyzer, Said, write_article, write_two_interviews
 from newsview.tui.library_app import LibraryApp, LibraryReader
 from newsview.tui.library_screen import LibrarySetup
 from newsview.tui.variants_screen import ComparisonScreen, VariantsScreen
@@ -293,3 +293,21 @@ async def test_the_variants_of_the_librarys_quotes_open_their_articles_and_come_
         assert isinstance(app.screen, ComparisonScreen)
         await pilot.press("escape", "escape")
         assert app.screen is app.library
+
+
+async def test_the_variants_view_shows_a_recurring_answer_but_not_the_interviewers_stock_question(tmp_path: Path):
+    """V compares what the guests said; the question the publication asks in every interview is no statement."""
+    folder = tmp_path / "interviews"
+    folder.mkdir()
+    cache = ParseCache(tmp_path / "cache")
+    write_two_interviews(folder, cache)
+    setup = LibrarySetup(tmp_path / "lib.sqlite", scan.expand_inputs([str(folder)]).files)
+    app = LibraryApp(setup, analyzer=FakeAnalyzer(cache))  # type: ignore[arg-type]
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("V")
+        await settle(pilot, app)
+        assert isinstance(app.screen, VariantsScreen)
+        rows = [str(o.prompt) for o in app.screen.variants_list.options]
+        assert len(rows) == 1 and "Ana Costa / Tom Reyes" in rows[0], rows
+        assert not any(STOCK_QUESTION[:30] in row for row in rows)

@@ -7,44 +7,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from library_helpers import PIPELINE
+from library_helpers import ANSWER, PIPELINE, STOCK_QUESTION, write_two_interviews
 
 from newsview import engine
 from newsview.cache import ParseCache
-from newsview.extract.interviews import QUESTION_RULE
 from newsview.library import scan
 from newsview.library.index import SCHEMA_VERSION, LibraryIndex
 from newsview.library.variants import library_clusters
-from newsview.model import Actor, Evidence, Mention, Quote
 from newsview.reader import read_article
 from newsview.variants import find_variants, quotes_of_document
-
-STOCK_QUESTION = "How did you get involved in this study of the old survey?"
-ANSWER = "The telescope found the black hole because its companion stars moved in a strange way"
-
-
-def _interview(folder: Path, cache: ParseCache, name: str, guest: str, turns: list[tuple[str, str]]) -> Path:
-    """A Wikinews transcript on disk, its analysis in the cache as the engine makes it: the
-    interviewer's ("WN") turns are quotes with the rule ``interview-question``."""
-    path = folder / name
-    body = "\n\n".join(f"((WN)) {words}" if who == "WN" else f"(({guest})) {words}" for who, words in turns)
-    path.write_text(f"Wikinews interviews {guest}\n\n{body}\n", encoding="utf-8")
-    doc = engine.prepare(read_article(path))
-    text = doc.text
-    quotes, at = [], 0
-    for n, (who, words) in enumerate(turns, 1):
-        s = text.index(words, at)
-        at = s + len(words)
-        rule = QUESTION_RULE if who == "WN" else "interview-turn"
-        quotes.append(Quote(f"q{n}", s, at, words, "direct", "a1" if who == "WN" else "a2", spans=((s, at),),
-                            evidence=Evidence(rule)))
-    g = text.index(guest)
-    actors = (Actor("a1", "Wikinews", "ORG", (), (), tuple(q.id for q in quotes if q.speaker == "a1")),
-              Actor("a2", guest, "PERSON", (), ((g, g + len(guest)),), tuple(q.id for q in quotes if q.speaker == "a2")))
-    analysed = doc.with_analysis(actors=actors, quotes=tuple(quotes), mentions=(Mention(g, g + len(guest), "a2"),),
-                                 pipeline=PIPELINE)
-    cache.put(analysed, PIPELINE)
-    return path
 
 
 @pytest.fixture
@@ -53,18 +24,7 @@ def interviews(tmp_path: Path):
     folder = tmp_path / "interviews"
     folder.mkdir()
     cache = ParseCache(tmp_path / "cache")
-    _interview(folder, cache, "2024-05-01-costa.txt", "Ana Costa", [
-        ("WN", STOCK_QUESTION),
-        ("Ana Costa", "A colleague asked me to look at the spectra from the old survey."),
-        ("WN", "What would you tell a student who wants to start in astronomy today?"),
-        ("Ana Costa", ANSWER),
-    ])
-    _interview(folder, cache, "2024-05-02-reyes.txt", "Tom Reyes", [
-        ("WN", STOCK_QUESTION),
-        ("Tom Reyes", "I was the one who built the camera that took the images."),
-        ("WN", "What did your colleague find in the spectra?"),
-        ("Tom Reyes", f"As she said, {ANSWER.lower()}"),
-    ])
+    write_two_interviews(folder, cache)
     return folder, cache
 
 
