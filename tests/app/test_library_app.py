@@ -257,6 +257,21 @@ async def test_a_review_made_in_the_reader_shows_in_the_list(library):
         assert row.display_title == "Rain floods the valley" and row.progress == "1/2"
 
 
+def folder_app(folder: Path, cache: ParseCache, tmp_path: Path) -> LibraryApp:
+    """The library app on a folder whose analyses are in ``cache``."""
+    setup = LibrarySetup(tmp_path / "lib.sqlite", scan.expand_inputs([str(folder)]).files)
+    return LibraryApp(setup, analyzer=FakeAnalyzer(cache))  # type: ignore[arg-type]
+
+
+async def variants_rows(pilot, app: LibraryApp) -> list[str]:
+    """Once the library is synced, V: the Variants view's rows as shown."""
+    await settle(pilot, app)
+    await pilot.press("V")
+    await settle(pilot, app)
+    assert isinstance(app.screen, VariantsScreen)
+    return [str(o.prompt) for o in app.screen.variants_list.options]
+
+
 async def test_the_variants_of_the_librarys_quotes_open_their_articles_and_come_back(tmp_path: Path):
     folder = tmp_path / "news"
     folder.mkdir()
@@ -267,14 +282,9 @@ async def test_the_variants_of_the_librarys_quotes_open_their_articles_and_come_
     cut = "the sea wall will protect every home"
     write_article(folder, "2024-04-02-row.txt", "Wall row", f'Tom Reyes said "{cut}" at the meeting.',
                   [Said("Tom Reyes", quotes=(cut,))], cache=cache)
-    setup = LibrarySetup(tmp_path / "lib.sqlite", scan.expand_inputs([str(folder)]).files)
-    app = LibraryApp(setup, analyzer=FakeAnalyzer(cache))  # type: ignore[arg-type]
+    app = folder_app(folder, cache, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("V")
-        await settle(pilot, app)
-        assert isinstance(app.screen, VariantsScreen)
-        rows = [str(o.prompt) for o in app.screen.variants_list.options]
+        rows = await variants_rows(pilot, app)
         assert len(rows) == 1 and rows[0].startswith("≠ conflicting") and "Ana Costa / Tom Reyes" in rows[0]
         await pilot.press("enter")
         await pilot.pause()
@@ -301,13 +311,8 @@ async def test_the_variants_view_shows_a_recurring_answer_but_not_the_interviewe
     folder.mkdir()
     cache = ParseCache(tmp_path / "cache")
     write_two_interviews(folder, cache)
-    setup = LibrarySetup(tmp_path / "lib.sqlite", scan.expand_inputs([str(folder)]).files)
-    app = LibraryApp(setup, analyzer=FakeAnalyzer(cache))  # type: ignore[arg-type]
+    app = folder_app(folder, cache, tmp_path)
     async with app.run_test(size=(100, 24)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("V")
-        await settle(pilot, app)
-        assert isinstance(app.screen, VariantsScreen)
-        rows = [str(o.prompt) for o in app.screen.variants_list.options]
+        rows = await variants_rows(pilot, app)
         assert len(rows) == 1 and "Ana Costa / Tom Reyes" in rows[0], rows
         assert not any(STOCK_QUESTION[:30] in row for row in rows)
