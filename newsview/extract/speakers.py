@@ -274,7 +274,11 @@ class SpeakerResolver:
             # he said") is not the one who speaks
             if subject or (start >= sent_start and not (head is not None and self.doc[head].dep_ in ("pobj", "dobj")
                                                         and not _agentive(self.doc[head]))):
-                if fallback is None or pos - start < 600:
+                if not subject:
+                    # "X, who served under Y, has flirted with being Z's running mate,
+                    # though he denied it": the sentence's subject, not a nearer possessor
+                    m = self._subject_before(cands, m, sent_start, tok, gender) or m
+                if fallback is None or (pos - start < 600 and not self._newer_topic(fallback, m, tok)):
                     best = m
                 break
             if fallback is None:
@@ -304,6 +308,37 @@ class SpeakerResolver:
             conf -= 0.15
         chain = (f"{tok.text} \u2192 {c.display} ({where})",)
         return Speaker(cid, (pos, pos + len(tok)), "pronoun", chain, conf)
+
+    def _subject_before(self, cands: list, m: tuple, sent_start: int, tok: "Token", gender: str) -> tuple | None:
+        """A person who is the subject of a clause earlier in the pronoun's sentence."""
+        for other in cands:
+            start, cid, subject, head = other
+            if start >= m[0] or start < sent_start or not subject or head is None:
+                continue
+            c = self.index.clusters[cid]
+            if c.kind == "PERSON" and c.gender in (None, gender) and not self._same_clause(head, tok):
+                return other
+        return None
+
+    def _newer_topic(self, near: tuple, subject: tuple, tok: "Token") -> bool:
+        """ "Just look at Ana Ruiz. She has said ...": a person named after a
+        preposition in the sentence just before the pronoun's, a sentence no person
+        is the subject of, is who the pronoun goes on about, rather than the subject
+        of a sentence further back."""
+        doc = self.doc
+        here = tok.sent.start
+        if here == 0 or near[3] is None:
+            return False
+        before = doc[here - 1].sent
+        if not (before.start_char <= near[0] < before.end_char and subject[0] < before.start_char):
+            return False
+        head = doc[near[3]]
+        while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+            head = head.head
+        if head.dep_ != "pobj":
+            return False
+        return not any(t.dep_ in ("nsubj", "nsubjpass") and (
+            t.pos_ == "PRON" or self.index.cluster_of_token(t) is not None) for t in before)
 
     def _plural(self, tok: "Token") -> Speaker:
         """ "they said": the group or organisation that spoke just before
