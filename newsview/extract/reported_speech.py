@@ -33,6 +33,8 @@ _NOT_TOPICS = frozenset(
     "behalf phone telephone air radio television show program programme stage floor camera record condition occasion"
     " background basis".split()
 )
+#: modals a reported clause is put into ("would", not "will"): a clause in them goes on with what was said
+_REPORTED_MODALS = frozenset("would could might should".split())
 _REASON_MARKS = ("because", "since", "although", "though", "unless", "if", "so")
 
 
@@ -355,7 +357,17 @@ class ReportedSpeech(QuoteFrames):
         """ "She says she hopes to win, but she knows it will be hard": a clause joined
         by "but" whose subject is the speaker's own pronoun, with no speech verb of its
         own, goes on with what she says."""
-        if self.is_cue(conj) or not any(c.dep_ == "cc" and c.lower_ == "but" for c in v.children if v.i < c.i < conj.i):
+        if self.is_cue(conj) or self.in_quote(conj.idx) is not None:
+            return False
+        kids = list(conj.children)
+        if any(g.dep_ == "mark" and g.lower_ in ("that", "whether") and g.i < conj.i for g in kids):
+            return True  # "predicted that wages would fall, but that overtime would make up for it"
+        if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in kids) and any(
+                g.dep_ == "aux" and g.tag_ == "MD" and g.lower_ in _REPORTED_MODALS for g in kids):
+            # "said he was rooting for one team but would now root for the other": a
+            # second predicate in the tense of what was said, not a deed of the speaker's
+            return True
+        if not any(c.dep_ == "cc" and c.lower_ == "but" for c in v.children if v.i < c.i < conj.i):
             return False
         subj = next((c for c in conj.children if c.dep_ == "nsubj"), None)
         own = subject_of(v)
