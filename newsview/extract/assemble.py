@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Entity, Evidence, Mention, Quote
@@ -160,7 +162,62 @@ def _quote_only_paragraph(text: str, f: Found) -> bool:
     return not any(c.isalnum() for c in text[a : f.start] + text[f.end : b])
 
 
-def _drop_nested(found: list[Found]) -> list[Found]:
+#: what opens a clause of the writer's own inside a sentence ("X said A, while Y ...")
+_OWN_CLAUSE = re.compile(r"(?:,|\s)\s*(?:while|whereas|when|as)\s", re.I)
+#: what joins a speaker's own participle to what the speaker said (", arguing", " — saying")
+_PARTICIPLE_JOIN = re.compile(r"(?:,|\u2014|\s-)\s*$")
+
+
+def _reports_inside(text: str, outer: Found, inner: Found) -> bool:
+    """ "Aides said that the mayor had promised to resign": the inner report, cue
+    and all, is part of what the outer one reports; the outer speaker is the source.
+    Not a participle of the speaker's own ("said A, arguing B") nor a report in a
+    clause of the writer's ("said A, while Y argued B"): those report on their own."""
+    if outer.kind == "direct" or inner.cue is None or not (outer.rule.startswith("reported-speech") or (
+            # "Most voters say X, according to a poll": the poll reports what they say;
+            # "Lee said X, according to a pool report": Lee speaks, the report is a source
+            outer.rule == "according-to" and inner.speaker.kind != "name")):
+        return False
+    a, b = inner.cue
+    if not (outer.start <= inner.start and inner.end <= outer.end and (outer.start, outer.end) != (
+            inner.start, inner.end) and any(s <= a and b <= e for s, e in outer.spans)):
+        return False
+    return not text[a:b].endswith("ing") and not _OWN_CLAUSE.search(text, outer.start, a)
+
+
+def _end_before_own_reports(text: str, found: list[Found]) -> None:
+    """ "He said the vote was lost, arguing that the party had split", "She said the
+    toll was fair, while her rival has argued that ...": what the verb reports ends
+    before the speaker's own participle, or before a clause of the writer's that
+    holds a report of its own (the parse may have hung either inside the first
+    verb's clause)."""
+    for outer in found:
+        if outer.kind == "direct" or not outer.rule.startswith("reported-speech"):
+            continue
+        for inner in found:
+            s, e = outer.spans[-1]
+            if inner is outer or inner.cue is None:
+                continue
+            a, b = inner.cue
+            if not (s < a and b <= e and inner.start >= b):
+                continue
+            end = None
+            join = _PARTICIPLE_JOIN.search(text, s, a)
+            if text[a:b].endswith("ing") and join is not None and inner.speaker.cluster == outer.speaker.cluster:
+                end = join.start()
+            else:
+                own = [m for m in _OWN_CLAUSE.finditer(text, s, a)]
+                if own and inner.speaker.cluster != outer.speaker.cluster:
+                    end = own[-1].start()
+            if end is None:
+                continue
+            while end > s and text[end - 1] in " ,":
+                end -= 1
+            if end - s >= 3:
+                outer.spans = outer.spans[:-1] + [(s, end)]
+
+
+def _drop_nested(text: str, found: list[Found]) -> list[Found]:
     """ "X said A, which he said would B": the inner report of the same speaker
     is part of the outer one, not a second quote."""
     out = []
@@ -169,6 +226,8 @@ def _drop_nested(found: list[Found]) -> list[Found]:
         if c is not None and f.kind == "indirect" and f.rule.endswith("parenthetical") and any(
                 g is not f and g.speaker.cluster == c and g.start <= f.start and f.end <= g.end
                 and (g.start, g.end) != (f.start, f.end) for g in found):
+            continue
+        if f.kind == "indirect" and f.cue is not None and any(_reports_inside(text, g, f) for g in found if g is not f):
             continue
         out.append(f)
     return out
@@ -209,7 +268,8 @@ def assemble(doc: "Doc") -> Extraction:
         f.speaker.cluster is not None and not index.clusters[f.speaker.cluster].nominal)]
     found = _continuations(text, found)
     assume_speakers(doc, found, resolver)
-    found = _drop_nested(found)
+    _end_before_own_reports(text, found)
+    found = _drop_nested(text, found)
     if turns:
         # what a question seems to report ("You suggest that ...", "Which officials
         # would you ask ...?") is the interviewer's wording, not a speaker's quote

@@ -20,3 +20,25 @@ def test_a_second_that_clause_goes_on_with_what_was_said(nlp):
 def test_a_second_predicate_in_a_reported_modal_goes_on_with_what_was_said(nlp):
     text = "Martin Okafor said he was backing the northern route but would now back the coastal one."
     assert "would now back the coastal one" in reported(text, nlp, "backing the northern route")
+
+
+def test_a_report_inside_what_someone_reported_is_part_of_it(nlp):
+    text = ("Harbour officials said on Monday that the ferry company had promised to restore "
+            "the evening crossings by June.")
+    x = extract_text(nlp, text)
+    assert [q.text for q in x.quotes] == [
+        "that the ferry company had promised to restore the evening crossings by June"]
+
+
+def test_a_report_in_a_clause_of_the_writers_own_stays_a_report(nlp):
+    text = ("Ana Ruiz said that the toll was fair, while her rival, Martin Okafor, has argued "
+            "that it drives trade away.")
+    assert "drives trade away" not in reported(text, nlp, "the toll was fair")
+    assert reported(text, nlp, "drives trade away").startswith("that it drives")
+
+
+def test_the_speakers_own_participle_ends_what_was_said(nlp):
+    text = ("Martin Okafor said he did not believe the toll had cost him the vote, arguing "
+            "that the split in his own party was the bigger hurdle.")
+    assert reported(text, nlp, "the toll had cost") == "he did not believe the toll had cost him the vote"
+    assert "the bigger hurdle" in reported(text, nlp, "the split in his own party")
