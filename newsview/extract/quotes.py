@@ -147,10 +147,27 @@ class QuoteFinder(ReportedSpeech):
             return False
         if cue(t):
             return False  # 'he said "...'
+        if self._opens_sentence(i):
+            return False  # '… he said. But "it helps."': a conjunction is no clause to be inside
         # 'he told CNN "...', 'she told him "...' - but not 'lamented the "bickering"'
         if i > 0 and (t.pos_ in ("PROPN", "PRON") or t.lower_ in HEARERS) and cue(doc[i - 1]):
             return False
         return True
+
+    def _opens_sentence(self, i: int) -> bool:
+        """Only a conjunction or an adverb or two ("But", "And still,") stand between
+        the start of a sentence and token ``i``."""
+        doc = self.doc
+        k = i
+        while k >= 0 and i - k < 3 and (doc[k].pos_ in ("CCONJ", "ADV") or doc[k].text == ","):
+            k -= 1
+        if k == i or (k >= 0 and i - k >= 3):
+            return False
+        first = doc[k + 1]
+        if not first.text[:1].isupper():
+            return False
+        before = self.text[: first.idx].rstrip(" \t\u00a0")
+        return not before or before[-1] in ".!?\n”\""
 
     def _is_full_quote(self, p: QuotedPiece, has_cue: bool) -> bool:
         content = self.text[p.start : p.end]

@@ -42,3 +42,14 @@ def test_the_speakers_own_participle_ends_what_was_said(nlp):
             "that the split in his own party was the bigger hurdle.")
     assert reported(text, nlp, "the toll had cost") == "he did not believe the toll had cost him the vote"
     assert "the bigger hurdle" in reported(text, nlp, "the split in his own party")
+
+
+def test_a_quotation_after_but_goes_on_with_the_quotation_before(nlp):
+    text = ("Martin Okafor, a harbour councillor, said the vote would help both sides.\n\n"
+            "\u201cI don\u2019t think it\u2019s do or die, any single vote in particular,\u201d he said outside "
+            "the building. But \u201cthe ferry plan is strengthened with a vote from the most powerful "
+            "person in the council. It helps.\u201d")
+    x = extract_text(nlp, text)
+    hits = [q for q in x.quotes if "do or die" in q.text]
+    assert len(hits) == 1
+    assert any("It helps" in text[a:b] for a, b in hits[0].spans)
