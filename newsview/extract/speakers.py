@@ -139,6 +139,9 @@ class SpeakerResolver:
             if c.dep_ == "appos" or (
                 c.dep_ in ("compound", "nmod") and tok.lemma_.lower() in ROLE_NOUNS
                 and idx.clusters[cc].kind == "PERSON" and tok.tag_ not in ("NNS", "NNPS")
+                # "a top Ana Ruiz adviser", "one former Ruiz employee": someone who works for her
+                and not any(d.dep_ in ("det", "nummod") and d.lower_ in ("a", "an", "one", "another")
+                            for d in tok.children)
             ):
                 s, e = self._entity_span(c)
                 return Speaker(cc, (s, e), "name", (), 0.9)

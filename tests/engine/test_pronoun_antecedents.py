@@ -1,5 +1,5 @@
-"""Which person a "he" or "she" before a speech verb stands for: one invented
-text per construction."""
+"""Which person the subject of a speech verb stands for (a "he" or "she", a
+description): one invented text per construction."""
 
 from __future__ import annotations
 
@@ -43,3 +43,11 @@ def test_the_subject_stays_the_topic_when_the_sentence_between_has_one(nlp):
     )
     x = run(nlp, text)
     assert who(x, "the crews agreed with him") == "Martin Okafor"
+
+
+def test_an_unnamed_aide_of_a_named_person_is_not_that_person(nlp):
+    text = ("Ana Ruiz opened the harbour office on Monday.\n\n"
+            "A top Ana Ruiz adviser says the ferry is on a glide path to reopening by June.")
+    x = run(nlp, text)
+    speaker = who(x, "glide path")
+    assert speaker is not None and "adviser" in speaker
