@@ -76,7 +76,8 @@ def is_group(tok: "Token") -> bool:
     low = tok.lower_
     if low in ("one", "another", "each", "none"):
         return False
-    return tok.tag_ in ("NNS", "NNPS") or low in QUANTIFIERS or tok.lemma_.lower() in COLLECTIVE_NOUNS
+    return tok.tag_ in ("NNS", "NNPS") or low in QUANTIFIERS or low in ("those", "these") \
+        or tok.lemma_.lower() in COLLECTIVE_NOUNS
 
 
 class SpeakerResolver:
@@ -182,8 +183,11 @@ class SpeakerResolver:
             return self._neuter(tok)
         if low in PLURAL_PRONOUNS:
             return self._plural(tok)
-        if low in QUANTIFIERS:
-            # "Some said ...", "many of whom say ...", "Many in the crowd said ..."
+        if low in QUANTIFIERS or (low in ("those", "these") and tok.pos_ == "PRON" and any(
+                c.dep_ in ("acl", "relcl", "amod") or (c.dep_ == "prep" and c.lower_ in ("in", "at", "on"))
+                for c in tok.rights)):
+            # "Some said ...", "many of whom say ...", "Many in the crowd said ...",
+            # "those surveyed said", "those who attended say": people described, a group
             return self._nominal(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             d = self._descriptor(tok)

@@ -51,3 +51,14 @@ def test_an_unnamed_aide_of_a_named_person_is_not_that_person(nlp):
     x = run(nlp, text)
     speaker = who(x, "glide path")
     assert speaker is not None and "adviser" in speaker
+
+
+def test_those_surveyed_are_a_group_of_speakers(nlp):
+    text = ("Most residents oppose the new harbour toll, a survey by the port board finds.\n\n"
+            "By 58 to 33 percent, those surveyed said the toll should be dropped.")
+    x = run(nlp, text)
+    hits = [q for q in x.quotes if "the toll should be dropped" in q.text]
+    assert len(hits) == 1
+    speaker = next(a for a in x.actors if a.id == hits[0].speaker)
+    assert speaker.name == "those surveyed"
+    assert speaker.kind == "group"
