@@ -13,6 +13,7 @@ from .extraction import Extraction
 from .interviews import QUESTION_RULE, interview_turns
 from .quotes import Found, QuoteFinder
 from .speakers import SpeakerResolver
+from .speech_nouns import noun_reports
 from .unattributed import assume_speakers
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -239,7 +240,7 @@ def assemble(doc: "Doc") -> Extraction:
     finder = QuoteFinder(doc, text, index.tokens)
     resolver = SpeakerResolver(index, finder.in_quote)
     direct = finder.direct()
-    reported = finder.reported(direct) + finder.headlines()
+    reported = finder.reported(direct) + finder.headlines() + noun_reports(doc, text, finder.in_quote)
     found = combine(text, finder, direct, reported)
     blocks = finder.colon_blocks()
     found = found + finder.fragments(found)
