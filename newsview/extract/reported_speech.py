@@ -279,6 +279,10 @@ class ReportedSpeech(QuoteFrames):
                     pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                     if pobj is not None:
                         return pobj.left_edge.i, self._right_extent(v, pobj.right_edge.i), "reported-speech-topic"
+                if c.dep_ == "advcl" and c.left_edge.i == v.i + 1 and c.left_edge.lower_ in PREP_SPEECH[lemma] \
+                        and c.left_edge.dep_ == "mark":
+                    # "called for the wage to be raised": a for-clause parsed as the verb's adverbial
+                    return c.left_edge.i + 1, self._right_extent(v, c.right_edge.i), "reported-speech-topic"
         return None
 
     @staticmethod

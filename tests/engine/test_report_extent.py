@@ -53,3 +53,12 @@ def test_a_quotation_after_but_goes_on_with_the_quotation_before(nlp):
     hits = [q for q in x.quotes if "do or die" in q.text]
     assert len(hits) == 1
     assert any("It helps" in text[a:b] for a, b in hits[0].spans)
+
+
+def test_what_someone_called_for_is_reported_when_it_has_its_own_infinitive(nlp):
+    text = "Ana Ruiz has called for the national harbour toll, now $9 a crossing, to be lowered to $5 by 2028."
+    x = extract_text(nlp, text)
+    names = {a.id: a.name for a in x.actors}
+    hits = [q for q in x.quotes if "to be lowered to $5" in q.text]
+    assert len(hits) == 1 and hits[0].text.startswith("the national harbour toll")
+    assert names.get(hits[0].speaker) == "Ana Ruiz"
