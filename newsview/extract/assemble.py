@@ -165,6 +165,8 @@ def _quote_only_paragraph(text: str, f: Found) -> bool:
 
 #: what opens a clause of the writer's own inside a sentence ("X said A, while Y ...")
 _OWN_CLAUSE = re.compile(r"(?:,|\s)\s*(?:while|whereas|when|as)\s", re.I)
+#: what joins a second clause to the first ("…, and", "… but")
+_JOINED_CLAUSE = re.compile(r"(?:,\s*|\s)(?:and|but)\s")
 #: what joins a speaker's own participle to what the speaker said (", arguing", " — saying")
 _PARTICIPLE_JOIN = re.compile(r"(?:,|\u2014|\s-)\s*$")
 
@@ -208,8 +210,17 @@ def _end_before_own_reports(text: str, found: list[Found]) -> None:
                 end = join.start()
             else:
                 own = [m for m in _OWN_CLAUSE.finditer(text, s, a)]
+                # only a clause joined on with a named or described speaker of its own:
+                # "…, and he denied …" or "… and who claimed …" goes on with what was said
+                lead = inner.subj.left_edge.idx if inner.subj is not None and inner.subj.pos_ != "PRON" \
+                    and inner.subj.head.dep_ in ("conj", "ccomp") else -1
+                joined = [m for m in _JOINED_CLAUSE.finditer(text, s, a) if m.end() == lead]
                 if own and inner.speaker.cluster != outer.speaker.cluster:
                     end = own[-1].start()
+                elif joined and s < lead:
+                    # "The report said demand was weak, and a presentation said margins
+                    # would grow": a joined clause with a speaker and a verb of its own
+                    end = joined[-1].start()
             if end is None:
                 continue
             while end > s and text[end - 1] in " ,":

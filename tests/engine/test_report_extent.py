@@ -62,3 +62,9 @@ def test_what_someone_called_for_is_reported_when_it_has_its_own_infinitive(nlp)
     hits = [q for q in x.quotes if "to be lowered to $5" in q.text]
     assert len(hits) == 1 and hits[0].text.startswith("the national harbour toll")
     assert names.get(hits[0].speaker) == "Ana Ruiz"
+
+
+def test_a_joined_clause_with_a_speaker_of_its_own_is_a_second_report(nlp):
+    text = "The harbour report said demand was weak, and a note to the council said fees would rise."
+    assert reported(text, nlp, "demand was weak") == "demand was weak"
+    assert reported(text, nlp, "fees would rise") == "fees would rise"
