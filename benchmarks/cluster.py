@@ -39,7 +39,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews"
+#: the Wikinews corpus beside the repository (or beside the folder of worktrees)
+CORPUS = next((p for p in (ROOT.parent / "shared" / "corpus" / "wikinews", ROOT.parent.parent / "shared" / "corpus" / "wikinews")
+               if p.is_dir()), ROOT.parent / "shared" / "corpus" / "wikinews")
 CASES = ("pipe", "jobs1", "jobs2", "dask1", "dask2")
 
 
@@ -73,13 +75,13 @@ def case_pipe(folder: Path) -> dict:
     from newsview.reader import read_article
 
     texts = [engine.prepare(read_article(item.path or item.key)).text for item in items([str(folder)])]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     nlp = load_pipeline()
     words = 0
     for doc in nlp.pipe(texts):
         words += len(doc.text.split())
     seconds = time.perf_counter() - started
-    return {"words": words, "seconds": seconds, "worker_mb": [_peak_mb()]}
+    return {"words": words, "seconds": seconds, "worker_mb": [_peak_mb()], "client_cpu": time.process_time() - cpu}
 
 
 def case_run(folder: Path, out: Path, *, jobs: int = 1, cluster: str | None = None) -> dict:
@@ -87,15 +89,19 @@ def case_run(folder: Path, out: Path, *, jobs: int = 1, cluster: str | None = No
     from newsview.corpus.runner import run_corpus
 
     worker_mb: list[float] = []
+    worker_cpu: list[float] = []
+    loading: list[tuple[float, float]] = []
     if cluster is not None:
-        # read each worker's peak memory before the cluster is closed
+        # read each worker's peak memory, CPU time and pipeline loading before the cluster is closed
         from newsview.corpus import dask_run
 
         close = dask_run.DaskExecutor.close
 
         def close_and_measure(self) -> None:
-            peaks = self.client.run(_peak_mb)
-            worker_mb.extend(peaks.values())
+            worker_mb.extend(self.client.run(_peak_mb).values())
+            worker_cpu.extend(self.client.run(_cpu_seconds).values())
+            for times in self.client.run(dask_run.loading_times).values():
+                loading.extend(times.values())
             close(self)
 
         dask_run.DaskExecutor.close = close_and_measure  # type: ignore[method-assign]
@@ -105,9 +111,19 @@ def case_run(folder: Path, out: Path, *, jobs: int = 1, cluster: str | None = No
     if cluster is None:
         child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         worker_mb = [_peak_mb()] if jobs == 1 else [child] * jobs  # the largest child, for each
+        if jobs > 1:
+            worker_cpu = [_cpu_seconds(resource.RUSAGE_CHILDREN)]
     words = sum(row["words"] for row in read_table(out, "articles"))
     return {"words": words, "seconds": seconds, "worker_mb": worker_mb, "articles": summary.articles,
-            "errors": summary.errors, "partitions": summary.partitions}
+            "errors": summary.errors, "partitions": summary.partitions,
+            # the process that ran the run: the client, and for local:N the scheduler too; for jobs1 all of it
+            "client_cpu": _cpu_seconds(), "worker_cpu": worker_cpu, "phases": summary.phases,
+            "timings": summary.timings, "loading": loading}
+
+
+def _cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_case(name: str, folder: Path, out: Path) -> dict:
@@ -127,6 +143,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--only", nargs="*", choices=CASES, default=list(CASES))
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--phases", action="store_true",
+                        help="also print where each run's time went (start-up, analysis, writing, idle workers)")
     parser.add_argument("--case", choices=CASES, help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -160,10 +178,46 @@ def main() -> None:
             print(f"{name:6} {result['words']:>10,} words  {result['seconds']:7.1f} s  "
                   f"{result['words_per_s']:8,.0f} words/s  worker peak MB: {mb}  load {result['load']}", flush=True)
         _targets(results)
+        if args.phases:
+            for name, result in results.items():
+                print(phase_report(name, result))
         if args.json:
             args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def phase_report(name: str, r: dict) -> str:
+    """Where a run's wall time went, and the CPU time each part cost."""
+    lines = [f"{name}: {r['seconds']:.1f} s wall, {r['words']:,} words"]
+    if "phases" not in r:
+        return lines[0] + f"; CPU {r['client_cpu']:.1f} s ({r['words'] / r['client_cpu']:,.0f} words per CPU-second)"
+    p, timings = r["phases"], r["timings"]
+    t0 = p["started"]
+    lines.append(f"  inputs scanned +{p['scanned'] - t0:.1f} s; executor ready +{p['workers_ready'] - t0:.1f} s; "
+                 f"run over +{p['finished'] - t0:.1f} s")
+    for started, loaded in sorted(r.get("loading") or []):
+        lines.append(f"  a worker loaded the pipeline from +{started - t0:.1f} s to +{loaded - t0:.1f} s")
+    if timings:
+        first = min(t[2] for t in timings)
+        last = max(t[3] for t in timings)
+        lines.append(f"  first partition started +{first - t0:.1f} s; last finished +{last - t0:.1f} s "
+                     f"({len(timings)} partitions)")
+        for pid in sorted({t[1] for t in timings}):
+            mine = sorted((t for t in timings if t[1] == pid), key=lambda t: t[2])
+            busy = sum(t[3] - t[2] for t in mine)
+            cpu = sum(t[4] for t in mine)
+            span = mine[-1][3] - mine[0][2]
+            lines.append(f"  process {pid}: {len(mine)} partitions from +{mine[0][2] - t0:.1f} to +{mine[-1][3] - t0:.1f} s; "
+                         f"analysing {busy:.1f} s wall / {cpu:.1f} s CPU ({cpu / max(busy, 1e-9):.0%}), "
+                         f"idle between partitions {span - busy:.1f} s, idle at the end {last - mine[-1][3]:.1f} s")
+        cpu = sum(t[4] for t in timings)
+        lines.append(f"  analysis: {r['words'] / cpu:,.0f} words per CPU-second of the analysing threads; "
+                     f"result arrives {sum(t[5] - t[3] for t in timings) / len(timings) * 1000:.0f} ms after a "
+                     f"partition ends (mean); writing on the client {sum(t[6] for t in timings):.1f} s in all")
+    lines.append(f"  CPU: running process {r['client_cpu']:.1f} s"
+                 + (f"; workers {' + '.join(f'{c:.1f}' for c in r['worker_cpu'])} s" if r.get("worker_cpu") else ""))
+    return "\n".join(lines)
 
 
 def _targets(r: dict[str, dict]) -> None:

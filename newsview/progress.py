@@ -50,6 +50,10 @@ class RunProgress:
         self.words = 0
         self.errors = 0
         self.share = 0.0  # of the unit being analysed, when one process reports it
+        #: units (and their words) analysed but not yet counted done: a corpus run's partitions
+        #: still being analysed, as their workers report them
+        self.running = 0
+        self.running_words = 0
         self.workers: int | None = None
         self.interval = interval
         self._start = time.monotonic()
@@ -73,6 +77,13 @@ class RunProgress:
         self.share = max(0.0, min(1.0, share))
         self.draw()
 
+    def set_running(self, units: int, words: int, *, draw: bool = True) -> None:
+        """Units (and words) analysed in work not finished yet: they move the bar, not ``done``."""
+        self.running = units
+        self.running_words = words
+        if draw:
+            self.draw()
+
     def set_workers(self, workers: int) -> None:
         if workers != self.workers:
             self.workers = workers
@@ -80,11 +91,12 @@ class RunProgress:
 
     # -- what is shown -----------------------------------------------------------
     def words_per_second(self) -> float:
-        return self.words / max(time.monotonic() - self._start, 1e-6)
+        return (self.words + self.running_words) / max(time.monotonic() - self._start, 1e-6)
 
     def _size_progress(self) -> float:
         current = self.sizes[self.done] if self.done < self.total else 0
-        return (self.size_done + self.share * current) / self.size_total
+        running = sum(self.sizes[self.done:self.done + self.running])
+        return min(1.0, (self.size_done + running + self.share * current) / self.size_total)
 
     def time_left(self) -> float | None:
         """Seconds left, estimated by size done (None before anything is done, and at the end)."""
@@ -94,10 +106,10 @@ class RunProgress:
         return (time.monotonic() - self._start) * (1 - progress) / progress
 
     def label(self) -> str:
-        parts = [f"{self.done:,}/{self.total:,} {_plural(self.total, self.unit)}"]
+        parts = [f"{min(self.total, self.done + self.running):,}/{self.total:,} {_plural(self.total, self.unit)}"]
         if 0 < self.share < 1 and self.done < self.total:
             parts[0] += f" (next {self.share:.0%})"
-        if self.words:
+        if self.words or self.running_words:
             parts.append(f"{self.words_per_second():,.0f} words/s")
         if self.workers:
             parts.append(f"{self.workers} {_plural(self.workers, 'workers')}")
@@ -109,7 +121,7 @@ class RunProgress:
         text = f"{self.done:,} {_plural(self.done, self.unit)}"
         if self.errors:
             text += f" ({self.errors:,} {_plural(self.errors, 'errors')})"
-        text += f" in {int(elapsed // 60)}:{int(elapsed % 60):02d}, {self.words_per_second():,.0f} words/s"
+        text += f" in {int(elapsed // 60)}:{int(elapsed % 60):02d}, {self.words / max(elapsed, 1e-6):,.0f} words/s"
         if self.workers:
             text += f" on {self.workers} {_plural(self.workers, 'workers')}"
         return text

@@ -10,6 +10,7 @@ import inspect
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -138,20 +139,27 @@ def run(files: list[str], **values: Any) -> None:
 
         raise typer.Exit(run_speakers(files, output=output, model=values["model"], use_cache=not values["no_cache"],
                                       index=values["index"], refresh=values["refresh"]))
-    if fmt is Format.parquet:
-        from .run_corpus import run_parquet
+    if fmt is Format.parquet or (fmt is Format.jsonl and _jsonl_into_folder(output, values)):
+        from .run_corpus import run_corpus_command
 
-        raise typer.Exit(run_parquet(files, output, model=values["model"], jobs=_jobs(values["jobs"]),
-                                     cluster=values["cluster"], text_column=values["text_column"],
-                                     id_column=values["id_column"], restart=values["restart"]))
+        raise typer.Exit(run_corpus_command(files, output, fmt=fmt.value, model=values["model"],
+                                            jobs=_jobs(values["jobs"]), cluster=values["cluster"],
+                                            text_column=values["text_column"], id_column=values["id_column"],
+                                            restart=values["restart"]))
     if values["cluster"] is not None:
-        error("--cluster goes with --format parquet")
+        error("--cluster goes with --format parquet, or --format jsonl -o DIR")
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(
         run_batch.run_batch(files, fmt, output=output, model=values["model"], use_cache=not values["no_cache"],
                             review_file=values["review_file"], jobs=_jobs(values["jobs"]), refresh=values["refresh"],
                             language=values["language"])
     )
+
+
+def _jsonl_into_folder(output: Path | None, values: dict[str, Any]) -> bool:
+    """``--format jsonl`` is a corpus run, into JSONL shards, when ``-o`` is a folder
+    (or with the options only a corpus run has: ``--cluster``, ``--restart``)."""
+    return (output is not None and output.is_dir()) or values["cluster"] is not None or values["restart"]
 
 
 def _jobs(jobs: int) -> int:

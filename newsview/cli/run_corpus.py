@@ -1,5 +1,5 @@
-"""``newsview CORPUS... --format parquet -o DIR [--cluster ADDRESS]``: a corpus run
-from the command line, its errors as one line each and its exit code.
+"""``newsview CORPUS... --format parquet|jsonl -o DIR [--cluster ADDRESS]``: a corpus
+run from the command line, its errors as one line each and its exit code.
 
 Exit codes as for every ``newsview`` command: 0 every article analysed;
 1 some articles are error rows (or a partition is left for the next run);
@@ -15,10 +15,11 @@ from pathlib import Path
 from .errors import EXIT_ENGINE, EXIT_INPUT, EXIT_USAGE, error
 
 
-def run_parquet(
+def run_corpus_command(
     files: list[str],
     output: Path | None,
     *,
+    fmt: str,
     model: str | None,
     jobs: int,
     cluster: str | None,
@@ -31,14 +32,16 @@ def run_parquet(
     from ..pipeline import ModelError
 
     if output is None:
-        error("--format parquet writes a folder of tables: add -o DIR")
+        error(f"--format {fmt} with --cluster or --restart writes a folder of part files: add -o DIR"
+              if fmt != "parquet" else "--format parquet writes a folder of tables: add -o DIR")
         return EXIT_USAGE
     if cluster is not None and jobs > 1:
         error("--jobs and --cluster do not go together: a cluster's workers are its processes")
         return EXIT_USAGE
     columns = Columns(text=text_column, id=id_column or None)
     try:
-        summary = run_corpus(files, output, model=model, columns=columns, jobs=jobs, cluster=cluster, restart=restart)
+        summary = run_corpus(files, output, model=model, columns=columns, jobs=jobs, cluster=cluster, restart=restart,
+                              fmt=fmt)
     except ModelError as exc:
         error(str(exc))
         return EXIT_ENGINE

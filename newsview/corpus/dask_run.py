@@ -17,14 +17,16 @@
 
 from __future__ import annotations
 
+import collections
 import threading
+import time
 import uuid
 from typing import TYPE_CHECKING, Any, Iterator
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from .partition import Partition
-from .work import PartitionResult, analyse_partition
+from .work import REPORT_INTERVAL, PartitionFailure, PartitionResult, Report, analyse_partition, throttled
 
 if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
@@ -33,6 +35,9 @@ if TYPE_CHECKING:  # pragma: no cover
 AHEAD = 2
 
 PLUGIN_NAME = "newsview-pipeline"
+#: memory a worker may use: a worker with the pipeline loaded holds about 250 MiB, and
+#: analysing a 10 MiB article (the largest newsview reads) adds about 400 MiB
+WORKER_MEMORY = 2 * 1024**3
 
 
 class ClusterError(Exception):
@@ -43,20 +48,19 @@ class ClusterError(Exception):
         self.usage = usage
 
 
-class PartitionFailure:
-    """A partition that could not be analysed (its workers kept dying)."""
-
-    def __init__(self, index: int, reason: str) -> None:
-        self.index = index
-        self.reason = reason
-
-
 # -- on each worker --------------------------------------------------------------
 
 #: the worker process's analysers by model name (None: the default pipeline)
 _analyzers: dict[str | None, Any] = {}
 #: one partition at a time per worker process: spaCy's pipeline is not shared between threads
 _lock = threading.Lock()
+#: when this worker process started and finished loading each pipeline (``time.time()``)
+_loading: dict[str | None, tuple[float, float]] = {}
+
+
+def loading_times() -> dict[str | None, tuple[float, float]]:
+    """This worker's pipeline loading times (for benchmarks: ``client.run(loading_times)``)."""
+    return dict(_loading)
 
 
 def _load(model: str | None) -> Any:
@@ -64,12 +68,14 @@ def _load(model: str | None) -> Any:
     from .local import _analyzer
 
     if model not in _analyzers:
+        started = time.time()
         try:
             analyzer = _analyzer(model)
             _ = analyzer.nlp  # loaded now, not in the first task's time
             _analyzers[model] = analyzer
         except ModelError as exc:
             _analyzers[model] = exc
+        _loading[model] = (started, time.time())
     return _analyzers[model]
 
 
@@ -86,12 +92,21 @@ class PipelinePlugin(WorkerPlugin):
             _load(self.model)
 
 
-def analyse_on_worker(partition: Partition, model: str | None) -> PartitionResult:
+def _report_to_client(topic: str) -> Report:
+    """Progress sent to the client as Dask events of ``topic``."""
+    from distributed import get_worker
+
+    worker = get_worker()
+    return throttled(lambda report: worker.log_event(topic, list(report)))
+
+
+def analyse_on_worker(partition: Partition, model: str | None, fmt: str = "parquet",
+                      topic: str | None = None) -> PartitionResult:
     with _lock:
         analyzer = _load(model)
         if isinstance(analyzer, Exception):
             raise analyzer
-        return analyse_partition(analyzer, partition)
+        return analyse_partition(analyzer, partition, fmt, _report_to_client(topic) if topic else None)
 
 
 # -- in the process that starts the run ---------------------------------------------------
@@ -101,6 +116,18 @@ def _has_bokeh() -> bool:
     import importlib.util
 
     return importlib.util.find_spec("bokeh") is not None
+
+
+def worker_memory(workers: int) -> int:
+    """Bytes a ``local:N`` worker may use: ``WORKER_MEMORY``, or its share of this machine's memory if less.
+
+    Dask's own default (the machine's memory over N) lets one runaway article
+    take a shared machine's memory; past 80% of the limit a worker pauses, past
+    95% its nanny restarts it and the partition is rerun elsewhere.
+    """
+    import psutil
+
+    return min(WORKER_MEMORY, psutil.virtual_memory().total // max(1, workers))
 
 
 def connect(spec: str) -> "Client":
@@ -117,8 +144,12 @@ def connect(spec: str) -> "Client":
         # the workers' statistical profiler samples the analysing thread every
         # 10 ms, for the dashboard's profile page: not worth its cost here
         dask.config.set({"distributed.worker.profile.enabled": False})
+        # one thread per worker (a worker analyses one partition at a time: more threads only
+        # wait), each in its own process; started in parallel, the pipeline loaded on each
+        # by the plugin while the run reads its inputs
         cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
-                               dashboard_address=":0", silence_logs=logging.ERROR)
+                               memory_limit=worker_memory(int(count)), dashboard_address=":0",
+                               silence_logs=logging.ERROR)
         return Client(cluster)
     if "://" not in spec:
         raise ClusterError(f"--cluster {spec}: expected tcp://HOST:PORT (a dask scheduler) or local:N", usage=True)
@@ -165,15 +196,34 @@ class DaskExecutor:
     def _window(self) -> int:
         return max(2, AHEAD * sum(self.client.nthreads().values()))
 
-    def run(self, partitions: Iterator[Partition]) -> Iterator["PartitionResult | PartitionFailure"]:
+    def run(self, partitions: Iterator[Partition], fmt: str = "parquet",
+            report: Report | None = None) -> Iterator["PartitionResult | PartitionFailure"]:
+        run = uuid.uuid4().hex[:8]
+        topic = f"newsview-progress-{run}" if report is not None else None
+        events: collections.deque = collections.deque()
+        if topic is not None:
+            # called on the client's event loop thread: the reports are passed on from this one
+            self.client.subscribe_topic(topic, events.append)
+        try:
+            yield from self._run(partitions, fmt, run, topic, events, report)
+        finally:
+            if topic is not None:
+                self.client.unsubscribe_topic(topic)
+
+    def _run(self, partitions: Iterator[Partition], fmt: str, run: str, topic: str | None,
+             events: collections.deque, report: Report | None) -> Iterator["PartitionResult | PartitionFailure"]:
         from distributed import as_completed
         from distributed.scheduler import KilledWorker
 
-        run = uuid.uuid4().hex[:8]
         queue = as_completed(with_results=False)
         index_of: dict[Any, int] = {}
 
         def collect() -> "PartitionResult | PartitionFailure":
+            while not queue.has_ready():
+                time.sleep(REPORT_INTERVAL / 4)
+                while events and report is not None:
+                    _when, (index, articles, words) = events.popleft()
+                    report(index, articles, words)
             future = next(queue)
             try:
                 return future.result()
@@ -185,7 +235,7 @@ class DaskExecutor:
 
         window = self._window()
         for n, partition in enumerate(partitions):
-            future = self.client.submit(analyse_on_worker, partition, self.model, pure=False,
+            future = self.client.submit(analyse_on_worker, partition, self.model, fmt, topic, pure=False,
                                         key=f"newsview-{run}-partition-{partition.index}")
             index_of[future.key] = partition.index
             queue.add(future)

@@ -47,6 +47,16 @@ class Manifest:
         self.done[index] = line
 
 
+def check_folder(directory: str | os.PathLike) -> None:
+    """Raise :class:`ManifestError` when ``directory`` can hold no run's output at all
+    (a file, or a folder of other things), whatever the inputs."""
+    folder = Path(directory)
+    if folder.exists() and not folder.is_dir():
+        raise ManifestError(f"{folder}: is not a folder (a corpus run writes a folder of part files)")
+    if folder.is_dir() and not (folder / MANIFEST_NAME).is_file() and any(folder.iterdir()):
+        raise ManifestError(f"{folder}: is not empty and holds no newsview output; choose a new or empty folder")
+
+
 def check_output(directory: str | os.PathLike, header: dict[str, Any], *, restart: bool = False) -> str:
     """What a run may do with ``directory``: ``new``, ``resume`` or ``replace`` (nothing is changed yet).
 
@@ -55,8 +65,7 @@ def check_output(directory: str | os.PathLike, header: dict[str, Any], *, restar
     """
     folder = Path(directory)
     path = folder / MANIFEST_NAME
-    if folder.exists() and not folder.is_dir():
-        raise ManifestError(f"{folder}: is not a folder (Parquet output is a folder of tables)")
+    check_folder(folder)
     if path.is_file():
         old_header, _done = _read(path)
         if old_header == {"format": FORMAT, **header} and not restart:
@@ -67,8 +76,6 @@ def check_output(directory: str | os.PathLike, header: dict[str, Any], *, restar
                 "add --restart to replace it, or choose another folder"
             )
         return "replace"
-    if folder.is_dir() and any(folder.iterdir()):
-        raise ManifestError(f"{folder}: is not empty and holds no newsview output; choose a new or empty folder")
     return "new"
 
 
@@ -79,7 +86,7 @@ def open_manifest(directory: str | os.PathLike, header: dict[str, Any], *, resta
     folder cannot be written.
     """
     from ..durable import atomic_write
-    from .parquet import remove_output
+    from .shards import remove_output
 
     folder = Path(directory)
     verdict = check_output(folder, header, restart=restart)

@@ -20,10 +20,6 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
 
-def part_name(index: int) -> str:
-    return f"part-{index:06d}.parquet"
-
-
 def _arrow_type(name: str) -> "pa.DataType":
     import pyarrow as pa
 
@@ -43,6 +39,7 @@ def write_partition(directory: str | os.PathLike, index: int, tables: dict[str, 
     import pyarrow.parquet as pq
 
     from ..durable import atomic_write
+    from .shards import part_name
 
     for table, columns in tables.items():
         folder = Path(directory) / table
@@ -60,22 +57,3 @@ def read_table(directory: str | os.PathLike, table: str) -> list[dict[str, Any]]
     for path in sorted((Path(directory) / table).glob("part-*.parquet")):
         rows.extend(pq.read_table(path, schema=schema(table)).to_pylist())
     return rows
-
-
-def remove_output(directory: str | os.PathLike) -> None:
-    """Remove what a run wrote (the tables' part files, and their folders when emptied); nothing else."""
-    from .quote_clusters import remove_quote_clusters
-
-    remove_quote_clusters(directory)
-    for table in TABLES:
-        folder = Path(directory) / table
-        if not folder.is_dir():
-            continue
-        for path in folder.glob("part-*.parquet"):
-            path.unlink()
-        for path in folder.glob(".part-*.parquet.*.tmp"):
-            path.unlink()
-        try:
-            folder.rmdir()
-        except OSError:
-            pass  # something else lives there: it is not ours to delete

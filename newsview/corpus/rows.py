@@ -85,11 +85,14 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 Columns = dict[str, list[Any]]
 
 
-class PartitionRows:
-    """The rows of every table for one partition, column by column."""
+class _PartitionOutput:
+    """What every output of a partition holds: its counts, and its bad articles as ``errors`` rows."""
+
+    #: the tables this output has, each built column by column
+    table_names: tuple[str, ...] = ("errors",)
 
     def __init__(self) -> None:
-        self.tables: dict[str, Columns] = {name: {c: [] for c, _t in cols} for name, cols in TABLES.items()}
+        self.tables: dict[str, Columns] = {name: {c: [] for c, _t in TABLES[name]} for name in self.table_names}
         self.articles = 0
         self.words = 0
         self.errors = 0
@@ -102,6 +105,12 @@ class PartitionRows:
     def add_error(self, ordinal: int, article_id: str, path: str | None, reason: str) -> None:
         self._add("errors", ordinal=ordinal, article_id=article_id, path=path, reason=reason)
         self.errors += 1
+
+
+class PartitionRows(_PartitionOutput):
+    """The rows of every table for one partition (``--format parquet``)."""
+
+    table_names = tuple(TABLES)
 
     def add_document(self, ordinal: int, article_id: str, doc: "ParsedDocument") -> None:
         words = len(doc.text.split())
@@ -175,3 +184,19 @@ class PartitionRows:
             )
         self.articles += 1
         self.words += words
+
+
+class PartitionDocuments(_PartitionOutput):
+    """A partition's analyses as newsview/1 JSON documents, one line each (``--format jsonl``),
+    exactly the lines ``newsview FILES --format jsonl`` writes; its bad articles as ``errors`` rows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def add_document(self, ordinal: int, article_id: str, doc: "ParsedDocument") -> None:
+        from ..export import to_json
+
+        self.lines.append(to_json(doc, indent=None) + "\n")
+        self.articles += 1
+        self.words += len(doc.text.split())

@@ -1,6 +1,7 @@
-"""A corpus run from start to end: inputs -> partitions -> rows -> Parquet.
+"""A corpus run from start to end: inputs -> partitions -> rows -> Parquet or JSONL shards.
 
-The inputs are read twice: once to count the articles and fingerprint them
+A cluster is started (and the pipeline loaded on its workers) while the
+inputs are scanned.  The inputs are read twice: once to count the articles and fingerprint them
 (which sizes the partitions and identifies the run for a resume), then again
 as the partitions are handed out.  Only the process that calls
 :func:`run_corpus` writes files, one partition at a time as results arrive,
@@ -12,11 +13,14 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import threading
+import time
 from dataclasses import dataclass, field
-from typing import IO, Iterable
+from typing import IO, Any, Iterable
 
 from .inputs import Columns, items
-from .manifest import ManifestError, check_output, open_manifest
+from .manifest import Manifest, ManifestError, check_folder, check_output, open_manifest
+from .work import PartitionFailure, PartitionResult
 from .partition import partition_words, partitions
 from ..progress import RunProgress
 
@@ -47,6 +51,11 @@ class RunSummary:
     line: str = ""
     #: quote clusters written at the end (None: not written, some partition is missing)
     clusters: int | None = None
+    #: when each phase of the run was reached (``time.time()``): started, scanned,
+    #: workers_ready, finished; and each partition analysed by this run, as
+    #: (index, pid, started, finished, analysis CPU seconds, received, seconds to write)
+    phases: dict[str, float] = field(default_factory=dict)
+    timings: list[tuple[int, int, float, float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -87,8 +96,10 @@ def run_corpus(
     restart: bool = False,
     size: int | None = None,
     stream: IO[str] | None = None,
+    fmt: str = "parquet",
 ) -> RunSummary:
-    """Analyse every article of ``inputs`` into the Parquet dataset ``output``.
+    """Analyse every article of ``inputs`` into the folder ``output``: a Parquet
+    dataset, or JSONL shards (``fmt``, see :mod:`.shards`).
 
     Raises :class:`CorpusError` (or :class:`newsview.pipeline.ModelError`)
     when the run cannot start or cannot go on; a bad article is an error row.
@@ -98,29 +109,42 @@ def run_corpus(
 
     stream = stream if stream is not None else sys.stderr
     columns = columns or Columns()
+    phases = {"started": time.time()}
     name = resolve_model(model)  # one error before anything is read or started
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        raise CorpusError('--format parquet needs pyarrow: pip install "newsview[cluster]"') from None
-    scan = _scan(inputs, columns, size)
-    if not scan.articles:
-        raise CorpusError("no articles in the inputs")
-    size = size or partition_words(scan.words)
-    header = {"fingerprint": scan.fingerprint, "pipeline": describe(name), "engine": ENGINE_VERSION,
-              "partition_words": size, "partitions": scan.partitions, "articles": scan.articles}
-    try:
-        # the folder is checked before a cluster is started, and changed only once it is there
-        check_output(output, header, restart=restart)
-        executor = _executor(name, jobs, cluster)
+    if fmt == "parquet":
         try:
-            manifest = open_manifest(output, header, restart=restart)
-        except BaseException:
-            executor.close()
-            raise
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise CorpusError('--format parquet needs pyarrow: pip install "newsview[cluster]"') from None
+    try:
+        check_folder(output)  # what no scan can change, before a cluster is started
     except ManifestError as exc:
         raise CorpusError(str(exc)) from None
-    summary = RunSummary(partitions=scan.partitions, skipped=len(manifest.done))
+    # a cluster's workers start and load the pipeline while the inputs are scanned
+    starting = _Starting(name, jobs, cluster, phases)
+    try:
+        scan = _scan(inputs, columns, size)
+        if not scan.articles:
+            raise CorpusError("no articles in the inputs")
+        phases["scanned"] = time.time()
+        size = size or partition_words(scan.words)
+        header = {"fingerprint": scan.fingerprint, "pipeline": describe(name), "engine": ENGINE_VERSION,
+                  "output": fmt, "partition_words": size, "partitions": scan.partitions, "articles": scan.articles}
+        try:
+            check_output(output, header, restart=restart)
+            executor = starting.result()
+            try:
+                manifest = open_manifest(output, header, restart=restart)
+            except BaseException:
+                executor.close()
+                raise
+        except ManifestError as exc:
+            raise CorpusError(str(exc)) from None
+    except BaseException:
+        starting.discard()
+        raise
+    phases["workers_ready"] = time.time()
+    summary = RunSummary(partitions=scan.partitions, skipped=len(manifest.done), phases=phases)
     progress = RunProgress(scan.articles, unit="articles", stream=stream)
     try:
         summary.dashboard = executor.dashboard
@@ -130,26 +154,25 @@ def run_corpus(
             progress.advance(line["articles"] + line["errors"], 0, line["errors"])
         progress.set_workers(executor.workers())
         todo = (p for p in partitions(items(inputs, columns), size) if p.index not in manifest.done)
-        for result in executor.run(todo):
-            if not hasattr(result, "rows"):
+        running = _Running(progress)
+        for result in executor.run(todo, fmt, running.report):
+            if isinstance(result, PartitionFailure):
+                running.finished(result.index)
+                progress.draw()
                 summary.failed.append((result.index, result.reason))
                 _say(stream, progress, f"partition {result.index}: {result.reason}; rerun to retry it")
                 continue
-            rows = result.rows
-            try:
-                from .parquet import write_partition
-
-                write_partition(output, result.index, rows.tables)
-                manifest.finished(result.index, articles=rows.articles, words=rows.words, errors=rows.errors)
-            except OSError as exc:
-                raise CorpusError(f"{output}: cannot write: {exc.strerror or exc}", exit_code=1) from None
-            progress.advance(rows.articles + rows.errors, rows.words, rows.errors)
+            _write(output, fmt, manifest, result, summary)
+            running.finished(result.index)
+            progress.advance(result.rows.articles + result.rows.errors, result.rows.words, result.rows.errors)
             progress.set_workers(executor.workers())
-        if len(manifest.done) == scan.partitions:
+        if fmt == "parquet" and len(manifest.done) == scan.partitions:
             summary.clusters = _quote_clusters(output, executor, rewrite=summary.skipped < scan.partitions)
     finally:
         progress.clear()
         executor.close()
+        phases["finished"] = time.time()
+    # every partition is written (or left for the next run): the run's end
     summary.articles = sum(line["articles"] for line in manifest.done.values())
     summary.errors = sum(line["errors"] for line in manifest.done.values())
     summary.words = sum(line["words"] for line in manifest.done.values())
@@ -173,6 +196,80 @@ def _quote_clusters(output: str | os.PathLike, executor, *, rewrite: bool) -> in
         return write_quote_clusters(output, getattr(executor, "variant_finder", None))
     except OSError as exc:
         raise CorpusError(f"{output}: cannot write the quote clusters: {exc.strerror or exc}", exit_code=1) from None
+
+
+def _write(output: str | os.PathLike, fmt: str, manifest: Manifest, result: PartitionResult,
+           summary: RunSummary) -> None:
+    """A partition's files, then its line in the manifest (and its timing in the summary)."""
+    from .shards import write_partition
+
+    rows = result.rows
+    received = time.time()
+    try:
+        write_partition(output, fmt, result.index, rows)
+        manifest.finished(result.index, articles=rows.articles, words=rows.words, errors=rows.errors)
+    except OSError as exc:
+        raise CorpusError(f"{output}: cannot write: {exc.strerror or exc}", exit_code=1) from None
+    t = result.timing
+    summary.timings.append((result.index, t.pid, t.started, t.finished, t.cpu, received, time.time() - received))
+
+
+class _Running:
+    """The articles of the partitions being analysed, as their workers report them, on the progress bar."""
+
+    def __init__(self, progress: RunProgress) -> None:
+        self.progress = progress
+        #: partition index -> (articles, words) done so far (a rerun partition starts again from 0)
+        self.partitions: dict[int, tuple[int, int]] = {}
+        #: partitions whose result is in: a report that arrives after it is stale
+        self.done: set[int] = set()
+
+    def report(self, index: int, articles: int, words: int) -> None:
+        if index not in self.done:
+            self.partitions[index] = (articles, words)
+            self._show()
+
+    def finished(self, index: int) -> None:
+        """The partition's result is in (the next ``advance`` counts it, and draws)."""
+        self.done.add(index)
+        self.partitions.pop(index, None)
+        self._show(draw=False)
+
+    def _show(self, draw: bool = True) -> None:
+        self.progress.set_running(sum(a for a, _w in self.partitions.values()),
+                                  sum(w for _a, w in self.partitions.values()), draw=draw)
+
+
+class _Starting:
+    """The executor, made in a thread of its own (for a cluster: started, and
+    the pipeline loaded on every worker) while this thread reads the inputs."""
+
+    def __init__(self, model: str, jobs: int, cluster: str | None, phases: dict[str, float]) -> None:
+        self._executor: Any = None
+        self._error: BaseException | None = None
+        self._phases = phases
+        self._thread = threading.Thread(target=self._start, args=(model, jobs, cluster), daemon=True,
+                                        name="newsview-cluster-start")
+        self._thread.start()
+
+    def _start(self, model: str, jobs: int, cluster: str | None) -> None:
+        try:
+            self._executor = _executor(model, jobs, cluster)
+            self._phases["executor_started"] = time.time()
+        except BaseException as exc:  # given to the run's own thread by result()
+            self._error = exc
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._executor
+
+    def discard(self) -> None:
+        """The run stopped before it began: the executor is closed once it is there."""
+        self._thread.join()
+        if self._executor is not None:
+            self._executor.close()
 
 
 def _say(stream: IO[str], progress: RunProgress, message: str) -> None:

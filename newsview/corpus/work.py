@@ -7,31 +7,88 @@ that raises) becomes an error row; only a missing pipeline stops the run.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING
+import os
+import time
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Callable, Union
 
 from .inputs import Item
 from .partition import Partition
-from .rows import PartitionRows
+from .rows import PartitionDocuments, PartitionRows
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import Analyzer
     from ..model import ParsedDocument
 
 
-class PartitionResult:
-    """What a worker sends back: the partition's index and its rows."""
+@dataclass(frozen=True)
+class Timing:
+    """When and where a partition was analysed, so a run's time can be told
+    apart into analysis and everything else (start-up, transfer, writing, waiting)."""
 
-    def __init__(self, index: int, rows: PartitionRows) -> None:
+    #: wall clock (``time.time()``, comparable across processes of one machine)
+    started: float
+    finished: float
+    #: CPU seconds of the analysing thread: what the analysis cost, whatever the machine's load
+    cpu: float
+    #: the analysing process
+    pid: int
+
+
+#: what a partition becomes: table rows (``--format parquet``) or JSON lines (``--format jsonl``)
+Output = Union[PartitionRows, PartitionDocuments]
+OUTPUTS: dict[str, type[PartitionRows] | type[PartitionDocuments]] = {
+    "parquet": PartitionRows, "jsonl": PartitionDocuments}
+
+#: called after each article of a partition with (partition index, articles done, words done)
+Report = Callable[[int, int, int], None]
+
+
+#: seconds between two progress reports of a worker
+REPORT_INTERVAL = 0.2
+
+
+def throttled(send: Callable[[tuple[int, int, int]], None], interval: float = REPORT_INTERVAL) -> Report:
+    """A :data:`Report` that sends (partition, articles, words) at most once every ``interval`` seconds
+    (the partition's result says the rest): a worker's reports stay few, however short its articles."""
+    last = 0.0
+
+    def report(index: int, articles: int, words: int) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= interval:
+            last = now
+            send((index, articles, words))
+
+    return report
+
+
+class PartitionResult:
+    """What a worker sends back: the partition's index, its rows and its timing."""
+
+    def __init__(self, index: int, rows: Output, timing: Timing) -> None:
         self.index = index
         self.rows = rows
+        self.timing = timing
 
 
-def analyse_partition(analyzer: "Analyzer", partition: Partition) -> PartitionResult:
+class PartitionFailure:
+    """A partition that could not be analysed (on a cluster: its workers kept dying)."""
+
+    def __init__(self, index: int, reason: str) -> None:
+        self.index = index
+        self.reason = reason
+
+
+def analyse_partition(analyzer: "Analyzer", partition: Partition, output: str = "parquet",
+                      report: Report | None = None) -> PartitionResult:
     from ..pipeline import ModelError
 
-    rows = PartitionRows()
+    started, cpu = time.time(), time.thread_time()
+    rows = OUTPUTS[output]()
     for ordinal, item in enumerate(partition.items, partition.first):
+        if report is not None and ordinal > partition.first:
+            report(partition.index, rows.articles + rows.errors, rows.words)
         if item.error is not None:
             rows.add_error(ordinal, item.key, item.path, item.error)
             continue
@@ -46,7 +103,8 @@ def analyse_partition(analyzer: "Analyzer", partition: Partition) -> PartitionRe
             rows.add_error(ordinal, item.key, item.path, f"analysis failed: {exc.__class__.__name__}: {exc}")
             continue
         rows.add_document(ordinal, item.key, doc)
-    return PartitionResult(partition.index, rows)
+    timing = Timing(started, time.time(), time.thread_time() - cpu, os.getpid())
+    return PartitionResult(partition.index, rows, timing)
 
 
 class _ArticleProblem(Exception):

@@ -5,6 +5,7 @@ even when a worker is killed mid-run; a rerun resumes where a run stopped."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import signal
@@ -293,7 +294,8 @@ def test_wrong_corpus_command_lines_are_one_line_and_exit_2(tmp_path):
     for args, says in [
         (["--format", "parquet"], "-o DIR"),
         (["--format", "parquet", "-o", str(tmp_path / "o"), "--cluster", "nowhere"], "tcp://HOST:PORT"),
-        (["--format", "jsonl", "--cluster", "local:2"], "--format parquet"),
+        (["--format", "jsonl", "--cluster", "local:2"], "-o DIR"),
+        (["--format", "text", "--cluster", "local:2"], "--format jsonl -o DIR"),
     ]:
         proc = _newsview(sample, *args)
         assert proc.returncode == 2, args
@@ -305,3 +307,116 @@ def test_the_everyday_commands_do_not_import_dask_or_pyarrow():
            "print(sorted({m.split('.')[0] for m in sys.modules} & {'dask', 'distributed', 'pyarrow'}))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "[]"
+
+
+# -- JSONL shards ---------------------------------------------------------------------
+
+
+def _corpus_files(corpus: Path) -> list[str]:
+    """The corpus's files in the order a corpus run takes them (a folder's files sorted by path)."""
+    from newsview.corpus.inputs import expand
+
+    return [path for path, _problem in expand([str(corpus)])]
+
+
+@pytest.fixture(scope="module")
+def local_jsonl(corpus) -> list[str]:
+    """``newsview FILES --format jsonl``: the documents a local run writes, one a line."""
+    proc = _newsview(*_corpus_files(corpus), "--format", "jsonl")
+    assert proc.returncode == 1 and "zz-empty.txt" in proc.stderr  # the empty file is skipped, and said
+    return proc.stdout.splitlines(keepends=True)
+
+
+def test_jsonl_shards_hold_the_documents_a_local_jsonl_run_writes_in_order(local_jsonl, corpus, tmp_path):
+    from newsview.corpus.shards import read_lines
+
+    out = tmp_path / "out"
+    summary = run_corpus([str(corpus)], out, size=SIZE, fmt="jsonl")
+    assert summary.articles == 18 and summary.errors == 1 and summary.partitions >= 6
+    assert read_lines(out, "documents") == local_jsonl
+    assert len(list((out / "documents").glob("part-*.jsonl"))) == summary.partitions
+    [error] = [json.loads(line) for line in read_lines(out, "errors")]
+    assert error["article_id"].endswith("zz-empty.txt") and "empty" in error["reason"]
+    assert not list(out.glob("*/*.parquet"))  # JSONL only
+    # a rerun with two partitions lost resumes: only they are written again, and the whole is the same
+    manifest = out / MANIFEST_NAME
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    manifest.write_text("\n".join(lines[:-2]) + "\n", encoding="utf-8")
+    lost = [json.loads(line)["partition"] for line in lines[-2:]]
+    for index in lost:
+        (out / "documents" / f"part-{index:06d}.jsonl").unlink()
+    kept = {p.name: p.stat().st_ino for p in (out / "documents").glob("part-*.jsonl")}
+    again = run_corpus([str(corpus)], out, size=SIZE, fmt="jsonl")
+    assert again.skipped == summary.partitions - 2
+    assert all((out / "documents" / name).stat().st_ino == inode for name, inode in kept.items())
+    assert read_lines(out, "documents") == local_jsonl
+
+
+def test_a_parquet_folder_is_not_resumed_as_jsonl(reference, corpus, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(reference, out)
+    with pytest.raises(CorpusError, match="--restart"):
+        run_corpus([str(corpus)], out, size=SIZE, fmt="jsonl")
+    run_corpus([str(corpus)], out, size=SIZE, fmt="jsonl", restart=True)
+    assert not list(out.glob("*/*.parquet"))  # the Parquet run's files are gone, only its own are left
+
+
+def test_a_dask_cluster_writes_the_same_jsonl_shards(local_jsonl, corpus, cluster, tmp_path):
+    from newsview.corpus.shards import read_lines
+
+    out = tmp_path / "out"
+    summary = run_corpus([str(corpus)], out, size=SIZE, cluster=cluster.address, fmt="jsonl")
+    assert not summary.failed
+    assert read_lines(out, "documents") == local_jsonl
+
+
+def test_the_command_writes_jsonl_shards_into_a_folder(local_jsonl, corpus, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = _newsview(str(corpus), "--format", "jsonl", "-o", str(out), "-j", "2")
+    assert proc.returncode == 1 and proc.stdout == ""  # one article is an error row
+    documents = sorted((out / "documents").glob("part-*.jsonl"))
+    assert "".join(p.read_text(encoding="utf-8") for p in documents).splitlines(keepends=True) == local_jsonl
+
+
+# -- progress ---------------------------------------------------------------------------
+
+
+class _Terminal:
+    """A stream that says it is a terminal, keeping what is drawn on it."""
+
+    def __init__(self) -> None:
+        import io
+
+        self.buffer = io.StringIO()
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        return self.buffer.write(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_the_bar_moves_article_by_article_within_a_partition(corpus, tmp_path):
+    import re
+
+    terminal = _Terminal()
+    # one partition holds every article: only per-article reports can move the count before the end
+    summary = run_corpus([str(corpus)], tmp_path / "out", size=10**9, stream=terminal, fmt="jsonl")  # type: ignore[arg-type]
+    assert summary.partitions == 1
+    counts = {int(n) for n in re.findall(r"(\d+)/19 articles", terminal.buffer.getvalue())}
+    assert any(0 < n < 19 for n in counts), counts
+    assert "words/s" in terminal.buffer.getvalue() and "1 worker" in terminal.buffer.getvalue()
+
+
+def test_off_a_terminal_the_run_ends_with_one_summary_line_and_no_bar(corpus, tmp_path):
+    proc = _newsview(str(corpus / "two"), "--format", "parquet", "-o", str(tmp_path / "out"), "-j", "2")
+    assert proc.returncode == 1
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 2, lines  # the summary, and where the error rows are
+    assert re.fullmatch(r"newsview: 4 articles \(1 error\) in \d+:\d\d, [\d,]+ words/s on 2 workers; .*out",
+                        lines[0]), lines[0]
+    assert "\x1b" not in proc.stderr and "━" not in proc.stderr
