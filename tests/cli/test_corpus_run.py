@@ -420,3 +420,19 @@ def test_off_a_terminal_the_run_ends_with_one_summary_line_and_no_bar(corpus, tm
     assert re.fullmatch(r"newsview: 4 articles \(1 error\) in \d+:\d\d, [\d,]+ words/s on 2 workers; .*out",
                         lines[0]), lines[0]
     assert "\x1b" not in proc.stderr and "━" not in proc.stderr
+
+
+def test_the_dashboard_address_is_printed_when_the_cluster_serves_one(corpus, tmp_path, monkeypatch):
+    import io
+
+    from newsview.corpus import runner
+    from newsview.corpus.local import LocalExecutor
+
+    class WithDashboard(LocalExecutor):
+        dashboard = "http://127.0.0.1:8787/status"
+
+    monkeypatch.setattr(runner, "_executor", lambda model, jobs, cluster: WithDashboard(model, jobs))
+    stream = io.StringIO()  # not a terminal: the address is still said, once
+    summary = run_corpus([str(corpus / "two")], tmp_path / "out", size=SIZE, stream=stream)
+    assert summary.dashboard == WithDashboard.dashboard
+    assert stream.getvalue() == f"newsview: Dask dashboard: {WithDashboard.dashboard}\n"
