@@ -20,8 +20,8 @@ from typing import IO, Any, Iterable
 
 from .inputs import Columns, items
 from .manifest import Manifest, ManifestError, check_folder, check_output, open_manifest
-from .work import PartitionFailure, PartitionResult
 from .partition import partition_words, partitions
+from .work import PartitionFailure, PartitionResult
 from ..progress import RunProgress
 
 
@@ -172,7 +172,8 @@ def run_corpus(
         progress.clear()
         executor.close()
         phases["finished"] = time.time()
-    # every partition is written (or left for the next run): the run's end
+    # the run's end: every partition is written (or in summary.failed, left for the next
+    # run) and the workers are gone; a step over the whole output goes here
     summary.articles = sum(line["articles"] for line in manifest.done.values())
     summary.errors = sum(line["errors"] for line in manifest.done.values())
     summary.words = sum(line["words"] for line in manifest.done.values())
