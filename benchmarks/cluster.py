@@ -245,7 +245,8 @@ def phase_report(name: str, r: dict) -> str:
     p, timings = r["phases"], r["timings"]
     t0 = p["started"]
     lines.append(f"  inputs scanned +{p['scanned'] - t0:.1f} s; executor ready +{p['workers_ready'] - t0:.1f} s; "
-                 f"run over +{p['finished'] - t0:.1f} s")
+                 f"every partition written +{p.get('written', p['finished']) - t0:.1f} s; run over (quote clusters written, "
+                 f"workers closed) +{p['finished'] - t0:.1f} s")
     for started, loaded in sorted(r.get("loading") or []):
         lines.append(f"  a worker loaded the pipeline from +{started - t0:.1f} s to +{loaded - t0:.1f} s")
     if timings:

@@ -52,7 +52,7 @@ class RunSummary:
     #: quote clusters written at the end (None: not written, some partition is missing)
     clusters: int | None = None
     #: when each phase of the run was reached (``time.time()``): started, scanned,
-    #: workers_ready, finished; and each partition analysed by this run, as
+    #: workers_ready, written (every partition), finished (quote clusters written, workers closed); and each partition analysed by this run, as
     #: (index, pid, started, finished, analysis CPU seconds, received, seconds to write)
     phases: dict[str, float] = field(default_factory=dict)
     timings: list[tuple[int, int, float, float, float, float, float]] = field(default_factory=list)
@@ -166,6 +166,7 @@ def run_corpus(
             running.finished(result.index)
             progress.advance(result.rows.articles + result.rows.errors, result.rows.words, result.rows.errors)
             progress.set_workers(executor.workers())
+        phases["written"] = time.time()
         if fmt == "parquet" and len(manifest.done) == scan.partitions:
             summary.clusters = _quote_clusters(output, executor, rewrite=summary.skipped < scan.partitions)
     finally:
