@@ -8,7 +8,7 @@ temporary folder, removed at the end) until there are ``--articles`` of
 them.  Each case runs in a child process of its own, one after another:
 
   pipe   bare spaCy: the same pipeline, ``nlp.pipe`` over the cleaned texts
-         (one process, 100 texts a batch), the ceiling for one worker
+         (one process, 25 texts a batch), the ceiling for one worker
   jobs1  ``--format parquet`` in this process (``--jobs 1``)
   jobs2  ``--format parquet --jobs 2`` (two processes of this machine)
   dask1  ``--format parquet --cluster local:1`` (a LocalCluster, one worker)
@@ -55,9 +55,10 @@ ROOT = HERE.parent
 #: the Wikinews corpus beside the repository (or beside the folder of worktrees)
 CORPUS = next((p for p in (ROOT.parent / "shared" / "corpus" / "wikinews", ROOT.parent.parent / "shared" / "corpus" / "wikinews")
                if p.is_dir()), ROOT.parent / "shared" / "corpus" / "wikinews")
-#: texts per ``nlp.pipe`` batch: spaCy's default (1,000) holds a thousand analysed Docs at
-#: once, 3 GiB at 400 articles, and would need about 7 GiB at 2,000
-PIPE_BATCH = 100
+#: texts per ``nlp.pipe`` batch: the fastest measured (100 articles, in words per CPU-second:
+#: 25 a batch 5,213-5,360, 100 a batch 4,659-4,899, with 390 and 880 MiB at the peak);
+#: spaCy's default, 1,000, held 400 articles' Docs at once, 3 GiB
+PIPE_BATCH = 25
 CASES = ("pipe", "jobs1", "jobs2", "dask1", "dask2")
 
 
