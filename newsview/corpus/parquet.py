@@ -39,7 +39,7 @@ def write_partition(directory: str | os.PathLike, index: int, tables: dict[str, 
     import pyarrow.parquet as pq
 
     from ..durable import atomic_write
-    from .shards import part_name
+    from .part_names import part_name
 
     for table, columns in tables.items():
         folder = Path(directory) / table

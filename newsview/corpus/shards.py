@@ -18,16 +18,12 @@ import json
 import os
 from pathlib import Path
 
+from .part_names import SUFFIXES, part_name
 from .rows import TABLES, PartitionDocuments, PartitionRows
 
 FORMATS = ("parquet", "jsonl")
-SUFFIXES = {"parquet": ".parquet", "jsonl": ".jsonl"}
 #: every folder a run of either format writes into
 FOLDERS = (*TABLES, "documents")
-
-
-def part_name(index: int, fmt: str = "parquet") -> str:
-    return f"part-{index:06d}{SUFFIXES[fmt]}"
 
 
 def write_partition(directory: str | os.PathLike, fmt: str, index: int,
