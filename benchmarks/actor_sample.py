@@ -16,7 +16,11 @@ corpus's ``*.txt`` articles it leaves out:
 * the file names given with ``--exclude`` (articles looked at while tuning);
 
 then picks ``--size`` of the rest with ``random.Random(seed).sample`` over
-the sorted names, and prints them, one per line.
+the sorted names, and prints them, one per line.  ``--interviews`` draws from
+the interviews and the articles whose title says someone talked to Wikinews
+("X tells Wikinews ...") instead, for when the other articles have all been
+seen: an interview's actor list is still one a
+reader sees.
 """
 
 from __future__ import annotations
@@ -45,6 +49,22 @@ def interviews(corpus: str, names: list[str]) -> set[str]:
     return out
 
 
+TALKS = re.compile(r"\b(?:tells?|speaks? (?:to|with)|talks? (?:to|with)) Wikinews\b|\bWikinews interviews\b|\binterview", re.I)
+
+
+def talks(corpus: str, names: list[str]) -> set[str]:
+    """Interviews, and articles whose title says someone talked to Wikinews ("X tells Wikinews ...")."""
+    out = interviews(corpus, names)
+    sources = os.path.join(corpus, "SOURCES.md")
+    if os.path.exists(sources):
+        with open(sources, encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r"\| `([^`]+\.txt)` \| ([^|]*)\|", line)
+                if m and TALKS.search(m.group(2)):
+                    out.add(m.group(1))
+    return out
+
+
 def named_in_repository(names: list[str]) -> set[str]:
     """Articles the repository's tracked files name, or whose day has a copy in samples/."""
     files = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
@@ -68,10 +88,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=20261206)
     ap.add_argument("--size", type=int, default=22)
     ap.add_argument("--exclude", nargs="*", default=[], help="file names looked at while tuning")
+    ap.add_argument("--interviews", action="store_true", help="draw from the interviews only")
     args = ap.parse_args(argv)
     names = sorted(n for n in os.listdir(args.corpus) if n.endswith(".txt"))
-    left_out = interviews(args.corpus, names) | named_in_repository(names) | set(args.exclude)
-    pool = [n for n in names if n not in left_out]
+    seen = named_in_repository(names) | set(args.exclude)
+    if args.interviews:
+        pool = [n for n in sorted(talks(args.corpus, names)) if n not in seen]
+    else:
+        left_out = interviews(args.corpus, names) | seen
+        pool = [n for n in names if n not in left_out]
     print(f"# {len(names)} articles, {len(pool)} in the pool, seed {args.seed}", file=sys.stderr)
     for n in sorted(random.Random(args.seed).sample(pool, args.size)):
         print(n)
