@@ -51,6 +51,7 @@ TITLE_WORDS = frozenset(
     presidential first lady pastor father bishop cardinal rabbi imam saint st st. coach mp mep
     executive founder co-founder owner economist analyst professor author writer reporter editor
     majority minority whip incoming outgoing
+    archbishop monsignor monseñor monsenor msgr msgr. reverend
     """.split()
 )
 #: Titles that tell the gender

@@ -24,7 +24,7 @@ LANDMARK_HEADS = frozenset(
     monument memorial airport square plaza street avenue boulevard bridge stadium arena cathedral mosque
     temple basilica chapel castle building range canyon valley desert forest beach island islands
     peninsula mountains hills reservoir dam canal sea ocean gulf strait fault trench volcano glacier reef
-    cave crater trail cemetery
+    cave crater trail cemetery hostel hotel motel
     """.split()
 )
 #: first words of names of squares and streets ("Place Hélène Metges", "Piazza Navona")

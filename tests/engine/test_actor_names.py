@@ -262,3 +262,17 @@ def test_without_the_gazetteer_packages_no_name_is_a_known_place(monkeypatch):
         assert place_before_name(["vermont", "bernie", "sanders"]) == 0
     finally:
         known_places._gazetteer.cache_clear()
+
+
+def test_a_hostel_that_speaks_nowhere_is_no_actor(nlp):
+    text = 'Police arrested two men at the Golden Lotus Hostel on Friday. "They ran," a witness said.'
+    assert "Golden Lotus Hostel" not in names(mislabel(nlp, text, {"Golden Lotus Hostel": "ORG"}))
+
+
+def test_a_clerical_title_joins_the_archbishop_named_before(nlp):
+    text = ('Archbishop Pedro Ruiz led the mass on Sunday. "We pray for peace," said Monsenor Ruiz. '
+            "The crowd sang.")
+    x = extract(parse(nlp, text))
+    by_name = {a.name: len(a.quotes) for a in x.actors}
+    assert by_name.get("Pedro Ruiz") == 1
+    assert not any(n.startswith("Monsenor") for n in by_name)
