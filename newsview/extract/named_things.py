@@ -24,7 +24,7 @@ LANDMARK_HEADS = frozenset(
     monument memorial airport square plaza street avenue boulevard bridge stadium arena cathedral mosque
     temple basilica chapel castle building range canyon valley desert forest beach island islands
     peninsula mountains hills reservoir dam canal sea ocean gulf strait fault trench volcano glacier reef
-    cave crater trail cemetery hostel hotel motel
+    cave crater trail cemetery hostel hotel motel lodge mine
     """.split()
 )
 #: first words of names of squares and streets ("Place Hélène Metges", "Piazza Navona")
@@ -56,8 +56,11 @@ RANKS = frozenset(
     """
     detective inspector sergeant constable superintendent officer captain lieutenant colonel general major
     commander chief minister secretary president governor senator judge justice mayor deputy
+    councillor councilor alderman alderwoman councilman councilwoman
     """.split()
 )
+#: words that say which body a rank serves ("City Councillor", "County Judge")
+RANK_SEATS = frozenset("city county town municipal district regional provincial federal".split())
 
 #: nouns that, right before a name or in apposition with it, say it names a thing or a
 #: character, not an actor ("the character Tasha Yar", "reality show Terrace House")
@@ -74,6 +77,9 @@ THING_NOUNS = frozenset(
 HONOUR_NOUNS = frozenset(
     "champion championship title belt award medal prize trophy winner laureate medallist medalist".split()
 )
+#: first words of an honour's name whose tail the tagger may take alone ("the Order of
+#: the Sun", "the Cross of Valour")
+HONOUR_FIRST = frozenset("order cross medal star".split())
 
 
 def thing_kind(words: list[str]) -> str | None:
@@ -93,7 +99,7 @@ def thing_kind(words: list[str]) -> str | None:
         return "event"
     if any(w == "flight" and nxt.isdigit() for w, nxt in zip(words, words[1:])):
         return "flight"  # "Lion Air Flight 610"
-    if last in RANKS and all(w in RANKS or w in TITLE_WORDS for w in words):
+    if last in RANKS and all(w in RANKS or w in TITLE_WORDS or w in RANK_SEATS for w in words):
         return "title"  # "Detective Inspector"
     return None
 
@@ -117,8 +123,8 @@ class NamedThingFilter(ClusterStore):
                 c.hidden = True  # "the character Tasha Yar", "reality television show Terrace House"
                 continue
             ms = by_cluster.get(c.index, [])
-            if ms and all(self._modifies_honour(m) for m in ms):
-                c.hidden = True  # "a two-time Artist of Stardom champion"
+            if ms and all(self._modifies_honour(m) or self._ends_honour(m) for m in ms):
+                c.hidden = True  # "a two-time Artist of Stardom champion", "the Order of the Sun"
                 continue
             if c.titles and thing_kind(list(c.words)) != "title":
                 continue
@@ -135,6 +141,17 @@ class NamedThingFilter(ClusterStore):
         nxt = self.tokens[m.head + 1] if m.head + 1 < len(self.tokens) else None
         return nxt is not None and nxt.is_lower and nxt.lemma_.lower() in HONOUR_NOUNS and (
             tok.head.i == nxt.i or tok.dep_ in ("compound", "nmod", "amod"))
+
+    def _ends_honour(self, m: NameMention) -> bool:
+        """The name at this mention is the tail of an honour's name ("Order of the Sun")."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        k = span.start - 1
+        if k >= 0 and self.tokens[k].lower_ == "the":
+            k -= 1
+        return (k >= 1 and self.tokens[k].lower_ == "of" and self.tokens[k - 1].is_title
+                and self.tokens[k - 1].lower_ in HONOUR_FIRST)
 
     def _only_in_titles(self, mentions: list[NameMention]) -> bool:
         """ "Secretary of Transportation", "Assembly president Richard Ferrand": a one-word

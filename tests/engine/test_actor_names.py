@@ -276,3 +276,17 @@ def test_a_clerical_title_joins_the_archbishop_named_before(nlp):
     by_name = {a.name: len(a.quotes) for a in x.actors}
     assert by_name.get("Pedro Ruiz") == 1
     assert not any(n.startswith("Monsenor") for n in by_name)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('The prize came with the Grand Order of the Moon, a national honour. "He earned it," Maria Lopez said.', "Moon"),
+        ('She was elected City Councillor in 2004. "I serve," Maria Lopez said.', "City Councillor"),
+        ('Rescuers reached the Black Ridge Mine at dawn. "We are hopeful," Maria Lopez said.', "Black Ridge Mine"),
+        ('The lions lived at the Sunset Hill Lodge near the river. "He loved them," Maria Lopez said.', "Sunset Hill Lodge"),
+    ],
+)
+def test_an_honours_tail_a_councillors_seat_a_mine_and_a_lodge_are_no_actors(nlp, text, name):
+    found = names(mislabel(nlp, text, {name: "ORG"}))
+    assert name not in found and "Maria Lopez" in found
