@@ -65,5 +65,6 @@ ROLE_NOUNS = PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS | frozenset(
     organizer organiser consultant pollster blogger commentator columnist lawmaker politician
     broadcaster presenter designer producer musician singer guitarist bassist chef host comedian
     engineer expert scholar academic diplomat prosecutor judge mayor
+    archbishop bishop cardinal priest rabbi imam cleric
     """.split()
 )

@@ -317,8 +317,9 @@ class ActorIndex(EntitySpans, NonActorFilter, KnownPlaceFilter, NamedThingFilter
             break
         if out and out[-1] == "of":
             return []  # "Mayor of London": the place, not the mayor
-        # a role noun in lower case right before the name ("his daughter Nettie Baker")
-        if not out and i >= 0 and doc[i].is_lower and doc[i].lemma_.lower() in ROLE_NOUNS:
+        # a role noun in lower case right before the name or its titles ("his daughter Nettie
+        # Baker", "archbishop Monseñor Jorge Ruiz")
+        if i >= 0 and doc[i].is_lower and doc[i].lemma_.lower() in ROLE_NOUNS:
             out.append(doc[i].lemma_.lower())
         return out
 

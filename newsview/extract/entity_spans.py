@@ -44,8 +44,11 @@ class EntitySpans(ClusterStore):
 
         doc = self.doc
         out = []
+        person_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
         for ent in doc.ents:
             start = ent.start
+            if ent.label_ in ACTOR_LABELS and ent.end in person_starts and all(t.lower_ in TITLE_WORDS for t in ent):
+                continue  # "Monseñor" tagged apart from "Jorge Ruiz" after it: the person's title, no actor
             # "Trump Says He Never ..." in a title-case headline, "Cecile Richards: ..."
             cut = next((t.i for t in ent[1:] if (t.lower_ in _NAME_BREAKS and t.nbor(-1).lower_ not in NAME_PARTICLES)
                         or t.text in _BREAK_MARKS

@@ -290,3 +290,12 @@ def test_a_clerical_title_joins_the_archbishop_named_before(nlp):
 def test_an_honours_tail_a_councillors_seat_a_mine_and_a_lodge_are_no_actors(nlp, text, name):
     found = names(mislabel(nlp, text, {name: "ORG"}))
     assert name not in found and "Maria Lopez" in found
+
+
+def test_a_title_tagged_apart_from_the_name_after_it_takes_no_quotes(nlp):
+    text = ('The plan was criticised by archbishop Monsenor Pedro Luis Ruiz. Calling it a "dark day" '
+            'the archbishop said "We need to pray for the city."')
+    x = mislabel(nlp, text, {"Monsenor": "ORG", "Pedro Luis Ruiz": "PERSON"})
+    assert "Monsenor" not in names(x)
+    speakers = [a.name for a in x.actors if a.quotes]
+    assert speakers and all("archbishop" in n or "Ruiz" in n for n in speakers)
