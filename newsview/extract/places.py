@@ -2,7 +2,9 @@
 
 "Hong Kong" tagged a person once and a place fourteen times is a place: an
 actor whose own name mentions are mostly tagged as places takes the place
-label (and so is listed as a place, with no gender).  A US state's postal
+label (and so is listed as a place, with no gender); one whose last word says
+it is a place ("Santos City") and that says nothing is no actor at all.  (Not
+every unquoted one: the tagger also calls people places, "Amy Klobuchar".)  A US state's postal
 code standing alone ("Irving, TX") is a place too, never an actor of its
 own, whatever the tagger said.
 """
@@ -16,6 +18,8 @@ from .extraction import Extraction
 
 #: spaCy labels of places
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: last words of names of settlements and districts
+PLACE_HEADS = frozenset("city town village county province district municipality borough township".split())
 #: the two-letter postal codes of the US states and the District of Columbia
 US_STATE_CODES = frozenset(
     """
@@ -44,6 +48,9 @@ def correct_places(found: Extraction) -> Extraction:
         if counts:
             label, n = counts.most_common(1)[0]
             if label in PLACE_LABELS and n > sum(counts.values()) / 2:
+                if not actor.quotes and actor.name.split()[-1].lower() in PLACE_HEADS:
+                    dropped.add(actor.id)  # "Santos City" says nothing: a place, no actor at all
+                    continue
                 actor = replace(actor, kind=label, gender=None)
         actors.append(actor)
     if not dropped and all(a is b for a, b in zip(actors, found.actors)):

@@ -299,3 +299,25 @@ def test_a_title_tagged_apart_from_the_name_after_it_takes_no_quotes(nlp):
     assert "Monsenor" not in names(x)
     speakers = [a.name for a in x.actors if a.quotes]
     assert speakers and all("archbishop" in n or "Ruiz" in n for n in speakers)
+
+
+def test_a_city_the_tagger_once_took_for_a_person_and_that_says_nothing_is_no_actor():
+    from newsview.extract.extraction import Extraction
+    from newsview.extract.places import correct_places
+    from newsview.model import Actor, Entity, Mention
+
+    text = "Doctors from Port Alma City came. Port Alma City is calm. Amy Stone met them in Amy Stone's town."
+    city = [(m, m + 14) for m in (13, 34)]
+    amy = [(m, m + 9) for m in (58, 80)]
+    assert {text[a:b] for a, b in city} == {"Port Alma City"} and {text[a:b] for a, b in amy} == {"Amy Stone"}
+    found = Extraction(
+        entities=(Entity(*city[0], "GPE", "Port Alma City", "a1"), Entity(*city[1], "GPE", "Port Alma City", "a1"),
+                  Entity(*amy[0], "GPE", "Amy Stone", "a2"), Entity(*amy[1], "GPE", "Amy Stone", "a2")),
+        actors=(Actor("a1", "Port Alma City", "PERSON", mentions=tuple(city)),
+                Actor("a2", "Amy Stone", "PERSON", mentions=tuple(amy))),
+        mentions=(*(Mention(s, e, "a1") for s, e in city), *(Mention(s, e, "a2") for s, e in amy)),
+    )
+    fixed = correct_places(found)
+    # the city is dropped; a person the tagger called a place stays (listed as a place)
+    assert [a.name for a in fixed.actors] == ["Amy Stone"]
+    assert all(m.actor == "a2" for m in fixed.mentions)
