@@ -13,6 +13,7 @@ from __future__ import annotations
 from .actor_clusters import ClusterStore, NameMention
 from .actor_words import ROLE_NOUNS
 from .cues import TITLE_WORDS
+from .known_places import place_kind
 from .names import gender_of_given_name
 
 #: last words of names of roads ("U.S. Route 2", "Pacific Coast Highway")
@@ -104,6 +105,17 @@ def thing_kind(words: list[str]) -> str | None:
     return None
 
 
+def demonym(words: list[str]) -> bool:
+    """ "Hong Konger", "Londoners": a known place's name with -er or -ers, its people."""
+    if not words:
+        return False
+    last = words[-1]
+    for suffix in ("ers", "er"):
+        if last.endswith(suffix) and len(last) > len(suffix) + 2 and place_kind([*words[:-1], last[: -len(suffix)]]):
+            return True
+    return False
+
+
 class NamedThingFilter(ClusterStore):
     """Hides clusters whose names are of roads, time zones, landmarks or events."""
 
@@ -126,6 +138,12 @@ class NamedThingFilter(ClusterStore):
             if ms and all(self._modifies_honour(m) or self._ends_honour(m) for m in ms):
                 c.hidden = True  # "a two-time Artist of Stardom champion", "the Order of the Sun"
                 continue
+            if ms and all(self._a_verb(m) for m in ms):
+                c.hidden = True  # "it ABSTAINS from adjudicating": a verb in capitals for emphasis
+                continue
+            if "the" not in c.words and demonym(list(c.words)):
+                c.hidden = True  # "a Hong Konger": one of a place's people, not a name ("The New Yorker" is)
+                continue
             if c.titles and thing_kind(list(c.words)) != "title":
                 continue
             words = [w for w in c.words if w != "the"]
@@ -141,6 +159,11 @@ class NamedThingFilter(ClusterStore):
         nxt = self.tokens[m.head + 1] if m.head + 1 < len(self.tokens) else None
         return nxt is not None and nxt.is_lower and nxt.lemma_.lower() in HONOUR_NOUNS and (
             tok.head.i == nxt.i or tok.dep_ in ("compound", "nmod", "amod"))
+
+    def _a_verb(self, m: NameMention) -> bool:
+        """The name at this mention is one word the tagger reads as a verb."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and len(span) == 1 and span[0].pos_ == "VERB"
 
     def _ends_honour(self, m: NameMention) -> bool:
         """The name at this mention is the tail of an honour's name ("Order of the Sun")."""

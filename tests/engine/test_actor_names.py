@@ -285,9 +285,11 @@ def test_a_clerical_title_joins_the_archbishop_named_before(nlp):
         ('She was elected City Councillor in 2004. "I serve," Maria Lopez said.', "City Councillor"),
         ('Rescuers reached the Black Ridge Mine at dawn. "We are hopeful," Maria Lopez said.', "Black Ridge Mine"),
         ('The lions lived at the Sunset Hill Lodge near the river. "He loved them," Maria Lopez said.', "Sunset Hill Lodge"),
+        ('Many Londoners queued for hours at the shops. "The bridge is shut," Maria Lopez said.', "Londoners"),
+        ('The board read the motion, and it REJECTS the request outright. "We tried," Maria Lopez said.', "REJECTS"),
     ],
 )
-def test_an_honours_tail_a_councillors_seat_a_mine_and_a_lodge_are_no_actors(nlp, text, name):
+def test_honours_seats_mines_lodges_a_places_people_and_verbs_in_capitals_are_no_actors(nlp, text, name):
     found = names(mislabel(nlp, text, {name: "ORG"}))
     assert name not in found and "Maria Lopez" in found
 
@@ -321,3 +323,8 @@ def test_a_city_the_tagger_once_took_for_a_person_and_that_says_nothing_is_no_ac
     # the city is dropped; a person the tagger called a place stays (listed as a place)
     assert [a.name for a in fixed.actors] == ["Amy Stone"]
     assert all(m.actor == "a2" for m in fixed.mentions)
+
+
+def test_a_magazine_named_after_a_places_people_stays_an_actor(nlp):
+    text = 'She wrote for The New Yorker for years. "I loved it," Maria Lopez said.'
+    assert "The New Yorker" in names(mislabel(nlp, text, {"The New Yorker": "ORG"}))
