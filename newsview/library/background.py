@@ -38,6 +38,8 @@ def sync_while_analysing(
     ends are called in the sync's thread.  Returns when both have ended: the sync's
     report and the loop's last report.  An error of the sync (e.g.
     :class:`~newsview.library.index.LibraryIndexError`) is raised here, after the loop stopped.
+    The sync stops at its next member when ``cancelled()`` or the loop is stopped, or when the
+    loop ends with an error (Ctrl-C): the caller does not wait for every other member first.
     """
     feed = Feed()
     outcome: dict[str, object] = {}
@@ -47,11 +49,14 @@ def sync_while_analysing(
         if on_file is not None:
             on_file(done, total)
 
+    def sync_cancelled() -> bool:
+        return loop.stopped or (cancelled is not None and cancelled())
+
     def run_sync() -> None:
         try:
             with LibraryIndex(loop.index_path, explicit=loop.explicit) as index:
                 report = sync(index, list(files), pipeline=loop.analyzer.pipeline, cache=loop.analyzer.cache,
-                              on_file=member_done, cancelled=cancelled, refresh=refresh)
+                              on_file=member_done, cancelled=sync_cancelled, refresh=refresh)
             outcome["report"] = report
             if on_synced is not None:
                 on_synced(report)
@@ -67,6 +72,9 @@ def sync_while_analysing(
     syncing.start()
     try:
         final = loop.run(feed)
+    except BaseException:
+        loop.stop()  # Ctrl-C (or a bug) in the loop: the sync ends at its next member, not after all of them
+        raise
     finally:
         syncing.join()
     error = outcome.get("error")

@@ -179,3 +179,29 @@ def test_a_sync_that_fails_beside_the_analysis_stops_it_and_its_error_reaches_th
     with pytest.raises(RuntimeError, match="the disk went away"):
         background.sync_while_analysing(loop, list(scan.expand_inputs([str(folder)]).files))
     assert loop.stopped
+
+
+def test_ctrl_c_in_the_analysis_stops_the_sync_beside_it_at_its_next_member(tmp_path: Path, monkeypatch):
+    """``--format speakers`` on a big folder, Ctrl-C: the run ends then, not after every other member is read."""
+    import pytest
+
+    from newsview.library import background
+
+    folder, cache, index_path = _queued_library(tmp_path, [f"Person {i}" for i in range(4)])
+    loop = AnalysisLoop(index_path, FakeAnalyzer(cache))  # type: ignore[arg-type]
+    first_member = threading.Event()
+    synced: list[int] = []
+
+    def on_file(done: int, total: int) -> None:
+        synced.append(done)
+        first_member.set()
+        loop._stop.wait(5)  # the sync's first member stays in hand until the loop has been stopped
+
+    def interrupted_run(feed=None):
+        first_member.wait(10)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(loop, "run", interrupted_run)
+    with pytest.raises(KeyboardInterrupt):
+        background.sync_while_analysing(loop, list(scan.expand_inputs([str(folder)]).files), on_file=on_file)
+    assert synced == [1]
