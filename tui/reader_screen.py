@@ -34,12 +34,11 @@ from newsview.filtering import (
     FilterResult,
     FilterState,
     apply,
-    next_span,
     parse_query,
     prepare_search,
 )
 from newsview.coverage import TEXT, status_note
-from newsview.model import ParsedDocument, Quote, Span
+from newsview.model import ParsedDocument, Span
 
 from .analysis import (
     Analyser,
@@ -49,6 +48,7 @@ from .analysis import (
     DocumentAnalysed,
     settle_memory,
 )
+from .reader_steps import QuotesInOrder, quote_at, step_from
 from .review_keys import ReviewKeys
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -96,8 +96,7 @@ class ReaderScreen(Screen[None]):
         #: share of the text parsed so far while analysing (None: no report yet)
         self.analysis_share: float | None = None
         self.analysis_run = AnalysisRun(analyser, self, long_text_chars=live_filter_chars) if analyser else None
-        #: the document's quotes in reading order, and their (start, end), built once per document
-        self._ordered_quotes: tuple[ParsedDocument | None, list[Quote], list[Span]] = (None, [], [])
+        self._quotes_in_order = QuotesInOrder()
         self._actor_spans_cache: tuple[ParsedDocument | None, str | None, list[Span]] = (None, None, [])
         self.filter_state = FilterState()
         self.filter_result: FilterResult = apply(document, self.filter_state)
@@ -502,21 +501,11 @@ class ReaderScreen(Screen[None]):
         index %= len(spans)
         self.match_index = index if self.filter_state.active else None
         self.current = spans[index]
-        self.current_quote = self._quote_at(self.current)
+        self.current_quote = quote_at(self.document, self.filter_state, self.current)
         self._push_highlights()
         self.article.scroll_to_offset(self.current[0])
         self._update_status()
         self.update_review_panel()
-
-    def _quote_at(self, span: Span) -> str | None:
-        """The quote a match lies in, when the filter matches within quotes."""
-        state = self.filter_state
-        if not (state.quote_only or state.speakers):
-            return None
-        for q in self.document.quotes:
-            if any(s <= span[0] < e for s, e in (q.spans or ((q.start, q.end),))):
-                return q.id
-        return None
 
     def action_step_match(self, direction: int) -> None:
         spans = self._match_spans()
@@ -533,29 +522,17 @@ class ReaderScreen(Screen[None]):
             origin = self.current[0]
         else:  # from the top of the screen: a match on the first line counts as next
             origin = self.article.top_offset - (1 if direction > 0 else 0)
-        index = next_span(tuple(spans), origin, backwards=direction < 0)
-        if index is None:
+        found = step_from(spans, origin, direction)
+        if found is None:
             return None
-        wrapped = spans[index][0] <= origin if direction > 0 else spans[index][0] >= origin
+        index, wrapped = found
         if wrapped:
             where = "first" if direction > 0 else "last"
             self.notify(f"Back to the {where} {what}.", timeout=1.5, markup=False)
         return index
 
-    def _quotes_in_order(self) -> tuple[list[Quote], list[Span]]:
-        """The document's quotes in text order, and their spans (sorted once per version of the document)."""
-        doc = self.document
-        if self._ordered_quotes[0] is not doc:
-            ordered = sorted(doc.quotes, key=lambda q: (q.start, q.end))
-            self._ordered_quotes = (doc, ordered, [(q.start, q.end) for q in ordered])
-        return self._ordered_quotes[1], self._ordered_quotes[2]
-
     def action_step_quote(self, direction: int) -> None:
-        quotes, spans = self._quotes_in_order()
-        if self.filter_state.active and self.filter_result.quote_ids:
-            keep = set(self.filter_result.quote_ids)
-            quotes = [q for q in quotes if q.id in keep]
-            spans = [(q.start, q.end) for q in quotes]
+        quotes, spans = self._quotes_in_order.to_step(self.document, self.filter_state, self.filter_result)
         if not quotes:
             self.app.bell()
             return
