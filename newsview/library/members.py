@@ -55,6 +55,11 @@ def expand_inputs(args: Iterable[str], *, recursive: bool = True, as_given: bool
     expanded = False
 
     def add(path: str) -> None:
+        if not as_given and not _utf8(path):
+            # the index keeps a member by its name, as UTF-8 text: it cannot key this one
+            problems.append(f"{display_name(path)}: the library cannot keep a file whose name is not UTF-8; "
+                            "rename it to have it in the library")
+            return
         key = path if as_given and path == "-" else os.path.realpath(path)
         if key not in seen:
             seen.add(key)
@@ -102,6 +107,15 @@ def expand_inputs(args: Iterable[str], *, recursive: bool = True, as_given: bool
         else:
             problems.append(f"{display_name(arg)}: no such file")
     return Inputs(tuple(files), tuple(problems), expanded)
+
+
+def _utf8(path: str) -> bool:
+    """Is this name text (a name that is not UTF-8 comes from the OS with its bytes as surrogates)?"""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _reason(exc: OSError) -> str:

@@ -123,3 +123,21 @@ def test_speakers_output_that_is_one_of_the_folders_articles_is_refused(day: Pat
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "is the input file" in err
     assert article.read_bytes() == before
+
+
+def test_speakers_of_a_folder_with_a_file_name_that_is_not_utf8_says_so_and_lists_the_others(
+        day: Path, tmp_path: Path, capsys):
+    import os
+
+    bad = os.fsdecode(bytes(day) + b"/2024-03-05-caf\xe9.txt")
+    try:
+        Path(bad).write_text('Tom Reyes said "it is late" today.\n', encoding="utf-8")
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    out = tmp_path / "speakers.csv"
+    code = run_speakers.run_speakers([str(day)], output=out, model=None, use_cache=True,
+                                     index=str(tmp_path / "lib.sqlite"))
+    err = capsys.readouterr().err
+    assert code == 1 and "internal error" not in err
+    assert "2024-03-05-caf\\xe9.txt: the library cannot keep a file whose name is not UTF-8" in err
+    assert "Ana Costa" in out.read_text(encoding="utf-8")  # the other articles are still in the ledger
