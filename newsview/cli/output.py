@@ -33,14 +33,16 @@ class OutputError(OSError):
         self.started = started
 
 
-def refusal(output: Path, files: list[str], *, review_file: str | None, cache_dir: Path | None) -> str | None:
-    """Why ``-o output`` would overwrite what the run reads or keeps, or None when it is free to use."""
+def refusal(output: Path, files: list[str], *, review_file: str | None, cache_dir: Path | None,
+            option: str = "-o", kind: str = "output file") -> str | None:
+    """Why ``-o output`` would overwrite what the run reads or keeps, or None when it is free to use.
+    ``option`` and ``kind`` name another file the run writes (``--index``, the library's index file)."""
     shown = display_name(output)
     for path, what in _guarded(files, review_file):
         if _same_file(output, path):
-            return f"-o {shown} is the {what}; choose another output file"
+            return f"{option} {shown} is the {what}; choose another {kind}"
     if cache_dir is not None and _inside(Path(os.path.realpath(output)).parent, cache_dir):
-        return f"-o {shown} is among the parse cache's entries in {display_name(cache_dir)}; choose another output file"
+        return f"{option} {shown} is among the parse cache's entries in {display_name(cache_dir)}; choose another {kind}"
     return None
 
 

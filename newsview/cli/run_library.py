@@ -24,6 +24,19 @@ def open_index(inputs: Sequence[str], index_path: str | None):
     return LibraryIndex(default_path(list(inputs)))
 
 
+def index_refusal(index_path: str | None, members: Sequence[str]) -> str | None:
+    """Why ``--index`` must not be used for these members (it is one of the articles, or a review
+    file: the index would take its place), or None."""
+    if index_path is None:
+        return None
+    from pathlib import Path
+
+    from .output import refusal
+
+    return refusal(Path(index_path), list(members), review_file=None, cache_dir=None, option="--index",
+                   kind="index file")
+
+
 def run_library(
     inputs: Sequence[str],
     *,
@@ -61,6 +74,10 @@ def run_library(
         for problem in problems:
             error(one_line(problem))
         return EXIT_INPUT
+    clash = index_refusal(index, found.files)
+    if clash is not None:
+        error(clash)
+        return EXIT_USAGE
     try:
         analyzer = make_analyzer(model, use_cache)
     except ModelError as exc:

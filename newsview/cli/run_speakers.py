@@ -40,16 +40,17 @@ def run_speakers(files: list[str], *, output: Path | None, model: str | None, us
     from ..library.speakers import ledger_rows
     from ..pipeline import ModelError
     from ..reader import display_name
-    from .run_library import open_index
+    from .run_library import index_refusal, open_index
 
     found = expand_inputs(files)
-    if output is not None:
+    clash = index_refusal(index, found.files)
+    if output is not None and clash is None:
         from .output import refusal
 
         clash = refusal(output, list(found.files), review_file=None, cache_dir=None)
-        if clash is not None:
-            error(clash)
-            return EXIT_USAGE
+    if clash is not None:
+        error(clash)
+        return EXIT_USAGE
     for problem in found.problems:
         error(problem)
     try:

@@ -141,3 +141,24 @@ def test_speakers_of_a_folder_with_a_file_name_that_is_not_utf8_says_so_and_list
     assert code == 1 and "internal error" not in err
     assert "2024-03-05-caf\\xe9.txt: the library cannot keep a file whose name is not UTF-8" in err
     assert "Ana Costa" in out.read_text(encoding="utf-8")  # the other articles are still in the ledger
+
+
+def test_speakers_with_an_index_that_is_one_of_the_articles_is_refused_and_the_article_kept(
+        day: Path, tmp_path: Path, capsys):
+    article = sorted(day.glob("*.txt"))[0]
+    before = article.read_bytes()
+    code = run_speakers.run_speakers([str(day)], output=None, model=None, use_cache=True, index=str(article))
+    err = capsys.readouterr().err
+    assert code == 2 and f"--index {article} is the input file" in err
+    assert article.read_bytes() == before and not list(day.glob("*.broken*"))
+
+
+def test_the_library_app_with_an_index_that_is_one_of_the_articles_is_refused_before_it_opens(
+        day: Path, capsys):
+    from newsview.cli.run_library import run_library
+
+    article = sorted(day.glob("*.txt"))[-1]
+    before = article.read_bytes()
+    code = run_library([str(day)], model=None, theme=None, mouse=False, use_cache=True, index=str(article))
+    assert code == 2 and f"--index {article} is the input file" in capsys.readouterr().err
+    assert article.read_bytes() == before
