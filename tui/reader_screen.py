@@ -39,6 +39,7 @@ from newsview.filtering import (
 )
 from newsview.coverage import TEXT, status_note
 from newsview.model import ParsedDocument, Span
+from newsview.safe_text import one_line
 
 from .analysis import (
     Analyser,
@@ -216,7 +217,8 @@ class ReaderScreen(Screen[None]):
         self.analysis_error = error
         self.engine_state = AnalysisState.FAILED
         self._refresh_all()
-        reason = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
+        # the error's text may quote the article (escape sequences, many lines): one safe line
+        reason = one_line(f"{type(error).__name__}: {error}") if error is not None else "unknown error"
         self.notify(f"Analysis failed, showing the plain text. {reason}",
                     title="newsview", severity="error", timeout=10, markup=False)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from textual.worker import WorkerFailed
+
 from newsview import engine
 from newsview.reader import raw_from_text
 from newsview.tui.app import NewsViewApp
@@ -29,3 +32,20 @@ async def test_the_app_shows_the_text_and_says_the_analysis_is_english_only():
         await pilot.pause()
         assert app.reader.filter_result.spans
         assert "1/" in app.reader.status_line.text
+
+
+async def test_an_analysis_that_fails_says_so_in_one_safe_line_and_keeps_the_text():
+    def failing_analyser(document, **_kwargs):
+        raise RuntimeError("pipeline broke on \x1b[31mred\x1b[0m\nsecond line")
+
+    app = NewsViewApp(_spanish_document(), analyser=failing_analyser)
+    async with app.run_test(size=(120, 30)) as pilot:
+        with pytest.raises(WorkerFailed):
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        failed = [m for m in messages if m.startswith("Analysis failed")]
+        assert failed, messages
+        assert "\x1b" not in failed[0] and "\n" not in failed[0]
+        assert "pipeline broke on" in failed[0] and "second line" in failed[0]
+        assert "El ayuntamiento aprueba" in app.reader.article.visible_text()
