@@ -148,8 +148,13 @@ class NewsViewApp(VariantsHost, KeysFollowFocus, App[int]):
         # Textual's writer thread puts each frame on the terminal, and needs the GIL for it
         # while this thread goes on (the next layout, loading the review, the analysis
         # thread importing spaCy): let it have the GIL within 1 ms rather than 5 ms.
+        # Set back at the end: the process may go on (a script, a test) without a UI to serve.
+        previous = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL)
-        return super().run(*args, mouse=self.mouse if mouse is None else mouse, **kwargs)
+        try:
+            return super().run(*args, mouse=self.mouse if mouse is None else mouse, **kwargs)
+        finally:
+            sys.setswitchinterval(previous)
 
     # -- themes and keys ---------------------------------------------------
     def refresh_css(self, animate: bool = True) -> None:
