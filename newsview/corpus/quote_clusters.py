@@ -20,6 +20,7 @@ on each: a version joins the ``quotes`` table on ``ordinal`` and
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,18 +67,23 @@ def _partitions(directory: Path) -> list[str]:
     return sorted(p.name for p in (directory / "articles").glob("part-*.parquet"))
 
 
-def corpus_quotes(directory: str | os.PathLike) -> Iterator[VariantQuote]:
-    """Every quote of a finished run, in input order, as the variant finder reads it."""
+def corpus_quotes(directory: str | os.PathLike, names: dict[int, str] | None = None) -> Iterator[VariantQuote]:
+    """Every quote of a finished run, in input order, as the variant finder reads it.
+
+    The finder tells articles apart by name: ``names`` (an ordinal's, from
+    :func:`article_names`) keeps two rows that share an id two articles.
+    """
     import pyarrow.parquet as pq
 
     from ..extract.interviews import QUESTION_RULE
     from ..variants.documents import named_kind, variant_quote
 
     folder = Path(directory)
+    if names is None:
+        names = {ordinal: name for name, (ordinal, _id) in article_names(folder).items()}
     for name in _partitions(folder):
         articles = pq.read_table(folder / "articles" / name, columns=["ordinal", "article_id", "text"]).to_pydict()
         texts = dict(zip(articles["ordinal"], articles["text"]))
-        ids = dict(zip(articles["ordinal"], articles["article_id"]))
         actors = pq.read_table(folder / "actors" / name, columns=["ordinal", "actor_id", "aliases"]).to_pydict()
         aliases = {(o, a): tuple(al or ()) for o, a, al in zip(actors["ordinal"], actors["actor_id"], actors["aliases"])}
         table = pq.read_table(folder / "quotes" / name)
@@ -88,12 +94,13 @@ def corpus_quotes(directory: str | os.PathLike) -> Iterator[VariantQuote]:
             ordinal = row["ordinal"]
             spans = (row["spans"] if has_spans else None) or [[row["start"], row["end"]]]
             named = named_kind(row["speaker_kind"])
-            yield variant_quote(ids[ordinal], texts[ordinal], row["quote_id"], row["kind"], spans, row["speaker"],
+            yield variant_quote(names[ordinal], texts[ordinal], row["quote_id"], row["kind"], spans, row["speaker"],
                                 aliases.get((ordinal, row["speaker_id"]), ()), named)
 
 
-def cluster_rows(clusters: Iterable[Cluster], ordinals: dict[str, int]) -> dict[str, list[Any]]:
-    """The table's columns for ``clusters``; ``ordinals`` maps an article_id to its ordinal."""
+def cluster_rows(clusters: Iterable[Cluster], articles: dict[str, tuple[int, str]]) -> dict[str, list[Any]]:
+    """The table's columns for ``clusters``; ``articles`` maps the finder's name of an article to
+    its ordinal and article_id (:func:`article_names`)."""
     columns: dict[str, list[Any]] = {name: [] for name in schema().names}
     for c in clusters:
         diffs = {d.member: d for d in c.diffs}
@@ -101,7 +108,7 @@ def cluster_rows(clusters: Iterable[Cluster], ordinals: dict[str, int]) -> dict[
             d = diffs.get(k)
             changes = [ch.to_dict() for ch in d.changes] if d else []
             for name, value in (("cluster", c.id), ("flags", list(c.flags)), ("reference", c.reference),
-                                ("member", k), ("ordinal", ordinals[m.doc]), ("article_id", m.doc),
+                                ("member", k), ("ordinal", articles[m.doc][0]), ("article_id", articles[m.doc][1]),
                                 ("quote_id", m.quote), ("speaker", m.speaker), ("kind", m.kind), ("text", m.text),
                                 ("start", m.start), ("end", m.end), ("relation", list(d.relation) if d else []),
                                 ("longer", d.longer if d else None), ("changes", changes)):
@@ -122,11 +129,11 @@ def write_quote_clusters(directory: str | os.PathLike, find: Finder | None = Non
     from ..variants import find_variants
 
     folder = Path(directory)
-    quotes = list(corpus_quotes(folder))
-    ordinals = _ordinals(folder)
+    articles = article_names(folder)
+    quotes = list(corpus_quotes(folder, {ordinal: name for name, (ordinal, _id) in articles.items()}))
     clusters = (find or find_variants)(quotes)
     del quotes
-    table = pa.Table.from_pydict(cluster_rows(clusters, ordinals), schema=schema())
+    table = pa.Table.from_pydict(cluster_rows(clusters, articles), schema=schema())
     buffer = pa.BufferOutputStream()
     pq.write_table(table, buffer, compression="zstd")
     (folder / TABLE).mkdir(parents=True, exist_ok=True)
@@ -134,14 +141,22 @@ def write_quote_clusters(directory: str | os.PathLike, find: Finder | None = Non
     return len(clusters)
 
 
-def _ordinals(folder: Path) -> dict[str, int]:
+def article_names(folder: Path) -> dict[str, tuple[int, str]]:
+    """The name the variant finder knows each article by, with its ordinal and article_id.
+
+    The name is the article_id, unless rows of a table share one (an id column
+    need not be unique): then each of them is ``ID#ORDINAL``, so their quotes
+    are never taken for one article's.
+    """
     import pyarrow.parquet as pq
 
-    out: dict[str, int] = {}
+    rows: list[tuple[int, str]] = []
     for name in _partitions(folder):
         articles = pq.read_table(folder / "articles" / name, columns=["ordinal", "article_id"]).to_pydict()
-        out.update(zip(articles["article_id"], articles["ordinal"]))
-    return out
+        rows.extend(zip(articles["ordinal"], articles["article_id"]))
+    counts = Counter(article_id for _ordinal, article_id in rows)
+    return {(article_id if counts[article_id] == 1 else f"{article_id}#{ordinal}"): (ordinal, article_id)
+            for ordinal, article_id in rows}
 
 
 def has_quote_clusters(directory: str | os.PathLike) -> bool:

@@ -87,3 +87,19 @@ def test_on_a_dask_cluster_the_workers_find_the_same_clusters(corpus, monkeypatc
     there = run_corpus(sorted(ARTICLES), tmp_path / "there", size=20, cluster="local:2")
     assert here.clusters == there.clusters == 1
     assert variant_objects(tmp_path / "there") == variant_objects(tmp_path / "here")
+
+
+def test_rows_that_share_an_id_stay_two_articles_in_the_clusters(tmp_path):
+    # research tables do not always have unique ids: two outlets' rows both given id "42"
+    rows = [{"id": "42", "text": ARTICLES["a-costa.txt"]}, {"id": "42", "text": ARTICLES["b-herald.txt"]},
+            {"id": "7", "text": ARTICLES["c-weather.txt"]}]
+    table = tmp_path / "articles.jsonl"
+    table.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    summary = run_corpus([str(table)], tmp_path / "out", size=20)
+    assert summary.clusters == 1
+
+    import pyarrow.parquet as pq
+
+    members = pq.read_table(tmp_path / "out" / TABLE).to_pylist()
+    # each version is its own row's: ordinals 0 and 1, both under the id the table gave them
+    assert sorted((m["ordinal"], m["article_id"]) for m in members) == [(0, "42"), (1, "42")]
