@@ -16,6 +16,10 @@ if TYPE_CHECKING:  # pragma: no cover
 OBJECT_CONTROL = frozenset("lead prompt force cause push compel inspire pressure get drive".split())
 
 
+#: pronouns for a thing or a fact, never the one who goes on to speak
+_THING_PRONOUNS = frozenset({"it", "this", "that"})
+
+
 def subject_of(verb: "Token") -> "Token | None":
     """The grammatical subject of a speech verb, climbing through conj/advcl/xcomp."""
     cur = participle_owner(verb) or verb
@@ -48,10 +52,12 @@ def subject_of(verb: "Token") -> "Token | None":
                 return obj
         if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and cur.head.head.lemma_.lower() in SPEECH_VERBS \
                 and cur.lemma_.lower() in SPEECH_VERBS and not any(
-                    c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON") for c in cur.head.children):
+                    c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or (c.pos_ == "PRON" and c.lower_ not in _THING_PRONOUNS))
+                    for c in cur.head.children):
             # "X says the response was A and says B", parsed with the second verb
             # inside what X says: the speaker of the outer verb (but in "X revealed
-            # that Y accepted A and did not say B" Y speaks)
+            # that Y accepted A and did not say B" Y speaks; in "X tweeted that it
+            # was a disaster and asked, ..." "it" cannot ask)
             cur = cur.head.head
             continue
         if cur.dep_ in ("conj", "advcl", "xcomp", "acl", "acomp", "pcomp", "prep") and cur.head is not cur:

@@ -62,3 +62,11 @@ def test_those_surveyed_are_a_group_of_speakers(nlp):
     speaker = next(a for a in x.actors if a.id == hits[0].speaker)
     assert speaker.name == "those surveyed"
     assert speaker.kind == "group"
+
+
+def test_a_thing_said_to_be_something_does_not_go_on_to_ask(nlp):
+    # the parse joins "asking" to "was" inside what was tweeted, whose subject is "it"
+    text = ("Republicans were quick to respond, with Martin Okafor tweeting that it was a disaster "
+            "for the mayor and asking, \"How can someone with such bad judgement run the port?\"")
+    x = run(nlp, text)
+    assert who(x, "How can someone with such bad judgement") == "Martin Okafor"
