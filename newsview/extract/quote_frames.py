@@ -150,7 +150,10 @@ class QuoteFrames:
             if subj is not None and self.in_quote(subj.idx) is None and not is_time(subj) \
                     and any(ch.isalnum() for ch in subj.text) and (lo <= subj.i <= hi or (
                         # 'Ebrard said, "A", adding, "B"': the participle's subject earlier in the sentence
-                        v.tag_ == "VBG" and subj.i < lo and subj.sent.start == v.sent.start)):
+                        v.tag_ == "VBG" and subj.i < lo and subj.sent.start == v.sent.start) or (
+                        # 'X said they found it "troubling" and said it "A"': a second verb
+                        # joined to the first shares its subject, before an earlier quotation
+                        v.dep_ == "conj" and subj.i < lo and subj.sent.start == v.sent.start)):
                 return v, subj
             # "said Rubio" parsed without nsubj: a name right after the verb
             people = [t for t in toks if 0 < t.i - v.i <= 6 and t.ent_type_ == "PERSON"]

@@ -70,3 +70,10 @@ def test_a_thing_said_to_be_something_does_not_go_on_to_ask(nlp):
             "for the mayor and asking, \"How can someone with such bad judgement run the port?\"")
     x = run(nlp, text)
     assert who(x, "How can someone with such bad judgement") == "Martin Okafor"
+
+
+def test_a_second_speech_verb_after_a_quoted_word_shares_the_first_ones_speaker(nlp):
+    text = ("The ministers sent two letters on Saturday. Ana Ruiz said she found the letter "
+            "\"troubling\" and said it \"leaves so many questions unanswered.\"")
+    x = run(nlp, text)
+    assert who(x, "leaves so many questions unanswered") == "Ana Ruiz"
