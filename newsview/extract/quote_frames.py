@@ -121,7 +121,7 @@ class QuoteFrames:
     def _cue_in(self, toks: list["Token"], after: bool) -> tuple["Token", "Token | None"] | None:
         """The speech verb in a frame and who its subject is."""
         cands = [t for t in toks if self.is_cue(t, strict=False)
-                 or (t.pos_ == "VERB" and t.lemma_.lower() in FRAME_VERBS)]
+                 or (t.pos_ == "VERB" and t.lemma_.lower() in FRAME_VERBS) or _puts_it(t)]
         if not after and not cands and toks and toks[-1].text == ":":
             # "X agreed:" / "X, the analyst, put it this way:" - any verb with a subject
             cands = [t for t in toks if t.pos_ == "VERB" and t.lemma_.lower() not in BELIEF_VERBS
@@ -271,3 +271,11 @@ def trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
         # a sentence's final period is not part of what was said
         e -= 1
     return s, e
+
+
+def _puts_it(tok: "Token") -> bool:
+    """ "As Ana Ruiz puts it, “…”", "as one farmer put it": the words that follow are
+    how the subject put it, a way of saying (an object other than "it" is not)."""
+    return tok.lemma_.lower() == "put" and tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and any(
+        c.dep_ == "nsubj" for c in tok.children)

@@ -77,3 +77,10 @@ def test_a_second_speech_verb_after_a_quoted_word_shares_the_first_ones_speaker(
             "\"troubling\" and said it \"leaves so many questions unanswered.\"")
     x = run(nlp, text)
     assert who(x, "leaves so many questions unanswered") == "Ana Ruiz"
+
+
+def test_as_a_columnist_puts_it_the_quotation_is_the_columnists(nlp):
+    text = ("Ana Ruiz praised the judge and said the senators should give him a hearing. "
+            "As The Herald's Daniel Brennan puts it, \"The senators are unmoved, and the activists are uninspired.\"")
+    x = run(nlp, text)
+    assert who(x, "The senators are unmoved") == "Daniel Brennan"
