@@ -16,6 +16,7 @@ from .cues import (
     PLURAL_PRONOUNS,
 )
 from .speech_subjects import is_dateline, is_time, noun_before, subject_of
+from .speech_verbs import SPEECH_NOUNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -456,6 +457,9 @@ class SpeakerResolver:
             cid = self.index.cluster_of_token(head)
             if cid is not None and self.index.clusters[cid].kind == "PERSON":
                 return Speaker(cid, self._entity_span(head), "name", (), 0.85)
+        author = self._author(tok)
+        if author is not None:
+            return author
         s, e = self._phrase(tok)
         # "Haifa University expert and former official, Avinoam Idan, said": the name after it
         doc = self.doc
@@ -484,6 +488,20 @@ class SpeakerResolver:
             return named
         cid = self.index.nominal(phrase, s, e, is_group(tok))
         return Speaker(cid, (s, e), "nominal", (), 0.75)
+
+    def _author(self, tok: "Token") -> Speaker | None:
+        """ "Her comments drew fire", "Okafor's message urged ...": words that speak
+        for someone are that person's, when the text names whose they are."""
+        if tok.lemma_.lower() not in SPEECH_NOUNS or tok.pos_ != "NOUN":
+            return None
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None or poss.lower_ == "its" or poss.i > tok.i:
+            return None
+        who = self.resolve(poss)
+        if who.cluster is None or self.index.clusters[who.cluster].kind != "PERSON":
+            return None
+        return Speaker(who.cluster, who.span, who.kind, who.chain + (f"{tok.text} \u2192 {poss.text}'s",),
+                       who.confidence * 0.9)
 
     def _missed_name(self, tok: "Token", phrase: str, s: int, e: int) -> Speaker | None:
         """A name the tagger left untagged here ("Facebook further claimed", "Salling

@@ -13,16 +13,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .quote_frames import Found, token_span, trim_quote
+from .speech_verbs import SPEECH_NOUNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-#: nouns whose that-clause is what someone said
-SPEECH_NOUNS = frozenset(
-    "claim accusation allegation assertion argument point warning suggestion insistence contention"
-    " prediction promise pledge charge complaint admission denial statement remark announcement assurance"
-    " comment message report".split()
-)
 #: nouns whose to-infinitive is what someone said they would do ("her pledge to ...")
 TO_NOUNS = frozenset("promise pledge vow threat".split())
 #: verbs that only carry a speech noun ("made the point", "repeated her claim")

@@ -27,6 +27,12 @@ OBJECT_SPEECH = frozenset(
     outline detail tweet pledge vow label dub characterize characterise say write assert
     """.split()
 )
+#: nouns whose that-clause is what someone said
+SPEECH_NOUNS = frozenset(
+    "claim accusation allegation assertion argument point warning suggestion insistence contention"
+    " prediction promise pledge charge complaint admission denial statement remark announcement assurance"
+    " comment message report".split()
+)
 #: nouns for things said ("rejected the claims")
 CONTENT_NOUNS = frozenset(
     "claim allegation accusation report suggestion notion idea charge criticism assertion statement view argument".split()

@@ -84,3 +84,10 @@ def test_as_a_columnist_puts_it_the_quotation_is_the_columnists(nlp):
             "As The Herald's Daniel Brennan puts it, \"The senators are unmoved, and the activists are uninspired.\"")
     x = run(nlp, text)
     assert who(x, "The senators are unmoved") == "Daniel Brennan"
+
+
+def test_a_persons_message_speaks_for_that_person(nlp):
+    text = ("Ana Ruiz spoke at the harbour on Monday, and the crowd listened.\n\n"
+            "Her remarks warned that the new toll would drive the fishermen away.")
+    x = run(nlp, text)
+    assert who(x, "the new toll would drive the fishermen away") == "Ana Ruiz"
