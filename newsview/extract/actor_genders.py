@@ -17,12 +17,16 @@ class GenderGuesser(ClusterStore):
     def _guess_genders(self) -> None:
         """Vote a gender for people from given names and from pronouns that can refer to one person only."""
         doc = self.doc
+        #: clusters whose given name says the gender: a "she" that happens to fall
+        #: next to "Donald Trump" in a story about a woman does not outvote it
+        given: dict[int, str] = {}
         for c in self.clusters:
             core = c.core
             if c.label == "PERSON" and len(core) >= 2:
                 g = gender_of_given_name(core[0])
                 if g:
                     c.vote(g, 1.5)
+                    given[c.index] = g
         for t in self.tokens:
             w = t.lower_
             if w in MALE_PRONOUNS:
@@ -38,7 +42,9 @@ class GenderGuesser(ClusterStore):
                 lo = doc[prev_i].sent.start_char
             people = {m.cluster for m in self._mentions_between(lo, t.idx) if self.clusters[m.cluster].kind == "PERSON"}
             if len(people) == 1:
-                self.clusters[people.pop()].vote(g, 1.0)
+                cid = people.pop()
+                if given.get(cid, g) == g:
+                    self.clusters[cid].vote(g, 1.0)
         # kinship nouns in apposition: "his daughter, Ivanka"
         for ent in doc.ents:
             if ent.label_ != "PERSON":

@@ -393,7 +393,10 @@ class ActorIndex(EntitySpans, NonActorFilter, KnownPlaceFilter, NamedThingFilter
                     cands = [c for c in cands if c.gender == gender]
                 before = [c for c in cands if c.first < s]
                 if not before:
-                    pick = min(cands, key=lambda c: c.first)
+                    # a surname ahead of every full name it could be: the person the
+                    # text names most in full ("Trump" in a story about Donald Trump
+                    # that names his daughter Ivanka Trump first), then the first named
+                    pick = max(cands, key=lambda c: (len(c.seen), -c.first))
                 elif len(before) == 1:
                     pick = before[0]
                 else:

@@ -91,3 +91,21 @@ def test_a_persons_message_speaks_for_that_person(nlp):
             "Her remarks warned that the new toll would drive the fishermen away.")
     x = run(nlp, text)
     assert who(x, "the new toll would drive the fishermen away") == "Ana Ruiz"
+
+
+def test_a_bare_surname_before_any_full_name_goes_to_the_person_named_most(nlp):
+    text = ("Delegates cheered as Okafor said on Thursday that the crews were ready for the work.\n\n"
+            "His daughter, Ana Okafor, introduced him to the crowd.\n\n"
+            "Daniel Okafor then laid out his plan for the harbour. Daniel Okafor thanked the crews, "
+            "and Daniel Okafor promised a new wall.")
+    x = run(nlp, text)
+    assert who(x, "the crews were ready for the work") == "Daniel Okafor"
+
+
+def test_a_given_name_outweighs_pronouns_that_fall_next_to_the_name(nlp):
+    text = ("Daniel Okafor spoke to the crowd on Thursday night.\n\n"
+            "At home, Melanie watched the speech on television. Okafor talked about the harbour. "
+            "Then she smiled. Okafor thanked the crews. And she clapped again.\n\n"
+            "\u201cIt is finished,\u201d she said.")
+    x = run(nlp, text)
+    assert who(x, "It is finished") == "Melanie"
