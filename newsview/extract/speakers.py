@@ -267,10 +267,11 @@ class SpeakerResolver:
         ]
         cands += [(p, c, True, None) for p, c in self.recent_speakers if lo <= p < pos]
         cands.sort(key=lambda c: -c[0])
+        named_after = self._named_in_own_clause(tok)
         for m in cands:
             start, cid, subject, head = m
             c = idx.clusters[cid]
-            if c.kind != "PERSON":
+            if c.kind != "PERSON" or cid in named_after:
                 continue
             # a name inside the same clause as the pronoun rarely is its antecedent
             if head is not None and start >= sent_start and self._same_clause(head, tok):
@@ -316,6 +317,19 @@ class SpeakerResolver:
             conf -= 0.15
         chain = (f"{tok.text} \u2192 {c.display} ({where})",)
         return Speaker(cid, (pos, pos + len(tok)), "pronoun", chain, conf)
+
+    def _named_in_own_clause(self, tok: "Token") -> set[int]:
+        """ "He said Obama hopes ...": a person named by name later in the clause
+        whose subject the pronoun is, is someone other than the pronoun."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return set()
+        verb = tok.head
+        end = verb.right_edge.idx + len(verb.right_edge)
+        lo = tok.idx + len(tok)
+        brk = self.text.find("\n", lo, end)
+        if brk >= 0:
+            end = brk  # the parse can run a sentence on into the next paragraph
+        return {m.cluster for m in self.index.mentions if lo <= m.start < end}
 
     def _subject_before(self, cands: list, m: tuple, sent_start: int, tok: "Token", gender: str) -> tuple | None:
         """A person who is the subject of a clause earlier in the pronoun's sentence."""

@@ -109,3 +109,11 @@ def test_a_given_name_outweighs_pronouns_that_fall_next_to_the_name(nlp):
             "\u201cIt is finished,\u201d she said.")
     x = run(nlp, text)
     assert who(x, "It is finished") == "Melanie"
+
+
+def test_he_is_not_the_person_his_own_sentence_names_after_him(nlp):
+    text = ("Harbour spokesman Daniel Brennan said Monday that Mayor Martin Okafor has long called "
+            "for lower tolls and for relief for the ferry crews.\n\n"
+            "He said Okafor hopes that his successor will cut the tolls again.")
+    x = run(nlp, text)
+    assert who(x, "his successor will cut the tolls again") == "Daniel Brennan"
