@@ -25,6 +25,7 @@ def subject_of(verb: "Token") -> "Token | None":
     cur = participle_owner(verb) or verb
     via_xcomp = False
     for _ in range(6):
+        said = None
         kids = list(cur.children)
         if sum(1 for c in kids if c.dep_ == "nsubj") > 1:
             # "the engineer Ines Walcott writes" parsed with two subjects: the name
@@ -39,11 +40,20 @@ def subject_of(verb: "Token") -> "Token | None":
                 if is_dateline(c):
                     # "WASHINGTON (AP) — Donald Trump and Paul Ryan pledged ..."
                     return _after_dateline(c, cur)
+                if cur is not verb and c.lower_ in _THING_PRONOUNS and cur.dep_ == "ccomp" \
+                        and cur.head.lemma_.lower() in SPEECH_VERBS:
+                    # "X insisted it was premature while adding, ...": the participle
+                    # hangs in what X insisted, but "it" does not add anything
+                    said = cur.head
+                    break
                 return c
             if c.dep_ == "agent":  # "was told by X" is rare; "as said by X"
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+        if said is not None:
+            cur = said
+            continue
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in OBJECT_CONTROL:
             # "a win that led her to declare ...", "which prompted him to say ...": the object speaks
             obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i

@@ -117,3 +117,10 @@ def test_he_is_not_the_person_his_own_sentence_names_after_him(nlp):
             "He said Okafor hopes that his successor will cut the tolls again.")
     x = run(nlp, text)
     assert who(x, "his successor will cut the tolls again") == "Daniel Brennan"
+
+
+def test_a_participle_hung_on_what_was_insisted_is_still_the_speakers(nlp):
+    text = ("In a 2014 interview with the Herald, Okafor insisted it was \u201cpremature\u201d to back the mayor "
+            "while adding on harbour matters, \u201cI don\u2019t have any doubt that her heart is in the right place.\u201d")
+    x = run(nlp, text)
+    assert who(x, "her heart is in the right place") == "Okafor"
