@@ -93,6 +93,12 @@ def subject_of(verb: "Token") -> "Token | None":
     inverted = _name_after(verb)
     if inverted is not None:
         return inverted
+    if verb.i > 0 and verb.doc[verb.i - 1].text == ")" and verb.dep_ == "ROOT":
+        # "Sen. Ana Ruiz (a Democrat so new she is taken for an aide) says": the
+        # parse gives the name to the bracket's own clause
+        named = _name_before_brackets(verb.doc[verb.i - 1])
+        if named is not None:
+            return named
     # "he was back to boasting about X": the subject of the clause the verb hangs from
     up = cur
     for _ in range(3):
@@ -236,6 +242,8 @@ def noun_before(v: "Token") -> "Token | None":
     t = doc[i]
     if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ in ("he", "she", "it", "they")):
         return t
+    if t.text == ")":
+        return _name_before_brackets(t)
     if t.text == ",":
         # "Jay DiPietro, the club's president and general manager, suggested":
         # the name before the appositive
@@ -245,4 +253,18 @@ def noun_before(v: "Token") -> "Token | None":
                 break
             if u.text == "," and j > 0 and doc[j - 1].ent_type_ in ("PERSON", "ORG"):
                 return doc[j - 1]
+    return None
+
+
+def _name_before_brackets(close: "Token") -> "Token | None":
+    """The name right before the bracket that ``close`` ends, in the same line."""
+    doc = close.doc
+    for j in range(close.i - 1, max(-1, close.i - 40), -1):
+        u = doc[j]
+        if "\n" in u.text or u.text == ")":
+            return None
+        if u.text == "(":
+            if j > 0 and (doc[j - 1].ent_type_ in ("PERSON", "ORG") or doc[j - 1].pos_ == "PROPN"):
+                return doc[j - 1]
+            return None
     return None

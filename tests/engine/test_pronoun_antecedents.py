@@ -124,3 +124,10 @@ def test_a_participle_hung_on_what_was_insisted_is_still_the_speakers(nlp):
             "while adding on harbour matters, \u201cI don\u2019t have any doubt that her heart is in the right place.\u201d")
     x = run(nlp, text)
     assert who(x, "her heart is in the right place") == "Okafor"
+
+
+def test_a_name_before_a_bracketed_aside_speaks_the_verb_after_it(nlp):
+    text = ("Few politicians would admit this, but Sen. Daniel Okafor (a harbour Democrat so boyish he has "
+            "been mistaken for a junior staffer) says he was unfocused in the weeks after being elected.")
+    x = run(nlp, text)
+    assert who(x, "he was unfocused") == "Daniel Okafor"
