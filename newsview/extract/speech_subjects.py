@@ -31,7 +31,7 @@ def subject_of(verb: "Token") -> "Token | None":
             # "the engineer Ines Walcott writes" parsed with two subjects: the name
             kids.sort(key=lambda c: not (c.dep_ == "nsubj" and c.pos_ == "PROPN"))
         for c in kids:
-            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and via_xcomp):
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or _has_contracted(cur))):
                 # ("Trump was prompted to say", "X was arrested and said": the passive subject of the verb above)
                 # a parse that runs across a line break ("2:00 p.m.\n\nA court document says")
                 a, b = sorted((c.i, cur.i))
@@ -268,3 +268,9 @@ def _name_before_brackets(close: "Token") -> "Token | None":
                 return doc[j - 1]
             return None
     return None
+
+
+def _has_contracted(verb: "Token") -> bool:
+    """ "who's called for ...", "she's said": the parse reads "'s" as "is", a
+    passive, where it is "has" before a speech verb's participle."""
+    return verb.tag_ == "VBN" and verb.lemma_.lower() in SPEECH_VERBS and any(a.dep_ == "auxpass" and a.lower_ in ("'s", "\u2019s") for a in verb.children)

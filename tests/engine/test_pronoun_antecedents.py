@@ -131,3 +131,9 @@ def test_a_name_before_a_bracketed_aside_speaks_the_verb_after_it(nlp):
             "been mistaken for a junior staffer) says he was unfocused in the weeks after being elected.")
     x = run(nlp, text)
     assert who(x, "he was unfocused") == "Daniel Okafor"
+
+
+def test_whos_before_a_speech_verb_is_has_not_a_passive(nlp):
+    text = "Other than harbour Sen. Daniel Okafor, who's called for 20,000 new ferries, the candidates have offered few plans."
+    x = run(nlp, text)
+    assert who(x, "20,000 new ferries") == "Daniel Okafor"
