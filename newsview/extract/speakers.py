@@ -254,7 +254,7 @@ class SpeakerResolver:
             if ent[0] <= pos < ent[1] + 1:
                 yield ent
 
-    def _pronoun(self, tok: "Token", gender: str) -> Speaker:
+    def _pronoun(self, tok: "Token", gender: str, inside_reports: bool = False) -> Speaker:
         idx = self.index
         pos = tok.idx
         lo = max(0, pos - PRONOUN_WINDOW)
@@ -263,7 +263,7 @@ class SpeakerResolver:
         sent_start = tok.sent.start_char
         cands: list[tuple[int, int, bool, int | None]] = [
             (m.start, m.cluster, m.subject, m.head) for m in idx.mentions_before(pos, lo)
-            if self.in_quote(m.start) is None and not self._in_content(m.start)
+            if self.in_quote(m.start) is None and (inside_reports or not self._in_content(m.start))
         ]
         cands += [(p, c, True, None) for p, c in self.recent_speakers if lo <= p < pos]
         cands.sort(key=lambda c: -c[0])
@@ -306,6 +306,13 @@ class SpeakerResolver:
                     break
         picked = best or fallback
         if picked is None:
+            if not inside_reports:
+                # "Officials said Okafor's announcement included two measures. He
+                # announced ...": with no one else to stand for, a person named
+                # inside another's report will do, less surely
+                inner = self._pronoun(tok, gender, inside_reports=True)
+                if inner.cluster is not None:
+                    return Speaker(inner.cluster, inner.span, inner.kind, inner.chain, inner.confidence - 0.1)
             return Speaker(None, (pos, pos + len(tok)), "pronoun", (), 0.3)
         start, cid = picked[0], picked[1]
         c = idx.clusters[cid]

@@ -137,3 +137,10 @@ def test_whos_before_a_speech_verb_is_has_not_a_passive(nlp):
     text = "Other than harbour Sen. Daniel Okafor, who's called for 20,000 new ferries, the candidates have offered few plans."
     x = run(nlp, text)
     assert who(x, "20,000 new ferries") == "Daniel Okafor"
+
+
+def test_a_person_named_only_inside_anothers_report_is_still_a_he(nlp):
+    text = ("Administration officials emphasized Tuesday that Okafor's announcement of new harbour rules in "
+            "November included a pair of related measures. He announced a program to defer the tolls of local fishermen.")
+    x = run(nlp, text)
+    assert who(x, "a program to defer the tolls") == "Okafor"
