@@ -93,6 +93,9 @@ def subject_of(verb: "Token") -> "Token | None":
     inverted = _name_after(verb)
     if inverted is not None:
         return inverted
+    listed = _listed_after(verb)
+    if listed is not None:
+        return listed
     if verb.i > 0 and verb.doc[verb.i - 1].text == ")" and verb.dep_ == "ROOT":
         # "Sen. Ana Ruiz (a Democrat so new she is taken for an aide) says": the
         # parse gives the name to the bracket's own clause
@@ -274,3 +277,19 @@ def _has_contracted(verb: "Token") -> bool:
     """ "who's called for ...", "she's said": the parse reads "'s" as "is", a
     passive, where it is "has" before a speech verb's participle."""
     return verb.tag_ == "VBN" and verb.lemma_.lower() in SPEECH_VERBS and any(a.dep_ == "auxpass" and a.lower_ in ("'s", "\u2019s") for a in verb.children)
+
+
+def _listed_after(verb: "Token") -> "Token | None":
+    """ "He pledged A and cast doubt on B, suggested that C": the last of a list of
+    predicates, which the parse makes the sentence's root with the first ones as
+    what it reports; their subject speaks it too."""
+    if verb.dep_ != "ROOT" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    first = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
+                  and any(g.dep_ == "conj" for g in c.subtree)), None)
+    if first is None:
+        return None
+    return next((c for c in first.children if c.dep_ == "nsubj" and (
+        c.ent_type_ == "PERSON" or c.lower_ in ("he", "she", "they"))), None)

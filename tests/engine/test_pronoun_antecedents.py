@@ -144,3 +144,11 @@ def test_a_person_named_only_inside_anothers_report_is_still_a_he(nlp):
             "November included a pair of related measures. He announced a program to defer the tolls of local fishermen.")
     x = run(nlp, text)
     assert who(x, "a program to defer the tolls") == "Okafor"
+
+
+def test_the_last_of_a_list_of_predicates_has_the_first_ones_subject(nlp):
+    text = ("Martin Okafor spoke at the harbour on Monday night.\n\n"
+            "He pledged to be \"the greatest jobs mayor that the harbour ever had\" and cast doubt on the official "
+            "jobless rate of 4.9 percent, suggested that the real jobless rate could be as high as 42 percent.")
+    x = run(nlp, text)
+    assert who(x, "the real jobless rate could be") == "Martin Okafor"
