@@ -42,9 +42,9 @@ class GenderGuesser(ClusterStore):
                 lo = doc[prev_i].sent.start_char
             people = {m.cluster for m in self._mentions_between(lo, t.idx) if self.clusters[m.cluster].kind == "PERSON"}
             if len(people) == 1:
-                cid = people.pop()
-                if given.get(cid, g) == g:
-                    self.clusters[cid].vote(g, 1.0)
+                only = people.pop()
+                if given.get(only, g) == g:
+                    self.clusters[only].vote(g, 1.0)
         # kinship nouns in apposition: "his daughter, Ivanka"
         for ent in doc.ents:
             if ent.label_ != "PERSON":
