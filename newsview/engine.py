@@ -85,7 +85,7 @@ def finish(doc: ParsedDocument) -> ParsedDocument:
 
 def source_of(raw: "RawArticle") -> Source:
     """Where a document comes from; its hash (and, for a page, its charset and the extractor) is the parse cache's key."""
-    from .clean.article import looks_html
+    from .clean.length import looks_html  # not clean.article: a cached reopen never cleans
 
     return Source(raw.path, raw.sha256, raw.encoding, raw.size, page=looks_html(raw.text))
 
@@ -312,3 +312,13 @@ class Analyzer:
         if self.cache:
             self.cache.put(result, self.pipeline)
         return result
+
+
+def make_analyzer(model: str | None, use_cache: bool, language: str | None = None) -> "Analyzer":
+    """The engine with the resolved pipeline (loaded on first need) and, unless told not to, the parse cache.
+
+    ``language`` (a code) is the articles' language when the user named it; None detects it.
+    """
+    from .cache import ParseCache
+
+    return Analyzer(model, cache=ParseCache() if use_cache else None, language=language)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -121,3 +122,27 @@ def test_asking_whether_an_article_is_long_does_not_load_the_cleaner():
     modules = set(json.loads(out.stdout))
     assert "newsview.clean" in modules  # the check would be empty otherwise
     assert not {"newsview.clean.article", "newsview.clean.plain", "newsview.clean.boilerplate"} & modules
+
+
+def test_finding_a_cached_analysis_does_not_load_the_cleaner(tmp_path):
+    """Reopening a cached article looks its analysis up by the file's source (hash, charset, page
+    or not): none of that may import the boilerplate cleaner, which only a new analysis needs."""
+    article = tmp_path / "story.txt"
+    article.write_text("A title\n\nThe mayor said the bridge would open in May.\n", encoding="utf-8")
+    code = (
+        "import json, sys\n"
+        "from newsview import engine\n"
+        "from newsview.engine import make_analyzer\n"
+        "from newsview.inputs import read_input_or_kept\n"
+        f"raw = read_input_or_kept({str(article)!r}).raw\n"
+        "source = engine.source_of(raw)\n"
+        "assert source.sha256 == raw.sha256 and not source.page\n"
+        "make_analyzer(None, True)\n"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    env = dict(os.environ, NEWSVIEW_CACHE_DIR=str(tmp_path / "cache"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    modules = set(json.loads(out.stdout))
+    assert "newsview.engine" in modules
+    assert not {"newsview.clean.article", "newsview.clean.plain", "newsview.clean.boilerplate",
+                "newsview.batch", "newsview.progress"} & modules
