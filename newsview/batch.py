@@ -114,6 +114,8 @@ def analyse(
         yield from _in_processes(files, model=model, use_cache=use_cache, jobs=min(jobs, len(files)),
                                  refresh=refresh, language=language)
         return
+    from .engine import make_analyzer
+
     analyzer = make_analyzer(model, use_cache, language)
     # partial documents are made for progress reports: only when they are drawn
     report = progress.file_share if progress is not None and progress.enabled else None
@@ -147,17 +149,6 @@ class _PagesAhead:
         return future
 
 
-def make_analyzer(model: str | None, use_cache: bool, language: str | None = None) -> "Analyzer":
-    """The engine with the resolved pipeline (loaded on first need) and, unless told not to, the parse cache.
-
-    ``language`` (a code) is the articles' language when the user named it; None detects it.
-    """
-    from .cache import ParseCache
-    from .engine import Analyzer
-
-    return Analyzer(model, cache=ParseCache() if use_cache else None, language=language)
-
-
 def _analyse_one(analyzer: "Analyzer", path: str, report=None, *, refresh: bool = False,
                  page: "Future[Input] | None" = None) -> Result:
     """One input analysed; ``page``: the future of its page, when it was fetched ahead."""
@@ -189,6 +180,8 @@ def _start_worker(model: str | None, use_cache: bool, language: str | None = Non
     from .pipeline import ModelError
 
     try:
+        from .engine import make_analyzer
+
         _worker_analyzer = make_analyzer(model, use_cache, language)
     except ModelError as exc:
         _worker_analyzer = exc

@@ -58,7 +58,7 @@ def run_app(
     gc.disable()
     try:
         from .. import engine
-        from ..batch import make_analyzer
+        from ..engine import make_analyzer
         from ..inputs import read_input_or_kept
         from ..language import parse_language_option
         from ..pipeline import ModelError

@@ -54,7 +54,7 @@ def run_library(
 
     A library detects each article's language; ``--language`` (other than ``auto``) is refused.
     """
-    from ..batch import make_analyzer
+    from ..engine import make_analyzer
     from .app_settings import checked_keymap
     from ..library.members import expand_inputs
     from ..library.index import LibraryIndexError

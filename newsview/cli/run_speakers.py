@@ -32,7 +32,7 @@ def run_speakers(files: list[str], *, output: Path | None, model: str | None, us
 
     ``refresh`` fetches web addresses again; a page that cannot be had keeps the copy fetched before, said on stderr.
     """
-    from ..batch import make_analyzer
+    from ..engine import make_analyzer
     from ..library import scan
     from ..library.members import expand_inputs
     from ..library.background import sync_while_analysing

@@ -50,7 +50,7 @@ def run_here(partitions: Iterator[Partition], model: str | None, fmt: str = "par
 
 
 def _analyzer(model: str | None) -> "Analyzer":
-    from ..batch import make_analyzer
+    from ..engine import make_analyzer
 
     # a corpus run keeps its results in its own output: no parse cache entries
     return make_analyzer(model, use_cache=False)

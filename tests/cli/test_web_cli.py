@@ -210,11 +210,11 @@ def test_a_format_run_fetches_the_next_pages_while_one_is_analysed_and_keeps_the
 
     from library_helpers import PageAnalyzer
 
-    from newsview import batch
+    from newsview import batch, engine
     from newsview.cache import ParseCache
 
     monkeypatch.setenv("NEWSVIEW_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(batch, "make_analyzer", lambda *args: PageAnalyzer(ParseCache(tmp_path / "parses")))
+    monkeypatch.setattr(engine, "make_analyzer", lambda *args: PageAnalyzer(ParseCache(tmp_path / "parses")))
     held, second, third = local_site.url("/gated/first"), local_site.url("/latin1"), local_site.url("/cyrillic")
     requests = local_site.server.RequestHandlerClass.user_agents
     results: list = []

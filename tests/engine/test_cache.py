@@ -168,7 +168,7 @@ def test_the_app_opens_a_cached_article_without_cleaning_it_again_or_spacy(tmp_p
     article = samples_dir / "wikinews-2019-01-07-trump-state-of-emergency.txt"
     script = (
         "import sys, json\n"
-        "from newsview import engine\nfrom newsview.batch import make_analyzer\nfrom newsview.cli.run_app import run_app\n"
+        "from newsview import engine\nfrom newsview.engine import make_analyzer\nfrom newsview.cli.run_app import run_app\n"
         "import newsview.tui.app as ui\n"
         "shown = []\n"
         "class App:\n"
