@@ -54,6 +54,8 @@ def read_input_or_kept(arg: str, *, refresh: bool = False, stdin: BinaryIO | Non
     """``read_input``, except that a page ``--refresh`` cannot fetch again (offline, the site down)
     is read from the copy fetched before, as the library reads it: an article offline is still an
     article.  Without such a copy the fetch's error is raised as ``read_input`` raises it."""
+    if "://" not in arg:  # a file (most inputs): no need to import the fetcher for its error class
+        return Input(read_input(arg, refresh=refresh, stdin=stdin))
     from .fetch import FetchError
 
     try:

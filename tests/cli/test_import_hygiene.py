@@ -145,4 +145,4 @@ def test_finding_a_cached_analysis_does_not_load_the_cleaner(tmp_path):
     modules = set(json.loads(out.stdout))
     assert "newsview.engine" in modules
     assert not {"newsview.clean.article", "newsview.clean.plain", "newsview.clean.boilerplate",
-                "newsview.batch", "newsview.progress"} & modules
+                "newsview.batch", "newsview.progress", "newsview.fetch"} & modules
