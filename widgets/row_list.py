@@ -113,31 +113,24 @@ class RowList(ScrollView, can_focus=True):
     PAGE = 60
     KEEP_PAGES = 12
 
-    class Chosen(Message):
+    class _AtRow(Message):
+        """Something about one row: which list, where, and the row itself."""
+
+        def __init__(self, row_list: RowList, index: int, row: Any) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.index = index
+            self.row = row
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    class Chosen(_AtRow):
         """Enter on a row."""
 
-        def __init__(self, row_list: RowList, index: int, row: Any) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.index = index
-            self.row = row
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
-
-    class Moved(Message):
+    class Moved(_AtRow):
         """The cursor is on another row (or the rows under it changed)."""
-
-        def __init__(self, row_list: RowList, index: int, row: Any) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.index = index
-            self.row = row
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
 
     def __init__(self, columns: Sequence[Column], cells: Callable[[Any], Sequence[Cell]], fetch: Fetch | None = None,
                  *, empty: str = "Nothing here.", id: str | None = None) -> None:
