@@ -22,7 +22,10 @@ from review_helpers import article_doc, open_store
 #: Applies actions in a loop and prints one line per action once apply() has returned.
 WRITER = textwrap.dedent(
     """
-    import itertools, json, sys
+    import itertools, json, signal, sys
+    # a hang-up must end this writer as it ends an editor's session, even when the tests were
+    # started under nohup (which a child would inherit as "ignore SIGHUP" and never die)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
     from newsview.model import ParsedDocument
     from newsview.review.actions import Accept, Reject, SetNote
     from newsview.review.store import ReviewStore
