@@ -9,7 +9,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from .errors import EXIT_ENGINE, EXIT_INPUT, EXIT_USAGE, error
+from .errors import EXIT_ENGINE, EXIT_INPUT, EXIT_USAGE, checked_analyzer, error
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import Analyzer
@@ -58,10 +58,8 @@ def run_app(
     gc.disable()
     try:
         from .. import engine
-        from ..engine import make_analyzer
         from ..inputs import read_input_or_kept
         from ..language import parse_language_option
-        from ..pipeline import ModelError
         from ..reader import InputError
 
         try:
@@ -75,10 +73,8 @@ def run_app(
             error(str(exc))
             return EXIT_INPUT
         raw = read.raw
-        try:
-            analyzer = make_analyzer(model, use_cache, language)
-        except ModelError as exc:
-            error(str(exc))
+        analyzer = checked_analyzer(model, use_cache, language)
+        if analyzer is None:
             return EXIT_ENGINE
         # A cached analysis of an article of ordinary length (a small JSON read:
         # no spaCy, no cleaning) is there in the very first frame.  A long one's

@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from .errors import EXIT_ENGINE, EXIT_INPUT, EXIT_USAGE, error
+from .errors import EXIT_ENGINE, EXIT_INPUT, EXIT_USAGE, checked_analyzer, error
 
 
 def open_index(inputs: Sequence[str], index_path: str | None):
@@ -54,11 +54,9 @@ def run_library(
 
     A library detects each article's language; ``--language`` (other than ``auto``) is refused.
     """
-    from ..engine import make_analyzer
     from .app_settings import checked_keymap
     from ..library.members import expand_inputs
     from ..library.index import LibraryIndexError
-    from ..pipeline import ModelError
     from ..safe_text import one_line
 
     if review_file is not None:
@@ -78,10 +76,8 @@ def run_library(
     if clash is not None:
         error(clash)
         return EXIT_USAGE
-    try:
-        analyzer = make_analyzer(model, use_cache)
-    except ModelError as exc:
-        error(str(exc))
+    analyzer = checked_analyzer(model, use_cache)
+    if analyzer is None:
         return EXIT_ENGINE
     try:
         library_index = open_index(inputs, index)

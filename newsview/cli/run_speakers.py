@@ -12,7 +12,7 @@ import csv
 from pathlib import Path
 from typing import IO
 
-from .errors import EXIT_ENGINE, EXIT_INPUT, EXIT_USAGE, error
+from .errors import EXIT_ENGINE, EXIT_INPUT, EXIT_USAGE, checked_analyzer, error
 
 
 def write_speakers(out: IO[str], rows) -> None:
@@ -32,13 +32,11 @@ def run_speakers(files: list[str], *, output: Path | None, model: str | None, us
 
     ``refresh`` fetches web addresses again; a page that cannot be had keeps the copy fetched before, said on stderr.
     """
-    from ..engine import make_analyzer
     from ..library import scan
     from ..library.members import expand_inputs
     from ..library.background import sync_while_analysing
     from ..library.index import LibraryIndex, LibraryIndexError
     from ..library.speakers import ledger_rows
-    from ..pipeline import ModelError
     from ..reader import display_name
     from .run_library import index_refusal, open_index
 
@@ -53,10 +51,8 @@ def run_speakers(files: list[str], *, output: Path | None, model: str | None, us
         return EXIT_USAGE
     for problem in found.problems:
         error(problem)
-    try:
-        analyzer = make_analyzer(model, use_cache)
-    except ModelError as exc:
-        error(str(exc))
+    analyzer = checked_analyzer(model, use_cache)
+    if analyzer is None:
         return EXIT_ENGINE
     try:
         with open_index(files, index) as library:  # made (or checked) before the two threads open it

@@ -129,6 +129,34 @@ def test_unknown_model_names_the_fix():
     assert "no_such_pipeline_xyz" in line and "pip install" in line
 
 
+@pytest.mark.parametrize("command", ["app", "library", "speakers"])
+def test_an_unknown_model_stops_the_app_the_library_and_speakers_alike(command, tmp_path, capsys):
+    """Opening an article, opening a folder and ``--format speakers`` fail as a ``--format json`` run
+    does: one line naming the pipeline and the fix, exit 3, and no library index made."""
+    from newsview.cli.run_app import run_app
+    from newsview.cli.run_library import run_library
+    from newsview.cli.run_speakers import run_speakers
+
+    folder = tmp_path / "day"
+    folder.mkdir()
+    (folder / "gdansk.txt").write_bytes(GDANSK.read_bytes())
+    index = tmp_path / "lib.sqlite"
+    model = "no_such_pipeline_xyz"
+    if command == "app":
+        code = run_app(str(folder / "gdansk.txt"), model=model, theme=None, mouse=False, use_cache=False,
+                       review_file=None)
+    elif command == "library":
+        code = run_library([str(folder)], model=model, theme=None, mouse=False, use_cache=False, index=str(index))
+    else:
+        code = run_speakers([str(folder)], output=tmp_path / "speakers.csv", model=model, use_cache=False,
+                            index=str(index))
+    err = capsys.readouterr().err
+    assert code == 3
+    assert err.count("\n") == 1 and err.startswith("newsview: ") and "Traceback" not in err
+    assert model in err and "pip install" in err
+    assert not index.exists() and not (tmp_path / "speakers.csv").exists()
+
+
 def test_stdin_and_csv():
     proc = run("-", "--format", "csv", input=GDANSK.read_bytes())
     assert proc.returncode == 0, proc.stderr.decode()

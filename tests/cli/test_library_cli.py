@@ -26,7 +26,7 @@ def day(tmp_path: Path, monkeypatch):
         write_article(folder, name, title, body, actors, cache=cache)
     write_article(folder, "2024-03-04-evil.txt", "A formula", '=Evil Corp said "click me" today.',
                   [Said("=Evil Corp", kind="ORG", quotes=("click me",))], cache=cache)
-    monkeypatch.setattr("newsview.engine.make_analyzer", lambda model, use_cache: FakeAnalyzer(cache))
+    monkeypatch.setattr("newsview.engine.make_analyzer", lambda model, use_cache, language=None: FakeAnalyzer(cache))
     return folder
 
 
@@ -100,7 +100,7 @@ def test_speakers_with_refresh_offline_keep_the_page_fetched_before_and_say_so(l
 
     monkeypatch.setenv("NEWSVIEW_CACHE_DIR", str(tmp_path / "cache"))
     cache = ParseCache(tmp_path / "parses")
-    monkeypatch.setattr("newsview.engine.make_analyzer", lambda model, use_cache: PageAnalyzer(cache))
+    monkeypatch.setattr("newsview.engine.make_analyzer", lambda model, use_cache, language=None: PageAnalyzer(cache))
     page = local_site.url("/page.html")
     index = str(tmp_path / "lib.sqlite")
     out = tmp_path / "speakers.csv"
