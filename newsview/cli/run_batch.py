@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -108,7 +108,7 @@ def run_batch(
         return EXIT_USAGE
     for problem in found.problems:
         error(problem)
-    if not found.files:
+    if not found.files and fmt is not Format.json:
         return EXIT_INPUT
     articles = list(found.files)
     if output is not None:
@@ -121,9 +121,17 @@ def run_batch(
             return EXIT_USAGE
     progress = ProgressLine(len(articles), sizes=input_sizes(articles))
     try:
-        code = _analyse_and_write(articles, fmt, progress, single=single, output=output, model=model,
-                                  use_cache=use_cache, review_file=review_file, jobs=jobs, refresh=refresh,
-                                  language=language)
+        if articles:
+            code = _analyse_and_write(articles, fmt, progress, single=single, output=output, model=model,
+                                      use_cache=use_cache, review_file=review_file, jobs=jobs, refresh=refresh,
+                                      language=language)
+        else:
+            # nothing to analyse (said above); --format json still writes its array, empty, so a script
+            # reads the output the same way whatever the folder holds; no pipeline is looked for
+            from ..export import WRITERS
+
+            written = _write_reporting(output, lambda out: WRITERS[fmt.value](out, iter(()), single=False), progress)
+            code = 0 if written is None else written
     finally:
         # gone before whatever comes next, even an internal error's line from main()
         progress.clear()
@@ -136,8 +144,6 @@ def _analyse_and_write(files: list[str], fmt: Format, progress: ProgressLine, *,
     from .. import batch
     from ..export import WRITERS
     from ..pipeline import ModelError
-    from ..reader import display_name
-    from .output import OutputError, write_output
 
     write = WRITERS[fmt.value]
     results = batch.analyse(files, model=model, use_cache=use_cache, jobs=jobs, progress=progress, refresh=refresh,
@@ -156,8 +162,21 @@ def _analyse_and_write(files: list[str], fmt: Format, progress: ProgressLine, *,
                              failures, progress)
         write(out, docs, single=single)
 
+    written = _write_reporting(output, write_all, progress)
+    if written is not None:
+        return written
+    return EXIT_INPUT if failures else 0
+
+
+def _write_reporting(output: Path | None, write: Callable[[IO[str]], None], progress: ProgressLine) -> int | None:
+    """Run ``write`` on ``output`` (stdout when None): None when all was written, else the exit code
+    (what went wrong said in one line; 0 when the reader of stdout went away)."""
+    from ..pipeline import ModelError
+    from ..reader import display_name
+    from .output import OutputError, write_output
+
     try:
-        write_output(output, write_all)
+        write_output(output, write)
     except ModelError as exc:
         _report(progress, str(exc))
         return EXIT_ENGINE
@@ -172,7 +191,7 @@ def _analyse_and_write(files: list[str], fmt: Format, progress: ProgressLine, *,
     except OSError as exc:
         _report(progress, f"stdout: cannot write: {exc.strerror or exc}")
         return EXIT_INPUT
-    return EXIT_INPUT if failures else 0
+    return None
 
 
 def _silence_stdout() -> None:

@@ -101,13 +101,34 @@ def test_a_quoted_pattern_and_several_paths_are_expanded_the_same_way(day, monke
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "text", "markdown"])
 def test_an_empty_folder_is_one_line_and_exit_1(fmt, tmp_path, monkeypatch):
+    """And nothing on stdout but, for json, the empty array a script can still parse."""
     monkeypatch.chdir(tmp_path)
     Path("empty").mkdir()
     Path("empty/notes.md").write_text("not an article", encoding="utf-8")
     run = run_cli(["empty", "--format", fmt], monkeypatch)
     assert run.code == 1
     assert one_error_line(run) == "newsview: empty: no articles in this folder"
-    assert run.stdout == b""
+    if fmt == "json":
+        assert json.loads(run.stdout) == []
+    else:
+        assert run.stdout == b""
+
+
+def test_json_of_an_empty_folder_is_what_json_of_a_folder_of_unreadable_files_is(tmp_path, monkeypatch):
+    """``[]`` either way, on stdout or in the -o file, so a script never reads a missing or stale file."""
+    monkeypatch.chdir(tmp_path)
+    Path("empty").mkdir()
+    Path("bad").mkdir()
+    Path("bad/blob.txt").write_bytes(bytes(range(256)) * 8)
+    Path("out.json").write_text('[{"yesterday": true}]', encoding="utf-8")
+    empty = run_cli(["empty", "--format", "json"], monkeypatch)
+    unreadable = run_cli(["bad", "--format", "json"], monkeypatch)
+    assert empty.code == unreadable.code == 1
+    assert json.loads(empty.stdout) == [] and empty.stdout == unreadable.stdout
+    to_file = run_cli(["empty", "--format", "json", "-o", "out.json"], monkeypatch)
+    assert to_file.code == 1 and to_file.stdout == b""
+    assert one_error_line(to_file) == "newsview: empty: no articles in this folder"
+    assert json.loads(Path("out.json").read_text(encoding="utf-8")) == []
 
 
 def test_an_empty_folder_beside_articles_is_reported_and_the_articles_still_written(day, monkeypatch):
@@ -121,7 +142,7 @@ def test_an_empty_folder_beside_articles_is_reported_and_the_articles_still_writ
 def test_a_pattern_that_matches_nothing_is_one_line(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     run = run_cli(["nothing-*.txt", "--format", "json"], monkeypatch)
-    assert run.code == 1 and run.stdout == b""
+    assert run.code == 1 and json.loads(run.stdout) == []
     assert one_error_line(run) == "newsview: nothing-*.txt: no articles match this pattern"
 
 
