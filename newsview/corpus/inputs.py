@@ -1,11 +1,15 @@
 """What a corpus run reads: article files, folders, globs, and tables of articles.
 
-Every input becomes a stream of :class:`Item` (one article each) in a stable
-order: the arguments in the order given, a folder's or a glob's files sorted
-by name, a table's rows in file order.  An article that cannot be analysed (a
-table without the text column, an empty text, a malformed JSON line) is an
-``Item`` with an ``error``: it becomes a row of the ``errors`` table, never a
-failed run.
+The arguments are expanded as every other format expands them
+(:func:`newsview.library.members.each_argument`: a folder's article files
+sorted by path, hidden and review files left out, a pattern's matches, each
+file once), so a corpus run of a folder analyses the articles ``newsview
+FOLDER --format jsonl`` does.  Every input becomes a stream of :class:`Item`
+(one article each) in a stable order: the arguments in the order given, a
+folder's or a glob's files sorted by path, a table's rows in file order.  An
+article that cannot be analysed (a table without the text column, an empty
+text, a malformed JSON line, a folder with no articles) is an ``Item`` with an
+``error``: it becomes a row of the ``errors`` table, never a failed run.
 
 * ``.txt``/``.html``/``.htm`` files (and any other file named explicitly) are
   read on the worker that analyses them: on a cluster they must be at the
@@ -17,15 +21,13 @@ failed run.
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import json
 import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
-#: files a folder contributes (tables are read only when named, or by a glob)
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+#: tables of articles (a folder contributes article files only: a table is read when named, or by a glob)
 TABLE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 #: words are estimated from characters (English news: about 6 per word, space included)
 CHARS_PER_WORD = 6
@@ -79,32 +81,6 @@ def _weight(chars: int) -> int:
     return max(1, chars // CHARS_PER_WORD)
 
 
-def expand(arguments: Iterable[str]) -> Iterator[tuple[str, str | None]]:
-    """``(path, problem)`` for every file the arguments name, in a stable order.
-
-    A folder gives its article files (recursively, sorted); a pattern with
-    ``*``, ``?`` or ``[`` that is not itself a file gives its matches, sorted.
-    """
-    for argument in arguments:
-        if os.path.isdir(argument):
-            found = sorted(
-                os.path.join(root, name)
-                for root, _dirs, names in os.walk(argument)
-                for name in names
-                if name.lower().endswith(ARTICLE_SUFFIXES)
-            )
-            if not found:
-                yield argument, "folder holds no .txt or .html files"
-            yield from ((path, None) for path in found)
-        elif not os.path.exists(argument) and glob.has_magic(argument):
-            matches = sorted(p for p in glob.glob(argument, recursive=True) if os.path.isfile(p))
-            if not matches:
-                yield argument, "no files match this pattern"
-            yield from ((path, None) for path in matches)
-        else:
-            yield argument, None
-
-
 def table_kind(path: str) -> str | None:
     """``jsonl``, ``csv`` or ``parquet`` for a table of articles, None for an article file."""
     return TABLE_SUFFIXES.get(os.path.splitext(path)[1].lower())
@@ -112,22 +88,29 @@ def table_kind(path: str) -> str | None:
 
 def items(arguments: Iterable[str], columns: Columns = Columns()) -> Iterator[Item]:
     """Every article the arguments hold, in order (tables read row by row)."""
-    for path, problem in expand(arguments):
-        if problem is not None:
-            yield Item(key=path, error=problem)
-            continue
-        kind = table_kind(path)
-        if kind is None:
-            try:
-                size = os.stat(path).st_size
-            except OSError:
-                size = 0  # the worker's read reports the problem
-            yield Item(key=path, path=path, weight=_weight(size))
-            continue
+    from ..library.members import each_argument
+
+    for argument in each_argument(arguments, as_given=True):
+        # a folder with no articles, a pattern matching none: an error row where the argument stands
+        for problem in argument.problems:
+            yield Item(key=argument.given, error=problem)
+        yield from (item for path in argument.files for item in _file_items(path, columns))
+
+
+def _file_items(path: str, columns: Columns) -> Iterator[Item]:
+    """An article file as one item (read by the worker), or a table's rows."""
+    kind = table_kind(path)
+    if kind is None:
         try:
-            yield from _TABLE_READERS[kind](path, columns)
-        except (OSError, ValueError, UnicodeError) as exc:
-            yield Item(key=path, error=f"cannot read this {kind} file: {_one_line(exc)}")
+            size = os.stat(path).st_size
+        except OSError:
+            size = 0  # the worker's read reports the problem
+        yield Item(key=path, path=path, weight=_weight(size))
+        return
+    try:
+        yield from _TABLE_READERS[kind](path, columns)
+    except (OSError, ValueError, UnicodeError) as exc:
+        yield Item(key=path, error=f"cannot read this {kind} file: {_one_line(exc)}")
 
 
 def _one_line(exc: BaseException) -> str:

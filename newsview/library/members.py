@@ -1,6 +1,6 @@
 """What the command line names, as a list of articles: folders, patterns, files and web addresses.
 
-The library (app, ``--format speakers``) and every export format expand their
+The library (app, ``--format speakers``) and every export format (a corpus run too) expand their
 inputs here, so ``newsview FOLDER`` means the same articles in the same order
 whatever it produces.  Nothing is read or fetched: this only lists.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 #: file endings a folder is searched for
@@ -34,6 +34,18 @@ class Inputs:
     expanded: bool = False
 
 
+@dataclass(frozen=True)
+class Argument:
+    """What one argument names, without the articles an earlier argument named already."""
+
+    #: the argument as typed
+    given: str
+    files: tuple[str, ...]
+    problems: tuple[str, ...] = ()
+    #: a folder or a pattern
+    expanded: bool = False
+
+
 def expand_inputs(args: Iterable[str], *, recursive: bool = True, as_given: bool = False) -> Inputs:
     """Folders become the article files in them (sorted; hidden files, review files and other
     kinds of file left out), a pattern (``*``, ``?``, ``[``: quoted, or that the shell left
@@ -45,27 +57,41 @@ def expand_inputs(args: Iterable[str], *, recursive: bool = True, as_given: bool
     name as typed) and leaves what is not a folder or a pattern, ``-`` or a missing file, for
     the reader to read or to say what is wrong with it.
     """
+    files: list[str] = []
+    problems: list[str] = []
+    expanded = False
+    for argument in each_argument(args, recursive=recursive, as_given=as_given):
+        files.extend(argument.files)
+        problems.extend(argument.problems)
+        expanded = expanded or argument.expanded
+    return Inputs(tuple(files), tuple(problems), expanded)
+
+
+def each_argument(args: Iterable[str], *, recursive: bool = True, as_given: bool = False) -> Iterator[Argument]:
+    """:func:`expand_inputs` an argument at a time, in the order given: for a caller that keeps
+    each problem beside the argument it belongs to (a corpus run makes it an error row there)."""
     from ..inputs import is_pattern
     from ..reader import display_name
     from ..review.fileformat import SUFFIX as REVIEW_SUFFIX
 
-    files: list[str] = []
-    problems: list[str] = []
     seen: set[str] = set()
-    expanded = False
 
-    def add(path: str) -> None:
-        if not as_given and not _utf8(path):
-            # the index keeps a member by its name, as UTF-8 text: it cannot key this one
-            problems.append(f"{display_name(path)}: the library cannot keep a file whose name is not UTF-8; "
-                            "rename it to have it in the library")
-            return
-        key = path if as_given and path == "-" else os.path.realpath(path)
-        if key not in seen:
-            seen.add(key)
-            files.append(path if as_given else os.path.abspath(path))
+    def kept(paths: Iterable[str], problems: list[str]) -> tuple[str, ...]:
+        """The paths not seen before (as the library keys them); a name it cannot key is a problem."""
+        new: list[str] = []
+        for path in paths:
+            if not as_given and not _utf8(path):
+                # the index keeps a member by its name, as UTF-8 text: it cannot key this one
+                problems.append(f"{display_name(path)}: the library cannot keep a file whose name is not UTF-8; "
+                                "rename it to have it in the library")
+                continue
+            key = path if as_given and path == "-" else os.path.realpath(path)
+            if key not in seen:
+                seen.add(key)
+                new.append(path if as_given else os.path.abspath(path))
+        return tuple(new)
 
-    def folder_members(folder: str) -> list[str]:
+    def folder_members(folder: str, problems: list[str]) -> list[str]:
         found = []
         unreadable: list[OSError] = []
         for root, dirs, names in os.walk(folder, onerror=unreadable.append):
@@ -83,30 +109,28 @@ def expand_inputs(args: Iterable[str], *, recursive: bool = True, as_given: bool
         return sorted(found)
 
     for arg in args:
+        problems: list[str] = []
         if is_address(arg):
-            if arg not in seen:  # the address as given is its key: no fetching here
-                seen.add(arg)
-                files.append(arg)
+            new = () if arg in seen else (arg,)  # the address as given is its key: no fetching here
+            seen.add(arg)
+            yield Argument(arg, new)
         elif os.path.isdir(arg):
-            expanded = True
-            for path in folder_members(arg):
-                add(path)
+            members = folder_members(arg, problems)
+            yield Argument(arg, kept(members, problems), tuple(problems), expanded=True)
         elif is_pattern(arg):
-            expanded = True
             matches = sorted(glob.glob(arg, recursive=True))
             # a matched folder stands for its articles; a pipe or a device matched is left out, as in a folder
             members = [m for match in matches
-                       for m in (folder_members(match) if os.path.isdir(match) else [match] if os.path.isfile(match) else [])
+                       for m in (folder_members(match, problems) if os.path.isdir(match)
+                                 else [match] if os.path.isfile(match) else [])
                        if not m.endswith(REVIEW_SUFFIX)]
             if not members:
                 problems.append(f"{display_name(arg)}: no articles match this pattern")
-            for path in members:
-                add(path)
+            yield Argument(arg, kept(members, problems), tuple(problems), expanded=True)
         elif as_given or os.path.exists(arg):
-            add(arg)
+            yield Argument(arg, kept([arg], problems), tuple(problems))
         else:
-            problems.append(f"{display_name(arg)}: no such file")
-    return Inputs(tuple(files), tuple(problems), expanded)
+            yield Argument(arg, (), (f"{display_name(arg)}: no such file",))
 
 
 def _utf8(path: str) -> bool:

@@ -312,17 +312,10 @@ def test_the_everyday_commands_do_not_import_dask_or_pyarrow():
 # -- JSONL shards ---------------------------------------------------------------------
 
 
-def _corpus_files(corpus: Path) -> list[str]:
-    """The corpus's files in the order a corpus run takes them (a folder's files sorted by path)."""
-    from newsview.corpus.inputs import expand
-
-    return [path for path, _problem in expand([str(corpus)])]
-
-
 @pytest.fixture(scope="module")
 def local_jsonl(corpus) -> list[str]:
-    """``newsview FILES --format jsonl``: the documents a local run writes, one a line."""
-    proc = _newsview(*_corpus_files(corpus), "--format", "jsonl")
+    """``newsview CORPUS --format jsonl``: the documents a local run of the same folder writes, one a line."""
+    proc = _newsview(str(corpus), "--format", "jsonl")
     assert proc.returncode == 1 and "zz-empty.txt" in proc.stderr  # the empty file is skipped, and said
     return proc.stdout.splitlines(keepends=True)
 

@@ -32,7 +32,32 @@ def test_a_folder_gives_its_article_files_sorted_and_a_glob_its_matches(tmp_path
     assert keys == [str(tmp_path / n) for n in ("a.html", "b.txt", "sub/d.txt")]
     assert [item.key for item in items([str(tmp_path / "*.txt")])] == [str(tmp_path / "b.txt")]
     nothing = list(items([str(tmp_path / "*.nothing")]))
-    assert len(nothing) == 1 and "no files match" in (nothing[0].error or "")
+    assert len(nothing) == 1 and "no articles match this pattern" in (nothing[0].error or "")
+
+
+def test_a_corpus_folder_holds_the_articles_every_other_format_reads_there(tmp_path):
+    """``.text`` articles in, hidden files, review files, other kinds of file and named pipes
+    (which a worker would wait on for ever) out, each file once: as ``newsview FOLDER --format jsonl``."""
+    import os
+
+    from newsview.library.members import expand_inputs
+
+    for name in ("b.txt", "a.text", "c.html", ".draft.txt", ".hidden/e.txt", "notes.md", "b.txt.review.json"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.txt")
+    keys = [item.key for item in items([str(tmp_path), str(tmp_path / "b.txt")])]
+    assert keys == [str(tmp_path / n) for n in ("a.text", "b.txt", "c.html")]
+    assert keys == list(expand_inputs([str(tmp_path), str(tmp_path / "b.txt")], as_given=True).files)
+
+
+def test_a_folder_with_no_articles_is_an_error_row_where_it_stands(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    found = list(items([str(tmp_path / "empty"), str(tmp_path / "a.txt")]))
+    assert [i.key for i in found] == [str(tmp_path / "empty"), str(tmp_path / "a.txt")]
+    assert "no articles in this folder" in (found[0].error or "") and found[1].error is None
 
 
 def test_jsonl_rows_with_missing_empty_or_odd_text_are_error_rows(tmp_path):
