@@ -136,6 +136,18 @@ def extract_text(nlp, text: str):
     return extract(parse(nlp, text))
 
 
+def quote_with(x, fragment: str):
+    """The one quote of an extraction whose text holds ``fragment``."""
+    hits = [q for q in x.quotes if fragment in q.text]
+    assert len(hits) == 1, (fragment, [(q.kind, q.text) for q in x.quotes])
+    return hits[0]
+
+
+def who(x, fragment: str) -> str | None:
+    """The name of the actor the quote holding ``fragment`` is attributed to."""
+    return {a.id: a.name for a in x.actors}.get(quote_with(x, fragment).speaker)
+
+
 # -- several articles quoting one statement (the Variants view) ---------------------------
 
 STATEMENT = "We cannot wait for the next storm to reach the harbour wall"

@@ -6,8 +6,11 @@ when a mention is noted (``ActorIndex._note``).
 
 from __future__ import annotations
 
+import bisect
+
 from .actor_clusters import ClusterStore
 from .cues import FEMALE_NOUNS, FEMALE_PRONOUNS, MALE_NOUNS, MALE_PRONOUNS
+from .marks import find_quoted
 from .names import gender_of_given_name
 
 
@@ -27,6 +30,14 @@ class GenderGuesser(ClusterStore):
                 if g:
                     c.vote(g, 1.5)
                     given[c.index] = g
+            elif c.label == "PERSON" and len(core) == 1 and (g := gender_of_given_name(core[0])):
+                # "Melanie said": a person the text calls by a given name only (a weaker
+                # hint: many given names are surnames too)
+                c.vote(g, 1.0)
+        # a quotation's "she" is whoever the speaker talks about, not a vote for
+        # the person named next to it ('"She won't change a thing," Garcia said')
+        quoted = [(q.start, q.end) for q in find_quoted(self.text)]
+        starts = [a for a, _b in quoted]
         for t in self.tokens:
             w = t.lower_
             if w in MALE_PRONOUNS:
@@ -34,6 +45,9 @@ class GenderGuesser(ClusterStore):
             elif w in FEMALE_PRONOUNS:
                 g = "f"
             else:
+                continue
+            k = bisect.bisect_right(starts, t.idx) - 1
+            if k >= 0 and t.idx < quoted[k][1]:
                 continue
             sent = t.sent
             lo = sent.start_char

@@ -39,7 +39,7 @@ from .names import gender_of_given_name
 from .non_actors import NonActorFilter
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc, Span as SpacySpan, Token
 
 #: names other modules import from here, wherever they are defined now
 __all__ = [
@@ -259,7 +259,8 @@ class ActorIndex(EntitySpans, NonActorFilter, KnownPlaceFilter, NamedThingFilter
             if t.i in covered or t.i in taken or not t.is_title:
                 continue
             if t.pos_ != "PROPN" and (t.i == t.sent.start or t.i == 0 or self.tokens[t.i - 1].is_title
-                                      or self.tokens[t.i - 1].text.strip() in ("", ".", "!", "?", ":", "\u201c", '"', "'")):
+                                      or self.tokens[t.i - 1].text.strip() in ("", ".", "!", "?", ":", "\u201c", '"', "'")) \
+                    and not self._surname_subject(t, surnames):
                 continue  # a surname the tagger took for a verb ("Trump implored") mid-sentence only
             cid = surnames.get(t.lower_)
             if cid is None:
@@ -281,6 +282,16 @@ class ActorIndex(EntitySpans, NonActorFilter, KnownPlaceFilter, NamedThingFilter
         if relabelled:
             self.entities = [ent for ent in self.entities
                              if ent[3] is not None or not any(ent[0] <= p < ent[1] for p in relabelled)]
+
+    def _surname_subject(self, t: "Token", surnames: dict[str, int | None]) -> bool:
+        """ "Ruiz initially defended the vote": a sentence that opens with the surname
+        of a person named in full, as the subject of its verb, names that person
+        even when the tagger took the word for a common noun."""
+        cid = surnames.get(t.lower_)
+        if cid is None or t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.i + 1 >= len(self.tokens):
+            return False
+        nxt = self.tokens[t.i + 1]
+        return len(self.clusters[cid].core) >= 2 and nxt.pos_ in ("VERB", "AUX", "ADV") and not t.is_upper
 
     @staticmethod
     def _role_appos(ent: "SpacySpan") -> bool:

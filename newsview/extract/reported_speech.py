@@ -313,7 +313,10 @@ class ReportedSpeech(QuoteFrames):
             t = doc[k]
             owner = participle_owner(t) if t.tag_ == "VBG" and self.is_cue(t) else None
             if owner is not None and owner.i == v.i:
-                return k - 2
+                j = k - 1
+                while j > a and doc[j].head.i == t.i and doc[j].dep_ in ("neg", "advmod"):
+                    j -= 1  # ", not even suggesting"
+                return j - 1
         return b
 
     def _cut_inner_attribution(self, v: "Token", b: int) -> int:

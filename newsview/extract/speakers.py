@@ -107,22 +107,26 @@ class SpeakerResolver(PronounAntecedents, UnnamedSpeakers):
                 cid = self.index.nominal(self.text[s:e], s, e, is_group(head))
                 return Speaker(cid, (s, e), "nominal", (f"who \u2192 {head.text}",), 0.65)
             return inner
-        if low in ("who", "that", "which") and tok.head.dep_ == "relcl":
-            head = tok.head.head
-            named = self._named_before_apposition(head) if low == "who" else None
+        rel = tok.head
+        while low == "who" and rel.dep_ == "conj" and rel.head.i != rel.i and rel.head.pos_ in ("VERB", "AUX"):
+            rel = rel.head  # "X, who is running for office and who worked the crowd": both clauses are X's
+        if low in ("who", "that", "which") and rel.dep_ == "relcl":
+            head = rel.head
+            named = self._named_before_apposition(head) or self._named_so(head) if low == "who" else None
             if named is not None:
                 return named
             if idx.cluster_of_token(head) is None and head.pos_ in ("NOUN", "PROPN") \
                     and low not in (head.lower_,) and head.i < tok.i:
                 # "a new ad that urges voters ...": the phrase ends before "that"
-                s, e = strip_span(self.text, head.left_edge.idx, tok.idx)
+                # (before the first "who" of "an aide who ... and who ...")
+                s, e = strip_span(self.text, head.left_edge.idx, min(tok.idx, rel.left_edge.idx))
                 if s <= head.idx < e and "\n" not in self.text[s:e]:
                     cid = self.index.nominal(self.text[s:e], s, e, is_group(head))
                     return Speaker(cid, (s, e), "nominal", (f"{low} \u2192 {head.text}",), 0.7)
             inner = self.resolve(head)
             if inner.cluster is not None:
                 return Speaker(inner.cluster, inner.span, inner.kind,
-                               inner.chain + (f"who \u2192 {tok.head.head.text}",), inner.confidence * 0.95)
+                               inner.chain + (f"who \u2192 {head.text}",), inner.confidence * 0.95)
             return inner
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
             return self._pronoun(tok, "m" if low in MALE_PRONOUNS else "f")
@@ -137,6 +141,9 @@ class SpeakerResolver(PronounAntecedents, UnnamedSpeakers):
             # "those surveyed said", "those who attended say": people described, a group
             return self._nominal(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
+            described = self._described_subject(tok)
+            if described is not None:
+                return described
             d = self._descriptor(tok)
             if d is not None:
                 return d
@@ -147,6 +154,34 @@ class SpeakerResolver(PronounAntecedents, UnnamedSpeakers):
         if tok.pos_ == "PRON" and tok.text[:1].isupper() and tok.i != tok.sent.start and len(tok.text) > 2:
             return self._nominal(tok)  # a name the tagger took for a pronoun ("fellow blogger Esra'a")
         return NO_SPEAKER
+
+    def _named_so(self, head: "Token") -> Speaker | None:
+        """ "a retired teacher named Ana Ruiz, who said ...": the person the noun is given the name of."""
+        for acl in head.children:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in ("name", "call") or acl.i < head.i:
+                continue
+            for c in acl.children:
+                cid = self.index.cluster_of_token(c)
+                if c.dep_ in ("oprd", "dobj", "attr", "npadvmod") and cid is not None \
+                        and self.index.clusters[cid].kind == "PERSON":
+                    chain = (f"who \u2192 {head.text} {acl.text} {self.index.clusters[cid].display}",)
+                    return Speaker(cid, self._entity_span(c), "name", chain, 0.85)
+        return None
+
+    def _described_subject(self, tok: "Token") -> Speaker | None:
+        """ "Ruiz was the first candidate to weigh in, tweeting ...": a noun after
+        "is"/"was" describes the subject; a person named there is who spoke."""
+        if tok.dep_ != "attr" or tok.head.lemma_.lower() != "be":
+            return None
+        subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+        if subj is None or subj.lower_ in ("it", "this", "that", "there", "what"):
+            return None
+        who = self.resolve(subj)
+        if who.cluster is None or who.kind not in ("name", "pronoun") \
+                or self.index.clusters[who.cluster].kind != "PERSON":
+            return None
+        chain = who.chain + (f"{tok.text} \u2192 {subj.text} (what the subject is)",)
+        return Speaker(who.cluster, who.span, who.kind, chain, who.confidence * 0.95)
 
     def _named_before_apposition(self, head: "Token") -> Speaker | None:
         """ "Ana Ruiz, a senior analyst at Foo Bank, who noted ...": "who" hangs from

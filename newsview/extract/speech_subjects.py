@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import SPEECH_VERBS
+from .cues import PERSON_NOUNS, SPEECH_VERBS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -51,6 +51,9 @@ def subject_of(verb: "Token") -> "Token | None":
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+        on_aux = _subject_on_auxiliary(cur)
+        if on_aux is not None:
+            return on_aux
         if said is not None:
             cur = said
             continue
@@ -69,6 +72,10 @@ def subject_of(verb: "Token") -> "Token | None":
             # that Y accepted A and did not say B" Y speaks; in "X tweeted that it
             # was a disaster and asked, ..." "it" cannot ask)
             cur = cur.head.head
+            continue
+        owner = _purpose_infinitive_owner(cur)
+        if owner is not None:
+            cur = owner
             continue
         if cur.dep_ in ("conj", "advcl", "xcomp", "acl", "acomp", "pcomp", "prep") and cur.head is not cur:
             # "X said A and added B", "X balked, saying B", "X declined to say"
@@ -109,6 +116,11 @@ def subject_of(verb: "Token") -> "Token | None":
             break
         up = up.head
         if up.pos_ in ("VERB", "AUX"):
+            # "She praised A but stopped short of calling for B": the second verb
+            # of a pair has the first one's subject
+            while up.dep_ == "conj" and up.head.pos_ in ("VERB", "AUX") and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in up.children):
+                up = up.head
             subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ in ("he", "she", "they") or (
                     subj is not None and subj.ent_type_ in ("PERSON", "ORG")):
@@ -122,10 +134,21 @@ def participle_owner(verb: "Token") -> "Token | None":
     with the speech verb before it, whatever verb the parse hung it from (a quoted
     clause's verb often takes it, and that clause's "they" is not who added)."""
     doc = verb.doc
-    if verb.tag_ != "VBG" or verb.i < 2 or doc[verb.i - 1].text not in ("," ,) + _DASHES:
+    if verb.tag_ != "VBG":
+        return None
+    opening = _opening_participle_owner(verb)
+    if opening is not None:
+        return opening
+    # "..., he said, not even suggesting ...", "..., she said, also noting ...":
+    # a negation or an adverb may stand between the comma and the participle
+    first = verb.i
+    while first > 0 and doc[first - 1].dep_ in ("neg", "advmod") and verb.i - first < 3 \
+            and doc[first - 1].head.i == verb.i:
+        first -= 1
+    if first < 2 or doc[first - 1].text not in ("," ,) + _DASHES:
         return None
     sent_start = verb.sent.start
-    for k in range(verb.i - 2, max(sent_start, verb.i - 8) - 1, -1):
+    for k in range(first - 2, max(sent_start, first - 8) - 1, -1):
         t = doc[k]
         if t.text in (".", "!", "?", ";", ":") or "\n" in t.text_with_ws:
             return None
@@ -140,6 +163,55 @@ def participle_owner(verb: "Token") -> "Token | None":
         gov = head.head.head
         if gov.pos_ == "VERB" and gov.lemma_.lower() in SPEECH_VERBS and _has_subject(gov):
             return gov
+    return None
+
+
+def _opening_participle_owner(verb: "Token") -> "Token | None":
+    """ "Remarking on the vote, Ruiz said ...": a participle that opens its
+    sentence, before a comma, is said by the subject of the speech verb that
+    follows the comma."""
+    doc = verb.doc
+    sent = verb.sent
+    if verb.i != sent.start:
+        return None
+    comma = next((t for t in doc[verb.i + 1 : min(sent.end, verb.i + 25)] if t.text == ","), None)
+    if comma is None:
+        return None
+    for t in doc[comma.i + 1 : min(sent.end, comma.i + 8)]:
+        if t.text in (".", "!", "?", ";", ":") or "\n" in t.text_with_ws:
+            return None
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
+            if t.lemma_.lower() in SPEECH_VERBS and _has_subject(t):
+                return t
+            return None
+    return None
+
+
+def _purpose_infinitive_owner(verb: "Token") -> "Token | None":
+    """ "Ruiz held a briefing to announce ...", "Ruiz pivoted with every answer
+    to talk about ...": an infinitive on a thing (not a person: "hired a spokesman
+    to say") is done by the subject of the verb that thing hangs from."""
+    if verb.dep_ != "relcl" or verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in PERSON_NOUNS or noun.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return None
+    gov = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if gov is None or gov.pos_ != "VERB" or not _has_subject(gov):
+        return None
+    return gov
+
+
+def _subject_on_auxiliary(verb: "Token") -> "Token | None":
+    """ "Trump wasn't so much saying ...": a parse may hang the subject from the
+    auxiliary rather than from the verb it helps."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    for aux in verb.children:
+        if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
+            subj = next((g for g in aux.children if g.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
     return None
 
 

@@ -5,19 +5,9 @@ from __future__ import annotations
 
 from newsview.extract import Extraction
 from newsview.extract.interviews import is_question_turn
-from factories import extract_text
+from factories import extract_text, quote_with, who
 
 run = extract_text
-
-
-def quote_with(x: Extraction, fragment: str):
-    hits = [q for q in x.quotes if fragment in q.text]
-    assert len(hits) == 1, (fragment, [(q.kind, q.text) for q in x.quotes])
-    return hits[0]
-
-
-def who(x: Extraction, fragment: str) -> str | None:
-    return {a.id: a.name for a in x.actors}.get(quote_with(x, fragment).speaker)
 
 
 def actor(x: Extraction, name: str):
