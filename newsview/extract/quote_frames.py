@@ -118,6 +118,21 @@ class QuoteFrames:
             out.reverse()
         return out
 
+    def _abbreviation_between(self, a: int, b: int) -> bool:
+        """Between tokens ``a`` and ``b`` the only stop is an abbreviation's period
+        ("No. 2", "Lt. Gov."), not a quotation or the end of a sentence."""
+        doc = self.doc
+
+        def abbreviation(t: "Token") -> bool:
+            if t.text != ".":
+                return len(t.text) <= 4 and t.text[:1].isupper()  # "Lt.", "Gov."
+            w = doc[t.i - 1] if t.i > 0 else None  # "No" "." split by the tokenizer
+            return w is not None and not w.whitespace_ and len(w.text) <= 3 and w.text[:1].isupper()
+
+        stops = [t for t in doc[a:b] if t.text in END_PUNCT or t.text.endswith(".")]
+        return bool(stops) and all(t.text[-1:] == "." and abbreviation(t) for t in stops) and not any(
+            self.in_quote(t.idx) is not None or "\n" in t.text for t in doc[a:b])
+
     def _cue_in(self, toks: list["Token"], after: bool) -> tuple["Token", "Token | None"] | None:
         """The speech verb in a frame and who its subject is."""
         cands = [t for t in toks if self.is_cue(t, strict=False)
@@ -153,7 +168,11 @@ class QuoteFrames:
                         v.tag_ == "VBG" and subj.i < lo and subj.sent.start == v.sent.start) or (
                         # 'X said they found it "troubling" and said it "A"': a second verb
                         # joined to the first shares its subject, before an earlier quotation
-                        v.dep_ == "conj" and subj.i < lo and subj.sent.start == v.sent.start)):
+                        v.dep_ == "conj" and subj.i < lo and subj.sent.start == v.sent.start) or (
+                        # 'As Ana Ruiz, the No. 2 in the party, put it: "..."': a frame cut
+                        # short by an abbreviation's period, its verb's own subject before it
+                        subj.head.i == v.i and subj.i < lo and subj.sent.start == v.sent.start
+                        and self._abbreviation_between(subj.i, lo))):
                 return v, subj
             # "said Rubio" parsed without nsubj: a name right after the verb
             people = [t for t in toks if 0 < t.i - v.i <= 6 and t.ent_type_ == "PERSON"]

@@ -64,13 +64,14 @@ def subject_of(verb: "Token") -> "Token | None":
             if obj is not None:
                 return obj
         if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and cur.head.head.lemma_.lower() in SPEECH_VERBS \
-                and cur.lemma_.lower() in SPEECH_VERBS and not any(
+                and cur.lemma_.lower() in SPEECH_VERBS and (not any(
                     c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or (c.pos_ == "PRON" and c.lower_ not in _THING_PRONOUNS))
-                    for c in cur.head.children):
+                    for c in cur.head.children) or _keeps_outer_tense(cur, cur.head, cur.head.head)):
             # "X says the response was A and says B", parsed with the second verb
             # inside what X says: the speaker of the outer verb (but in "X revealed
-            # that Y accepted A and did not say B" Y speaks; in "X tweeted that it
-            # was a disaster and asked, ..." "it" cannot ask)
+            # that Y accepted A and did not say B" Y speaks, unless the tenses tell
+            # otherwise: "X said Y is to blame and accused him of B"; in "X tweeted
+            # that it was a disaster and asked, ..." "it" cannot ask)
             cur = cur.head.head
             continue
         owner = _purpose_infinitive_owner(cur)
@@ -148,12 +149,19 @@ def participle_owner(verb: "Token") -> "Token | None":
     if first < 2 or doc[first - 1].text not in ("," ,) + _DASHES:
         return None
     sent_start = verb.sent.start
-    for k in range(first - 2, max(sent_start, first - 8) - 1, -1):
+    for k in range(first - 2, max(sent_start, first - 12) - 1, -1):
         t = doc[k]
         if t.text in (".", "!", "?", ";", ":") or "\n" in t.text_with_ws:
             return None
         if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
             if t.lemma_.lower() in SPEECH_VERBS and _has_subject(t):
+                return t
+            reporting = _reporting_verb(t)
+            if reporting is not None:
+                return reporting
+            if t.dep_ == "ROOT" and _person_subject(t):
+                # "Ruiz shared the news last week, writing ...": whatever the main verb,
+                # a participle after its clause is its subject's doing
                 return t
             break
     # "X rejected the idea that Y would fail, saying ...": hung from the verb of
@@ -164,6 +172,49 @@ def participle_owner(verb: "Token") -> "Token | None":
         if gov.pos_ == "VERB" and gov.lemma_.lower() in SPEECH_VERBS and _has_subject(gov):
             return gov
     return None
+
+
+def _person_subject(verb: "Token") -> bool:
+    """The verb's subject is someone: a person's name or a personal pronoun."""
+    return any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she", "they"))
+               for c in verb.children)
+
+
+def _reporting_verb(verb: "Token") -> "Token | None":
+    """ "Analysts said the factors have contributed to it, citing ...": the verb of
+    what was reported, when its subject is a thing that cannot go on to speak, passes
+    a participle after it on to the reporting verb."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    outer = clause.head
+    if clause.dep_ != "ccomp" or outer.lemma_.lower() not in SPEECH_VERBS or not _has_subject(outer):
+        return None
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ in ("PRON", "PROPN") \
+            or subj.lemma_.lower() in PERSON_NOUNS:
+        return None
+    return outer
+
+
+def _tense(verb: "Token") -> str | None:
+    """ "past" or "present" for a finite verb (its first auxiliary decides), else None."""
+    for t in [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i][:1] + [verb]:
+        if t.tag_ == "VBD":
+            return "past"
+        if t.tag_ in ("VBZ", "VBP"):
+            return "present"
+        if t.tag_ == "MD" or t.dep_ in ("aux", "auxpass"):
+            return None
+    return None
+
+
+def _keeps_outer_tense(second: "Token", first: "Token", outer: "Token") -> bool:
+    """ "A narrator reminds viewers that Ruiz marched in 1963 and says ...": the
+    second of two joined verbs inside a report, in the reporting verb's tense and
+    not in the first one's, goes on with the reporting verb."""
+    t = _tense(second)
+    return t is not None and t == _tense(outer) and _tense(first) not in (None, t)
 
 
 def _opening_participle_owner(verb: "Token") -> "Token | None":

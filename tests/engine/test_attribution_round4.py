@@ -4,7 +4,7 @@ clauses; gender votes and surnames the tagger missed: one invented text each."""
 
 from __future__ import annotations
 
-from factories import extract_text, who
+from factories import extract_text, quote_with, who
 
 run = extract_text
 
@@ -108,3 +108,43 @@ def test_a_person_called_by_a_given_name_only_has_that_names_gender(nlp):
     )
     x = run(nlp, text)
     assert who(x, "I love you all") == "Donald Whitlock"
+
+
+def test_a_second_verb_in_the_reporting_verbs_tense_goes_on_with_the_reporter(nlp):
+    text = (
+        "Mayor Ines Walcott, also campaigning in the valley, said Okafor is ultimately responsible for "
+        "what happens at his rallies and accused him of \"stirring up anger, real anger, that I think "
+        "is very dangerous.\""
+    )
+    x = run(nlp, text)
+    assert who(x, "stirring up anger") == "Ines Walcott"
+
+
+def test_a_participle_after_a_report_about_things_is_the_reporters(nlp):
+    text = (
+        "Harbour analysts said rising fuel costs have contributed to the ferry's losses, citing the "
+        "price of diesel over the past two winters."
+    )
+    x = run(nlp, text)
+    assert who(x, "the price of diesel") == "Harbour analysts"
+    # what the analysts said ends before their own participle
+    assert "citing" not in quote_with(x, "rising fuel costs").text
+
+
+def test_an_abbreviation_in_an_as_x_put_it_frame_does_not_hide_the_speaker(nlp):
+    text = (
+        "The board's plans drew criticism. As Daniel Okafor, the No. 2 on the council, put it: "
+        "\"This plan will not pass. There is no reason to pretend otherwise.\""
+    )
+    x = run(nlp, text)
+    assert who(x, "This plan will not pass") == "Daniel Okafor"
+
+
+def test_a_participle_goes_on_with_a_main_verb_that_is_not_a_speech_verb(nlp):
+    from newsview.extract.speech_subjects import participle_owner
+
+    doc = nlp("Band member Ilkay Moreno shared the good news with fans on social media last week, "
+              "writing that the concert would be the best of the year.")
+    writing = next(t for t in doc if t.text == "writing")
+    owner = participle_owner(writing)
+    assert owner is not None and owner.text == "shared"
