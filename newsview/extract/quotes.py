@@ -16,7 +16,7 @@ from .quote_frames import END_PUNCT, Found, doc_punct, token_span, trim_quote
 from .quote_frames import trim_quote as _trim
 from .reported_speech import ReportedSpeech
 from .speech_subjects import is_time, speaker_phrase, subject_of
-from .speech_verbs import FRAGMENT_VERBS, HEARERS
+from .speech_verbs import FRAGMENT_VERBS, FRAME_VERBS, HEARERS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -207,6 +207,10 @@ class QuoteFinder(ReportedSpeech):
                     hit, rule = early, "direct-after-cue"
             if hit is None:
                 hit, rule = self._byline(after, before)
+            if hit is None and not before:
+                intro = self._intro_sentence(p)
+                if intro is not None:
+                    hit, rule = intro, "direct-after-intro"
             if not self._is_full_quote(p, hit is not None):
                 continue
             # join pieces of one quotation: "A," he said, "B."
@@ -225,6 +229,34 @@ class QuoteFinder(ReportedSpeech):
         if pending is not None:
             out.append(pending)
         return out
+
+    def _intro_sentence(self, p: QuotedPiece) -> tuple["Token", "Token"] | None:
+        """ 'Her friend Ana Ruiz, 20, chimed in. "I never thought ..."': a quotation
+        opening a sentence right after one, in the same paragraph, that only says
+        someone spoke (a speech verb with a subject and nothing said) is theirs."""
+        doc = self.doc
+        i = self.token_at(p.open_pos)
+        if doc[i].idx >= p.open_pos:
+            i -= 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 1 or doc[i].text not in (".", ":") or "\n" in self.text[doc[i].idx : p.open_pos]:
+            return None
+        sent = doc[i - 1].sent
+        line = self.text.rfind("\n", 0, sent.start_char) + 1
+        before = self.text[line : sent.start_char].rstrip()
+        if (before and before[-1] in ALL_MARKS) or any(t.text[:1] in ALL_MARKS for t in sent):
+            return None  # '"A," the message reads. "B."': the attribution of the quotation before
+        verb = sent.root
+        spoke = self.is_cue(verb) or (verb.pos_ == "VERB" and verb.lemma_.lower() in FRAME_VERBS)
+        if len(sent) > 30 or not spoke or any(self.in_quote(t.idx) is not None for t in sent):
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp") for c in verb.children):
+            return None  # "X said the plan was dead.": something was said there already
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ in ("it", "this", "that"):
+            return None
+        return verb, subj
 
     def _joins(self, prev: Found, p: QuotedPiece) -> bool:
         last = prev.pieces[-1]

@@ -148,3 +148,25 @@ def test_a_participle_goes_on_with_a_main_verb_that_is_not_a_speech_verb(nlp):
     writing = next(t for t in doc if t.text == "writing")
     owner = participle_owner(writing)
     assert owner is not None and owner.text == "shared"
+
+
+def test_a_quotation_after_a_sentence_that_only_says_someone_spoke_is_theirs(nlp):
+    text = (
+        "Fallyn Iles said her friends were sharing a cartoon of the mayor on social media.\n\n"
+        "\"It shouldn't be funny, but it kind of is.\"\n\n"
+        "Her friend Ana Lockwood, 20, a political science major from Memphis, chimed in. \"I did not "
+        "think, until this past year, I would ever vote for her. Now I am.\""
+    )
+    x = run(nlp, text)
+    assert who(x, "I would ever vote for her") == "Ana Lockwood"
+    assert who(x, "it kind of is") == "Fallyn Iles"
+
+
+def test_the_attribution_between_two_pieces_of_a_quotation_is_no_introduction(nlp):
+    text = (
+        "\"Welcome, travellers! The ferry may stop running this winter!\" a notice on the harbour website "
+        "reads. \"If that happens, might I suggest staying on the island for good!\""
+    )
+    x = run(nlp, text)
+    q = quote_with(x, "might I suggest staying")
+    assert "Welcome, travellers" in q.text  # one quotation, in two pieces
