@@ -148,6 +148,27 @@ def who(x, fragment: str) -> str | None:
     return {a.id: a.name for a in x.actors}.get(quote_with(x, fragment).speaker)
 
 
+def mislabel(nlp, text: str, labels: dict[str, str]):
+    """Extraction of ``text`` with each named string (its every occurrence) tagged as given, the
+    tagger's other entities kept: the rule under test meets the mistake the tagger is known to make."""
+    from newsview.extract import extract
+    from newsview.pipeline import parse
+
+    doc = parse(nlp, text)
+    spans = []
+    for name, label in labels.items():
+        k = text.find(name)
+        while k >= 0:
+            sp = doc.char_span(k, k + len(name), label=label, alignment_mode="expand")
+            assert sp is not None, name
+            spans.append(sp)
+            k = text.find(name, k + len(name))
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    others = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+    doc.set_ents(sorted(others + spans, key=lambda s: s.start))
+    return extract(doc)
+
+
 # -- several articles quoting one statement (the Variants view) ---------------------------
 
 STATEMENT = "We cannot wait for the next storm to reach the harbour wall"

@@ -10,28 +10,12 @@ not the tagger's mood.
 from __future__ import annotations
 
 import pytest
+from factories import mislabel
 
 from newsview.extract import extract
 from newsview.extract.known_places import CITY, COUNTRY, REGION, place_before_name, place_key, place_kind
 from newsview.extract.named_things import thing_kind
 from newsview.pipeline import parse
-
-
-def mislabel(nlp, text: str, labels: dict[str, str]):
-    """Extraction of ``text`` with each named string (its every occurrence) tagged as given."""
-    doc = parse(nlp, text)
-    spans = []
-    for name, label in labels.items():
-        k = text.find(name)
-        while k >= 0:
-            sp = doc.char_span(k, k + len(name), label=label, alignment_mode="expand")
-            assert sp is not None, name
-            spans.append(sp)
-            k = text.find(name, k + len(name))
-    taken = {i for sp in spans for i in range(sp.start, sp.end)}
-    others = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
-    doc.set_ents(sorted(others + spans, key=lambda s: s.start))
-    return extract(doc)
 
 
 def names(x) -> list[str]:
