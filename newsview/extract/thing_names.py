@@ -17,7 +17,13 @@ words only ("bird fancier"), and a model's name by its shape: "Switch Lite",
 "iPad Pro", "the Nintendo Switch", a name holding a widely sold device's
 ("Apple's AirPods Pro", "Alexa"), or a brand the article lists followed by
 words that are no company's ("Apple AirPods" where Apple is listed; "Sony
-Pictures" stays).
+Pictures" stays).  An accessory or a plan by its last word ("Magic Keyboard",
+"the Linksys Velop Mesh Router", "Monoprice Essentials USB", "CBS
+All-Access"), a trademark ("Digital Intuition®"), a market index ("Hang Seng
+Index", "Shanghai Composite"), a name the tagger cut off before a venue's
+last word ("The Cynthia Woods Mitchell Pavilion"), and an abbreviation
+spelt out right after a thing's name ("Hang Seng Index (HSI)") are no actors
+either.
 """
 
 from __future__ import annotations
@@ -32,8 +38,8 @@ from .names import gender_of_given_name
 #: abbreviations of things, units and roles that never name an organisation or a person
 COMMON_ABBREVIATIONS = frozenset(
     """
-    AC AI API AR ATM AWD B2B B2C BMI BPA CEO CFO COO CPI CPU CRM CTO DIY DNA ECG EKG ER ERP ESG ETF EV EVs
-    FAQ FWD GDP GPS GPU HD HDD HDMI HDR HDTV HIV ICT ICU ICUs IoT IPO IPS KPI LCD LED LEDs LTE MMS MPG MPH
+    AC AI API AR ATM AWD B2B B2C BMI BPA CEO CFO COO CPA CPC CPI CPM CPU CRM CTO CTR DIY DNA ECG EKG ER ERP ESG ETF EV EVs
+    FAQ FWD GaN GDP GPS GPU HD HDD HDMI HDR HDTV HIV ICT ICU ICUs IoT IPO IPS KPI LCD LED LEDs LTE MMS MPG MPH
     MRI MVP NAS NFC NFT OLED PC PCs PDF PET PIN PTSD QB RAM RBI REIT RGB RNA ROI ROM RRP RTB RWD SaaS SEO SIM
     SMS SSD SUV SUVs TD TDs TV UCS URL USB VAT VPN VR
     """.split()
@@ -75,12 +81,25 @@ THING_HEADS = frozenset("act bill treaty accord amendment statute ordinance awar
 #: ("Apple's AirPods Pro", "the Nintendo Switch", "Amazon's Alexa"), never a company's
 WELL_KNOWN_PRODUCTS = frozenset(
     """
-    iPhone iPhones iPad iPads iPod MacBook MacBooks iMac AirPods HomePod HomeKit Siri Alexa Cortana Xbox
+    iPhone iPhones iPad iPads iPod Mac Macs MacBook MacBooks iMac iMacs iTunes AirPods AirPower HomePod HomeKit Siri Alexa Cortana Xbox
     PlayStation PS4 PS5 Kindle Chromecast Android iOS iPadOS macOS watchOS Roomba
     """.split()
 )
 #: last words of models' names ("Switch Lite", "iPad Pro", "Pixel 4 XL"), as written
 MODEL_WORDS = frozenset("Pro Max Plus Mini Ultra Lite XL SE".split())
+#: last words of accessories' names ("Magic Keyboard", "Velop Mesh Router"), in lower case
+ACCESSORY_HEADS = frozenset(
+    """
+    keyboard keyboards router routers charger chargers folio adapter adapters cable cables dock docks mouse
+    monitor monitors hub hubs headset headsets earbuds soundbar stylus
+    """.split()
+)
+#: last words of models' names that are a port or a panel ("Monoprice Essentials USB")
+TECH_LAST = frozenset("USB USB-C HDMI SSD HDD LED OLED LCD NFC".split())
+#: last words of a service's plan ("CBS All-Access", "Amazon Music Unlimited")
+PLAN_WORDS = frozenset("Unlimited All-Access Premium".split())
+#: last words of market indexes ("Hang Seng Index", "Shanghai Composite"), in lower case
+INDEX_HEADS = frozenset("index composite".split())
 #: words after a brand that make a company or a branch of one, not a product ("Sony Pictures")
 COMPANY_WORDS = frozenset(
     """
@@ -97,6 +116,9 @@ _CLOSING_MARKS = "\"”’'"
 def _thing_mention(text: str, start: int, end: int) -> bool:
     """The name at ``start:end`` is an abbreviation of a thing, or a work's or a product's name by its neighbours."""
     name = text[start:end]
+    after = _AFTER.match(text[end : end + 30])
+    if after is not None and after.group(1).istitle() and after.group(1).lower() in VENUE_HEADS:
+        return True  # "The Cynthia Woods Mitchell Pavilion": the tagger stopped before the venue's last word
     if name in COMMON_ABBREVIATIONS or re.fullmatch(r"[a-z]+(?: [a-z]+)+", name) \
             or name.split()[-1].lower() in VENUE_HEADS | THING_HEADS \
             or _TICKER.search(text[max(0, start - 20) : start]):
@@ -112,7 +134,6 @@ def _thing_mention(text: str, start: int, end: int) -> bool:
     before = _BEFORE.search(text[max(0, start - 40) : start])
     if before and (before.group(2) == "new" or before.group(2).lower() in WORK_NOUNS):
         return True
-    after = _AFTER.match(text[end : end + 30])
     return after is not None and after.group(1).lower() in PRODUCT_NOUNS
 
 
@@ -133,6 +154,26 @@ def product_name(name: str, brands: set[str]) -> bool:
     return not any(w in ORG_HEADS or w in COMPANY_SUFFIXES or w in COMPANY_WORDS for w in rest)
 
 
+def thing_by_name(name: str) -> bool:
+    """An accessory, a plan, a trademark or a market index by the name alone ("Magic Keyboard",
+    "CBS All-Access", "Digital Intuition®", "Hang Seng Index", "Shanghai Composite (SHCOMP")."""
+    words = re.sub(r"\s*\(.*$", "", name).split()
+    if not words or gender_of_given_name(words[0]):
+        return False
+    if "®" in name or "™" in name:
+        return True
+    last = words[-1]
+    if len(words) >= 2 and (last.lower() in ACCESSORY_HEADS or last in TECH_LAST or last in PLAN_WORDS):
+        return True
+    return len(words) >= 2 and last.lower() in INDEX_HEADS
+
+
+def _spelt_out_before(text: str, start: int, ends: set[int]) -> bool:
+    """The name at ``start`` is in brackets right after a name that ends at one of ``ends`` ("Index (HSI)")."""
+    before = text[max(0, start - 3) : start]
+    return before.endswith("(") and (start - 1 in ends or start - 2 in ends)
+
+
 def drop_thing_names(text: str, found: Extraction) -> Extraction:
     """``found`` without the unquoted actors that every mention shows to be a thing."""
     names = {(m.start, m.end) for m in found.mentions if m.kind == "name"}
@@ -141,10 +182,17 @@ def drop_thing_names(text: str, found: Extraction) -> Extraction:
     for actor in found.actors:
         if actor.quotes or actor.family not in ("person", "org"):
             continue
-        if product_name(actor.name, brands):
+        if product_name(actor.name, brands) or thing_by_name(actor.name):
             dropped.add(actor.id)
             continue
         own = [(s, e) for s, e in actor.mentions if (s, e) in names]
         if own and all(_thing_mention(text, s, e) for s, e in own):
+            dropped.add(actor.id)
+    # "Hang Seng Index (HSI)": the abbreviation of a thing's name is a thing's too
+    ends = {e for a in found.actors if a.id in dropped for _s, e in a.mentions}
+    for actor in found.actors:
+        if actor.id in dropped or actor.quotes or actor.family not in ("person", "org"):
+            continue
+        if actor.mentions and all(_spelt_out_before(text, s, ends) for s, _e in actor.mentions):
             dropped.add(actor.id)
     return without_actors(found, dropped)

@@ -165,3 +165,32 @@ def test_a_numbered_section_heading_is_no_prose():
     text = "Mara Vidal testified for six hours.\n\n3. Questioning Vidal's memory\n\nThe committee asked her twice."
     found = extraction(text, {"Questioning Vidal": "PERSON", "Mara Vidal": "PERSON"})
     assert names(drop_list_names(text, found)) == {"Mara Vidal"}
+
+
+def test_accessories_plans_trademarks_and_market_indexes_are_no_actors():
+    text = ("The Orvell Glide Keyboard pairs in seconds. Buy the Kestra Mesh Router or a Lumo Essentials USB hub. "
+            "Streamo All-Access costs $6. Try Deep Insight\u00ae today. The Tarven Index fell 2% and the "
+            "Mirova Composite (MRCMP) rose. Orvell said sales grew.")
+    found = extraction(text, {"Orvell Glide Keyboard": "ORG", "Kestra Mesh Router": "ORG", "Lumo Essentials USB": "ORG",
+                              "Streamo All-Access": "ORG", "Deep Insight\u00ae": "ORG", "Tarven Index": "ORG",
+                              "Mirova Composite (MRCMP": "ORG", "Orvell": "ORG"})
+    assert names(drop_thing_names(text, found)) == {"Orvell"}
+
+
+def test_advertising_and_material_abbreviations_and_apples_computers_are_no_actors():
+    text = "Native ads lift CTR and cut CPM. New GaN chargers fit any Mac. Her Macs run iTunes. Velcor said so."
+    found = extraction(text, {"CTR": "ORG", "CPM": "ORG", "GaN": "ORG", "Mac": "ORG", "Macs": "ORG",
+                              "iTunes": "ORG", "Velcor": "ORG"})
+    assert names(drop_thing_names(text, found)) == {"Velcor"}
+
+
+def test_the_abbreviation_in_brackets_after_a_things_name_goes_with_it_but_not_after_a_firms():
+    text = "The Tarven Composite Index (TCI) rose. Analysts at Brightwater Capital (BWC) called it early."
+    found = extraction(text, {"Tarven Composite Index": "ORG", "TCI": "ORG", "Brightwater Capital": "ORG", "BWC": "ORG"})
+    assert names(drop_thing_names(text, found)) == {"Brightwater Capital", "BWC"}
+
+
+def test_a_name_the_tagger_cut_before_a_venues_last_word_is_no_actor_unless_named_elsewhere():
+    text = "The band plays The Marla Whitcombe Pavilion on Friday and the Dorset Rane Arena on Sunday. Dorset Rane sang."
+    found = extraction(text, {"Marla Whitcombe": "PERSON", "Dorset Rane": "PERSON"})
+    assert names(drop_thing_names(text, found)) == {"Dorset Rane"}
