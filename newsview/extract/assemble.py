@@ -11,6 +11,7 @@ from .actors import SPEAKING_ONLY, ActorIndex
 from .cues import PERSONAL_PRONOUNS
 from .extraction import Extraction
 from .interviews import QUESTION_RULE, interview_turns
+from .named_things import thing_kind
 from .quotes import Found, QuoteFinder
 from .speakers import SpeakerResolver
 from .speech_nouns import noun_reports
@@ -276,8 +277,10 @@ def assemble(doc: "Doc") -> Extraction:
             resolver.note_speaker(f.subj.idx, f.speaker.cluster)
     # "Jane Roe: Nobody Will Lose Their Home" is Jane Roe speaking; "Leaked Memo:
     # Minister Mocked Rivals" is a label over a headline, not anyone's words
+    # "HS Roundup: Viera Defeats Rockledge" is a page section's label too
     found = [f for f in found if f.rule not in ("headline-colon", "direct-colon-name") or (
-        f.speaker.cluster is not None and not index.clusters[f.speaker.cluster].nominal)]
+        f.speaker.cluster is not None and not index.clusters[f.speaker.cluster].nominal
+        and thing_kind(list(index.clusters[f.speaker.cluster].words)) != "page section")]
     found = _continuations(text, found)
     assume_speakers(doc, found, resolver)
     _end_before_own_reports(text, found)

@@ -4,7 +4,8 @@ A name the tagger ran on into a title-case headline is cut at the verb
 ("Trump Says He ..."), a verb or adverb in front is dropped ("Later Blue
 Harbor announced"), a given name it left out is taken in ("Mayor of London
 Sadiq Khan"), an untagged "Karen Robison" is found, and storm names and
-past-tense headline words are told apart from people.
+past-tense headline words are told apart from people.  A qualifier opening the
+sentence is no part of the name either ("Recent Samsung smart TVs").
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ _NAME_BREAKS = frozenset(
     """.split()
 )
 _BREAK_MARKS = frozenset(":;\u201c\u201d\u2018\"|[]")
+#: words that qualify what follows at the start of a sentence, and never open a name
+#: ("Recent Samsung smart TVs", "Many Apple users")
+OPENING_QUALIFIERS = frozenset("recent latest newest older newer previous upcoming many several some".split())
 #: Arabic name particles: "Said" after them is a name ("Qaboos bin Said", "Tariq Al Said"), not a verb
 NAME_PARTICLES = frozenset("bin ibn bint ben abu al el".split())
 
@@ -64,10 +68,11 @@ class EntitySpans(ClusterStore):
                     continue
                 ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
                 start = ent.start
-            while len(ent) > 1 and (ent[0].tag_ in ("MD", "VBZ", "VBD", "VBP") or ent[0].pos_ == "ADV") \
+            while len(ent) > 1 and (ent[0].tag_ in ("MD", "VBZ", "VBD", "VBP") or ent[0].pos_ == "ADV"
+                                    or ent[0].lower_ in OPENING_QUALIFIERS) \
                     and ent.label_ in ACTOR_LABELS:
-                # "Will Rocky Linux provide ...?", "Later Blue Harbor announced": a verb or
-                # an adverb before the name is not part of it
+                # "Will Rocky Linux provide ...?", "Later Blue Harbor announced", "Recent
+                # Samsung TVs": a verb, an adverb or a qualifier before the name is not part of it
                 ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
                 start = ent.start
             if ent.label_ == "PERSON":

@@ -18,12 +18,14 @@ Without the list or pycountry every look-up in them answers "not known".
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from pathlib import Path
 from typing import Iterable
 
 from .actor_clusters import ClusterStore, NameMention
 from .actor_words import ORG_HEADS, PLACE_NOUNS
+from .name_text import name_words
 from .names import gender_of_given_name
 
 COUNTRY = "country"
@@ -105,6 +107,18 @@ def place_before_name(words: list[str], after_title: bool = False) -> int:
     return 0
 
 
+#: short forms of countries and unions written in pairs ("U.S.-Canada", "EU-China"), without full stops
+COUNTRY_ABBREVIATIONS = frozenset("US USA UK EU UAE PRC DPRK ROK".split())
+
+
+def place_pair(name: str) -> bool:
+    """ "U.S.-Canada", "China-EU": two or more known countries or regions joined by hyphens."""
+    parts = re.split(r"[-\u2013]", name)
+    return len(parts) >= 2 and all(
+        p and (p.replace(".", "") in COUNTRY_ABBREVIATIONS or place_kind(name_words(p)) in (COUNTRY, REGION))
+        for p in parts)
+
+
 class KnownPlaceFilter(ClusterStore):
     """Unquoted people and organisations whose names are places the text treats as such."""
 
@@ -135,6 +149,10 @@ class KnownPlaceFilter(ClusterStore):
                 demoted.add(c.index)
                 continue
             if c.titles or c.gender_votes:
+                continue
+            if place_pair(c.display):
+                c.demoted = "GPE"  # "U.S.-Canada trade": two places joined, no actor
+                demoted.add(c.index)
                 continue
             if not c.display.lower().startswith("the ") and by_cluster.get(c.index) \
                     and all(self._listed_with_places(m.start, m.end) for m in by_cluster[c.index]):

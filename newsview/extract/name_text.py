@@ -18,6 +18,10 @@ _STRIP = " \t\r\n\u00a0,;:!?\"'`()[]{}<>\u201c\u201d\u2018\u2019\u00ab\u00bb\u20
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$", re.I)
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _NAME_WORD = re.compile(r"^[^\W\d_][^\d\[\]{}<>/\\|=@$#*_^~%+?!;:\"\u201c\u201d\u00ab\u00bb\u2015\u2014\u2013&]*$")
+#: "Mueller, Stormy": two single words with a comma between them
+_LISTED_PAIR = re.compile(r"^[^\W\d_][\w.'\u2019-]*, [^\W\d_][\w.'\u2019-]*$")
+#: what a name may carry after a comma ("Acme, Inc.", "Martin Luther King, Jr." has more words)
+_AFTER_COMMA = frozenset("inc ltd llc co corp plc lp jr sr ii iii iv sa ag nv".split())
 _OK_CONNECTORS = frozenset("of de du da di del la le van von der den bin ibn al el y and & the for".split())
 
 def plausible_name(name: str, label: str) -> bool:
@@ -37,6 +41,8 @@ def plausible_name(name: str, label: str) -> bool:
         return False
     if label == "PERSON" and not any(w[:1].isupper() for w in words):
         return False  # "square km": a person's name has a capital
+    if _LISTED_PAIR.match(name) and name.split(",")[1].strip().rstrip(".").lower() not in _AFTER_COMMA:
+        return False  # "the emoluments clause, Mueller, Stormy, Cohen": two items of a list
     for w in words:
         if len(w) > 30:
             return False

@@ -5,10 +5,14 @@ Monument", "the Republican National Convention" and "the National
 Emergencies Act" organisations (or people).  Their last word (or the first,
 "Place Hélène Metges") gives them away.  Only names that speak nowhere are
 judged: "Heathrow Airport said ..." is the airport's operator speaking, and
-stays an actor.
+stays an actor.  A page's own sections ("Gift Guide", "HS Roundup"), a
+country's leaving a union ("Brexit") and a plural noun opening a line of a
+changelog ("Bugs fixed", "Challenges coming soon") are no actors either.
 """
 
 from __future__ import annotations
+
+import re
 
 from .actor_clusters import ClusterStore, NameMention
 from .actor_words import ROLE_NOUNS
@@ -38,6 +42,9 @@ EVENT_HEADS = frozenset(
     war pandemic outbreak act bill treaty accord protocol prize award trophy medal competition contest
     """.split()
 )
+
+#: last words of a page's own sections and columns ("9to5Mac Gift Guide", "HS Roundup")
+SECTION_HEADS = frozenset("guide guides roundup round-up recap".split())
 
 #: plural common nouns for sources the tagger may take for a name when they open a
 #: sentence ("Reports said at least 116 people died"): an unnamed source, no name
@@ -98,6 +105,8 @@ def thing_kind(words: list[str]) -> str | None:
         return "landmark"
     if last in EVENT_HEADS:
         return "event"
+    if last in SECTION_HEADS:
+        return "page section"
     if any(w == "flight" and nxt.isdigit() for w, nxt in zip(words, words[1:])):
         return "flight"  # "Lion Air Flight 610"
     if last in RANKS and all(w in RANKS or w in TITLE_WORDS or w in RANK_SEATS for w in words):
@@ -141,6 +150,12 @@ class NamedThingFilter(ClusterStore):
             if ms and all(self._a_verb(m) for m in ms):
                 c.hidden = True  # "it ABSTAINS from adjudicating": a verb in capitals for emphasis
                 continue
+            if len(c.words) == 1 and re.fullmatch(r"[a-z]{1,4}exit", c.words[0]):
+                c.hidden = True  # "Brexit", "Grexit": a country's leaving a union, an event
+                continue
+            if ms and c.kind == "PERSON" and len(c.words) == 1 and all(self._plural_opening_line(m) for m in ms):
+                c.hidden = True  # "Bugs fixed", "Challenges coming soon": a changelog's line, no one
+                continue
             if "the" not in c.words and demonym(list(c.words)):
                 c.hidden = True  # "a Hong Konger": one of a place's people, not a name ("The New Yorker" is)
                 continue
@@ -152,6 +167,14 @@ class NamedThingFilter(ClusterStore):
             if thing_kind(words) or (len(words) == 1 and c.kind == "ORG" and not c.display.isupper()
                                      and self._only_in_titles(by_cluster.get(c.index, []))):
                 c.hidden = True
+
+    def _plural_opening_line(self, m: NameMention) -> bool:
+        """The mention is one word the parse takes for a plural common noun ("Bugs", not "Jennings"),
+        opening its line and running into lower-case words."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) != 1 or span[0].tag_ != "NNS" or gender_of_given_name(span.text):
+            return False
+        return (m.start == 0 or self.text[m.start - 1] == "\n") and re.match(r" [a-z]", self.text[m.end : m.end + 2]) is not None
 
     def _modifies_honour(self, m: NameMention) -> bool:
         """The name at this mention only qualifies a noun for an honour ("Artist of Stardom champion")."""
