@@ -23,11 +23,15 @@ All-Access"), a trademark ("Digital Intuition®"), a market index ("Hang Seng
 Index", "Shanghai Composite"), a name the tagger cut off before a venue's
 last word ("The Cynthia Woods Mitchell Pavilion"), and an abbreviation
 spelt out right after a thing's name ("Hang Seng Index (HSI)") are no actors
-either.
+either, nor are a conference ("RustConf"), an honour named with what it is
+for ("the Movie Academy Award for Best Actress") and, on a page that names
+at least three of them, programming languages and formats ("Python", "Rust",
+"YAML": a developer's page, where the small tagger calls them organisations).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .actor_drops import without_actors
@@ -38,10 +42,10 @@ from .names import gender_of_given_name
 #: abbreviations of things, units and roles that never name an organisation or a person
 COMMON_ABBREVIATIONS = frozenset(
     """
-    AC AI API AR ATM AWD B2B B2C BMI BPA CEO CFO COO CPA CPC CPI CPM CPU CRM CTO CTR DIY DNA ECG EKG ER ERP ESG ETF EV EVs
-    FAQ FWD GaN GDP GPS GPU HD HDD HDMI HDR HDTV HIV ICT ICU ICUs IoT IPO IPS KPI LCD LED LEDs LTE MMS MPG MPH
-    MRI MVP NAS NFC NFT OLED PC PCs PDF PET PIN PTSD QB RAM RBI REIT RGB RNA ROI ROM RRP RTB RWD SaaS SEO SIM
-    SMS SSD SUV SUVs TD TDs TV UCS URL USB VAT VPN VR
+    AC AI API AR ATM AWD B2B B2C BMI BPA CEO CFO CI CLI COO CPA CPC CPI CPM CPU CRM CSV CTO CTR DIY DOM DNA ECG EKG ER ERP ESG ETF EV EVs
+    FAQ FWD GaN GB GDP GIF GPS GPU HD HDD HDMI HDR HDTV HIV HTML ICT ICU ICUs IoT IPO IPS JPEG JPG JSON KB KPI LCD LED LEDs LTE MMS MPG MPH
+    MB MRI MVP NAS NFC NFT OLED OSX PC PCs PDF PET PIN PNG POSIX PPT PTSD QB RAM RBI REIT REPL RGB RNA ROI ROM RRP RTB RWD SaaS SEO SIM
+    SMS SSD SUV SUVs TB TD TDs TV UCS UNIX URL USB VAT VPN VR XLS XML
     """.split()
 )
 #: nouns for works and products that a title or a model name follows ("the album Toulouse Street")
@@ -98,6 +102,14 @@ ACCESSORY_HEADS = frozenset(
 TECH_LAST = frozenset("USB USB-C HDMI SSD HDD LED OLED LCD NFC".split())
 #: last words of a service's plan ("CBS All-Access", "Amazon Music Unlimited")
 PLAN_WORDS = frozenset("Unlimited All-Access Premium".split())
+#: "RustConf", "PyCon Asia", "WordCamps": a conference or a festival by its name's first word
+_CONFERENCE = re.compile(r"^[A-Z][A-Za-z]+(?:Conf|Con|Fest|Camp)s?$")
+#: "Node.js", "Dockerfile", "Pipfile": a program library or a build file by its name's shape
+_SOFTWARE_FILE = re.compile(r"^[A-Z][a-z]+(?:file|\.js)$")
+#: "the Africa Movie Academy Award for Best Actress": an honour named with what it is for
+_HONOUR_FOR = re.compile(r"\b(?:Award|Awards|Prize|Medal|Trophy) (?:for|of|in)\b")
+#: how many different programming languages and formats among a page's actors make it a developer's page
+DEVELOPER_PAGE_NAMES = 3
 #: last words of market indexes ("Hang Seng Index", "Shanghai Composite"), in lower case
 INDEX_HEADS = frozenset("index composite".split())
 #: words after a brand that make a company or a branch of one, not a product ("Sony Pictures")
@@ -160,12 +172,24 @@ def thing_by_name(name: str) -> bool:
     words = re.sub(r"\s*\(.*$", "", name).split()
     if not words or gender_of_given_name(words[0]):
         return False
-    if "®" in name or "™" in name:
+    if "®" in name or "™" in name or _CONFERENCE.match(words[0]) or _HONOUR_FOR.search(name) \
+            or (len(words) == 1 and _SOFTWARE_FILE.match(name)):
         return True
     last = words[-1]
     if len(words) >= 2 and (last.lower() in ACCESSORY_HEADS or last in TECH_LAST or last in PLAN_WORDS):
         return True
     return len(words) >= 2 and last.lower() in INDEX_HEADS
+
+
+@functools.cache
+def programming_names() -> frozenset[str]:
+    """Names of programming languages and file formats ("Python", "Rust", "YAML", "TOML"), as
+    Pygments (a dependency of Rich) knows them; empty without it."""
+    try:
+        from pygments.lexers._mapping import LEXERS
+    except ImportError:  # pragma: no cover - Rich brings Pygments
+        return frozenset()
+    return frozenset(name for _module, name, *_rest in LEXERS.values() if " " not in name)
 
 
 def _spelt_out_before(text: str, start: int, ends: set[int]) -> bool:
@@ -188,6 +212,15 @@ def drop_thing_names(text: str, found: Extraction) -> Extraction:
         own = [(s, e) for s, e in actor.mentions if (s, e) in names]
         if own and all(_thing_mention(text, s, e) for s, e in own):
             dropped.add(actor.id)
+    # on a developer's page, "Python", "Rust" and "YAML" are languages and formats, not actors
+    # (a given name stays a person's: "Ruby", "Julia")
+    languages = {a.id for a in found.actors if not a.quotes and a.family in ("person", "org")
+                 and a.name in programming_names() and not gender_of_given_name(a.name)}
+    if len({a.name for a in found.actors if a.id in languages}) >= DEVELOPER_PAGE_NAMES:
+        dropped |= languages
+        # "Mercurial's Python", "Mercurial on Python": a program with the language it runs on
+        dropped |= {a.id for a in found.actors if not a.quotes and a.family in ("person", "org")
+                    and len(a.name.split()) > 1 and a.name.split()[-1] in programming_names()}
     # "Hang Seng Index (HSI)": the abbreviation of a thing's name is a thing's too
     ends = {e for a in found.actors if a.id in dropped for _s, e in a.mentions}
     for actor in found.actors:

@@ -194,3 +194,25 @@ def test_a_name_the_tagger_cut_before_a_venues_last_word_is_no_actor_unless_name
     text = "The band plays The Marla Whitcombe Pavilion on Friday and the Dorset Rane Arena on Sunday. Dorset Rane sang."
     found = extraction(text, {"Marla Whitcombe": "PERSON", "Dorset Rane": "PERSON"})
     assert names(drop_thing_names(text, found)) == {"Dorset Rane"}
+
+
+def test_on_a_developers_page_languages_and_formats_are_no_actors():
+    text = ("Write the tool in Python or Rust and keep its settings in YAML. Acme ships Halvard on Python 3. "
+            "Julia Brandt maintains it; Julia said the port took a year.")
+    found = extraction(text, {"Python": "ORG", "Rust": "ORG", "YAML": "ORG", "Halvard on Python": "ORG",
+                              "Acme": "ORG", "Julia": "PERSON"})
+    assert names(drop_thing_names(text, found)) == {"Acme", "Julia"}
+
+
+def test_one_language_name_alone_does_not_make_a_developers_page():
+    text = "Rust Holdings bought the mill. Rust said the deal closed on Friday, and Acme agreed."
+    found = extraction(text, {"Rust": "ORG", "Acme": "ORG"})
+    assert names(drop_thing_names(text, found)) == {"Rust", "Acme"}
+
+
+def test_conferences_honours_build_files_and_file_formats_are_no_actors():
+    text = ("Meet us at KestrelConf in May. She won the Harbor Prize for Fiction. Edit the Dockerfile and the "
+            "Pipfile; Node.js runs the rest. It skips JPEG files under 150 KB. Velcor said so.")
+    found = extraction(text, {"KestrelConf": "ORG", "the Harbor Prize for Fiction": "ORG", "Dockerfile": "ORG",
+                              "Pipfile": "ORG", "Node.js": "ORG", "JPEG": "ORG", "KB": "ORG", "Velcor": "ORG"})
+    assert names(drop_thing_names(text, found)) == {"Velcor"}
