@@ -5,7 +5,9 @@ A name the tagger ran on into a title-case headline is cut at the verb
 Harbor announced"), a given name it left out is taken in ("Mayor of London
 Sadiq Khan"), an untagged "Karen Robison" is found, and storm names and
 past-tense headline words are told apart from people.  A qualifier opening the
-sentence is no part of the name either ("Recent Samsung smart TVs").
+sentence is no part of the name either ("Recent Samsung smart TVs"), nor is a
+button's text a byline runs into ("Jane Roe Follow"), nor what follows a
+person's possessive in a link's headline ("Volodymyr Zelensky's Struggle").
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ _NAME_BREAKS = frozenset(
     """.split()
 )
 _BREAK_MARKS = frozenset(":;\u201c\u201d\u2018\"|[]")
+#: texts of a page's buttons that a byline may run into ("Michael Russell Follow")
+_BUTTON_WORDS = frozenset("Follow Subscribe Tweet Share Email".split())
 #: words that qualify what follows at the start of a sentence, and never open a name
 #: ("Recent Samsung smart TVs", "Many Apple users")
 OPENING_QUALIFIERS = frozenset("recent latest newest older newer previous upcoming many several some".split())
@@ -58,6 +62,11 @@ class EntitySpans(ClusterStore):
                         or t.text in _BREAK_MARKS
                         # "by Associated Press of bank robberies": a name goes on after 'of' in capitals only
                         or (t.lower_ == "of" and t.i + 1 < ent.end and t.nbor(1).is_lower)), None)
+            if cut is None and ent.label_ == "PERSON":
+                # "Volodymyr Zelensky's Struggle to ...": a link's headline ran on past the possessive
+                cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+            if cut is None and len(ent) > 2 and ent[-1].text in _BUTTON_WORDS and ent.label_ in ACTOR_LABELS:
+                cut = ent.end - 1  # "By Jane Roe Follow": a byline glued to its button
             if cut is not None and ent.label_ in ACTOR_LABELS:
                 ent = Span(doc, ent.start, cut, label=ent.label_)
             if len(ent) > 1 and ent[0].is_sent_start and len(ent[0]) >= 6 and ent[0].lower_.endswith("ed") \

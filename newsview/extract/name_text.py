@@ -20,6 +20,12 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _NAME_WORD = re.compile(r"^[^\W\d_][^\d\[\]{}<>/\\|=@$#*_^~%+?!;:\"\u201c\u201d\u00ab\u00bb\u2015\u2014\u2013&]*$")
 #: "Mueller, Stormy": two single words with a comma between them
 _LISTED_PAIR = re.compile(r"^[^\W\d_][\w.'\u2019-]*, [^\W\d_][\w.'\u2019-]*$")
+#: "Python &", "Python & environment management": a span cut at an ampersand or run into lower case
+_CUT_AT_AMPERSAND = re.compile(r"&$|& [a-z]")
+#: markup a page escaped, left in its text ("&lt;br/&gt;")
+_ESCAPED_MARKUP = re.compile(r"&(?:lt|gt|amp|quot|nbsp);")
+#: a bit of program code: an identifier with an underscore, a call's bracket left open
+_CODE = re.compile(r"\w_\w|\w\((?!.*\))")
 #: what a name may carry after a comma ("Acme, Inc.", "Martin Luther King, Jr." has more words)
 _AFTER_COMMA = frozenset("inc ltd llc co corp plc lp jr sr ii iii iv sa ag nv".split())
 _OK_CONNECTORS = frozenset("of de du da di del la le van von der den bin ibn al el y and & the for".split())
@@ -43,6 +49,8 @@ def plausible_name(name: str, label: str) -> bool:
         return False  # "square km": a person's name has a capital
     if _LISTED_PAIR.match(name) and name.split(",")[1].strip().rstrip(".").lower() not in _AFTER_COMMA:
         return False  # "the emoluments clause, Mueller, Stormy, Cohen": two items of a list
+    if _CUT_AT_AMPERSAND.search(name) or _ESCAPED_MARKUP.search(name) or _CODE.search(name):
+        return False  # "Python & environment management", "MyCorp &", "werden&lt;br/&gt;Bitte", "del_item(id"
     for w in words:
         if len(w) > 30:
             return False

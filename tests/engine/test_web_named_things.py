@@ -9,7 +9,7 @@ wrong label the small tagger is known to give, so that the rule is tested, not t
 from __future__ import annotations
 
 import pytest
-from factories import extract_text, mislabel
+from factories import mislabel
 
 from newsview.extract.known_places import place_pair
 from newsview.extract.name_text import plausible_name
@@ -57,9 +57,12 @@ def test_two_places_joined_by_a_hyphen_are_no_organisation(nlp):
     assert names(found) == ["Dana Ruiz"]
 
 
-@pytest.mark.parametrize("name, plausible", [("Mueller, Stormy", False), ("Acme, Inc.", True), ("Smith, Jr.", True),
-                                             ("Wachtell, Lipton, Rosen & Katz", True)])
-def test_two_list_items_run_together_are_no_name(name, plausible):
+@pytest.mark.parametrize("name, plausible", [
+    ("Mueller, Stormy", False), ("Acme, Inc.", True), ("Smith, Jr.", True), ("Wachtell, Lipton, Rosen & Katz", True),
+    ("Python &", False), ("Python & environment management", False), ("MyCorp &", False),
+    ("werden&lt;br/&gt;Bitte", False), ("del_item(messageID", False),
+    ("Procter & Gamble", True), ("Texas A&M University", True), ("Acme (UK)", True)])
+def test_list_items_run_together_a_span_cut_at_an_ampersand_markup_or_code_are_no_name(name, plausible):
     assert plausible_name(name, "ORG") is plausible
 
 
@@ -67,3 +70,15 @@ def test_a_qualifier_opening_the_sentence_is_no_part_of_the_name(nlp):
     text = "Recent Samsung smart TVs include the app."
     found = mislabel(nlp, text, {"Recent Samsung": "ORG"})
     assert names(found) == ["Samsung"]
+
+
+def test_a_bylines_button_is_no_part_of_the_name(nlp):
+    text = "The lesson: you are what you search.\n\nBy Dana Whitfield Follow @dwhitfield"
+    found = mislabel(nlp, text, {"Dana Whitfield Follow": "PERSON"})
+    assert names(found) == ["Dana Whitfield"]
+
+
+def test_a_link_headline_after_a_persons_possessive_is_no_part_of_the_name(nlp):
+    text = "Read next: Anna Quint\u2019s Struggle to Keep the Mill Open, and more."
+    found = mislabel(nlp, text, {"Anna Quint\u2019s Struggle": "PERSON"})
+    assert names(found) == ["Anna Quint"]
