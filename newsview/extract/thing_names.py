@@ -186,10 +186,10 @@ def programming_names() -> frozenset[str]:
     """Names of programming languages and file formats ("Python", "Rust", "YAML", "TOML"), as
     Pygments (a dependency of Rich) knows them; empty without it."""
     try:
-        from pygments.lexers._mapping import LEXERS
+        from pygments.lexers import get_all_lexers
     except ImportError:  # pragma: no cover - Rich brings Pygments
         return frozenset()
-    return frozenset(name for _module, name, *_rest in LEXERS.values() if " " not in name)
+    return frozenset(name for name, *_rest in get_all_lexers(plugins=False) if " " not in name)
 
 
 def _spelt_out_before(text: str, start: int, ends: set[int]) -> bool:
