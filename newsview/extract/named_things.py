@@ -29,19 +29,29 @@ LANDMARK_HEADS = frozenset(
     monument memorial airport square plaza street avenue boulevard bridge stadium arena cathedral mosque
     temple basilica chapel castle building range canyon valley desert forest beach island islands
     peninsula mountains hills reservoir dam canal sea ocean gulf strait fault trench volcano glacier reef
-    cave crater trail cemetery hostel hotel motel lodge mine
+    cave crater trail cemetery hostel hotel motel lodge mine zone
     """.split()
 )
 #: first words of names of squares and streets ("Place Hélène Metges", "Piazza Navona")
-LANDMARK_FIRST = frozenset("place plaza piazza rue avenida calle quai boulevard".split())
+LANDMARK_FIRST = frozenset("place plaza piazza rue avenida calle quai boulevard checkpoint".split())
 #: last words of names of events, laws and prizes ("National Convention", "National
 #: Emergencies Act", "Nobel Prize")
 EVENT_HEADS = frozenset(
     """
     convention summit expo games cup prix election elections primary primaries referendum caucuses
     war pandemic outbreak act bill treaty accord protocol prize award trophy medal competition contest
+    massacre genocide uprising revolution bombing bombings scandal
     """.split()
 )
+#: first words of names of events: "Operation Condor", and with "of" after them "the Battle
+#: of Britain", "the Rape of Nanking"
+EVENT_FIRST = frozenset({"operation"})
+EVENT_FIRST_OF = frozenset("battle siege massacre rape sack".split())
+#: last words of names of measures and scales ("the Torino Scale", "Consumer Price Index")
+MEASURE_HEADS = frozenset("scale index".split())
+#: nouns a language's or a people's adjective qualifies ("their Turkic language"): a one-word
+#: name that only ever qualifies them is that adjective, no actor
+LANGUAGE_NOUNS = frozenset("language languages dialect dialects alphabet script word words name names".split())
 
 #: last words of a page's own sections and columns ("9to5Mac Gift Guide", "HS Roundup")
 SECTION_HEADS = frozenset("guide guides roundup round-up recap".split())
@@ -92,7 +102,7 @@ HONOUR_FIRST = frozenset("order cross medal star".split())
 
 def thing_kind(words: list[str]) -> str | None:
     """What a name's words say it is when it is no actor: "road", "time zone",
-    "landmark", "event"; None when they say nothing."""
+    "landmark", "event", "measure"; None when they say nothing."""
     words = [w for w in words if w != "the"]
     if len(words) < 2:
         return None
@@ -103,10 +113,12 @@ def thing_kind(words: list[str]) -> str | None:
         return "time zone"  # "Central European Time", "Eastern Standard Time"
     if last in LANDMARK_HEADS or words[0] in LANDMARK_FIRST:
         return "landmark"
-    if last in EVENT_HEADS:
+    if last in EVENT_HEADS or words[0] in EVENT_FIRST or (words[0] in EVENT_FIRST_OF and words[1] == "of"):
         return "event"
     if last in SECTION_HEADS:
         return "page section"
+    if last in MEASURE_HEADS:
+        return "measure"  # "the Torino Scale", "the Richter scale"
     if any(w == "flight" and nxt.isdigit() for w, nxt in zip(words, words[1:])):
         return "flight"  # "Lion Air Flight 610"
     if last in RANKS and all(w in RANKS or w in TITLE_WORDS or w in RANK_SEATS for w in words):
@@ -156,6 +168,12 @@ class NamedThingFilter(ClusterStore):
             if ms and c.kind == "PERSON" and len(c.words) == 1 and all(self._plural_opening_line(m) for m in ms):
                 c.hidden = True  # "Bugs fixed", "Challenges coming soon": a changelog's line, no one
                 continue
+            if ms and all(self._after_year(m) for m in ms):
+                c.hidden = True  # "a hit since 1992's Batman Returns": a year's film, book or event
+                continue
+            if ms and all(self._qualifies_language(m) for m in ms):
+                c.hidden = True  # "their Turkic language": a language's adjective
+                continue
             if "the" not in c.words and demonym(list(c.words)):
                 c.hidden = True  # "a Hong Konger": one of a place's people, not a name ("The New Yorker" is)
                 continue
@@ -164,7 +182,7 @@ class NamedThingFilter(ClusterStore):
             words = [w for w in c.words if w != "the"]
             if c.kind == "PERSON" and words and gender_of_given_name(words[0]):
                 continue  # "Shirley Temple", "John Tower": a given name makes it a person's
-            if thing_kind(words) or (len(words) == 1 and c.kind == "ORG" and not c.display.isupper()
+            if self._called_a_thing(c.display) or thing_kind(words) or (len(words) == 1 and c.kind == "ORG" and not c.display.isupper()
                                      and self._only_in_titles(by_cluster.get(c.index, []))):
                 c.hidden = True
 
@@ -215,3 +233,29 @@ class NamedThingFilter(ClusterStore):
             if not (title_before or title_after):
                 return False
         return bool(mentions)
+
+    def _after_year(self, m: NameMention) -> bool:
+        """The name at this mention follows a year's possessive ("1992's Batman Returns")."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start < 2:
+            return False
+        year, case = self.tokens[span.start - 2], self.tokens[span.start - 1]
+        return case.lower_ in ("'s", "\u2019s") and len(year.text) == 4 and year.text.isdigit()
+
+    def _qualifies_language(self, m: NameMention) -> bool:
+        """The name at this mention is one word qualifying a noun for a language ("Turkic language")."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            return False
+        tok = span[0]
+        return tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.lower_ in LANGUAGE_NOUNS
+
+    def _called_a_thing(self, display: str) -> bool:
+        """The text calls the name, or a longer name ending with it, a film, a show, a ship...
+        ("the horror film White Noise" makes "Noise" no actor)."""
+        name = display[4:] if display.lower().startswith("the ") else display
+        if not name or not name[0].isupper():
+            return False
+        nouns = "|".join(sorted(THING_NOUNS))
+        pattern = rf"\b(?:{nouns})\s+(?:[A-Z][\w'.-]*\s+){{0,4}}{re.escape(name)}\b(?!\s+[A-Z])"
+        return re.search(pattern, self.text) is not None

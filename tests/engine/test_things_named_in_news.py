@@ -1,0 +1,79 @@
+"""Names of films, scales, operations, zones and a language's adjective, which the tagger
+calls people or organisations: the actor list leaves them out, and keeps the people
+named beside them."""
+
+from __future__ import annotations
+
+from newsview.extract import extract
+from newsview.extract.named_things import thing_kind
+from newsview.pipeline import parse
+from factories import mislabel
+
+
+def names(x) -> list[str]:
+    return [a.name for a in x.actors]
+
+
+def test_scales_operations_battles_and_zones_are_things_by_their_words():
+    assert thing_kind(["the", "torino", "scale"]) == "measure"
+    assert thing_kind(["consumer", "price", "index"]) == "measure"
+    assert thing_kind(["operation", "sea", "lion"]) == "event"
+    assert thing_kind(["the", "siege", "of", "leningrad"]) == "event"
+    assert thing_kind(["the", "harbour", "massacre"]) == "event"
+    assert thing_kind(["checkpoint", "4"]) == "landmark"
+    assert thing_kind(["exclusion", "zone"]) == "landmark"
+    # a first word that only names an event with "of" after it
+    assert thing_kind(["battle", "creek", "foods"]) is None
+
+
+def test_a_scale_and_an_operation_the_tagger_calls_organisations_are_no_actors(nlp):
+    text = ("The asteroid scored 4 on the Corvin Scale, astronomer Lena Vos said.\n\n"
+            "The raids were part of Operation Nightjar, a campaign run by the army.")
+    x = mislabel(nlp, text, {"Corvin Scale": "ORG", "Operation Nightjar": "ORG"})
+    assert "Corvin Scale" not in names(x) and "Operation Nightjar" not in names(x)
+    assert "Lena Vos" in names(x)
+
+
+def test_a_zone_and_a_numbered_checkpoint_are_places(nlp):
+    text = ("Rescuers reached the Dust Zone on Monday.\n\n"
+            "Gunmen fired on Checkpoint 4 before dawn, police spokesman Omar Tell said.")
+    x = mislabel(nlp, text, {"Dust Zone": "PERSON", "Checkpoint 4": "ORG"})
+    assert "Dust Zone" not in names(x) and "Checkpoint 4" not in names(x)
+    assert "Omar Tell" in names(x)
+
+
+def test_a_title_after_a_years_possessive_is_a_work_not_a_person(nlp):
+    text = ("Mara Quill has not had a hit since 1997's Silver Harbour, critic Tom Abeyta wrote.")
+    x = mislabel(nlp, text, {"Silver Harbour": "PERSON"})
+    assert "Silver Harbour" not in names(x)
+    assert "Mara Quill" in names(x)
+
+
+def test_the_tail_of_a_name_the_text_calls_a_film_is_the_film(nlp):
+    text = ("The studio opens the horror film Grey Static on Friday.\n\n"
+            "Static is the only new release this week, analyst Dana Morrow said.")
+    doc = parse(nlp, text)
+    # the tagger took the film's full name for a building and its short name for an organisation
+    film = doc.char_span(text.index("Grey Static"), text.index("Grey Static") + 11, label="FAC")
+    short = doc.char_span(text.rindex("Static"), text.rindex("Static") + 6, label="ORG")
+    assert film is not None and short is not None
+    others = [e for e in doc.ents if e.end <= film.start or e.start >= short.end
+              or (film.end <= e.start and e.end <= short.start)]
+    doc.set_ents(sorted([*others, film, short], key=lambda e: e.start))
+    x = extract(doc)
+    assert "Static" not in names(x)
+    assert "Dana Morrow" in names(x)
+
+
+def test_a_critic_named_after_the_word_film_stays_a_person(nlp):
+    text = "The film critic Helen Brandt panned Grey Static, and the director answered her."
+    x = mislabel(nlp, text, {"Helen Brandt": "PERSON"})
+    assert "Helen Brandt" in names(x)
+
+
+def test_a_languages_adjective_is_no_organisation(nlp):
+    text = ("Their Vostric language differs from Russian, according to a Harwick report.\n\n"
+            "Harwick is a news agency.")
+    x = mislabel(nlp, text, {"Vostric": "ORG", "Harwick": "ORG"})
+    assert "Vostric" not in names(x)
+    assert "Harwick" in names(x)
