@@ -155,6 +155,11 @@ def source_kind(tok: Token) -> str:
 def _phrase(doc: Doc, tok: Token) -> tuple[int, int]:
     """The character span of the noun phrase ``tok`` heads (its subtree)."""
     left, right = doc[tok.left_edge.i], doc[tok.right_edge.i]
+    # up to its first comma, as every speaker's phrase: "testimony from 3,399 women, almost all
+    # of whom said ..." is the testimony from the women, not the clause after them
+    comma = next((t for t in doc[tok.i : right.i + 1] if t.text == ","), None)
+    if comma is not None and comma.i > tok.i:
+        right = doc[comma.i - 1]
     return left.idx, right.idx + len(right.text)
 
 

@@ -86,7 +86,10 @@ def noun_phrase(text: str, tok: "Token") -> tuple[int, int]:
     s = max(s, text.rfind("\n", s, tok.idx) + 1)
     # never reach back into a quotation ('... safe" tweeted the mayor')
     s = max([s] + [text.rfind(m, s, tok.idx) + 1 for m in "\"\u201d\u201c\u00bb"])
-    cuts = (text.find(sep, tok.idx, e) for sep in (",", " \u2014", " (", "\n", ";", ":"))
+    cuts = [text.find(sep, tok.idx, e) for sep in (" \u2014", " (", "\n", ";", ":")]
+    # a comma ends the phrase, but not one inside a number ("More than 18,000 of the respondents")
+    cuts += [k for k in range(tok.idx, e) if text[k] == "," and not (
+        0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit())][:1]
     e = min([e] + [k for k in cuts if k > tok.idx])
     s, e = strip_span(text, s, e)
     if e - s > 160 or not (s <= tok.idx < e):

@@ -38,6 +38,12 @@ class UnnamedSpeakers(ResolverBase):
         """An unnamed speaker ("critics", "the report"): its own actor."""
         if any(c.dep_ == "det" and c.lower_ in ("which", "what", "whose", "whichever") for c in tok.children):
             return NO_SPEAKER  # "Which officials would you ask ...?": a question, not a speaker
+        if tok.pos_ == "NUM" and any(ch.isdigit() for ch in tok.text) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return NO_SPEAKER  # "316 said they were raped": a count that says not who (" 18,000 of the respondents" does)
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("whom", "which") for g in c.children)
+               for c in tok.children):
+            return self._antecedent(tok)  # "3,399 women, almost all of whom said ...": the women
         if tok.lemma_.lower() in BARE_SOURCES and tok.tag_ == "NNS" and not any(
                 c.i < tok.i or c.dep_ in ("relcl", "acl") for c in tok.children):
             return NO_SPEAKER  # "Reports say ...": no one in particular, the speaker stays unknown
@@ -78,6 +84,17 @@ class UnnamedSpeakers(ResolverBase):
             return named
         cid = self.index.nominal(phrase, s, e, is_group(tok))
         return Speaker(cid, (s, e), "nominal", (), 0.75)
+
+    def _antecedent(self, tok: "Token") -> Speaker:
+        """ "3,399 women, almost all of whom said": the noun before the comma the clause hangs on."""
+        k = tok.left_edge.i - 1
+        if k >= 1 and self.doc[k].text == "," and self.doc[k - 1].pos_ in ("NOUN", "PROPN"):
+            ante = self.doc[k - 1]
+            s, e = self._phrase(ante)
+            if s <= ante.idx < e:
+                cid = self.index.nominal(self.text[s:e], s, e, is_group(ante))
+                return Speaker(cid, (s, e), "nominal", (f"{tok.text} of whom \u2192 {ante.text}",), 0.65)
+        return NO_SPEAKER
 
     def _author(self, tok: "Token") -> Speaker | None:
         """ "Her comments drew fire", "Okafor's message urged ...": words that speak
