@@ -32,7 +32,7 @@ from .actor_words import (
 from .cues import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES, TITLE_WORDS
 from .entity_spans import NAME_PARTICLES, EntitySpans
 from .known_places import KnownPlaceFilter, place_before_name
-from .named_things import SOURCE_PLURALS, NamedThingFilter
+from .named_things import SOURCE_PLURALS, NamedThingFilter, portfolio_before_name
 from .name_text import core_words as _core
 from .name_text import name_words, plausible_name, strip_titles, trim_span
 from .names import gender_of_given_name
@@ -109,6 +109,10 @@ class ActorIndex(EntitySpans, NonActorFilter, KnownPlaceFilter, NamedThingFilter
                 label = relabel[(s, e)] = "ORG"  # "Civic Platform", "European Council"
             elif label in ("ORG", "GPE") and (k := place_before_name(words, self._after_title(ent))):
                 # "Vermont Bernie Sanders" (from "Senator from Vermont Bernie Sanders"): the person
+                words = words[k:]
+                label = relabel[(s, e)] = "PERSON"
+            elif label in ("ORG", "GPE") and self._after_title(ent) and (k := portfolio_before_name(words)):
+                # "State Blackwell" (from "Secretary of State Blackwell"): the office's holder
                 words = words[k:]
                 label = relabel[(s, e)] = "PERSON"
             elif label in ("ORG", "GPE") and len(words) <= 3 and ent[0].is_title and ent.root.tag_ == "NNP" \

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .actor_clusters import ClusterStore, NameMention
-from .actor_words import ROLE_NOUNS
+from .actor_words import ORG_HEADS, ROLE_NOUNS
 from .cues import TITLE_WORDS
 from .known_places import place_kind
 from .names import gender_of_given_name
@@ -67,6 +67,25 @@ PORTFOLIO_TITLES = frozenset(
     "secretary minister ministry president speaker chairman chairwoman chair spokesman spokeswoman spokesperson "
     "member members leader commissioner director head".split()
 )
+
+#: the last word of an office's name before its holder's ("Secretary of State Ken Blackwell",
+#: "Chief of Staff Ana Ruiz"), which the tagger may take as the first word of the holder's name
+PORTFOLIOS = frozenset(
+    "state staff defense defence justice health education energy transportation commerce labor labour "
+    "interior treasury agriculture finance".split()
+)
+
+
+def portfolio_before_name(words: list[str]) -> int:
+    """How many leading words of a name, found right after "<title> of", are the office's
+    last word ("State Blackwell" from "Secretary of State Blackwell"): 0 or 1."""
+    if len(words) < 2 or words[0] not in PORTFOLIOS or len(words) > 4:
+        return 0
+    rest = words[1:]
+    if rest[-1] in ORG_HEADS or place_kind(rest) is not None or any(w in ("of", "and", "for") for w in rest):
+        return 0  # "Health Canada", "Justice Department", "Education and Skills"
+    return 1
+
 
 #: words for a person's rank or office; a name made of them only ("Detective
 #: Inspector", "Deputy Minister") is a title whose holder the text names elsewhere

@@ -5,7 +5,7 @@ named beside them."""
 from __future__ import annotations
 
 from newsview.extract import extract
-from newsview.extract.named_things import thing_kind
+from newsview.extract.named_things import portfolio_before_name, thing_kind
 from newsview.pipeline import parse
 from factories import mislabel
 
@@ -77,3 +77,18 @@ def test_a_languages_adjective_is_no_organisation(nlp):
     x = mislabel(nlp, text, {"Vostric": "ORG", "Harwick": "ORG"})
     assert "Vostric" not in names(x)
     assert "Harwick" in names(x)
+
+
+def test_an_offices_last_word_is_cut_from_its_holders_name():
+    assert portfolio_before_name(["state", "blackwell"]) == 1
+    assert portfolio_before_name(["defense", "lloyd", "austin"]) == 1
+    # an agency or a department keeps its name
+    assert portfolio_before_name(["health", "canada"]) == 0
+    assert portfolio_before_name(["justice", "department"]) == 0
+
+
+def test_the_holder_named_after_secretary_of_defense_is_a_person(nlp):
+    text = "Secretary of Defense Mara Quill flew to Riga on Monday, and the talks began."
+    x = mislabel(nlp, text, {"Defense Mara Quill": "ORG"})
+    assert "Mara Quill" in names(x)
+    assert "Defense Mara Quill" not in names(x)
