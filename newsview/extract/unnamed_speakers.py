@@ -86,10 +86,16 @@ class UnnamedSpeakers(ResolverBase):
         return Speaker(cid, (s, e), "nominal", (), 0.75)
 
     def _antecedent(self, tok: "Token") -> Speaker:
-        """ "3,399 women, almost all of whom said": the noun before the comma the clause hangs on."""
+        """ "3,399 women, almost all of whom said": the noun before the comma the clause hangs on.
+
+        Of "family members of the victims, many of whom say" it is the members: a noun that is only
+        the object of "of" gives way to the noun it belongs to, whose phrase takes it in.
+        """
         k = tok.left_edge.i - 1
         if k >= 1 and self.doc[k].text == "," and self.doc[k - 1].pos_ in ("NOUN", "PROPN"):
             ante = self.doc[k - 1]
+            while ante.dep_ == "pobj" and ante.head.lower_ == "of" and ante.head.head.pos_ in ("NOUN", "PROPN"):
+                ante = ante.head.head
             s, e = self._phrase(ante)
             if s <= ante.idx < e:
                 cid = self.index.nominal(self.text[s:e], s, e, is_group(ante))

@@ -33,3 +33,10 @@ def test_a_grown_document_name_ends_before_the_comma(nlp):
     x = extract_text(nlp, "The inquiry heard testimony from 2,104 nurses, almost all of whom said they had worked unpaid.")
     # the nurses, or their testimony as the document that speaks: never with the comma after it
     assert {a.name for a in x.actors} & {"2,104 nurses", "testimony from 2,104 nurses"}
+
+
+def test_whom_after_an_of_phrase_is_the_people_it_belongs_to(nlp):
+    """The dead do not speak: "relatives of the victims, many of whom say" are the relatives."""
+    x = extract_text(nlp, "The minister met with relatives of the crash victims, many of whom said the inquiry was a sham.")
+    (name,) = speaker_names(x)
+    assert name.startswith("relatives"), name
