@@ -10,8 +10,12 @@ offsets index ``doc.text``.  The work is split into:
   (a name's words and titles), :mod:`.actor_clusters` (actors being built),
   :mod:`.non_actors` (names that are places or things), :mod:`.actor_genders`
   and :mod:`.actor_words` (what a name's words say it is);
-* :mod:`.speakers` - subjects, pronouns and descriptors to actors, with
-  :mod:`.speech_subjects` (a speech verb's subject in the parse);
+* :mod:`.speakers` - subjects, names and descriptors to actors, with
+  :mod:`.speech_subjects` (a speech verb's subject in the parse),
+  :mod:`.pronoun_antecedents` ("he", "she", "they" to the actor meant),
+  :mod:`.unnamed_speakers` ("critics", "an official", "almost all of whom"),
+  :mod:`.speaker_record` (the resolver's shared state) and
+  :mod:`.speech_nouns` ("her pledge to ...");
 * :mod:`.quotes` - direct and mixed quotes, built on :mod:`.reported_speech`
   (speech without quotation marks), :mod:`.quote_frames` (the cue and byline
   around a quotation) and :mod:`.speech_verbs`;
@@ -21,7 +25,9 @@ offsets index ``doc.text``.  The work is split into:
 * :mod:`.assemble` - actors and quotes put together into it;
 * :mod:`.headlines` - names only a title-case headline gives, taken out;
 * :mod:`.documents` - documents and data as sources, and things that are none;
-* :mod:`.places` - places the tagger took for people or organisations;
+* :mod:`.places` - places the tagger took for people or organisations, with
+  :mod:`.known_places` (countries, regions, GeoNames cities) and :mod:`.named_things`
+  (roads, events, laws, prizes: names that say what they are);
 * :mod:`.list_lines` - names only list entries, datelines and footnotes give, taken out
   (with :mod:`.actor_drops`);
 * :mod:`.glued_names` - names a page glued to the next link's text, cut back;
