@@ -18,7 +18,7 @@ SPEECH_VERBS = frozenset(
     continue begin start told mutter murmur muse sigh cry chant thunder rail scoff snap tout
     trumpet rebut refute dispute protest object pledge swear guarantee project forecast
     predict estimate calculate warn notify announce publish cite quote summarize summarise
-    highlight underscore underline point signal
+    highlight underscore underline point signal remind
     """.split()
 )
 #: Verbs that only count as speech cues with a clausal complement, never as

@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from .actors import ActorIndex
+from .cues import SPEECH_VERBS
+from .speech_verbs import OBJECT_SPEECH, XCOMP_SPEECH
+
+#: what a participle after a noun may do that makes it the message, not part of its name
+_MESSAGE_PARTICIPLES = SPEECH_VERBS | OBJECT_SPEECH | XCOMP_SPEECH
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -81,6 +86,8 @@ def noun_phrase(text: str, tok: "Token") -> tuple[int, int]:
         if c.dep_ in ("advmod", "npadvmod") or c.ent_type_ in ("DATE", "TIME") or (
                 c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)):
             break  # "Her campaign workers here", "The letters Monday", "A report during the weekend"
+        if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in _MESSAGE_PARTICIPLES:
+            break  # "an item suggesting that ...", "calls saying ...": what it says is not its name
         right = c.right_edge
     s, e = tok.left_edge.idx, right.idx + len(right)
     s = max(s, text.rfind("\n", s, tok.idx) + 1)

@@ -16,6 +16,7 @@ from .cues import (
     NEUTER_PRONOUNS,
     PERSON_NOUNS,
     PLURAL_PRONOUNS,
+    TITLE_WORDS,
 )
 from .pronoun_antecedents import PronounAntecedents
 from .speaker_record import NO_SPEAKER, Speaker, strip_span
@@ -66,6 +67,10 @@ class SpeakerResolver(PronounAntecedents, UnnamedSpeakers):
         ):
             cid = None
             return self._nominal(tok)
+        if cid is None or idx.clusters[cid].kind != "PERSON":
+            ranked = self._name_after_rank(tok)
+            if ranked is not None:
+                return ranked
         if cid is not None:
             if idx.clusters[cid].kind != "PERSON":
                 # "Trump's Indiana chairman, Rex Early, said": the person, not the place
@@ -154,6 +159,28 @@ class SpeakerResolver(PronounAntecedents, UnnamedSpeakers):
         if tok.pos_ == "PRON" and tok.text[:1].isupper() and tok.i != tok.sent.start and len(tok.text) > 2:
             return self._nominal(tok)  # a name the tagger took for a pronoun ("fellow blogger Esra'a")
         return NO_SPEAKER
+
+    def _name_after_rank(self, tok: "Token") -> Speaker | None:
+        """ "said Air Force 1st Lt. Ana Ruiz", "said Army Sgt. Ana Ruiz": a service or
+        an office tagged as the name, with the rank and the person's name after it."""
+        doc = self.doc
+        k = self._entity_span(tok)[1]
+        j = next((t.i for t in doc[tok.i :] if t.idx >= k), len(doc))
+        if not tok.text[:1].isupper() and not tok.text[:1].isdigit():
+            return None  # "said a spokesman": no service or rank to read past
+        ranks = 0
+        while j < len(doc) and j - tok.i < 8 and doc[j].text[:1].isupper() and (
+                doc[j].lower_ in TITLE_WORDS or doc[j].lower_ + "." in TITLE_WORDS):
+            ranks += 1
+            # "Lt." may come as "Lt" and "." (the period of the abbreviation, not a sentence's end)
+            j += 2 if j + 1 < len(doc) and doc[j + 1].text == "." and doc[j].lower_ + "." in TITLE_WORDS else 1
+        if not ranks or j >= len(doc) or "\n" in doc[tok.i : j].text:
+            return None
+        cid = self.index.cluster_of_token(doc[j])
+        if cid is None or self.index.clusters[cid].kind != "PERSON":
+            return None
+        chain = (f"{doc[tok.i : j].text} \u2192 the rank before {self.index.clusters[cid].display}",)
+        return Speaker(cid, self._entity_span(doc[j]), "name", chain, 0.9)
 
     def _named_so(self, head: "Token") -> Speaker | None:
         """ "a retired teacher named Ana Ruiz, who said ...": the person the noun is given the name of."""

@@ -86,7 +86,7 @@ def subject_of(verb: "Token") -> "Token | None":
                 # microphone telling ...": the one who issued it
                 gov = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
                 if gov is not None and gov.pos_ in ("VERB", "AUX") and any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in gov.children
+                    c.dep_ in ("nsubj", "nsubjpass") and _may_issue(c, gov) for c in gov.children
                 ):
                     cur = gov
                     via_xcomp = True
@@ -172,6 +172,20 @@ def participle_owner(verb: "Token") -> "Token | None":
         if gov.pos_ == "VERB" and gov.lemma_.lower() in SPEECH_VERBS and _has_subject(gov):
             return gov
     return None
+
+
+#: verbs whose subject takes in a message rather than sends it ("police received calls saying ...")
+_RECEIVING = frozenset("receive get obtain see read find review hear".split())
+
+
+def _may_issue(subj: "Token", gov: "Token") -> bool:
+    """The subject of the verb that governs a message ("fired back a response
+    saying", "turned up beside an item suggesting") could have issued it: not
+    someone receiving it, not a thing ("the picture") that says nothing."""
+    if subj.dep_ == "nsubj" and gov.lemma_.lower() in _RECEIVING:
+        return False
+    return subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ in ("PRON", "PROPN") \
+        or subj.lemma_.lower() in PERSON_NOUNS or subj.tag_ in ("NNS", "NNPS")
 
 
 def _person_subject(verb: "Token") -> bool:

@@ -31,6 +31,20 @@ def is_group(tok: "Token") -> bool:
         or tok.lemma_.lower() in COLLECTIVE_NOUNS
 
 
+def _closes_clause_before(name: "Token", tok: "Token") -> bool:
+    """``name`` ends a subordinate clause or a prepositional phrase that ``tok``
+    is not part of ("After meeting Ruiz, officials said", "While X doubt Ruiz, many said")."""
+    cur = name
+    for _ in range(12):
+        if tok in cur.subtree or cur.head is cur:
+            return False
+        if cur.dep_ in ("advcl", "prep", "agent", "relcl", "acl", "pcomp"):
+            # "According to Ruiz, the media would ...": what follows is still her account
+            return cur.lower_ != "according" and cur.head.lower_ != "according"
+        cur = cur.head
+    return False
+
+
 class UnnamedSpeakers(ResolverBase):
     """Speakers described rather than named: each its own actor, unless the phrase names someone."""
 
@@ -50,7 +64,10 @@ class UnnamedSpeakers(ResolverBase):
         # "Robert Shrum, a veteran strategist, said": the name before the appositive
         if tok.dep_ == "appos" or (tok.i >= 2 and tok.left_edge.i >= 2 and self.doc[tok.left_edge.i - 1].text == ","):
             head = tok.head if tok.dep_ == "appos" else self.doc[tok.left_edge.i - 2]
-            cid = self.index.cluster_of_token(head)
+            # "While many voters doubt Ruiz, many said ...": the name closes a clause
+            # of its own before the comma, it is no one the phrase describes
+            cid = None if tok.dep_ != "appos" and _closes_clause_before(head, tok) \
+                else self.index.cluster_of_token(head)
             if cid is not None and self.index.clusters[cid].kind == "PERSON":
                 return Speaker(cid, self._entity_span(head), "name", (), 0.85)
         author = self._author(tok)

@@ -1,0 +1,49 @@
+"""Speakers behind a rank, after a clause that ends in a name, of a message noun
+("an item suggesting ...", "calls saying ...") and of "reminds ... and says":
+one invented text each."""
+
+from __future__ import annotations
+
+from factories import extract_text, who
+
+run = extract_text
+
+
+def test_a_rank_between_the_service_and_the_name_does_not_split_the_speaker(nlp):
+    text = "\"We held the bridge until the relief column arrived,\" said Army 1st Lt. Ines Walcott."
+    x = run(nlp, text)
+    assert who(x, "held the bridge") == "Ines Walcott"
+
+
+def test_a_name_closing_a_clause_before_the_comma_is_not_described_by_the_subject(nlp):
+    text = (
+        "Daniel Okafor opened the new dam in March.\n\n"
+        "While many farmers have voiced doubts about Daniel Okafor, many said Monday that the new "
+        "dam would protect their fields."
+    )
+    x = run(nlp, text)
+    assert who(x, "protect their fields") == "many"
+
+
+def test_a_message_noun_with_a_participle_speaks_not_the_thing_beside_it(nlp):
+    text = (
+        "The harbour board met on Monday. Soon after, the photograph turned up in a local newspaper "
+        "beside an item suggesting that the mayor had misled the council."
+    )
+    x = run(nlp, text)
+    assert who(x, "misled the council") == "an item"
+
+
+def test_calls_someone_received_speak_not_the_one_who_received_them(nlp):
+    text = "Firefighters received calls saying smoke was pouring from the library roof."
+    x = run(nlp, text)
+    assert who(x, "smoke was pouring") == "calls"
+
+
+def test_a_narrator_who_reminds_viewers_goes_on_to_say_the_next_part(nlp):
+    text = (
+        "The mayor's campaign released an advert on Friday. In it, a narrator reminds viewers that "
+        "Walcott rebuilt the harbour and says she wants to extend the ferry line."
+    )
+    x = run(nlp, text)
+    assert who(x, "extend the ferry line") == "a narrator"
