@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..model import Actor, Entity, Evidence, Mention, Quote
 from .actors import SPEAKING_ONLY, ActorIndex
 from .cues import PERSONAL_PRONOUNS
+from .documents import DOCUMENT, source_kind
 from .extraction import Extraction
 from .interviews import QUESTION_RULE, interview_turns
 from .named_things import thing_kind
@@ -270,7 +271,10 @@ def assemble(doc: "Doc") -> Extraction:
         blocks = []
     found = sorted(found + blocks + turns, key=lambda f: (f.start, -f.end))
     # speakers in text order, so that "he" can follow the previous speaker
-    resolver.set_contents([span for f in found for span in f.spans])
+    # ("the affidavit said that Ruiz had seen bruises. \"...\" she wrote": a person
+    # named in what a document says is who a pronoun after it goes on about)
+    resolver.set_contents([span for f in found for span in f.spans
+                           if f.subj is None or source_kind(f.subj) != DOCUMENT])
     for f in sorted(found, key=lambda f: f.subj.idx if f.subj is not None else f.start):
         if f.subj is not None:
             f.speaker = resolver.resolve(f.subj)

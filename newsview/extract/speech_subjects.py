@@ -16,6 +16,9 @@ if TYPE_CHECKING:  # pragma: no cover
 OBJECT_CONTROL = frozenset("lead prompt force cause push compel inspire pressure get drive".split())
 
 
+#: words for some of the people, standing for them as a verb's subject ("many argue")
+_PEOPLE_QUANTIFIERS = frozenset("many some others most several few".split())
+
 #: pronouns for a thing or a fact, never the one who goes on to speak
 _THING_PRONOUNS = frozenset({"it", "this", "that"})
 
@@ -47,6 +50,8 @@ def subject_of(verb: "Token") -> "Token | None":
                     said = cur.head
                     break
                 return c
+            if c.i == cur.i - 1 and c.dep_ in ("amod", "advmod", "npadvmod") and c.lower_ in _PEOPLE_QUANTIFIERS:
+                return c  # "That plan, many argue, could ...": the parse makes the quantifier a modifier
             if c.dep_ == "agent":  # "was told by X" is rare; "as said by X"
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -293,6 +298,8 @@ def _name_after(verb: "Token") -> "Token | None":
         return None
     while t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I":
         t = doc[t.i + 1]
+    if t.dep_ == "poss" and t.head.i > t.i and t.head.pos_ == "NOUN":
+        return t.head  # '"...," exhorted Ruiz's introducer, X': the one she introduced is not who spoke
     return t
 
 

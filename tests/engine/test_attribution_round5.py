@@ -1,5 +1,6 @@
 """Speakers behind a rank, after a clause that ends in a name, of a message noun
-("an item suggesting ...", "calls saying ...") and of "reminds ... and says":
+("an item suggesting ...", "calls saying ..."), of "reminds ... and says", and
+a "he" after what a document says about someone:
 one invented text each."""
 
 from __future__ import annotations
@@ -47,3 +48,32 @@ def test_a_narrator_who_reminds_viewers_goes_on_to_say_the_next_part(nlp):
     )
     x = run(nlp, text)
     assert who(x, "extend the ferry line") == "a narrator"
+
+
+def test_a_person_named_in_what_a_document_says_is_who_the_next_he_stands_for(nlp):
+    text = (
+        "The guard resigned from the harbour board after the board raised questions about whether "
+        "Daniel Okafor had actually grabbed him.\n\n"
+        "The charge against Okafor is explained in an affidavit written by Marc Ruiz, a detective "
+        "with the harbour police.\n\n"
+        "Beyond the camera footage, the affidavit cited interviews with the guard and said that Ruiz "
+        "had seen bruises on the guard's forearm. They \"appeared to be several finger marks,\" he wrote."
+    )
+    x = run(nlp, text)
+    assert who(x, "several finger marks") == "Marc Ruiz"
+
+
+def test_many_set_off_by_commas_inside_a_sentence_is_who_argues_it(nlp):
+    text = "That attitude, many argue, could carry a heavy cost if the council approves the plan."
+    x = run(nlp, text)
+    assert who(x, "carry a heavy cost") == "many"
+
+
+def test_a_speaker_introduced_by_whose_introducer_they_are_is_the_introducer(nlp):
+    text = (
+        "Ines Walcott closed the rally on the quay.\n\n"
+        "Before she spoke, the crowd heard the loudest line of the night: \"It's about time this town "
+        "had a harbour it could be proud of,\" exhorted Walcott's introducer, the singer Marta Lindqvist."
+    )
+    x = run(nlp, text)
+    assert who(x, "harbour it could be proud of") == "Marta Lindqvist"
