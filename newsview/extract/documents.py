@@ -47,7 +47,7 @@ DOCUMENT_NOUNS = frozenset(
     ad advert advertisement commercial clip spot message interview account tally count average platform
     profile petition subpoena timeline program programme show briefing remark comment speech testimony
     address note letter summary readout opinion polling form overview dictum brief motion decision
-    item call voicemail
+    item call voicemail novel memoir
     discussion conversation debate hearing meeting conference session
     """.split()
 )

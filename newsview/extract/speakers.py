@@ -84,8 +84,9 @@ class SpeakerResolver(PronounAntecedents, UnnamedSpeakers):
             s, e = self._entity_span(tok)
             return Speaker(cid, (s, e), "name", (), 0.95)
         # "The spokesman, John Smith," / "Trump spokesman Hope Hicks": an
-        # appositive, or a compound name on a title, carries the name
-        for c in tok.children:
+        # appositive, or a compound name on a title, carries the name (the
+        # appositive first: "Ruiz's Ohio chairman, Ana Lee, said" is Lee)
+        for c in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
             cc = idx.cluster_of_token(c)
             if cc is None:
                 continue

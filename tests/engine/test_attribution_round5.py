@@ -77,3 +77,22 @@ def test_a_speaker_introduced_by_whose_introducer_they_are_is_the_introducer(nlp
     )
     x = run(nlp, text)
     assert who(x, "harbour it could be proud of") == "Marta Lindqvist"
+
+
+def test_the_name_in_apposition_to_a_title_outranks_a_name_the_title_is_compounded_with(nlp):
+    text = (
+        "Daniel Okafor has struggled to win over the state's delegates.\n\n"
+        "Okafor\u2019s Indiana chairman, Rex Lindqvist, a former state party chairman who just signed on "
+        "to Okafor\u2019s team last weekend, said he hasn\u2019t explored the delegate process enough."
+    )
+    x = run(nlp, text)
+    assert who(x, "explored the delegate process") == "Rex Lindqvist"
+
+
+def test_a_novel_speaks_as_a_document_does(nlp):
+    text = (
+        "The islanders still refuse to pave the old road. They keep it as it is at least in part "
+        "because a children's novel about the island says so."
+    )
+    x = run(nlp, text)
+    assert who(x, "so") == "a children's novel about the island"
