@@ -12,6 +12,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: how far back (in characters) a pronoun looks for its antecedent
 PRONOUN_WINDOW = 1500
+#: labels of the longer names a place's name opens ("Sandy Hook Elementary School")
+_NAMED_AFTER_LABELS = ("ORG", "FAC", "GPE", "LOC")
+#: words before a name that use it as a place ("at Sandy Hook", "entered Sandy Hook")
+_PLACE_WORDS = frozenset("at in near outside inside entered enter enters visited".split())
 
 
 class PronounAntecedents(ResolverBase):
@@ -34,7 +38,7 @@ class PronounAntecedents(ResolverBase):
         for m in cands:
             start, cid, subject, head = m
             c = idx.clusters[cid]
-            if c.kind != "PERSON" or cid in named_after:
+            if c.kind != "PERSON" or cid in named_after or cid in self._place_names():
                 continue
             # a name inside the same clause as the pronoun rarely is its antecedent
             if head is not None and start >= sent_start and self._same_clause(head, tok):
@@ -87,6 +91,30 @@ class PronounAntecedents(ResolverBase):
             conf -= 0.15
         chain = (f"{tok.text} \u2192 {c.display} ({where})",)
         return Speaker(cid, (pos, pos + len(tok)), "pronoun", chain, conf)
+
+    def _place_names(self) -> set[int]:
+        """Names tagged as people that the text uses as a place: the name opens the
+        name of an institution or a place ("Sandy Hook Elementary School") and
+        stands after "at", "in" or "entered" somewhere, and no title goes with it."""
+        if self._place_names_cache is not None:
+            return self._place_names_cache
+        idx = self.index
+        longer = [self.text[s:e] for s, e, label, _c in idx.entities if label in _NAMED_AFTER_LABELS]
+        found: set[int] = set()
+        for c in idx.clusters:
+            if c.kind != "PERSON" or c.titles or len(c.words) < 2 or c.nominal:
+                continue
+            name = c.display
+            if not any(t.startswith(name + " ") for t in longer):
+                continue
+            if any(self._used_as_place(m.start) for m in idx.mentions if m.cluster == c.index):
+                found.add(c.index)
+        self._place_names_cache = found
+        return found
+
+    def _used_as_place(self, start: int) -> bool:
+        before = self.text[max(0, start - 12) : start].split()
+        return bool(before) and before[-1].lower() in _PLACE_WORDS
 
     def _named_in_own_clause(self, tok: "Token") -> set[int]:
         """ "He said Obama hopes ...": a person named by name later in the clause

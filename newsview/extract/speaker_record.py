@@ -43,6 +43,8 @@ class ResolverBase:
         self._content_starts: list[int] = []
         #: (offset, cluster) of speakers already attributed, for pronoun preference
         self.recent_speakers: list[tuple[int, int]] = []
+        #: names tagged as people that the text uses as places (worked out once, when first asked)
+        self._place_names_cache: set[int] | None = None
 
     def set_contents(self, spans: list[tuple[int, int]]) -> None:
         """What quotes report: people named there are rarely the next "he said"."""

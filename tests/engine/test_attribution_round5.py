@@ -1,6 +1,6 @@
 """Speakers behind a rank, after a clause that ends in a name, of a message noun
 ("an item suggesting ...", "calls saying ..."), of "reminds ... and says", and
-a "he" after what a document says about someone:
+a "he" after what a document says about someone or after a place tagged as a person:
 one invented text each."""
 
 from __future__ import annotations
@@ -96,3 +96,15 @@ def test_a_novel_speaks_as_a_document_does(nlp):
     )
     x = run(nlp, text)
     assert who(x, "so") == "a children's novel about the island"
+
+
+def test_a_place_tagged_as_a_person_is_no_antecedent_for_he(nlp):
+    text = (
+        "Senator Daniel Okafor sent his family home and drove to the firehouse near Sandy Creek "
+        "Elementary School, where the families waited.\n\n"
+        "A gunman had entered Sandy Creek that morning. Okafor said he stayed until midnight.\n\n"
+        "In that sense, Sandy Creek wasn't just a national tragedy, but a personal summons. "
+        "\"This was something different, because my son just finished first grade,\" he added."
+    )
+    x = run(nlp, text)
+    assert who(x, "something different") == "Daniel Okafor"
