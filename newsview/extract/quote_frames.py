@@ -228,6 +228,9 @@ class QuoteFrames:
             # when it turns out to name an actor)
             if name_only and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or (t.is_title and t.pos_ == "NOUN")):
                 return (before[-1], t), "direct-colon-name"
+            source = _from_source(before)
+            if source is not None:
+                return (before[-1], source), "direct-colon-source"
             # 'X describes ... the "Hermit Kingdom" to arrest Y and Z:': the clause's cue,
             # over quoted words the frame stopped at
             colon = before[-1]
@@ -241,6 +244,32 @@ class QuoteFrames:
                 if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
                     return (before[-1], subj), "direct-colon-subject"
         return None, ""
+
+
+#: words that may open a "from X:" line before "from"
+_FROM_OPENERS = frozenset("more an a excerpt passage".split())
+
+
+def _from_source(before: list["Token"]) -> "Token | None":
+    """ "From the report: “…”", "- More from Blumenthal and Cohen: “…”": a line
+    that only says where the quotation that follows comes from."""
+    colon = before[-1]
+    k = len(before) - 2
+    while k >= 0 and before[k].lower_ != "from" and colon.i - before[k].i <= 8 \
+            and not before[k].is_space and before[k].text not in (".", "!", "?", ";"):
+        k -= 1
+    if k < 0 or before[k].lower_ != "from":
+        return None
+    # only "more", "an excerpt" or a list's dash may open the line before "from"
+    j = k - 1
+    while j >= 0 and not before[j].is_space and "\n" not in before[j].text_with_ws:
+        if before[j].lower_ not in _FROM_OPENERS and before[j].text not in tuple(_DASH_MARKS):
+            return None
+        j -= 1
+    pobj = next((c for c in before[k].children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.i >= colon.i:
+        return None
+    return pobj
 
 
 def according_object(v: "Token") -> "Token | None":

@@ -108,3 +108,14 @@ def test_a_place_tagged_as_a_person_is_no_antecedent_for_he(nlp):
     )
     x = run(nlp, text)
     assert who(x, "something different") == "Daniel Okafor"
+
+
+def test_a_line_saying_where_a_quotation_comes_from_names_its_source(nlp):
+    text = (
+        "The harbour board published its review on Monday.\n\n"
+        "What the review does say - not every ferry route is equal.\n\n"
+        "From the review: \"Routes with more frequent crossings and longer timetables carried more "
+        "passengers.\""
+    )
+    x = run(nlp, text)
+    assert who(x, "more frequent crossings") == "the review"
