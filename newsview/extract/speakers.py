@@ -154,6 +154,11 @@ class SpeakerResolver(PronounAntecedents, UnnamedSpeakers):
             if d is not None:
                 return d
             return self._nominal(tok)
+        if tok.pos_ in ("ADV", "ADJ") and tok.is_title and tok.i != tok.sent.start:
+            # "..., Early described it": a surname the tagger took for another word
+            named = self._missed_name(tok, tok.text, tok.idx, tok.idx + len(tok))
+            if named is not None:
+                return named
         if (tok.pos_ in ("ADJ", "X") and tok.is_alpha) or tok.pos_ == "NUM":
             # a mis-tagged noun ("the polling average", "the daily")
             return self._descriptor(tok) or self._nominal(tok)

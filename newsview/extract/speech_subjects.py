@@ -56,6 +56,9 @@ def subject_of(verb: "Token") -> "Token | None":
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+        surname = _surname_as_adverb(cur)
+        if surname is not None:
+            return surname
         on_aux = _subject_on_auxiliary(cur)
         if on_aux is not None:
             return on_aux
@@ -301,6 +304,19 @@ def _name_after(verb: "Token") -> "Token | None":
     if t.dep_ == "poss" and t.head.i > t.i and t.head.pos_ == "NOUN":
         return t.head  # '"...," exhorted Ruiz's introducer, X': the one she introduced is not who spoke
     return t
+
+
+def _surname_as_adverb(verb: "Token") -> "Token | None":
+    """ "Informed of the result, Early described it as ...": a capitalised word right
+    before the verb, inside the sentence, that the tagger took for an adverb or an
+    adjective is a surname (the resolver keeps it only if it names someone in the text)."""
+    if verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.head.i == verb.i and prev.dep_ in ("advmod", "npadvmod", "amod") and prev.pos_ in ("ADV", "ADJ") \
+            and prev.is_title and prev.i != prev.sent.start and prev.is_alpha:
+        return prev
+    return None
 
 
 def _has_subject(t: "Token") -> bool:

@@ -36,7 +36,7 @@ def _closes_clause_before(name: "Token", tok: "Token") -> bool:
     is not part of ("After meeting Ruiz, officials said", "While X doubt Ruiz, many said")."""
     cur = name
     for _ in range(12):
-        if tok in cur.subtree or cur.head is cur:
+        if tok in cur.subtree or cur.head.i == cur.i:
             return False
         if cur.dep_ in ("advcl", "prep", "agent", "relcl", "acl", "pcomp"):
             # "According to Ruiz, the media would ...": what follows is still her account
@@ -137,7 +137,7 @@ class UnnamedSpeakers(ResolverBase):
         """A name the tagger left untagged here ("Facebook further claimed", "Salling
         said" after "Salling Group"): the actor of that name, not an unnamed speaker."""
         words = phrase.split()
-        if tok.pos_ not in ("PROPN", "NOUN") or not words or len(words) > 4 or words[0].lower() in ("the", "a", "an") \
+        if tok.pos_ not in ("PROPN", "NOUN", "ADV", "ADJ") or not words or len(words) > 4 or words[0].lower() in ("the", "a", "an") \
                 or not all(w[:1].isupper() for w in words):
             return None
         key = [w.lower() for w in words]

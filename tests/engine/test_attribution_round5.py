@@ -119,3 +119,21 @@ def test_a_line_saying_where_a_quotation_comes_from_names_its_source(nlp):
     )
     x = run(nlp, text)
     assert who(x, "more frequent crossings") == "the review"
+
+
+def test_a_surname_the_tagger_took_for_an_adverb_is_still_the_person(nlp):
+    text = (
+        "Ines Walcott's county chairman, Dana Long, a former state party treasurer, backs her campaign.\n\n"
+        "Informed of the district's hostile lean, Long described it as \"news to me.\""
+    )
+    x = run(nlp, text)
+    assert who(x, "news to me") == "Dana Long"
+
+
+def test_a_capitalised_adverb_that_names_no_one_is_no_speaker(nlp):
+    text = (
+        "The harbour board met on Monday.\n\n"
+        "Asked about the ferry, Later described it as \"a fine idea.\""
+    )
+    x = run(nlp, text)
+    assert who(x, "a fine idea") is None
