@@ -140,6 +140,11 @@ class SpeakerResolver(PronounAntecedents, UnnamedSpeakers):
             return self._neuter(tok)
         if low in PLURAL_PRONOUNS:
             return self._plural(tok)
+        if low in ("both", "all", "each"):
+            # "Ruiz and Okafor both said", parsed with "both" as the head: the names before it
+            before = next((c for c in tok.lefts if idx.cluster_of_token(c) is not None), None)
+            if before is not None:
+                return self.resolve(before)
         if low in QUANTIFIERS or (low in ("those", "these") and tok.pos_ == "PRON" and any(
                 c.dep_ in ("acl", "relcl", "amod") or (c.dep_ == "prep" and c.lower_ in ("in", "at", "on"))
                 for c in tok.rights)):

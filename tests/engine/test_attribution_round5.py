@@ -137,3 +137,12 @@ def test_a_capitalised_adverb_that_names_no_one_is_no_speaker(nlp):
     )
     x = run(nlp, text)
     assert who(x, "a fine idea") is None
+
+
+def test_both_after_two_names_leaves_the_names_as_the_speakers(nlp):
+    text = (
+        "Autumn brought better news for the continent's banks, with Credit Mutuel and Danske Bank both "
+        "reporting profits in the third quarter and most lenders beating forecasts."
+    )
+    x = run(nlp, text)
+    assert who(x, "profits in the third quarter") == "Credit Mutuel and Danske Bank"
