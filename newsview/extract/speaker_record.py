@@ -88,7 +88,8 @@ def noun_phrase(text: str, tok: "Token") -> tuple[int, int]:
         if c.dep_ in ("advmod", "npadvmod") or c.ent_type_ in ("DATE", "TIME") or (
                 c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)):
             break  # "Her campaign workers here", "The letters Monday", "A report during the weekend"
-        if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in _MESSAGE_PARTICIPLES:
+        if c.dep_ == "acl" and c.lemma_.lower() in _MESSAGE_PARTICIPLES and (
+                c.tag_ == "VBG" or tok.lower_ == "old"):  # '"...?" the 43-year-old asked', parsed so
             break  # "an item suggesting that ...", "calls saying ...": what it says is not its name
         right = c.right_edge
     s, e = tok.left_edge.idx, right.idx + len(right)

@@ -159,6 +159,10 @@ class SpeakerResolver(PronounAntecedents, UnnamedSpeakers):
             if d is not None:
                 return d
             return self._nominal(tok)
+        if tok.lower_ == "old" and tok.i > 1 and self.doc[tok.i - 1].text in ("-", "year-"):
+            aged = self._described_by_age(tok)
+            if aged is not None:
+                return aged
         if tok.pos_ in ("ADV", "ADJ") and tok.is_title and tok.i != tok.sent.start:
             # "..., Early described it": a surname the tagger took for another word
             named = self._missed_name(tok, tok.text, tok.idx, tok.idx + len(tok))
@@ -170,6 +174,16 @@ class SpeakerResolver(PronounAntecedents, UnnamedSpeakers):
         if tok.pos_ == "PRON" and tok.text[:1].isupper() and tok.i != tok.sent.start and len(tok.text) > 2:
             return self._nominal(tok)  # a name the tagger took for a pronoun ("fellow blogger Esra'a")
         return NO_SPEAKER
+
+    def _described_by_age(self, tok: "Token") -> Speaker | None:
+        """ "the 43-year-old asked": the person the text named last, outside quotations."""
+        s, e = self._phrase(tok)
+        for m in self.index.mentions_before(s, max(0, s - 1500)):
+            c = self.index.clusters[m.cluster]
+            if c.kind == "PERSON" and self.in_quote(m.start) is None:
+                chain = (f"{self.text[s:e]} \u2192 {c.display} (the person named last)",)
+                return Speaker(m.cluster, (s, e), "descriptor", chain, 0.65)
+        return None
 
     def _name_after_rank(self, tok: "Token") -> Speaker | None:
         """ "said Air Force 1st Lt. Ana Ruiz", "said Army Sgt. Ana Ruiz": a service or

@@ -26,6 +26,9 @@ _THING_PRONOUNS = frozenset({"it", "this", "that"})
 def subject_of(verb: "Token") -> "Token | None":
     """The grammatical subject of a speech verb, climbing through conj/advcl/xcomp."""
     cur = participle_owner(verb) or verb
+    if verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.lower_ == "old" \
+            and verb.doc[verb.i - 2].text in ("-", "year-"):
+        return verb.head  # '"...?" the 43-year-old asked', parsed as a verb hung from "old"
     via_xcomp = False
     for _ in range(6):
         said = None
@@ -333,6 +336,8 @@ TIME_WORDS = frozenset(
 
 
 def is_time(tok: "Token") -> bool:
+    if tok.lower_ in ("old", "olds") and tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "year-"):
+        return False  # "the 43-year-old": an age, someone described by it, not a time
     return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_WORDS
 
 

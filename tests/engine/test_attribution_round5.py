@@ -5,7 +5,7 @@ one invented text each."""
 
 from __future__ import annotations
 
-from factories import extract_text, who
+from factories import extract_text, quote_with, who
 
 run = extract_text
 
@@ -146,3 +146,14 @@ def test_both_after_two_names_leaves_the_names_as_the_speakers(nlp):
     )
     x = run(nlp, text)
     assert who(x, "profits in the third quarter") == "Credit Mutuel and Danske Bank"
+
+
+def test_the_n_year_old_who_asks_is_the_person_named_last(nlp):
+    text = (
+        "Ines Walcott posted the clip on Thursday.\n\n"
+        "\"What if the ferry ran all night?\" the 61-year-old asked in the video's caption."
+    )
+    x = run(nlp, text)
+    q = quote_with(x, "ferry ran all night")
+    assert who(x, "ferry ran all night") == "Ines Walcott"
+    assert q.speaker_span is not None and text[q.speaker_span[0] : q.speaker_span[1]] == "the 61-year-old"
