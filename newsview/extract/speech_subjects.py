@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import PERSON_NOUNS, SPEECH_VERBS
+from .cues import BELIEF_VERBS, PERSON_NOUNS, SPEECH_VERBS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -83,6 +83,13 @@ def subject_of(verb: "Token") -> "Token | None":
             # that Y accepted A and did not say B" Y speaks, unless the tenses tell
             # otherwise: "X said Y is to blame and accused him of B"; in "X tweeted
             # that it was a disaster and asked, ..." "it" cannot ask)
+            cur = cur.head.head
+            continue
+        if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and cur.head.head.lemma_.lower() in BELIEF_VERBS \
+                and cur.lemma_.lower() in SPEECH_VERBS and _thing_subject(cur.head) \
+                and _has_subject(cur.head.head):
+            # "Officials believe relief is possible only in court and have been calling on
+            # Congress to act": a thing believed in calls on no one, the believers do
             cur = cur.head.head
             continue
         owner = _purpose_infinitive_owner(cur)
@@ -203,6 +210,13 @@ def _person_subject(verb: "Token") -> bool:
     """The verb's subject is someone: a person's name or a personal pronoun."""
     return any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she", "they"))
                for c in verb.children)
+
+
+def _thing_subject(clause: "Token") -> bool:
+    """The clause's subject is a thing, something that cannot go on to speak."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and not (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                                     or subj.pos_ in ("PRON", "PROPN") or subj.lemma_.lower() in PERSON_NOUNS)
 
 
 def _reporting_verb(verb: "Token") -> "Token | None":

@@ -157,3 +157,12 @@ def test_the_n_year_old_who_asks_is_the_person_named_last(nlp):
     q = quote_with(x, "ferry ran all night")
     assert who(x, "ferry ran all night") == "Ines Walcott"
     assert q.speaker_span is not None and text[q.speaker_span[0] : q.speaker_span[1]] == "the 61-year-old"
+
+
+def test_believers_go_on_to_call_for_something_not_the_thing_they_believe_in(nlp):
+    text = (
+        "Many fishermen on the island believe real protection is possible only with a new sea wall "
+        "and have been calling on the council to build one before winter."
+    )
+    x = run(nlp, text)
+    assert who(x, "build one before winter") == "Many fishermen on the island"
