@@ -118,6 +118,11 @@ class SpeakerResolver(PronounAntecedents, UnnamedSpeakers):
             rel = rel.head  # "X, who is running for office and who worked the crowd": both clauses are X's
         if low in ("who", "that", "which") and rel.dep_ == "relcl":
             head = rel.head
+            if tok.i > 0 and self.doc[tok.i - 1].dep_ == "conj" and self.doc[tok.i - 1].head.i == head.i \
+                    and self.doc[tok.i - 1].pos_ in ("NOUN", "PROPN"):
+                # "both Democrats and independent voters who said ...": with no comma,
+                # the clause is the nearer noun's, whatever the parse joined it to
+                head = self.doc[tok.i - 1]
             named = self._named_before_apposition(head) or self._named_so(head) if low == "who" else None
             if named is not None:
                 return named

@@ -166,3 +166,9 @@ def test_believers_go_on_to_call_for_something_not_the_thing_they_believe_in(nlp
     )
     x = run(nlp, text)
     assert who(x, "build one before winter") == "Many fishermen on the island"
+
+
+def test_a_relative_clause_right_after_the_second_of_two_nouns_is_that_nouns(nlp):
+    text = "The harbour survey counted both fishermen and summer residents who said they would use a night ferry."
+    x = run(nlp, text)
+    assert who(x, "use a night ferry") == "summer residents"
