@@ -62,6 +62,9 @@ def subject_of(verb: "Token") -> "Token | None":
         surname = _surname_as_adverb(cur)
         if surname is not None:
             return surname
+        sharing = _subject_of_clause_before(cur)
+        if sharing is not None:
+            return sharing
         on_aux = _subject_on_auxiliary(cur)
         if on_aux is not None:
             return on_aux
@@ -334,6 +337,20 @@ def _surname_as_adverb(verb: "Token") -> "Token | None":
             and prev.is_title and prev.i != prev.sent.start and prev.is_alpha:
         return prev
     return None
+
+
+def _subject_of_clause_before(verb: "Token") -> "Token | None":
+    """ "Pollster Ana Ruiz is happy to be the standard, says she warned about it": a
+    verb with no subject between a clause about someone and what it reports goes on
+    with that clause's subject (the parse takes the first clause for what was said)."""
+    before = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if before is None or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) \
+            or not any(t.text == "," for t in verb.doc[max(0, verb.i - 2) : verb.i]):
+        return None  # no comma before the verb: the "clause" may be its subject misread ("X privy to Y said")
+    subj = next((c for c in before.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN"):
+        return None
+    return subj
 
 
 def _has_subject(t: "Token") -> bool:

@@ -172,3 +172,12 @@ def test_a_relative_clause_right_after_the_second_of_two_nouns_is_that_nouns(nlp
     text = "The harbour survey counted both fishermen and summer residents who said they would use a night ferry."
     x = run(nlp, text)
     assert who(x, "use a night ferry") == "summer residents"
+
+
+def test_a_verb_after_a_clause_about_someone_goes_on_with_that_someone(nlp):
+    text = (
+        "The caucus results surprised nearly everyone.\n\n"
+        "Pollster Marta Lindqvist is happy to be the state's \"silver standard,\" says she warned about surprises."
+    )
+    x = run(nlp, text)
+    assert who(x, "warned about surprises") == "Marta Lindqvist"
