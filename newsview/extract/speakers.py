@@ -274,6 +274,14 @@ class SpeakerResolver(PronounAntecedents, UnnamedSpeakers):
             return None  # "Lee and her staff": not a list of names
         s = self._entity_span(tok)[0]
         e = max(self._entity_span(m)[1] for m in members)
+        # "Ted Cruz of Texas and Rand Paul of Kentucky": the last name's place or body
+        # goes with it, as the first one's does
+        last = max(members, key=lambda m: m.i)
+        of = next((c for c in last.children if c.dep_ == "prep" and c.lower_ == "of" and c.idx >= e - 1
+                   and c.idx - e <= 1), None)
+        where = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if where is not None and where.ent_type_ in ("GPE", "ORG", "LOC"):
+            e = max(e, self._entity_span(where)[1])
         if "\n" in self.text[s:e]:
             return None
         phrase = " ".join(self.text[s:e].split())

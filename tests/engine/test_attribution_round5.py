@@ -181,3 +181,9 @@ def test_a_verb_after_a_clause_about_someone_goes_on_with_that_someone(nlp):
     )
     x = run(nlp, text)
     assert who(x, "warned about surprises") == "Marta Lindqvist"
+
+
+def test_two_named_speakers_keep_the_place_after_the_second_name_as_after_the_first(nlp):
+    text = "Senator Ines Walcott of Maine and Senator Daniel Okafor of Vermont said the ferry bill would pass."
+    x = run(nlp, text)
+    assert who(x, "the ferry bill would pass") == "Ines Walcott of Maine and Senator Daniel Okafor of Vermont"
