@@ -97,6 +97,10 @@ class SpeakerResolver(PronounAntecedents, UnnamedSpeakers):
                 and not any(d.dep_ in ("det", "nummod") and d.lower_ in ("a", "an", "one", "another")
                             for d in tok.children)
             ):
+                # "The ranking members, Reps. Ana Ruiz of Ohio and Li Wei of Iowa, said": both of them
+                together = self._coordinated(c) if c.dep_ == "appos" and tok.tag_ in ("NNS", "NNPS") else None
+                if together is not None:
+                    return together
                 s, e = self._entity_span(c)
                 return Speaker(cc, (s, e), "name", (), 0.9)
         if low == "who" and tok.head.dep_ != "relcl" and tok.i >= 2 and tok.nbor(-1).text == "," \

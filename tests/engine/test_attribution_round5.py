@@ -187,3 +187,13 @@ def test_two_named_speakers_keep_the_place_after_the_second_name_as_after_the_fi
     text = "Senator Ines Walcott of Maine and Senator Daniel Okafor of Vermont said the ferry bill would pass."
     x = run(nlp, text)
     assert who(x, "the ferry bill would pass") == "Ines Walcott of Maine and Senator Daniel Okafor of Vermont"
+
+
+def test_plural_members_named_in_apposition_are_all_the_speakers(nlp):
+    text = (
+        "The two senior members of the harbour committee, Councillors Ines Walcott of Eastport and "
+        "Daniel Okafor of Norwick, said the ferry plan was unworkable."
+    )
+    x = run(nlp, text)
+    speakers = who(x, "the ferry plan was unworkable")
+    assert speakers is not None and "Ines Walcott" in speakers and "Daniel Okafor" in speakers
