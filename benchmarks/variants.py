@@ -463,7 +463,7 @@ def scale_workers(args: argparse.Namespace) -> None:
     import dask
     from distributed import Client, LocalCluster
 
-    from newsview.variants.spread import dask_mapper
+    from newsview.variants.spread import DaskWorkers
 
     quotes = synthetic(args.quotes)
     print(f"scale: {len(quotes):,} synthetic quotes; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
@@ -475,7 +475,7 @@ def scale_workers(args: argparse.Namespace) -> None:
         with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
                           silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
             t0 = time.perf_counter()
-            found = find_variants(quotes, mapper=dask_mapper(client))
+            found = find_variants(quotes, workers=DaskWorkers(client))
             took = time.perf_counter() - t0
         same = "the same clusters" if found == here else "DIFFERENT clusters"
         print(f"  {n} Dask worker{'s' if n != 1 else ''}: {took:.1f} s, {same}; load average {os.getloadavg()[0]:.1f}")

@@ -230,9 +230,9 @@ class DaskExecutor:
         from functools import partial
 
         from ..variants import find_variants
-        from ..variants.spread import dask_mapper
+        from ..variants.spread import DaskWorkers
 
-        return partial(find_variants, mapper=dask_mapper(self.client))
+        return partial(find_variants, workers=DaskWorkers(self.client))
 
     def _window(self) -> int:
         return max(2, AHEAD * sum(self.client.nthreads().values()))

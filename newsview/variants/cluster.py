@@ -50,7 +50,9 @@ from .model import (
     VariantQuote,
 )
 from .names import name_key, same_speaker
-from .spread import GroupPayload, Mapper, group_payloads, matched_of_pairs
+from . import spread
+from .spread import GroupPayload, Workers, group_payloads
+from .units import Units, cut_units
 from .words import Words, normalised_words, words_of
 
 #: fewer shared words than this need the speaker or the context to agree
@@ -61,8 +63,6 @@ SHARE = 0.75
 #: words than this need the same context: one speaker reuses short sentence templates
 #: ("What prompted your interest in astronomy?" / "... in archaeology?")
 ALTERED_SHARED = 8
-#: a quote of fewer words ("Yes") is never clustered
-MIN_WORDS = 2
 #: context word pairs two articles must share to count as "the same context"
 CONTEXT_BIGRAMS = 3
 #: identical short quotes compared pair by pair for evidence when this few
@@ -85,6 +85,12 @@ class _Corpus:
         self.word_hashes = np.empty(0, np.int64)
         self.offsets = np.zeros(1, np.int64)
         self._context: dict[int, frozenset[tuple[str, str]]] = {}
+
+    def set_units(self, units: Units) -> None:
+        self.unit_quote = array("q", units.quote.tobytes())
+        self.unit_piece = array("q", units.piece.tobytes())
+        self.word_hashes = units.word_hashes
+        self.offsets = units.offsets
 
     def pieces(self, u: int) -> tuple[Piece, ...]:
         q = self.quotes[self.unit_quote[u]]
@@ -171,45 +177,36 @@ def find_variants(
     short: int = SHORT,
     share: float = SHARE,
     cap: int = CAP,
-    mapper: Mapper | None = None,
+    workers: Workers | None = None,
 ) -> list[Cluster]:
     """Clusters of versions of one statement quoted in two or more articles, most suspicious first.
 
     ``speakers`` maps ``(doc, quote)`` to the reviewed speaker's name (None
     for "no speaker"): the hook through which review reassignments and actor
     merges change the ``conflicting`` flag without rebuilding the quotes.
-    ``mapper`` spreads the alignment of candidate pairs and the flagging of
-    joined groups over processes (``spread.py``; the same clusters).
+    ``workers`` runs every step whose work grows with the quotes in tasks,
+    on a Dask cluster's workers for instance (``spread.py``; the same clusters).
     """
     corpus = _Corpus(quotes if isinstance(quotes, Sequence) else list(quotes), speakers)
-    seq_hashes = _index_units(corpus)
+    chunks = None
+    if workers is None:
+        units = cut_units((q.kind, q.pieces) for q in corpus.quotes)
+    else:
+        chunks, units = spread.cut(workers, corpus.quotes)
+    corpus.set_units(units)
     uf = _UnionFind(len(corpus.unit_quote))
-    reps, copies = _join_identical(corpus, uf, seq_hashes, corpus.offsets, short)
-    del seq_hashes
-    _join_candidates(corpus, uf, reps, copies, short=short, share=share, cap=cap, mapper=mapper)
-    return _clusters(corpus, uf, short=short, share=share, mapper=mapper)
-
-
-def _index_units(corpus: _Corpus) -> np.ndarray:
-    """Cut the quotes into units and hash their words; returns a hash of each unit's whole text."""
-    word_hashes = array("q")
-    offsets = array("q", [0])
-    seq_hashes = array("q")
-    for qi, q in enumerate(corpus.quotes):
-        if q.kind == "indirect" or not q.pieces:
-            continue
-        for p in range(len(q.pieces)) if q.kind == "mixed" else (-1,):
-            words = normalised_words(q.pieces[p][1] if p >= 0 else " ".join(t for _, t in q.pieces))
-            if len(words) < MIN_WORDS:
-                continue
-            word_hashes.extend(map(hash, words))
-            offsets.append(len(word_hashes))
-            seq_hashes.append(hash(tuple(words)))
-            corpus.unit_quote.append(qi)
-            corpus.unit_piece.append(p)
-    corpus.word_hashes = np.frombuffer(word_hashes, np.int64)
-    corpus.offsets = np.frombuffer(offsets, np.int64)
-    return np.frombuffer(seq_hashes, np.int64)
+    reps, copies = _join_identical(corpus, uf, units.text_hashes, corpus.offsets, short)
+    del units
+    if chunks is None:
+        _join_candidates(corpus, uf, reps, copies, short=short, share=share, cap=cap)
+        return _clusters(corpus, uf, short=short, share=share)
+    include = np.zeros(len(corpus.unit_quote), bool)
+    include[reps] = True
+    i, j = spread.candidates(workers, chunks, include, cap=cap)  # type: ignore[arg-type]
+    matched = spread.aligned(workers, chunks, i, j)  # type: ignore[arg-type]
+    del chunks
+    _join_aligned(corpus, uf, copies, i, j, matched, short=short, share=share)
+    return _clusters(corpus, uf, short=short, share=share, workers=workers)
 
 
 def _join_identical(corpus: _Corpus, uf: _UnionFind, seq_hashes: np.ndarray, offsets: np.ndarray,
@@ -260,16 +257,12 @@ def _join_by_evidence(corpus: _Corpus, uf: _UnionFind, xs: list[int], ys: list[i
 
 
 def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, copies: dict[int, list[int]], *,
-                     short: int, share: float, cap: int, mapper: Mapper | None = None) -> None:
+                     short: int, share: float, cap: int) -> None:
     """Align the candidate pairs of distinct texts and join those that are versions of one statement."""
     include = np.zeros(len(corpus.unit_quote), bool)
     include[reps] = True
     i, j = candidate_pairs(corpus.word_hashes, corpus.offsets, cap=cap, include=include)
     del include
-    if mapper is not None:
-        _join_aligned(corpus, uf, copies, i, j, matched_of_pairs(corpus.word_hashes, corpus.offsets, i, j, mapper),
-                      short=short, share=share)
-        return
     for a, b in zip(i.tolist(), j.tolist()):
         if uf.find(a) == uf.find(b):
             continue
@@ -321,19 +314,19 @@ def _needs(matched: int, shorter: int, longer: int, short: int) -> str:
 
 
 def _clusters(corpus: _Corpus, uf: _UnionFind, *, short: int, share: float,
-              mapper: Mapper | None = None) -> list[Cluster]:
+              workers: Workers | None = None) -> list[Cluster]:
     roots = np.fromiter((uf.find(u) for u in range(len(corpus.unit_quote))), np.int64, len(corpus.unit_quote))
     joined = np.flatnonzero(np.bincount(roots, minlength=len(roots))[roots] > 1)
     groups: dict[int, list[int]] = {}
     for u, r in zip(joined.tolist(), roots[joined].tolist()):
         groups.setdefault(r, []).append(u)
     several = [units for units in groups.values() if len({corpus.quote(u).doc for u in units}) >= 2]
-    if mapper is None:
+    if workers is None:
         out = clusters_of_groups(corpus, several, short=short, share=share)
     else:
         payloads = group_payloads(corpus.unit_quote.__getitem__, corpus.unit_piece.__getitem__, corpus.quotes,
                                   dict(corpus.speakers), several, short, share)
-        out = [c for part in mapper(cluster_groups, payloads) for c in part]
+        out = spread.flag_groups(workers, cluster_groups, payloads)
     out.sort(key=lambda c: (min(FLAGS.index(f) for f in c.flags), -len(c.members), c.id))
     return out
 

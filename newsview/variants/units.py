@@ -1,0 +1,99 @@
+"""Quotes cut into units (the versions the finder compares), their words as process-stable hashes.
+
+Each direct quote is one *unit* (its pieces read as one statement); each
+quoted fragment of a mixed quote is a unit of its own; reported speech is
+paraphrase, not quotation, and is left out, as is a unit of fewer than
+``MIN_WORDS`` words.
+
+A word is compared as a 64-bit hash of its normalised form.  The hash is
+blake2b's, not Python's ``hash``: Python salts string hashes per process, and
+the finder may cut the quotes in several processes (``spread.py``) whose
+hashes must agree, and agree with this process's (the rare-shingle index
+breaks ties between equally rare shingles by their hash, so the candidate
+pairs depend on the hash values).  Hashing each distinct word once per call
+keeps it about as fast as ``hash``: most words of a corpus repeat.
+"""
+
+from __future__ import annotations
+
+import itertools
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass
+from hashlib import blake2b
+
+import numpy as np
+
+from .model import Piece
+from .words import normalised_words
+
+#: a quote of fewer words ("Yes") is never clustered
+MIN_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Units:
+    """Units of a run of quotes: arrays indexed by unit, words end to end."""
+
+    #: the quote each unit comes from (its index in the finder's quotes)
+    quote: np.ndarray
+    #: the piece of a mixed quote; -1 for all the quote's pieces
+    piece: np.ndarray
+    #: every unit's words as hashes, one unit after another
+    word_hashes: np.ndarray
+    #: unit ``u``'s words are ``word_hashes[offsets[u]:offsets[u + 1]]``
+    offsets: np.ndarray
+    #: a hash of each unit's whole sequence of words
+    text_hashes: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.quote)
+
+
+def _stable(data: bytes) -> int:
+    return int.from_bytes(blake2b(data, digest_size=8).digest(), "little", signed=True)
+
+
+def cut_units(quotes: Iterable[tuple[str, tuple[Piece, ...]]], first: int = 0) -> Units:
+    """The units of quotes given as ``(kind, pieces)``, the first being the finder's quote ``first``."""
+    known: dict[str, int] = {}
+    word_hashes: list[np.ndarray] = []
+    lengths = array("q")
+    unit_quote = array("q")
+    unit_piece = array("q")
+    words: list[str] = []  # the words not yet hashed, end to end
+    for qi, (kind, pieces) in enumerate(quotes, first):
+        if kind == "indirect" or not pieces:
+            continue
+        for p in range(len(pieces)) if kind == "mixed" else (-1,):
+            unit = normalised_words(pieces[p][1] if p >= 0 else " ".join(t for _, t in pieces))
+            if len(unit) < MIN_WORDS:
+                continue
+            words += unit
+            lengths.append(len(unit))
+            unit_quote.append(qi)
+            unit_piece.append(p)
+        if len(words) >= _BATCH:
+            word_hashes.append(_hashes(words, known))
+            words = []
+    word_hashes.append(_hashes(words, known))
+    flat = np.concatenate(word_hashes)
+    offsets = np.concatenate(([0], np.cumsum(np.frombuffer(lengths, np.int64) if lengths else []))).astype(np.int64)
+    text_hashes = np.fromiter((_stable(flat[a:b].tobytes()) for a, b in itertools.pairwise(offsets.tolist())),
+                              np.int64, len(lengths))
+    return Units(_int64(unit_quote), _int64(unit_piece), flat, offsets, text_hashes)
+
+
+#: words hashed at once: a batch of word strings costs about 60 bytes a word
+_BATCH = 1_000_000
+
+
+def _hashes(words: list[str], known: dict[str, int]) -> np.ndarray:
+    """The words' hashes, each distinct word hashed once (``known`` remembers them between batches)."""
+    for w in dict.fromkeys(words).keys() - known.keys():
+        known[w] = _stable(w.encode())
+    return np.fromiter(map(known.__getitem__, words), np.int64, len(words))
+
+
+def _int64(a: array) -> np.ndarray:
+    return np.frombuffer(a, np.int64) if len(a) else np.empty(0, np.int64)
