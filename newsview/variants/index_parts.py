@@ -13,9 +13,9 @@ in one bucket).  The rule is the same, and so are the pairs:
    overall, ranked by (posting size, hash) as ``candidate_pairs`` ranks them,
    sent back to their buckets;
 4. ``bucket_pairs`` (per bucket): the asking quote against every quote in the
-   posting lists it looks up, counted per (asker, other) and sent to the
-   asker's chunk;
-5. ``chunk_pairs`` (per chunk): a pair is kept when the other quote holds two
+   posting lists it looks up, sent to the asker's chunk;
+5. ``chunk_pairs`` (per chunk): the (asker, other) pairs counted over every
+   bucket; a pair is kept when the other quote holds two
    of the asker's lookups (one, when it looks up only one), as undirected
    keys ``i * n + j``.
 
@@ -38,8 +38,6 @@ Shingles = tuple[np.ndarray, np.ndarray]
 Offers = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 #: (asker, group): the posting lists of one bucket that one chunk's quotes look up
 Lookups = tuple[np.ndarray, np.ndarray]
-#: (keys ``asker * n + other``, how many of the asker's lookups hold the other)
-Counted = tuple[np.ndarray, np.ndarray]
 
 
 def _split(values: Sequence[np.ndarray], by: np.ndarray, bounds: np.ndarray) -> list[tuple[np.ndarray, ...]]:
@@ -128,29 +126,29 @@ def lookups_for(lookups: ChunkLookups, bucket: int) -> Lookups:
     return lookups.per_bucket[bucket]
 
 
-def bucket_pairs(postings: Postings, lookups: Sequence[Lookups], bounds: np.ndarray, n: int) -> list[Counted]:
-    """Step 4: every asker against the quotes of the posting lists it looks up here, per asker's chunk."""
+def bucket_pairs(postings: Postings, lookups: Sequence[Lookups], bounds: np.ndarray, n: int) -> list[np.ndarray]:
+    """Step 4: every asker against the quotes of the posting lists it looks up here, as keys ``asker * n + other``.
+
+    One part per asker's chunk; a key comes once for each of the asker's lookups here that holds the other.
+    """
     asker = np.concatenate([lk[0] for lk in lookups])
     g = np.concatenate([lk[1] for lk in lookups])
     sz = postings.sizes[g]
-    left = np.repeat(asker, sz)
+    left = np.repeat(asker, sz)  # askers come in order: chunk by chunk, each chunk's in order
     right = postings.owner[np.repeat(postings.starts[g], sz) + (np.arange(sz.sum()) - np.repeat(np.cumsum(sz) - sz, sz))]
     other = left != right
-    keys, counts = np.unique(left[other] * n + right[other], return_counts=True)
-    return _split((keys, counts), keys, bounds * n)  # type: ignore[return-value]
+    left, right = left[other], right[other]
+    return [keys for (keys,) in _split((left * n + right,), left, bounds)]
 
 
-def counted_for(counted: list[Counted], chunk: int) -> Counted:
-    return counted[chunk]
+def keys_for(keys: list[np.ndarray], chunk: int) -> np.ndarray:
+    return keys[chunk]
 
 
-def chunk_pairs(counted: Sequence[Counted], lookups: ChunkLookups, base: int, n: int) -> np.ndarray:
+def chunk_pairs(keys: Sequence[np.ndarray], lookups: ChunkLookups, base: int, n: int) -> np.ndarray:
     """Step 5: the chunk's askers' pairs that share enough lookups, as undirected keys ``i * n + j``, ``i < j``."""
-    keys = np.concatenate([c[0] for c in counted])
-    counts = np.concatenate([c[1] for c in counted])
-    keys, inverse = np.unique(keys, return_inverse=True)
-    shared = np.bincount(inverse.ravel(), weights=counts, minlength=len(keys))
-    i, j = keys // n, keys % n
+    found, shared = np.unique(np.concatenate(keys), return_counts=True)
+    i, j = found // n, found % n
     ok = shared >= np.minimum(2, lookups.asked_by[i - base])
     i, j = i[ok], j[ok]
     return np.unique(np.minimum(i, j) * n + np.maximum(i, j))

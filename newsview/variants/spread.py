@@ -57,6 +57,9 @@ class Workers(Protocol):
 
     def threads(self) -> int: ...
 
+    def put(self, data: Any) -> Any:
+        """A handle for ``data``, sent to a worker once (not with every task that takes it)."""
+
     def submit(self, task: Callable[..., Any], *args: Any) -> Any: ...
 
     def fetch(self, handles: Sequence[Any]) -> list[Any]: ...
@@ -86,6 +89,9 @@ class LocalWorkers:
     def threads(self) -> int:
         return self._threads
 
+    def put(self, data: Any) -> _Done:
+        return _Done(data)
+
     def submit(self, task: Callable[..., Any], *args: Any) -> _Done:
         return _Done(task(*(_resolve(a) for a in args)))
 
@@ -101,6 +107,9 @@ class DaskWorkers:
 
     def threads(self) -> int:
         return sum(self.client.nthreads().values())
+
+    def put(self, data: Any) -> Any:
+        return self.client.scatter([data], hash=False)[0]  # a list is scattered item by item: this is one item
 
     def submit(self, task: Callable[..., Any], *args: Any) -> Any:
         return self.client.submit(task, *args, pure=False)
@@ -136,7 +145,7 @@ def cut(workers: Workers, quotes: Sequence[VariantQuote]) -> tuple[Chunks, Units
     """Step 1: the quotes' units cut on the workers; all but their words (kept there) come back."""
     count = max(1, min(PARTS_PER_THREAD * workers.threads(), len(quotes)))
     edges = np.linspace(0, len(quotes), count + 1).astype(int).tolist()
-    handles = [workers.submit(cut_units, [(q.kind, q.pieces) for q in quotes[a:b]], a)
+    handles = [workers.submit(cut_units, workers.put([(q.kind, q.pieces) for q in quotes[a:b]]), a)
                for a, b in zip(edges, edges[1:])]
     summaries = workers.fetch([workers.submit(_summary, h) for h in handles])
     quote, piece, lengths, text = (np.concatenate([s[f] for s in summaries]) for f in range(4))
@@ -159,10 +168,10 @@ def candidates(workers: Workers, chunks: Chunks, include: np.ndarray, *,
                                bounds, cap) for b in range(buckets)]
     lookups = [workers.submit(parts.chunk_lookups, [workers.submit(parts.offers_for, p, c) for p in postings],
                               int(bounds[c]), int(bounds[c + 1] - bounds[c])) for c in range(len(chunks))]
-    counted = [workers.submit(parts.bucket_pairs, postings[b], [workers.submit(parts.lookups_for, lk, b)
-                                                                 for lk in lookups], bounds, n)
-               for b in range(buckets)]
-    pairs = [workers.submit(parts.chunk_pairs, [workers.submit(parts.counted_for, k, c) for k in counted],
+    asked = [workers.submit(parts.bucket_pairs, postings[b], [workers.submit(parts.lookups_for, lk, b)
+                                                               for lk in lookups], bounds, n)
+             for b in range(buckets)]
+    pairs = [workers.submit(parts.chunk_pairs, [workers.submit(parts.keys_for, k, c) for k in asked],
                             lookups[c], int(bounds[c]), n) for c in range(len(chunks))]
     keys = np.unique(np.concatenate(workers.fetch(pairs)))
     return keys // max(n, 1), keys % max(n, 1)
@@ -256,4 +265,4 @@ def _group_payload(quote_of: Callable[[int], int], piece_of: Callable[[int], int
 def flag_groups(workers: Workers, task: Callable[[GroupPayload], list[Any]],
                 payloads: Iterable[GroupPayload]) -> list[Any]:
     """Step 4: every payload's groups flagged by ``task``, the results in the payloads' order."""
-    return [c for part in workers.fetch([workers.submit(task, p) for p in payloads]) for c in part]
+    return [c for part in workers.fetch([workers.submit(task, workers.put(p)) for p in payloads]) for c in part]
