@@ -29,6 +29,7 @@ whatever the order of the unions.
 from __future__ import annotations
 
 import operator
+import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -109,7 +110,9 @@ class DaskWorkers:
         return sum(self.client.nthreads().values())
 
     def put(self, data: Any) -> Any:
-        return self.client.scatter([data], hash=False)[0]  # a list is scattered item by item: this is one item
+        # pickled here in one piece: Dask serialises a list item by item, some forty times slower
+        packed = self.client.scatter(pickle.dumps(data, protocol=5), hash=False)
+        return self.client.submit(pickle.loads, packed, pure=False)
 
     def submit(self, task: Callable[..., Any], *args: Any) -> Any:
         return self.client.submit(task, *args, pure=False)
@@ -265,4 +268,10 @@ def _group_payload(quote_of: Callable[[int], int], piece_of: Callable[[int], int
 def flag_groups(workers: Workers, task: Callable[[GroupPayload], list[Any]],
                 payloads: Iterable[GroupPayload]) -> list[Any]:
     """Step 4: every payload's groups flagged by ``task``, the results in the payloads' order."""
-    return [c for part in workers.fetch([workers.submit(task, workers.put(p)) for p in payloads]) for c in part]
+    parts = workers.fetch([workers.submit(_pickled, task, workers.put(p)) for p in payloads])
+    return [c for part in parts for c in pickle.loads(part)]
+
+
+def _pickled(task: Callable[[Any], Any], payload: Any) -> bytes:
+    """``task``'s result in one piece: a list of thousands of clusters travels much faster as bytes."""
+    return pickle.dumps(task(payload), protocol=5)
