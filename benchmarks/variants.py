@@ -38,6 +38,7 @@ index on the planted set: candidate recall of planted pairs, and time.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import random
@@ -465,8 +466,19 @@ def scale(args: argparse.Namespace) -> None:
           f"at end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def scale_workers(args: argparse.Namespace) -> None:
-    """The same quotes clustered here and on Dask LocalClusters of N worker processes (the --cluster path)."""
+    """The same quotes clustered here and on Dask LocalClusters of N worker processes (the --cluster path).
+
+    Besides the wall time, each run reports the CPU seconds of this process
+    (which runs the LocalCluster's scheduler too) and of each worker: on
+    cores shared with other work the wall time says little, the split of
+    the workers' CPU says how the work was shared.
+    """
     import logging
 
     import dask
@@ -483,11 +495,16 @@ def scale_workers(args: argparse.Namespace) -> None:
     for n in (int(w) for w in args.workers.split(",")):
         with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
                           silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
-            t0 = time.perf_counter()
+            client.wait_for_workers(n)
+            client.run(importlib.import_module, "newsview.variants.cluster")  # workers start warm, as in a corpus run
+            load = os.getloadavg()[0]
+            workers0, cpu0, t0 = client.run(_cpu_seconds), _cpu_seconds(), time.perf_counter()
             found = find_variants(quotes, workers=DaskWorkers(client))
-            took = time.perf_counter() - t0
+            took, cpu = time.perf_counter() - t0, _cpu_seconds() - cpu0
+            workers = sorted(round(c - workers0[w], 1) for w, c in client.run(_cpu_seconds).items())
         same = "the same clusters" if found == here else "DIFFERENT clusters"
-        print(f"  {n} Dask worker{'s' if n != 1 else ''}: {took:.1f} s, {same}; load average {os.getloadavg()[0]:.1f}")
+        print(f"  {n} Dask worker{'s' if n != 1 else ''}: {took:.1f} s, {same}; CPU s: this process {cpu:.1f}, "
+              f"workers {workers}; load average {load:.1f} at start, {os.getloadavg()[0]:.1f} at end")
 
 
 # ---------------------------------------------------------------------------
