@@ -52,7 +52,7 @@ from .model import (
 from .names import name_key, same_speaker
 from . import spread
 from .spread import GroupPayload, Workers, group_payloads
-from .units import Units, cut_units
+from .units import QuoteForm, Units, cut_units
 from .words import Words, normalised_words, words_of
 
 #: fewer shared words than this need the speaker or the context to agree
@@ -188,11 +188,13 @@ def find_variants(
     on a Dask cluster's workers for instance (``spread.py``; the same clusters).
     """
     corpus = _Corpus(quotes if isinstance(quotes, Sequence) else list(quotes), speakers)
+    forms = _forms(corpus)
     chunks = None
     if workers is None:
-        units = cut_units((q.kind, q.pieces) for q in corpus.quotes)
+        units = cut_units(forms)
     else:
-        chunks, units = spread.cut(workers, corpus.quotes)
+        chunks, units = spread.cut(workers, forms)
+    del forms
     corpus.set_units(units)
     uf = _UnionFind(len(corpus.unit_quote))
     reps, copies = _join_identical(corpus, uf, units.text_hashes, corpus.offsets, short)
@@ -207,6 +209,14 @@ def find_variants(
     del chunks
     _join_aligned(corpus, uf, copies, i, j, matched, short=short, share=share)
     return _clusters(corpus, uf, short=short, share=share, workers=workers)
+
+
+def _forms(corpus: _Corpus) -> list[QuoteForm]:
+    """The quotes as ``cut_units`` reads them; ``named``: the (reviewed) speaker is a name."""
+    if not corpus.speakers:
+        return [(q.doc, q.kind, q.pieces, q.speaker is not None and q.speaker_named) for q in corpus.quotes]
+    return [(q.doc, q.kind, q.pieces, corpus.speakers.get((q.doc, q.quote), q.speaker) is not None and q.speaker_named)
+            for q in corpus.quotes]
 
 
 def _join_identical(corpus: _Corpus, uf: _UnionFind, seq_hashes: np.ndarray, offsets: np.ndarray,

@@ -38,7 +38,7 @@ import numpy as np
 from . import index_parts as parts
 from .align import matched_words
 from .index import CAP
-from .units import Units, cut_units
+from .units import QuoteForm, Units, cut_units
 
 if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
@@ -144,12 +144,20 @@ class Chunks:
         return np.searchsorted(self.bounds, units, side="right") - 1
 
 
-def cut(workers: Workers, quotes: Sequence[VariantQuote]) -> tuple[Chunks, Units]:
-    """Step 1: the quotes' units cut on the workers; all but their words (kept there) come back."""
+def cut(workers: Workers, quotes: Sequence[QuoteForm]) -> tuple[Chunks, Units]:
+    """Step 1: the quotes' units cut on the workers; all but their words (kept there) come back.
+
+    A chunk ends where an article's run of quotes ends: ``cut_units`` compares
+    the quotes of one article for places quoted twice.
+    """
     count = max(1, min(PARTS_PER_THREAD * workers.threads(), len(quotes)))
-    edges = np.linspace(0, len(quotes), count + 1).astype(int).tolist()
-    handles = [workers.submit(cut_units, workers.put([(q.kind, q.pieces) for q in quotes[a:b]]), a)
-               for a, b in zip(edges, edges[1:])]
+    edges = [0]
+    for edge in np.linspace(0, len(quotes), count + 1).astype(int).tolist()[1:]:
+        while 0 < edge < len(quotes) and quotes[edge][0] == quotes[edge - 1][0]:
+            edge += 1
+        if edge > edges[-1]:
+            edges.append(edge)
+    handles = [workers.submit(cut_units, workers.put(list(quotes[a:b])), a) for a, b in zip(edges, edges[1:])]
     summaries = workers.fetch([workers.submit(_summary, h) for h in handles])
     quote, piece, lengths, text = (np.concatenate([s[f] for s in summaries]) for f in range(4))
     bounds = np.concatenate(([0], np.cumsum([len(s[0]) for s in summaries]))).astype(np.int64)

@@ -3,7 +3,8 @@
 Each direct quote is one *unit* (its pieces read as one statement); each
 quoted fragment of a mixed quote is a unit of its own; reported speech is
 paraphrase, not quotation, and is left out, as is a unit of fewer than
-``MIN_WORDS`` words.
+``MIN_WORDS`` words, and a second unit at the same place of one article
+(two overlapping quotes of the same words).
 
 A word is compared as a 64-bit hash of its normalised form.  The hash is
 blake2b's, not Python's ``hash``: Python salts string hashes per process, and
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from hashlib import blake2b
 
@@ -54,18 +55,20 @@ def _stable(data: bytes) -> int:
     return int.from_bytes(blake2b(data, digest_size=8).digest(), "little", signed=True)
 
 
-def cut_units(quotes: Iterable[tuple[str, tuple[Piece, ...]]], first: int = 0) -> Units:
-    """The units of quotes given as ``(kind, pieces)``, the first being the finder's quote ``first``."""
+#: a quote as ``cut_units`` reads it: its article, kind, pieces, and whether it names its speaker
+QuoteForm = tuple[str, str, tuple[Piece, ...], bool]
+
+
+def cut_units(quotes: Iterable[QuoteForm], first: int = 0) -> Units:
+    """The units of quotes given as ``(doc, kind, pieces, named)``, the first being the finder's quote ``first``."""
     known: dict[str, int] = {}
     word_hashes: list[np.ndarray] = []
     lengths = array("q")
     unit_quote = array("q")
     unit_piece = array("q")
     words: list[str] = []  # the words not yet hashed, end to end
-    for qi, (kind, pieces) in enumerate(quotes, first):
-        if kind == "indirect" or not pieces:
-            continue
-        for p in range(len(pieces)) if kind == "mixed" else (-1,):
+    for qi, pieces, parts in _kept_parts(quotes, first):
+        for p in parts:
             unit = normalised_words(pieces[p][1] if p >= 0 else " ".join(t for _, t in pieces))
             if len(unit) < MIN_WORDS:
                 continue
@@ -82,6 +85,45 @@ def cut_units(quotes: Iterable[tuple[str, tuple[Piece, ...]]], first: int = 0) -
     text_hashes = np.fromiter((_stable(flat[a:b].tobytes()) for a, b in itertools.pairwise(offsets.tolist())),
                               np.int64, len(lengths))
     return Units(_int64(unit_quote), _int64(unit_piece), flat, offsets, text_hashes)
+
+
+def _parts(kind: str, pieces: tuple[Piece, ...]) -> list[int]:
+    """The units of one quote: each piece of a mixed quote (by index), or all of a direct quote's (-1)."""
+    if kind == "indirect" or not pieces:
+        return []
+    return list(range(len(pieces))) if kind == "mixed" else [-1]
+
+
+def _place(pieces: tuple[Piece, ...], p: int) -> tuple[tuple[int, int], ...]:
+    return tuple((s, s + len(t)) for s, t in (pieces if p < 0 else (pieces[p],)))
+
+
+def _kept_parts(quotes: Iterable[QuoteForm], first: int) -> Iterator[tuple[int, tuple[Piece, ...], list[int]]]:
+    """Each quote's units, where a place of an article quoted twice is kept once.
+
+    The engine can find two overlapping quotes around the same quoted words
+    (a mixed quote inside a longer one, one with a speaker and one without):
+    both hold the same words at the same place, and the finder would read two
+    versions of the statement in one article, one with another speaker or
+    none.  The place stays with the quote that names its speaker, the first
+    such (or the first) in input order.  Quotes are compared within each run
+    of consecutive quotes of one article, so chunks cut at runs' edges
+    (``spread.cut``) keep the same units.
+    """
+    for _, run in itertools.groupby(enumerate(quotes, first), key=lambda item: item[1][0]):
+        entries = list(run)
+        if len(entries) == 1:
+            qi, (_, kind, pieces, _) = entries[0]
+            yield qi, pieces, _parts(kind, pieces)
+            continue
+        owner: dict[tuple[tuple[int, int], ...], tuple[int, int]] = {}
+        for qi, (_, kind, pieces, named) in entries:
+            for p in _parts(kind, pieces):
+                place, rank = _place(pieces, p), (0 if named else 1, qi)
+                if owner.get(place, rank) >= rank:
+                    owner[place] = rank
+        for qi, (_, kind, pieces, _) in entries:
+            yield qi, pieces, [p for p in _parts(kind, pieces) if owner[_place(pieces, p)][1] == qi]
 
 
 #: words hashed at once: a batch of word strings costs about 60 bytes a word

@@ -142,6 +142,21 @@ def test_quoted_without_a_speaker_elsewhere():
     assert [m.speaker for m in c.members] == ["Ana Costa", None, "she"]
 
 
+def test_the_words_two_overlapping_quotes_of_one_article_hold_are_one_version():
+    # the engine can find a mixed quote inside a longer one around the same quoted words,
+    # the inner one without the speaker: still one version there, with the speaker
+    outer = VariantQuote("a.txt", "q1", "Ana Costa", ((126, STATEMENT),), kind="mixed")
+    inner = VariantQuote("a.txt", "q2", None, ((126, STATEMENT),), kind="mixed")
+    for quotes in ([outer, inner, q("b.txt", STATEMENT)], [inner, outer, q("b.txt", STATEMENT)]):
+        c = one_cluster(quotes)
+        assert c.flags == (IDENTICAL,)
+        assert [(m.doc, m.quote, m.speaker) for m in c.members] == [("a.txt", "q1", "Ana Costa"), ("b.txt", "q1", "Ana Costa")]
+    # two quotes of different places in one article stay two versions
+    again = VariantQuote.of_text("a.txt", "q3", None, STATEMENT, start=400)
+    c = one_cluster([outer, again, q("b.txt", STATEMENT)])
+    assert c.flags == (UNATTRIBUTED_ELSEWHERE, IDENTICAL) and len(c.members) == 3
+
+
 def test_a_described_speaker_neither_conflicts_with_a_name_nor_is_missing():
     described = VariantQuote("b.txt", "q1", "a council spokesman", ((0, STATEMENT),), speaker_named=False)
     c = one_cluster([q("a.txt", STATEMENT, "Ana Costa"), described])

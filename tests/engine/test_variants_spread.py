@@ -114,12 +114,13 @@ def test_news_sentences_on_a_dask_cluster_the_clusters_are_the_same():
 @pytest.mark.parametrize("threads", [1, 2, 5])
 def test_the_index_built_in_chunks_and_buckets_gives_the_same_candidate_pairs(threads):
     quotes = _news_quotes() + _quotes(1500, seed=8)
-    whole = cut_units((q.kind, q.pieces) for q in quotes)
+    forms = [(q.doc, q.kind, q.pieces, q.speaker is not None) for q in quotes]
+    whole = cut_units(forms)
     include = np.ones(len(whole), bool)
     include[::7] = False  # some units are copies of others, left out of the index
     expected = candidate_pairs(whole.word_hashes, whole.offsets, include=include)
     workers = spread.LocalWorkers(threads=threads)
-    chunks, units = spread.cut(workers, quotes)
+    chunks, units = spread.cut(workers, forms)
     assert np.array_equal(units.text_hashes, whole.text_hashes)
     i, j = spread.candidates(workers, chunks, include)
     assert len(i) > 1000 and np.array_equal(i, expected[0]) and np.array_equal(j, expected[1])
