@@ -94,8 +94,9 @@ def _parts(kind: str, pieces: tuple[Piece, ...]) -> list[int]:
     return list(range(len(pieces))) if kind == "mixed" else [-1]
 
 
-def _place(pieces: tuple[Piece, ...], p: int) -> tuple[tuple[int, int], ...]:
-    return tuple((s, s + len(t)) for s, t in (pieces if p < 0 else (pieces[p],)))
+def _place(pieces: tuple[Piece, ...], p: int) -> tuple[Piece, ...]:
+    """Where a unit stands in its article, with its words: its pieces."""
+    return pieces if p < 0 else (pieces[p],)
 
 
 def _kept_parts(quotes: Iterable[QuoteForm], first: int) -> Iterator[tuple[int, tuple[Piece, ...], list[int]]]:
@@ -111,19 +112,20 @@ def _kept_parts(quotes: Iterable[QuoteForm], first: int) -> Iterator[tuple[int, 
     (``spread.cut``) keep the same units.
     """
     for _, run in itertools.groupby(enumerate(quotes, first), key=lambda item: item[1][0]):
-        entries = list(run)
-        if len(entries) == 1:
-            qi, (_, kind, pieces, _) = entries[0]
-            yield qi, pieces, _parts(kind, pieces)
+        entries = [(qi, pieces, named, _parts(kind, pieces)) for qi, (_, kind, pieces, named) in run]
+        starts = [pieces[max(p, 0)][0] for _, pieces, _, parts in entries for p in parts]
+        if len(set(starts)) == len(starts):  # no two units start at one place: nothing to compare
+            for qi, pieces, _, parts in entries:
+                yield qi, pieces, parts
             continue
-        owner: dict[tuple[tuple[int, int], ...], tuple[int, int]] = {}
-        for qi, (_, kind, pieces, named) in entries:
-            for p in _parts(kind, pieces):
+        owner: dict[tuple[Piece, ...], tuple[int, int]] = {}
+        for qi, pieces, named, parts in entries:
+            for p in parts:
                 place, rank = _place(pieces, p), (0 if named else 1, qi)
                 if owner.get(place, rank) >= rank:
                     owner[place] = rank
-        for qi, (_, kind, pieces, _) in entries:
-            yield qi, pieces, [p for p in _parts(kind, pieces) if owner[_place(pieces, p)][1] == qi]
+        for qi, pieces, _, parts in entries:
+            yield qi, pieces, [p for p in parts if owner[_place(pieces, p)][1] == qi]
 
 
 #: words hashed at once: a batch of word strings costs about 60 bytes a word

@@ -151,10 +151,12 @@ def test_the_words_two_overlapping_quotes_of_one_article_hold_are_one_version():
         c = one_cluster(quotes)
         assert c.flags == (IDENTICAL,)
         assert [(m.doc, m.quote, m.speaker) for m in c.members] == [("a.txt", "q1", "Ana Costa"), ("b.txt", "q1", "Ana Costa")]
-    # two quotes of different places in one article stay two versions
+    # two quotes of different places in one article stay two versions, and so do different words at one offset
     again = VariantQuote.of_text("a.txt", "q3", None, STATEMENT, start=400)
     c = one_cluster([outer, again, q("b.txt", STATEMENT)])
     assert c.flags == (UNATTRIBUTED_ELSEWHERE, IDENTICAL) and len(c.members) == 3
+    summer = VariantQuote("a.txt", "q4", "Ana Costa", ((126, STATEMENT.replace("winter", "summer")),), kind="mixed")
+    assert len(one_cluster([outer, summer, q("b.txt", STATEMENT)]).members) == 3
 
 
 def test_a_described_speaker_neither_conflicts_with_a_name_nor_is_missing():
