@@ -448,7 +448,8 @@ def synthetic(n: int, seed: int = 7, sources: dict[int, tuple[int, str]] | None 
             text = " ".join(w)
             if sources is not None:
                 sources[i] = (src_i, ("word changed", "clause cut", "speaker swapped", "identical")[kind])
-        out.append(VariantQuote(doc, f"q{i % 10}", speaker, ((0, text),)))
+        # each quote at its own place of its article, as in a real one
+        out.append(VariantQuote(doc, f"q{i % 10}", speaker, ((1000 * (i % 10), text),)))
         start = end
     return out
 
