@@ -3,7 +3,7 @@
 
     python benchmarks/variants.py quality [--dev ../shared/bench/dev.jsonl] [--per-kind 60]
     python benchmarks/variants.py heldout --documents ANALYSED.jsonl [--documents ...]
-    python benchmarks/variants.py scale [--quotes 1000000] [--workers 1,2]
+    python benchmarks/variants.py scale [--quotes 1000000] [--workers 1,2 [--repeat 3]]
     python benchmarks/variants.py compare-lsh [--dev ...]
 
 **quality** reads the dev set (252 articles from seven outlets on the 2016
@@ -503,14 +503,15 @@ def scale_workers(args: argparse.Namespace) -> None:
                           silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
             client.wait_for_workers(n)
             client.run(importlib.import_module, "newsview.variants.cluster")  # workers start warm, as in a corpus run
-            load = os.getloadavg()[0]
-            workers0, cpu0, t0 = client.run(_cpu_seconds), _cpu_seconds(), time.perf_counter()
-            found = find_variants(quotes, workers=DaskWorkers(client))
-            took, cpu = time.perf_counter() - t0, _cpu_seconds() - cpu0
-            workers = sorted(round(c - workers0[w], 1) for w, c in client.run(_cpu_seconds).items())
-        same = "the same clusters" if found == here else "DIFFERENT clusters"
-        print(f"  {n} Dask worker{'s' if n != 1 else ''}: {took:.1f} s, {same}; CPU s: this process {cpu:.1f}, "
-              f"workers {workers}; load average {load:.1f} at start, {os.getloadavg()[0]:.1f} at end")
+            for _ in range(args.repeat):
+                load = os.getloadavg()[0]
+                workers0, cpu0, t0 = client.run(_cpu_seconds), _cpu_seconds(), time.perf_counter()
+                found = find_variants(quotes, workers=DaskWorkers(client))
+                took, cpu = time.perf_counter() - t0, _cpu_seconds() - cpu0
+                workers = sorted(round(c - workers0[w], 1) for w, c in client.run(_cpu_seconds).items())
+                same = "the same clusters" if found == here else "DIFFERENT clusters"
+                print(f"  {n} Dask worker{'s' if n != 1 else ''}: {took:.1f} s, {same}; CPU s: this process "
+                      f"{cpu:.1f}, workers {workers}; load average {load:.1f} at start, {os.getloadavg()[0]:.1f} at end")
 
 
 # ---------------------------------------------------------------------------
@@ -570,6 +571,7 @@ def main() -> None:
     s = sub.add_parser("scale")
     s.add_argument("--quotes", type=int, default=1_000_000)
     s.add_argument("--workers", default="", help="e.g. 1,2: also on Dask LocalClusters of that many worker processes")
+    s.add_argument("--repeat", type=int, default=1, help="runs on each LocalCluster (shared cores: take the best)")
     c = sub.add_parser("compare-lsh")
     c.add_argument("--quotes", type=int, default=20_000)
     args = p.parse_args()
