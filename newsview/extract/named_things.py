@@ -109,6 +109,10 @@ THING_NOUNS = frozenset(
     boat yacht ferry train truck bus
     """.split()
 )
+#: a thing noun and up to four capitalised words, ending where a name starts ("the horror film ")
+_THING_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(THING_NOUNS))})\s+(?:[A-Z][\w'.-]*\s+){{0,4}}$")
+#: how far before a name that can reach (a long noun and four long words)
+_THING_REACH = 400
 #: nouns for honours a name may only ever modify ("a two-time Artist of Stardom champion"):
 #: the name is the honour's, not an actor's
 HONOUR_NOUNS = frozenset(
@@ -275,6 +279,9 @@ class NamedThingFilter(ClusterStore):
         name = display[4:] if display.lower().startswith("the ") else display
         if not name or not name[0].isupper():
             return False
-        nouns = "|".join(sorted(THING_NOUNS))
-        pattern = rf"\b(?:{nouns})\s+(?:[A-Z][\w'.-]*\s+){{0,4}}{re.escape(name)}\b(?!\s+[A-Z])"
-        return re.search(pattern, self.text) is not None
+        # each place the name stands (not followed by more of a name), then the thing noun before
+        # it: one regular expression over the whole text per name cost an eighth of extraction
+        for found in re.finditer(rf"{re.escape(name)}\b(?!\s+[A-Z])", self.text):
+            if _THING_BEFORE.search(self.text, max(0, found.start() - _THING_REACH), found.start()):
+                return True
+        return False
