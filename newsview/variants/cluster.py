@@ -63,6 +63,11 @@ SHARE = 0.75
 #: words than this need the same context: one speaker reuses short sentence templates
 #: ("What prompted your interest in astronomy?" / "... in archaeology?")
 ALTERED_SHARED = 8
+#: versions sharing fewer words than this, from two speakers the articles name differently,
+#: are two statements unless the words around them agree: a campaign's talking point
+#: ("temperamentally unfit to be commander-in-chief") is said by many people, and the
+#: same few words from two of them are neither one statement nor a conflict
+TALKING_POINT = 10
 #: context word pairs two articles must share to count as "the same context"
 CONTEXT_BIGRAMS = 3
 #: identical short quotes compared pair by pair for evidence when this few
@@ -121,8 +126,21 @@ class _Corpus:
         return (name,) if given else (name, *q.speaker_aliases)
 
     def unattributed(self, u: int) -> bool:
-        """No speaker at all (a lone pronoun is none); a description ("a spokesman") is one."""
-        return not name_key(self.speaker(u))
+        """No attribution at all: no speaker and no attribution cue.
+
+        A description ("a spokesman") is a speaker; a quote the article
+        attributes to someone the engine could not name (a pronoun it did not
+        resolve: "he referred to her as ...") is attributed, speaker unknown.
+        """
+        if self.quote(u).attributed:
+            return False
+        name = self.speaker(u)
+        return name is None or not name.strip()
+
+    def conflict(self, a: int, b: int) -> bool:
+        """Do the articles name the two versions' speakers as two different people?"""
+        na, nb = self.speaker_names(a), self.speaker_names(b)
+        return bool(na and nb) and not same_speaker(na, nb)
 
     def context(self, u: int) -> frozenset[tuple[str, str]]:
         c = self._context.get(u)
@@ -148,7 +166,11 @@ class _Corpus:
 
     def agree(self, need: str, a: int, b: int) -> bool:
         """Does the evidence ``_needs`` asked for hold for versions ``a`` and ``b``?"""
-        return need == "none" or (self.evidence(a, b) if need == "evidence" else self.same_context(a, b))
+        if need == "none":
+            return True
+        if need == "speakers":
+            return not self.conflict(a, b) or self.same_context(a, b)
+        return self.evidence(a, b) if need == "evidence" else self.same_context(a, b)
 
 
 class _UnionFind:
@@ -235,9 +257,11 @@ def _join_identical(corpus: _Corpus, uf: _UnionFind, seq_hashes: np.ndarray, off
     for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
         group = order[start:start + size].tolist()
         copies[group[0]] = group
-        if lengths[group[0]] >= short:
+        if lengths[group[0]] >= TALKING_POINT:
             for u in group[1:]:
                 uf.union(group[0], u)
+        elif lengths[group[0]] >= short:
+            _join_by_evidence(corpus, uf, group, group, "speakers")
         else:
             _join_short(corpus, uf, group)
     return order[starts], copies
@@ -256,14 +280,18 @@ def _join_by_evidence(corpus: _Corpus, uf: _UnionFind, xs: list[int], ys: list[i
                 if x != y and uf.find(x) != uf.find(y) and corpus.agree(need, x, y):
                     uf.union(x, y)
         return
-    if need != "evidence":
+    if need == "context":
         return  # too many copies to compare contexts pair by pair
-    # a phrase quoted very often: by family name only, no pairwise context check
+    # a phrase quoted very often: by family name only, no pairwise context check; for a
+    # talking point, the versions without a named speaker go with the first version
     by_name: dict[str, int] = {}
+    first = xs[0]
     for u in (*xs, *ys):
-        key = name_key(corpus.speaker(u))
+        key = name_key(corpus.speaker(u)) if need == "evidence" or corpus.speaker_names(u) else ()
         if key:
             uf.union(by_name.setdefault(key[-1], u), u)
+        elif need == "speakers":
+            uf.union(first, u)
 
 
 def _join_candidates(corpus: _Corpus, uf: _UnionFind, reps: np.ndarray, copies: dict[int, list[int]], *,
@@ -314,12 +342,15 @@ def _needs(matched: int, shorter: int, longer: int, short: int) -> str:
     order") in one article is not a cut of a speech ("the president of law
     and order") in another just because the speaker is the same.
     ``evidence`` (the same speaker or context) for the same few words,
-    ``none`` otherwise.
+    ``speakers`` (no two different named speakers, unless the context agrees)
+    for a talking point, ``none`` otherwise.
     """
     if matched < shorter and matched < ALTERED_SHARED:
         return "context"  # the same speaker is no evidence here: templates are one speaker's habit
     if matched < short:
         return "evidence" if matched == longer else "context"
+    if matched < TALKING_POINT:
+        return "speakers"
     return "none"
 
 
@@ -373,7 +404,9 @@ def _split(corpus: _Corpus, units: list[int], words: dict[int, Words], *, short:
             if matched < share * len(words[u]):
                 continue
             need = _needs(matched, len(words[u]), len(words[ref]), short)
-            if any(corpus.agree(need, v, u) for v in part):
+            # a talking point joins no version whose named speaker is another person
+            agreeing = all if need == "speakers" else any
+            if agreeing(corpus.agree(need, v, u) for v in part):
                 part.append(u)
                 break
         else:

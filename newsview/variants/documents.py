@@ -104,13 +104,17 @@ def quotes_of_document(doc: ParsedDocument, view: ReviewedView | None = None, *,
             actor_ = actors[q.speaker]
             speaker, aliases, named = actor_.name, actor_.aliases, named_kind(actor_.kind)
         out.append(variant_quote(doc_name, doc.text, q.id, q.kind, q.spans or ((q.start, q.end),),
-                                 speaker, aliases, named))
+                                 speaker, aliases, named, cue=q.cue))
     return out
 
 
 def variant_quote(doc_name: str, text: str, quote_id: str, kind: str, spans: Sequence[Sequence[int]],
-                  speaker: str | None, aliases: Sequence[str] = (), named: bool = True) -> VariantQuote:
+                  speaker: str | None, aliases: Sequence[str] = (), named: bool = True, *,
+                  cue: str | None = None) -> VariantQuote:
     """One quote of an article as the finder reads it, from the quote's parts.
+
+    ``cue`` is the attribution cue the engine found ("said", "referred"):
+    with one, the quote is attributed even when its speaker is unknown.
 
     ``quotes_of_document`` and a corpus run's ``quote_clusters`` step (which
     has the quote's rows, not the document) both make their quotes here, so
@@ -121,4 +125,4 @@ def variant_quote(doc_name: str, text: str, quote_id: str, kind: str, spans: Seq
         pieces = tuple(part for s, t in pieces for part in quoted_parts(s, t)) or pieces
     start, end = spans[0][0], spans[-1][1]
     context = text[max(start - CONTEXT_CHARS, 0):start] + " " + text[end:end + CONTEXT_CHARS]
-    return VariantQuote(doc_name, quote_id, speaker, pieces, kind, tuple(aliases), context, named)
+    return VariantQuote(doc_name, quote_id, speaker, pieces, kind, tuple(aliases), context, named, bool(cue))

@@ -32,7 +32,11 @@ class VariantQuote:
     around the quote in its article: short quotes are matched only when the
     speaker or this context agrees.  ``speaker_named`` is False when the
     speaker is only described ("a campaign spokesman", "critics"): such a
-    speaker contradicts no name and confirms none.
+    speaker contradicts no name and confirms none.  ``attributed`` is True
+    when the article attributes the quote (the engine found its attribution
+    cue, "he referred to her as ...") even if the speaker is not known (a
+    pronoun the engine did not resolve): such a quote is attributed, speaker
+    unknown, not unattributed.
     """
 
     doc: str
@@ -43,6 +47,7 @@ class VariantQuote:
     speaker_aliases: tuple[str, ...] = ()
     context: str = ""
     speaker_named: bool = True
+    attributed: bool = False
 
     @classmethod
     def of_text(cls, doc: str, quote: str, speaker: str | None, text: str, *, start: int = 0,

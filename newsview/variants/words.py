@@ -19,8 +19,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-#: a word: letters/digits, with inner apostrophes kept together ("don't", "o'clock")
-_WORD = re.compile(r"\w+(?:['\u2019\u02bc\u2018`]\w+)*")
+#: a word: letters with inner apostrophes kept together ("don't", "o'clock"), or a run of digits.
+#: Digits and letters are separate words, so that spacing a typesetter or a typo changed
+#: ("2.6million" / "2.6 million", "9am" / "9 am", "1990's" / "1990s") is no changed word.
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\u02bc\u2018`][^\W\d_]+)*|\d+")
 _APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc\u2018`")
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|\u2026")
 

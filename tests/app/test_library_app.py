@@ -276,10 +276,10 @@ async def test_the_variants_of_the_librarys_quotes_open_their_articles_and_come_
     folder = tmp_path / "news"
     folder.mkdir()
     cache = ParseCache(tmp_path / "cache")
-    said = "the sea wall will protect every home on the front"
+    said = "the new sea wall will protect every single home and shop on the front"
     write_article(folder, "2024-04-01-wall.txt", "Wall approved", f'Ana Costa said "{said}" on Monday.',
                   [Said("Ana Costa", quotes=(said,))], cache=cache)
-    cut = "the sea wall will protect every home"
+    cut = "the new sea wall will protect every single home and shop"  # too long for a shared talking point
     write_article(folder, "2024-04-02-row.txt", "Wall row", f'Tom Reyes said "{cut}" at the meeting.',
                   [Said("Tom Reyes", quotes=(cut,))], cache=cache)
     app = folder_app(folder, cache, tmp_path)

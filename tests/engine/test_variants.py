@@ -53,7 +53,7 @@ def test_words_keep_their_place_in_the_article():
     assert w.gaps == (False, False, False, True, False)  # the ellipsis stands before "and"
 
 
-@given(st.text(alphabet=st.sampled_from(list("abcXYZ \u00e9'\u2019\"\u201c\u201d.,;!?\u2026-\n")), max_size=60))
+@given(st.text(alphabet=st.sampled_from(list("abcXYZ19 \u00e9'\u2019\"\u201c\u201d.,;!?\u2026-\n")), max_size=60))
 def test_the_fast_and_the_positioned_words_agree(text):
     assert normalised_words(text) == list(words_of([(0, text)]).words)
 
@@ -70,6 +70,18 @@ def test_quotation_marks_case_punctuation_and_spacing_do_not_matter():
     assert c.flags == (IDENTICAL,)
     assert c.diffs == ()
     assert [m.doc for m in c.members] == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_how_a_number_is_spaced_is_no_changed_word():
+    """'2.6million' is a typo for '2.6 million', not a change of the speaker's words."""
+    said = "More than {} Americans have donated to this campaign since the {}"
+    c = one_cluster([q("a.txt", said.format("2.6million", "1990's"), "Josh Schwerin"),
+                     q("b.txt", said.format("2.6 million", "1990s"), "Josh Schwerin")])
+    assert c.flags == (IDENTICAL,)
+    c = one_cluster([q("a.txt", said.format("2.6 million", "1990s"), "Josh Schwerin"),
+                     q("b.txt", said.format("3.6million", "1990s"), "Josh Schwerin")])
+    assert c.flags == (ALTERED,)
+    assert [(x.op, x.reference, x.member) for x in c.diffs[0].changes] == [("replace", "2", "3")]
 
 
 def test_a_changed_word_is_altered_with_its_word_diff():
@@ -140,6 +152,29 @@ def test_quoted_without_a_speaker_elsewhere():
     c = one_cluster([q("a.txt", STATEMENT, "Ana Costa"), q("b.txt", STATEMENT, None), q("c.txt", STATEMENT, "she")])
     assert c.flags == (UNATTRIBUTED_ELSEWHERE, IDENTICAL)
     assert [m.speaker for m in c.members] == ["Ana Costa", None, "she"]
+
+
+def test_a_quote_attributed_to_someone_unresolved_is_not_unattributed():
+    """'At one point, he referred to her as "the Devil"': the article attributes it; the engine
+    only did not resolve 'he'. Attributed, speaker unknown: no unattributed-elsewhere."""
+    assert one_cluster([q("a.txt", STATEMENT, "Ana Costa"), q("c.txt", STATEMENT, "she")]).flags == (IDENTICAL,)
+    said = "the worst harbour plan this town has ever seen"
+    text = f'Costa was in no mood for compromise. At one point, she referred to it as "{said}."'
+    s, e = span(text, said)
+    cued = Quote("q1", s, e, said, "mixed", None, speaker_span=span(text, "she"), cue="referred",
+                 cue_span=span(text, "referred"), spans=((s, e),))
+    doc = ParsedDocument(text=text, source=source(text, "b.txt"), paragraphs=paragraphs(text)).with_analysis(
+        entities=(), actors=(), quotes=(cued,), mentions=(), pipeline="test")
+    named = _article("a.txt", f"Ana Costa said: \u201c{said}.\u201d", said, "Ana Costa")
+    (cluster,) = find_variants(quotes_of_document(named) + quotes_of_document(doc))
+    assert cluster.flags == (IDENTICAL,)
+    assert [m.speaker for m in cluster.members] == ["Ana Costa", None]
+    # with no attribution at all (a headline, say), the flag stays
+    bare = ParsedDocument(text=text, source=source(text, "b.txt"), paragraphs=paragraphs(text)).with_analysis(
+        entities=(), actors=(), quotes=(Quote("q1", s, e, said, "direct", None, spans=((s, e),)),), mentions=(),
+        pipeline="test")
+    (cluster,) = find_variants(quotes_of_document(named) + quotes_of_document(bare))
+    assert cluster.flags == (UNATTRIBUTED_ELSEWHERE, IDENTICAL)
 
 
 def test_the_words_two_overlapping_quotes_of_one_article_hold_are_one_version():
@@ -216,6 +251,25 @@ def test_a_short_excerpt_is_a_cut_of_a_longer_version_only_in_the_same_context()
     same_day = q("b.txt", "law and order", "Trump", context=f"{around} and declared himself the president of")
     cluster = one_cluster([long, same_day])
     assert cluster.flags == (TRUNCATED,) and cluster.diffs[0].longer == "reference"
+
+
+def test_a_talking_point_said_by_two_people_is_two_statements_not_a_conflict():
+    """Two named people saying the same few words (a campaign line) did not say one statement."""
+    line = "temperamentally unfit to be commander-in-chief"
+    veteran = f"He has been disrespecting our veterans for months, and he is {line}"
+    rally = "at a rally in Florida on Friday the Democratic nominee said again that her rival is"
+    ceremony = "a retired colonel who spoke at the ceremony in Virginia told reporters"
+    assert find_variants([q("a.txt", line, "Hillary Clinton", context=rally),
+                          q("b.txt", veteran, "Rucker Culpepper", context=ceremony)]) == []
+    assert find_variants([q("a.txt", line, "Hillary Clinton", context=rally),
+                          q("b.txt", line, "Rucker Culpepper", context=ceremony)]) == []
+    # the same person saying it again, or another name for the same words where the articles agree
+    again = one_cluster([q("a.txt", line, "Hillary Clinton", context=rally),
+                         q("b.txt", line, "Clinton", context=ceremony)])
+    assert again.flags == (IDENTICAL,)
+    misattributed = one_cluster([q("a.txt", line, "Hillary Clinton", context=rally),
+                                 q("b.txt", line, "Bill Clinton", context=rally + " on the stage")])
+    assert misattributed.flags == (CONFLICTING, IDENTICAL)
 
 
 def test_a_short_phrase_inside_longer_quotes_does_not_join_them():
