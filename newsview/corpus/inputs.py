@@ -89,11 +89,14 @@ def table_kind(path: str) -> str | None:
 def items(arguments: Iterable[str], columns: Columns = Columns()) -> Iterator[Item]:
     """Every article the arguments hold, in order (tables read row by row)."""
     from ..library.members import each_argument
+    from ..reader import display_name
 
     for argument in each_argument(arguments, as_given=True):
-        # a folder with no articles, a pattern matching none: an error row where the argument stands
+        # a folder with no articles, a pattern matching none: an error row where the argument stands,
+        # its reason without the argument's name again (the row's id is that name)
+        own = f"{display_name(argument.given)}: "
         for problem in argument.problems:
-            yield Item(key=argument.given, error=problem)
+            yield Item(key=argument.given, error=problem.removeprefix(own))
         yield from (item for path in argument.files for item in _file_items(path, columns))
 
 
