@@ -148,6 +148,11 @@ def who(x, fragment: str) -> str | None:
     return {a.id: a.name for a in x.actors}.get(quote_with(x, fragment).speaker)
 
 
+def actor_names(x) -> list[str]:
+    """The names of an extraction's actors, in its order."""
+    return [a.name for a in x.actors]
+
+
 def mislabel(nlp, text: str, labels: dict[str, str]):
     """Extraction of ``text`` with each named string (its every occurrence) tagged as given, the
     tagger's other entities kept: the rule under test meets the mistake the tagger is known to make."""

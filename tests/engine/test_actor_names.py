@@ -10,16 +10,10 @@ not the tagger's mood.
 from __future__ import annotations
 
 import pytest
-from factories import mislabel
+from factories import actor_names, extract_text, mislabel
 
-from newsview.extract import extract
 from newsview.extract.known_places import CITY, COUNTRY, REGION, place_before_name, place_key, place_kind
 from newsview.extract.named_things import thing_kind
-from newsview.pipeline import parse
-
-
-def names(x) -> list[str]:
-    return [a.name for a in x.actors]
 
 
 # -- the gazetteer ----------------------------------------------------------------------------
@@ -38,8 +32,8 @@ def test_a_city_the_tagger_calls_an_organisation_is_no_actor_when_the_text_puts_
     text = ("Ferry services resumed in Tauranga on Monday.\n\n"
             "Tauranga harbour master Ana Whitfield said the channel was clear again.")
     x = mislabel(nlp, text, {"Tauranga": "ORG"})
-    assert "Tauranga" not in names(x)
-    assert "Ana Whitfield" in names(x)
+    assert "Tauranga" not in actor_names(x)
+    assert "Ana Whitfield" in actor_names(x)
     assert {e.label for e in x.entities if e.text == "Tauranga"} == {"GPE"}
 
 
@@ -47,36 +41,36 @@ def test_a_city_name_that_is_also_an_organisation_stays_without_place_evidence(n
     # Gallup is a town in New Mexico, and a polling company: nothing here says town
     text = "A Gallup poll released on Tuesday found that most voters wanted a new stadium."
     x = mislabel(nlp, text, {"Gallup": "ORG"})
-    assert "Gallup" in names(x)
+    assert "Gallup" in actor_names(x)
 
 
 def test_a_city_that_says_where_a_person_is_from_is_a_place(nlp):
     text = "Police arrested a 36-year-old Tauranga man on Friday after the robbery."
     x = mislabel(nlp, text, {"Tauranga": "ORG"})
-    assert "Tauranga" not in names(x)
+    assert "Tauranga" not in actor_names(x)
 
 
 def test_a_country_the_tagger_calls_a_person_is_no_actor_unless_it_speaks(nlp):
     x = mislabel(nlp, "The storm weakened slightly while approaching Bermuda on Thursday.", {"Bermuda": "PERSON"})
-    assert "Bermuda" not in names(x)
+    assert "Bermuda" not in actor_names(x)
     spoken = ("The storm weakened slightly on Thursday.\n\n"
               "Bermuda said, \u201cAll schools will stay closed until the storm has passed.\u201d")
     x = mislabel(nlp, spoken, {"Bermuda": "PERSON"})
-    assert "Bermuda" in names(x)  # a country acting as a government
+    assert "Bermuda" in actor_names(x)  # a country acting as a government
 
 
 def test_a_region_the_tagger_calls_an_organisation_is_no_actor(nlp):
     text = "Rohan Kamat, a former minister of Goa, died on Sunday after a long illness."
     x = mislabel(nlp, text, {"Goa": "ORG"})
-    assert "Goa" not in names(x)
-    assert "Rohan Kamat" in names(x)
+    assert "Goa" not in actor_names(x)
+    assert "Rohan Kamat" in actor_names(x)
 
 
 def test_a_given_name_that_is_also_a_region_stays_a_person_without_place_evidence(nlp):
     # Victoria is an Australian state; here she is a woman
     text = "Victoria smiled at the crowd before the band started to play."
     x = mislabel(nlp, text, {"Victoria": "PERSON"})
-    assert "Victoria" in names(x)
+    assert "Victoria" in actor_names(x)
 
 
 # -- a place run into a person's name -----------------------------------------------------------
@@ -92,7 +86,7 @@ def test_senator_from_a_state_and_the_name_the_tagger_ran_together_is_the_senato
     text = ("United States Senator from Vermont Bernie Sanders trailed with 815 delegates.\n\n"
             "Sanders won the state in 2016.")
     x = mislabel(nlp, text, {"Vermont Bernie Sanders": "ORG"})
-    assert "Vermont Bernie Sanders" not in names(x)
+    assert "Vermont Bernie Sanders" not in actor_names(x)
     bernie = [a for a in x.actors if a.name == "Bernie Sanders"]
     assert len(bernie) == 1 and bernie[0].kind == "PERSON"
     assert len(bernie[0].mentions) == 2
@@ -101,8 +95,8 @@ def test_senator_from_a_state_and_the_name_the_tagger_ran_together_is_the_senato
 def test_a_country_between_a_title_and_a_name_is_cut_off_without_a_known_given_name(nlp):
     text = "First Minister of Scotland Ailsa Drummond said the ruling was clear."
     x = mislabel(nlp, text, {"Scotland Ailsa Drummond": "ORG"})
-    assert "Scotland Ailsa Drummond" not in names(x)
-    assert "Ailsa Drummond" in names(x)
+    assert "Scotland Ailsa Drummond" not in actor_names(x)
+    assert "Ailsa Drummond" in actor_names(x)
     # a town is no such prefix: "San Bernardino County" is no person named "Bernardino County"
     assert place_before_name(["san", "bernardino", "county"], after_title=True) == 0
 
@@ -111,9 +105,9 @@ def test_a_name_with_arabic_particles_keeps_its_last_word_said(nlp):
     text = ("His successor, Haitham bin Tariq Al Said, attended the prayers in Muscat.\n\n"
             "Yusuf bin Alawi said the new ruler would keep the country neutral.")
     x = mislabel(nlp, text, {"Haitham bin Tariq Al Said": "PERSON", "Yusuf bin Alawi": "PERSON"})
-    assert "Haitham bin Tariq Al Said" in names(x)
-    assert "Tariq Al" not in names(x)
-    assert "Yusuf bin Alawi" in names(x)  # "said" after a name that is no particle is still the verb
+    assert "Haitham bin Tariq Al Said" in actor_names(x)
+    assert "Tariq Al" not in actor_names(x)
+    assert "Yusuf bin Alawi" in actor_names(x)  # "said" after a name that is no particle is still the verb
 
 
 # -- roads, time zones, landmarks, events ---------------------------------------------------------
@@ -149,23 +143,23 @@ def test_a_road_and_a_time_zone_the_tagger_calls_organisations_are_no_actors(nlp
     text = ("The truck crossed the centre line on U.S. Route 9 at 10 p.m. Central European Time, "
             "police spokesman Tomas Berg said.")
     x = mislabel(nlp, text, {"U.S. Route": "ORG", "Central European Time": "ORG"})
-    assert "U.S. Route" not in names(x) and "Central European Time" not in names(x)
-    assert "Tomas Berg" in names(x)
+    assert "U.S. Route" not in actor_names(x) and "Central European Time" not in actor_names(x)
+    assert "Tomas Berg" in actor_names(x)
 
 
 def test_a_landmark_is_no_actor_but_an_airport_that_speaks_is(nlp):
     text = "Crowds gathered at the Hollins Monument on Sunday to watch the parade."
     x = mislabel(nlp, text, {"Hollins Monument": "ORG"})
-    assert "Hollins Monument" not in names(x)
+    assert "Hollins Monument" not in actor_names(x)
     spoken = "Brennick Airport said, \u201cAll flights will leave on time tomorrow morning.\u201d"
     x = mislabel(nlp, spoken, {"Brennick Airport": "ORG"})
-    assert "Brennick Airport" in names(x)
+    assert "Brennick Airport" in actor_names(x)
 
 
 def test_a_given_name_keeps_a_person_whose_surname_is_a_landmark_word(nlp):
     text = "Shirley Temple appeared in the film as a child, and the studio kept her for years."
     x = mislabel(nlp, text, {"Shirley Temple": "PERSON"})
-    assert "Shirley Temple" in names(x)
+    assert "Shirley Temple" in actor_names(x)
 
 
 def test_reports_opening_a_sentence_are_no_named_speaker(nlp):
@@ -181,32 +175,32 @@ def test_the_acronym_of_a_place_in_brackets_is_a_place_but_that_of_a_union_is_no
             "The NSW upper house had voted for it a week before, and the European Union (EU) "
             "welcomed the vote.")
     x = mislabel(nlp, text, {"NSW": "ORG", "EU": "ORG"})
-    assert "NSW" not in names(x)
-    assert "EU" in names(x)
+    assert "NSW" not in actor_names(x)
+    assert "EU" in actor_names(x)
 
 
 def test_a_portfolio_in_a_persons_title_is_no_actor(nlp):
     text = ("The letter went to Marta Quill, the Secretary of Transportation, on Monday.\n\n"
             "Assembly president Hugo Lerner read it aloud.")
     x = mislabel(nlp, text, {"Transportation": "ORG", "Assembly": "ORG"})
-    assert "Transportation" not in names(x) and "Assembly" not in names(x)
-    assert {"Marta Quill", "Hugo Lerner"} <= set(names(x))
+    assert "Transportation" not in actor_names(x) and "Assembly" not in actor_names(x)
+    assert {"Marta Quill", "Hugo Lerner"} <= set(actor_names(x))
 
 
 def test_a_title_alone_and_a_name_in_lower_case_are_no_actors(nlp):
     text = ("\u201cCall us on 101,\u201d said Detective Inspector Ruth Maddox.\n\n"
             "The club said it would comply with the royal command.")
     x = mislabel(nlp, text, {"Detective Inspector": "ORG", "the royal command": "ORG"})
-    assert "Detective Inspector" not in names(x) and "the royal command" not in names(x)
-    assert "Ruth Maddox" in names(x)
+    assert "Detective Inspector" not in actor_names(x) and "the royal command" not in actor_names(x)
+    assert "Ruth Maddox" in actor_names(x)
 
 
 def test_a_character_or_a_show_the_text_calls_so_is_no_actor(nlp):
     text = ("She wore a costume of the character Mira Sollen at the fair.\n\n"
             "Her mother, Kyoko Tanabe, starred in the reality show Glass Terrace.")
     x = mislabel(nlp, text, {"Mira Sollen": "PERSON", "Glass Terrace": "ORG"})
-    assert "Mira Sollen" not in names(x) and "Glass Terrace" not in names(x)
-    assert "Kyoko Tanabe" in names(x)
+    assert "Mira Sollen" not in actor_names(x) and "Glass Terrace" not in actor_names(x)
+    assert "Kyoko Tanabe" in actor_names(x)
 
 
 def test_a_name_listed_among_places_is_a_place_but_a_group_with_the_is_not(nlp):
@@ -214,23 +208,23 @@ def test_a_name_listed_among_places_is_a_place_but_a_group_with_the_is_not(nlp):
             "Talks stalled over Iran, North Korea and the Kessar Front.")
     x = mislabel(nlp, text, {"Galway": "GPE", "Cork": "GPE", "Kerry": "GPE", "Ballykeel Moor": "PERSON",
                              "Iran": "GPE", "North Korea": "GPE", "the Kessar Front": "ORG"})
-    assert "Ballykeel Moor" not in names(x)
-    assert "the Kessar Front" in names(x) or "Kessar Front" in names(x)
+    assert "Ballykeel Moor" not in actor_names(x)
+    assert "the Kessar Front" in actor_names(x) or "Kessar Front" in actor_names(x)
 
 
 def test_a_word_before_a_title_in_capitals_is_no_actor(nlp):
     text = "He had served Iran's Supreme Leader Ali Khamenei since 2017."
     x = mislabel(nlp, text, {"Supreme": "ORG", "Ali Khamenei": "PERSON"})
-    assert "Supreme" not in names(x)
-    assert "Ali Khamenei" in names(x)
+    assert "Supreme" not in actor_names(x)
+    assert "Ali Khamenei" in actor_names(x)
 
 
 def test_a_name_that_only_qualifies_an_honour_is_no_actor(nlp):
     text = ("With the league she was a two-time Queen of Ringside champion.\n\n"
             "Her trainer, Aiko Mori, said she worked harder than anyone.")
     x = mislabel(nlp, text, {"Queen of Ringside": "ORG"})
-    assert "Queen of Ringside" not in names(x)
-    assert "Aiko Mori" in names(x)
+    assert "Queen of Ringside" not in actor_names(x)
+    assert "Aiko Mori" in actor_names(x)
 
 
 def test_without_pycountry_or_the_place_list_no_name_is_a_known_place(monkeypatch, tmp_path):
@@ -270,13 +264,13 @@ def test_the_shipped_place_list_is_installed_with_the_package():
 
 def test_a_hostel_that_speaks_nowhere_is_no_actor(nlp):
     text = 'Police arrested two men at the Golden Lotus Hostel on Friday. "They ran," a witness said.'
-    assert "Golden Lotus Hostel" not in names(mislabel(nlp, text, {"Golden Lotus Hostel": "ORG"}))
+    assert "Golden Lotus Hostel" not in actor_names(mislabel(nlp, text, {"Golden Lotus Hostel": "ORG"}))
 
 
 def test_a_clerical_title_joins_the_archbishop_named_before(nlp):
     text = ('Archbishop Pedro Ruiz led the mass on Sunday. "We pray for peace," said Monsenor Ruiz. '
             "The crowd sang.")
-    x = extract(parse(nlp, text))
+    x = extract_text(nlp, text)
     by_name = {a.name: len(a.quotes) for a in x.actors}
     assert by_name.get("Pedro Ruiz") == 1
     assert not any(n.startswith("Monsenor") for n in by_name)
@@ -294,7 +288,7 @@ def test_a_clerical_title_joins_the_archbishop_named_before(nlp):
     ],
 )
 def test_honours_seats_mines_lodges_a_places_people_and_verbs_in_capitals_are_no_actors(nlp, text, name):
-    found = names(mislabel(nlp, text, {name: "ORG"}))
+    found = actor_names(mislabel(nlp, text, {name: "ORG"}))
     assert name not in found and "Maria Lopez" in found
 
 
@@ -302,7 +296,7 @@ def test_a_title_tagged_apart_from_the_name_after_it_takes_no_quotes(nlp):
     text = ('The plan was criticised by archbishop Monsenor Pedro Luis Ruiz. Calling it a "dark day" '
             'the archbishop said "We need to pray for the city."')
     x = mislabel(nlp, text, {"Monsenor": "ORG", "Pedro Luis Ruiz": "PERSON"})
-    assert "Monsenor" not in names(x)
+    assert "Monsenor" not in actor_names(x)
     speakers = [a.name for a in x.actors if a.quotes]
     assert speakers and all("archbishop" in n or "Ruiz" in n for n in speakers)
 
@@ -331,7 +325,7 @@ def test_a_city_the_tagger_once_took_for_a_person_and_that_says_nothing_is_no_ac
 
 def test_a_magazine_named_after_a_places_people_stays_an_actor(nlp):
     text = 'She wrote for The New Yorker for years. "I loved it," Maria Lopez said.'
-    assert "The New Yorker" in names(mislabel(nlp, text, {"The New Yorker": "ORG"}))
+    assert "The New Yorker" in actor_names(mislabel(nlp, text, {"The New Yorker": "ORG"}))
 
 
 def test_every_name_in_the_shipped_place_list_is_keyed_as_the_filter_keys_names():

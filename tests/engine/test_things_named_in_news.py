@@ -7,11 +7,7 @@ from __future__ import annotations
 from newsview.extract import extract
 from newsview.extract.named_things import portfolio_before_name, thing_kind
 from newsview.pipeline import parse
-from factories import mislabel
-
-
-def names(x) -> list[str]:
-    return [a.name for a in x.actors]
+from factories import actor_names, mislabel
 
 
 def test_scales_operations_battles_and_zones_are_things_by_their_words():
@@ -30,23 +26,23 @@ def test_a_scale_and_an_operation_the_tagger_calls_organisations_are_no_actors(n
     text = ("The asteroid scored 4 on the Corvin Scale, astronomer Lena Vos said.\n\n"
             "The raids were part of Operation Nightjar, a campaign run by the army.")
     x = mislabel(nlp, text, {"Corvin Scale": "ORG", "Operation Nightjar": "ORG"})
-    assert "Corvin Scale" not in names(x) and "Operation Nightjar" not in names(x)
-    assert "Lena Vos" in names(x)
+    assert "Corvin Scale" not in actor_names(x) and "Operation Nightjar" not in actor_names(x)
+    assert "Lena Vos" in actor_names(x)
 
 
 def test_a_zone_and_a_numbered_checkpoint_are_places(nlp):
     text = ("Rescuers reached the Dust Zone on Monday.\n\n"
             "Gunmen fired on Checkpoint 4 before dawn, police spokesman Omar Tell said.")
     x = mislabel(nlp, text, {"Dust Zone": "PERSON", "Checkpoint 4": "ORG"})
-    assert "Dust Zone" not in names(x) and "Checkpoint 4" not in names(x)
-    assert "Omar Tell" in names(x)
+    assert "Dust Zone" not in actor_names(x) and "Checkpoint 4" not in actor_names(x)
+    assert "Omar Tell" in actor_names(x)
 
 
 def test_a_title_after_a_years_possessive_is_a_work_not_a_person(nlp):
     text = ("Mara Quill has not had a hit since 1997's Silver Harbour, critic Tom Abeyta wrote.")
     x = mislabel(nlp, text, {"Silver Harbour": "PERSON"})
-    assert "Silver Harbour" not in names(x)
-    assert "Mara Quill" in names(x)
+    assert "Silver Harbour" not in actor_names(x)
+    assert "Mara Quill" in actor_names(x)
 
 
 def test_the_tail_of_a_name_the_text_calls_a_film_is_the_film(nlp):
@@ -61,22 +57,22 @@ def test_the_tail_of_a_name_the_text_calls_a_film_is_the_film(nlp):
               or (film.end <= e.start and e.end <= short.start)]
     doc.set_ents(sorted([*others, film, short], key=lambda e: e.start))
     x = extract(doc)
-    assert "Static" not in names(x)
-    assert "Dana Morrow" in names(x)
+    assert "Static" not in actor_names(x)
+    assert "Dana Morrow" in actor_names(x)
 
 
 def test_a_critic_named_after_the_word_film_stays_a_person(nlp):
     text = "The film critic Helen Brandt panned Grey Static, and the director answered her."
     x = mislabel(nlp, text, {"Helen Brandt": "PERSON"})
-    assert "Helen Brandt" in names(x)
+    assert "Helen Brandt" in actor_names(x)
 
 
 def test_a_languages_adjective_is_no_organisation(nlp):
     text = ("Their Vostric language differs from Russian, according to a Harwick report.\n\n"
             "Harwick is a news agency.")
     x = mislabel(nlp, text, {"Vostric": "ORG", "Harwick": "ORG"})
-    assert "Vostric" not in names(x)
-    assert "Harwick" in names(x)
+    assert "Vostric" not in actor_names(x)
+    assert "Harwick" in actor_names(x)
 
 
 def test_an_offices_last_word_is_cut_from_its_holders_name():
@@ -90,5 +86,5 @@ def test_an_offices_last_word_is_cut_from_its_holders_name():
 def test_the_holder_named_after_secretary_of_defense_is_a_person(nlp):
     text = "Secretary of Defense Mara Quill flew to Riga on Monday, and the talks began."
     x = mislabel(nlp, text, {"Defense Mara Quill": "ORG"})
-    assert "Mara Quill" in names(x)
-    assert "Defense Mara Quill" not in names(x)
+    assert "Mara Quill" in actor_names(x)
+    assert "Defense Mara Quill" not in actor_names(x)
