@@ -107,7 +107,7 @@ def run_batch(
         error("--review-file goes with a single article (each article of a folder keeps its own review file)")
         return EXIT_USAGE
     for problem in found.problems:
-        error(problem)
+        error(str(problem))
     if not found.files and fmt is not Format.json:
         return EXIT_INPUT
     articles = list(found.files)

@@ -70,7 +70,7 @@ def run_library(
     problems = found.problems
     if not found.files:
         for problem in problems:
-            error(one_line(problem))
+            error(one_line(str(problem)))
         return EXIT_INPUT
     clash = index_refusal(index, found.files)
     if clash is not None:
@@ -89,7 +89,7 @@ def run_library(
         return EXIT_USAGE
     from ..tui.library_app import LibraryApp  # type: ignore[import-not-found]  # tui/ is mapped in by package-dir
     from ..tui.library_screen import LibrarySetup  # type: ignore[import-not-found]  # the same
-    setup = LibrarySetup(library_index.path, found.files, explicit=index is not None, problems=problems,
+    setup = LibrarySetup(library_index.path, found.files, explicit=index is not None, problems=tuple(map(str, problems)),
                          index=library_index, refresh=refresh)
     app = LibraryApp(setup, analyzer=analyzer, theme=theme, mouse=mouse)
     if keys:

@@ -50,7 +50,7 @@ def run_speakers(files: list[str], *, output: Path | None, model: str | None, us
         error(clash)
         return EXIT_USAGE
     for problem in found.problems:
-        error(problem)
+        error(str(problem))
     analyzer = checked_analyzer(model, use_cache)
     if analyzer is None:
         return EXIT_ENGINE

@@ -93,10 +93,11 @@ def items(arguments: Iterable[str], columns: Columns = Columns()) -> Iterator[It
 
     for argument in each_argument(arguments, as_given=True):
         # a folder with no articles, a pattern matching none: an error row where the argument stands,
-        # its reason without the argument's name again (the row's id is that name)
-        own = f"{display_name(argument.given)}: "
+        # its reason without the argument's name again (the row's id is that name); a folder a pattern
+        # matched is named in it
+        own = display_name(argument.given)
         for problem in argument.problems:
-            yield Item(key=argument.given, error=problem.removeprefix(own))
+            yield Item(key=argument.given, error=problem.reason if problem.name == own else str(problem))
         yield from (item for path in argument.files for item in _file_items(path, columns))
 
 

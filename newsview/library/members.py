@@ -24,12 +24,25 @@ def is_address(member: str) -> bool:
 
 
 @dataclass(frozen=True)
+class InputProblem:
+    """A name on the command line that gives no articles, and why: kept apart so that a caller
+    showing it beside the name already (a corpus run's error row) can say the reason alone."""
+
+    #: the name as it may be shown (control characters escaped)
+    name: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason}"
+
+
+@dataclass(frozen=True)
 class Inputs:
     """What the command line named: article files and web addresses (``files``, in that order of
     the command line), and the names that were no use (one line each)."""
 
     files: tuple[str, ...]
-    problems: tuple[str, ...] = ()
+    problems: tuple[InputProblem, ...] = ()
     #: some argument was a folder or a pattern: how many articles it holds is not the command line's to say
     expanded: bool = False
 
@@ -41,7 +54,7 @@ class Argument:
     #: the argument as typed
     given: str
     files: tuple[str, ...]
-    problems: tuple[str, ...] = ()
+    problems: tuple[InputProblem, ...] = ()
     #: a folder or a pattern
     expanded: bool = False
 
@@ -58,7 +71,7 @@ def expand_inputs(args: Iterable[str], *, recursive: bool = True, as_given: bool
     the reader to read or to say what is wrong with it.
     """
     files: list[str] = []
-    problems: list[str] = []
+    problems: list[InputProblem] = []
     expanded = False
     for argument in each_argument(args, recursive=recursive, as_given=as_given):
         files.extend(argument.files)
@@ -76,14 +89,14 @@ def each_argument(args: Iterable[str], *, recursive: bool = True, as_given: bool
 
     seen: set[str] = set()
 
-    def kept(paths: Iterable[str], problems: list[str]) -> tuple[str, ...]:
+    def kept(paths: Iterable[str], problems: list[InputProblem]) -> tuple[str, ...]:
         """The paths not seen before (as the library keys them); a name it cannot key is a problem."""
         new: list[str] = []
         for path in paths:
             if not as_given and not _utf8(path):
                 # the index keeps a member by its name, as UTF-8 text: it cannot key this one
-                problems.append(f"{display_name(path)}: the library cannot keep a file whose name is not UTF-8; "
-                                "rename it to have it in the library")
+                problems.append(InputProblem(display_name(path), "the library cannot keep a file whose name is not UTF-8; "
+                                             "rename it to have it in the library"))
                 continue
             key = path if as_given and path == "-" else os.path.realpath(path)
             if key not in seen:
@@ -91,7 +104,7 @@ def each_argument(args: Iterable[str], *, recursive: bool = True, as_given: bool
                 new.append(path if as_given else os.path.abspath(path))
         return tuple(new)
 
-    def folder_members(folder: str, problems: list[str]) -> list[str]:
+    def folder_members(folder: str, problems: list[InputProblem]) -> list[str]:
         found = []
         unreadable: list[OSError] = []
         for root, dirs, names in os.walk(folder, onerror=unreadable.append):
@@ -103,13 +116,13 @@ def each_argument(args: Iterable[str], *, recursive: bool = True, as_given: bool
                 if os.path.isfile(path):  # not a named pipe or a device, which would be waited on for ever
                     found.append(path)
         if not found and unreadable:
-            problems.append(f"{display_name(folder)}: cannot read this folder ({_reason(unreadable[0])})")
+            problems.append(InputProblem(display_name(folder), f"cannot read this folder ({_reason(unreadable[0])})"))
         elif not found:
-            problems.append(f"{display_name(folder)}: no articles in this folder")
+            problems.append(InputProblem(display_name(folder), "no articles in this folder"))
         return sorted(found)
 
     for arg in args:
-        problems: list[str] = []
+        problems: list[InputProblem] = []
         if is_address(arg):
             new = () if arg in seen else (arg,)  # the address as given is its key: no fetching here
             seen.add(arg)
@@ -125,12 +138,12 @@ def each_argument(args: Iterable[str], *, recursive: bool = True, as_given: bool
                                  else [match] if os.path.isfile(match) else [])
                        if not m.endswith(REVIEW_SUFFIX)]
             if not members:
-                problems.append(f"{display_name(arg)}: no articles match this pattern")
+                problems.append(InputProblem(display_name(arg), "no articles match this pattern"))
             yield Argument(arg, kept(members, problems), tuple(problems), expanded=True)
         elif as_given or os.path.exists(arg):
             yield Argument(arg, kept([arg], problems), tuple(problems))
         else:
-            yield Argument(arg, (), (f"{display_name(arg)}: no such file",))
+            yield Argument(arg, (), (InputProblem(display_name(arg), "no such file"),))
 
 
 def _utf8(path: str) -> bool:

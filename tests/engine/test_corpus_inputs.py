@@ -60,6 +60,15 @@ def test_a_folder_with_no_articles_is_an_error_row_where_it_stands(tmp_path):
     assert found[0].error == "no articles in this folder" and found[1].error is None  # its id names the folder
 
 
+def test_a_pattern_row_names_the_empty_folder_it_matched(tmp_path):
+    """The row's id is the pattern, so the folder the pattern matched is named in the reason."""
+    (tmp_path / "day-1").mkdir()
+    found = list(items([str(tmp_path / "day-*")]))
+    assert {i.key for i in found} == {str(tmp_path / "day-*")}
+    assert [i.error for i in found] == [f"{tmp_path / 'day-1'}: no articles in this folder",
+                                        "no articles match this pattern"]
+
+
 def test_jsonl_rows_with_missing_empty_or_odd_text_are_error_rows(tmp_path):
     path = tmp_path / "corpus.jsonl"
     rows = [

@@ -23,10 +23,10 @@ def test_a_folder_becomes_its_article_files(tmp_path: Path):
         (tmp_path / name).write_text("text")
     found = scan.expand_inputs([str(tmp_path), str(tmp_path / "b.txt"), str(tmp_path / "missing.txt")])
     assert [Path(p).relative_to(tmp_path).as_posix() for p in found.files] == ["a.html", "b.txt", "sub/c.txt"]
-    assert len(found.problems) == 1 and "missing.txt" in found.problems[0]
+    assert len(found.problems) == 1 and str(found.problems[0]).endswith("missing.txt: no such file")
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert scan.expand_inputs([str(empty)]).problems == (f"{empty}: no articles in this folder",)
+    assert tuple(map(str, scan.expand_inputs([str(empty)]).problems)) == (f"{empty}: no articles in this folder",)
 
 
 
@@ -36,7 +36,7 @@ def test_a_pattern_becomes_the_articles_it_matches_as_a_folder_does(tmp_path: Pa
         (tmp_path / name).write_text("text")
     found = scan.expand_inputs([str(tmp_path / "*.txt"), str(tmp_path / "s*"), str(tmp_path / "*.review.json")])
     assert [Path(p).relative_to(tmp_path).as_posix() for p in found.files] == ["b.txt", "sub/c.txt"]
-    assert found.expanded and found.problems == (f"{tmp_path}/*.review.json: no articles match this pattern",)
+    assert found.expanded and tuple(map(str, found.problems)) == (f"{tmp_path}/*.review.json: no articles match this pattern",)
 
 
 def test_names_as_given_keep_their_spelling_and_leave_the_rest_to_the_reader(tmp_path: Path, monkeypatch):
