@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .actor_words import COMPANY_SUFFIXES, ORG_HEADS
+from .actor_words import COMPANY_SUFFIXES, ORG_HEADS, ROLE_NOUNS
 from .cues import PERSON_TITLES, TITLE_WORDS
 from .extraction import Extraction
 from .names import gender_of_given_name
@@ -109,7 +109,10 @@ def _counterpart(tok: "Token") -> bool:
 
 def _is_described(doc: "Doc", tok: "Token", start: int) -> bool:
     """ "Ana Ruiz, a councillor", "the councillor, Ana Ruiz", "Mayor Ruiz",
-    "councillor Ana Ruiz", "Ruiz, who ...", "Ruiz, 54,"."""
+    "councillor Ana Ruiz", "Ruiz, who ...", "Ruiz, 54,", "a chef named Ruiz"."""
+    if tok.dep_ == "oprd" and tok.head.lemma_.lower() in ("name", "call") \
+            and tok.head.head.lemma_.lower() in ROLE_NOUNS:
+        return True  # a word for a person gives the name ("an extension called X" gives a thing's)
     for child in tok.children:
         if child.dep_ == "appos" and child.pos_ in ("NOUN", "NUM"):
             return True

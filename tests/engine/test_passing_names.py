@@ -44,6 +44,8 @@ def test_a_name_met_once_in_passing_is_an_entity_not_an_actor(nlp, sentence, nam
     ("The shelves are modelled on Varo Quillan, an architect from Lyon.", "Varo Quillan", "PERSON"),
     ("The shelves are modelled on a plan by Mayor Quillan.", "Quillan", "PERSON"),
     ("The shelves are modelled on Varo Quillan, who retired last year.", "Varo Quillan", "PERSON"),
+    ("The shelves were chosen by a local teacher named Quillan.", "Quillan", "PERSON"),
+    ("Ruiz thanked a chef named Quillan for the opening dinner.", "Quillan", "PERSON"),
     # it does something
     ("Later, Zorvath cancelled the order for new shelves.", "Zorvath", "ORG"),
     # it owns something
