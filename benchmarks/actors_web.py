@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The actors and languages newsview finds on real web pages, for judging by hand.
 
-    python benchmarks/actors_web.py PAGES_DIR OUT.json [--ids a,b,...] [--model NAME] [--without-passing-rule]
+    python benchmarks/actors_web.py PAGES_DIR OUT.json [--ids a,b,...] [--model NAME] [--with-passing-rule]
     python benchmarks/actors_web.py --score JUDGEMENTS.json RUN.json [RUN2.json ...]
 
 The first form reads every ``*.html.gz`` page in PAGES_DIR (the extraction
@@ -9,9 +9,9 @@ benchmark's pages, which are not part of this repository), runs newsview's
 own HTML path and analysis on it (language detection included, when the
 engine has it), and writes per page: the detected language, what the
 analysis covered, the number of quotes, and every actor with its kind,
-quote and mention counts.  ``--without-passing-rule`` keeps the names the
-text only passes by as actors (``newsview/extract/passing_names.py`` off),
-which is the engine as it was before that rule.
+quote and mention counts.  ``--with-passing-rule`` also leaves out the names
+the text only passes by (``passing_evidence.py``: measured in
+``passing-names.md``, not the engine's rule).
 
 The second form scores runs against hand judgements: a JSON object
 ``{page id: {actor name: judgement}}`` where a judgement is ``person``,
@@ -36,14 +36,19 @@ from pathlib import Path
 SPEAKER_KINDS = ("person", "org", "group")
 
 
-def run(pages: Path, out: Path, ids: list[str] | None, model: str | None, passing_rule: bool = True) -> int:
-    import newsview.extract.passing_names as passing_names
+def run(pages: Path, out: Path, ids: list[str] | None, model: str | None, passing_rule: bool = False) -> int:
+    import newsview.extract.documents as documents
     from newsview.engine import analyze, prepare
     from newsview.pipeline import load_pipeline
     from newsview.reader import raw_from_text
 
-    if not passing_rule:
-        passing_names.drop_passing_names = lambda doc, found: found  # type: ignore[assignment]
+    if passing_rule:
+        # the engine's extraction ends with classify_sources: the rule runs on what it gives
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from passing_evidence import drop_passing_names
+
+        classify = documents.classify_sources
+        documents.classify_sources = lambda doc, found: drop_passing_names(doc, classify(doc, found))  # type: ignore[assignment]
     nlp = load_pipeline(model)
     paths = sorted(pages.glob("*.html.gz"))
     if ids:
@@ -107,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--ids", default="", help="comma-separated page ids (default: every page)")
     ap.add_argument("--model", default=None)
-    ap.add_argument("--without-passing-rule", action="store_true", help="keep names met only in passing as actors")
+    ap.add_argument("--with-passing-rule", action="store_true", help="leave out names met only in passing")
     ap.add_argument("--score", default=None, metavar="JUDGEMENTS", help="score runs against hand judgements")
     args = ap.parse_args(argv)
     if args.score:
@@ -115,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(args.paths) != 2:
         ap.error("give PAGES_DIR and OUT.json")
     ids = [i for i in args.ids.split(",") if i] or None
-    return run(Path(args.paths[0]), Path(args.paths[1]), ids, args.model, not args.without_passing_rule)
+    return run(Path(args.paths[0]), Path(args.paths[1]), ids, args.model, args.with_passing_rule)
 
 
 if __name__ == "__main__":

@@ -7,11 +7,10 @@
 ``collect`` runs the engine on every page of the judged sets (the pages are
 not part of this repository) and writes one line per listed actor that has a
 hand judgement: the set, the page, the name, the kind it is listed with, the
-judgement, and the evidence of :func:`newsview.extract.passing_names.actor_evidence`
+judgement, and the evidence of :func:`passing_evidence.actor_evidence`
 (quotes, name mentions, all mentions, described, subject of a verb,
-organisation-like, person-name shape).  The engine runs *without* the
-passing-name rule here (it is replaced by a pass that keeps every actor), so
-that every judged actor is seen.
+organisation-like, person-name shape).  The engine keeps every actor (the
+passing-name rule was measured, not adopted), so every judged actor is seen.
 
 A set is ``NAME=KIND:PAGES:JUDGEMENTS``: KIND ``web`` reads ``PAGES/*.html.gz``
 through the HTML path, judged by a JSON object as ``actors_web.py --score``
@@ -34,6 +33,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from passing_evidence import ActorEvidence, actor_evidence, passes_by  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SETS = [
@@ -68,9 +70,7 @@ def wikinews_judgements(md: Path) -> dict[str, dict[str, str]]:
 
 def collect(sets: list[str], out_path: Path) -> int:
     import newsview.extract as extract_module
-    import newsview.extract.passing_names as passing_module
     from newsview.engine import analyze, prepare
-    from newsview.extract.passing_names import actor_evidence
     from newsview.pipeline import load_pipeline
     from newsview.reader import raw_from_text, read_article
 
@@ -84,7 +84,6 @@ def collect(sets: list[str], out_path: Path) -> int:
         return found
 
     extract_module.extract = recording  # type: ignore[assignment]
-    passing_module.drop_passing_names = lambda doc, found: found  # type: ignore[assignment]
     rows = 0
     with out_path.open("w", encoding="utf-8") as out:
         for spec in sets:
@@ -129,8 +128,6 @@ NAMED = ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _passes_by(r: Row) -> bool:
-    from newsview.extract.passing_names import ActorEvidence, passes_by
-
     fields = {k: r[k] for k in ActorEvidence.__dataclass_fields__}
     return passes_by(r["kind"], ActorEvidence(**fields))
 

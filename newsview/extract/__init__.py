@@ -32,9 +32,7 @@ offsets index ``doc.text``.  The work is split into:
   (with :mod:`.actor_drops`);
 * :mod:`.glued_names` - names a page glued to the next link's text, cut back;
 * :mod:`.thing_names` - products, works, venues and common abbreviations, taken out;
-* :mod:`.broken_names` - names the tagger cut in the wrong place, taken out;
-* :mod:`.passing_names` - names the text only passes by (met once, doing
-  nothing): entities, not actors.
+* :mod:`.broken_names` - names the tagger cut in the wrong place, taken out.
 """
 
 from __future__ import annotations
@@ -58,10 +56,9 @@ def extract(doc: Doc) -> Extraction:
     from .glued_names import unglue_names
     from .list_lines import drop_list_names
     from .thing_names import drop_thing_names
-    from .passing_names import drop_passing_names
     from .places import correct_places
 
     found = unglue_names(doc.text, drop_headline_names(doc.text, assemble(doc)))
     found = drop_thing_names(doc.text, drop_list_names(doc.text, found))
     found = drop_broken_names(doc.text, found)
-    return drop_passing_names(doc, classify_sources(doc, correct_places(found)))
+    return classify_sources(doc, correct_places(found))

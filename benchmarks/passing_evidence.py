@@ -7,13 +7,13 @@ tells more than its label: an actor speaks, is described ("Ana Ruiz, a
 councillor", "Mayor Ruiz"), does something (the subject of a verb), comes back
 later in the story, or carries an organisation's name ("... Council", "...
 Inc.", an abbreviation the text spells out).  A name the text meets once and
-does none of that with is left out of the actor list; it stays a named entity
-(highlighted in the reading pane, in the JSON ``entities``, found by the filter
-bar), with no actor behind it.
+does none of that with would be left out of the actor list, staying a named
+entity (highlighted, in the JSON ``entities``, found by the filter bar).
 
-:func:`actor_evidence` gives what the text does with each actor (the
-benchmark ``benchmarks/passing_names.py`` weighs the same evidence against hand
-judgements); :func:`drop_passing_names` applies the rule.
+Measured, not adopted (``passing-names.md``): on news articles it takes out
+more real actors than junk.  :func:`actor_evidence` gives what the text does
+with each actor (``passing_names.py`` weighs it against hand judgements);
+:func:`drop_passing_names` applies the rule (``actors_web.py --with-passing-rule``).
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .actor_words import COMPANY_SUFFIXES, ORG_HEADS, ROLE_NOUNS
-from .cues import PERSON_TITLES, TITLE_WORDS
-from .extraction import Extraction
-from .names import gender_of_given_name
+from newsview.extract.actor_words import COMPANY_SUFFIXES, ORG_HEADS, ROLE_NOUNS
+from newsview.extract.cues import PERSON_TITLES, TITLE_WORDS
+from newsview.extract.extraction import Extraction
+from newsview.extract.names import gender_of_given_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
