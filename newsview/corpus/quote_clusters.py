@@ -76,7 +76,7 @@ def corpus_quotes(directory: str | os.PathLike, names: dict[int, str] | None = N
     import pyarrow.parquet as pq
 
     from ..extract.interviews import QUESTION_RULE
-    from ..variants.documents import named_kind, variant_quote
+    from ..variants.documents import named_kind, person_kind, variant_quote
 
     folder = Path(directory)
     if names is None:
@@ -95,7 +95,8 @@ def corpus_quotes(directory: str | os.PathLike, names: dict[int, str] | None = N
             spans = (row["spans"] if has_spans else None) or [[row["start"], row["end"]]]
             named = named_kind(row["speaker_kind"])
             yield variant_quote(names[ordinal], texts[ordinal], row["quote_id"], row["kind"], spans, row["speaker"],
-                                aliases.get((ordinal, row["speaker_id"]), ()), named, cue=row.get("cue"))
+                                aliases.get((ordinal, row["speaker_id"]), ()), named, cue=row.get("cue"),
+                                person=person_kind(row["speaker_kind"], row["speaker"]))
 
 
 def cluster_rows(clusters: Iterable[Cluster], articles: dict[str, tuple[int, str]]) -> dict[str, list[Any]]:

@@ -49,6 +49,7 @@ from .model import (
     Piece,
     VariantQuote,
 )
+from .documents import CONTEXT_CHARS
 from .names import name_key, same_speaker
 from . import spread
 from .spread import GroupPayload, Workers, group_payloads
@@ -76,6 +77,10 @@ _SMALL_GROUP = 50
 _SPLIT_TRIES = 50
 
 Speakers = Mapping[tuple[str, str], "str | None"]
+
+
+#: what may stand between a label's colon and the quote: spaces and opening quotation marks
+_MARKS_AND_SPACE = " \t\"'\u201c\u201e\u00ab\u2018"
 
 
 class _Corpus:
@@ -124,6 +129,27 @@ class _Corpus:
         if name is None or not name_key(name) or not (given or q.speaker_named):
             return ()
         return (name,) if given else (name, *q.speaker_aliases)
+
+    def person_names(self, u: int) -> tuple[str, ...]:
+        """The names of a unit's speaker if it may be a person; () for a body, a place or a document."""
+        q = self.quote(u)
+        return self.speaker_names(u) if (q.doc, q.quote) in self.speakers or q.speaker_person else ()
+
+    def labelled(self, u: int, names: Iterable[tuple[str, ...]]) -> bool:
+        """Is a unit introduced by a line naming (by family name) one of the speakers ``names``?
+
+        'Secretary of the Air Force James Roche: "No, Sir, ..."', 'Madonna's
+        introduction began: "Twenty years ago ..."': the text from the start
+        of the quote's line to the quote names the speaker and ends with a
+        colon.  The article attributes the quote, even where the engine did
+        not read the attribution.
+        """
+        q = self.quote(u)
+        lead = q.context[:min(q.pieces[0][0], CONTEXT_CHARS)].rsplit("\n", 1)[-1]
+        if not lead.rstrip(_MARKS_AND_SPACE).endswith(":"):
+            return False
+        family = {k[-1] for n in names for k in map(name_key, n) if k}
+        return not family.isdisjoint(normalised_words(lead))
 
     def unattributed(self, u: int) -> bool:
         """No attribution at all: no speaker and no attribution cue.
@@ -450,10 +476,11 @@ def _cluster(corpus: _Corpus, units: list[int], words: dict[int, Words]) -> Clus
         diffs.append(MemberDiff(k, ref, relation, longer, changes))
     if not flags:
         flags.add(IDENTICAL)
-    known = [n for n in map(corpus.speaker_names, units) if n]
-    if any(not same_speaker(a, b) for i, a in enumerate(known) for b in known[i + 1:]):
+    people = [n for n in map(corpus.person_names, units) if n]
+    if any(not same_speaker(a, b) for i, a in enumerate(people) for b in people[i + 1:]):
         flags.add(CONFLICTING)
-    missing = [corpus.unattributed(u) for u in units]
+    known = [n for n in map(corpus.speaker_names, units) if n]
+    missing = [corpus.unattributed(u) and not corpus.labelled(u, known) for u in units]
     if any(missing) and not all(missing):
         flags.add(UNATTRIBUTED_ELSEWHERE)
     digest = hashlib.sha256("\n".join(f"{m.doc}\x1f{m.quote}\x1f{m.start}" for m in members).encode()).hexdigest()

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..extract.interviews import is_question_turn
-from ..model import UNNAMED_KINDS, ParsedDocument
+from ..model import DOCUMENT_KIND, UNNAMED_KINDS, ParsedDocument
 from .model import VariantQuote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,6 +37,24 @@ def named_kind(kind: str | None) -> bool:
     ("the man", "critics", "people familiar with the matter"): such a speaker
     contradicts no name and confirms none."""
     return kind not in UNNAMED_KINDS
+
+
+#: entity kinds of a body or a place, which speak through people
+_BODIES = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
+
+
+def person_kind(kind: str | None, name: str | None) -> bool:
+    """Could a speaker of this kind and name be a person?
+
+    A document ("Indymedia web site", "a joint statement") is not, nor a
+    body the article names as one ("the British Medical Association").  The
+    entity kind alone is not enough: the small model tags some people as
+    organisations ("Mayor Ana Costa" as ORG), so a body must also be named
+    with its article, as people are not.
+    """
+    if kind == DOCUMENT_KIND:
+        return False
+    return not (kind in _BODIES and (name or "").lower().startswith("the "))
 
 
 _MARKS = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
@@ -88,7 +106,7 @@ def quotes_of_document(doc: ParsedDocument, view: ReviewedView | None = None, *,
             continue
         speaker: str | None = None
         aliases: tuple[str, ...] = ()
-        named = True
+        named = person = True
         rq = reviewed.get(q.id)
         if rq is not None:
             if rq.verdict == "rejected" and rq.reason == "wrong_quote":
@@ -100,21 +118,24 @@ def quotes_of_document(doc: ParsedDocument, view: ReviewedView | None = None, *,
                 # an actor the reviewer added is a name; an engine actor may be a description
                 root = actors.get(actor.id)
                 named = root is None or named_kind(root.kind)
+                person = root is None or person_kind(root.kind, actor.name)
         elif q.speaker in actors:
             actor_ = actors[q.speaker]
             speaker, aliases, named = actor_.name, actor_.aliases, named_kind(actor_.kind)
+            person = person_kind(actor_.kind, actor_.name)
         out.append(variant_quote(doc_name, doc.text, q.id, q.kind, q.spans or ((q.start, q.end),),
-                                 speaker, aliases, named, cue=q.cue))
+                                 speaker, aliases, named, cue=q.cue, person=person))
     return out
 
 
 def variant_quote(doc_name: str, text: str, quote_id: str, kind: str, spans: Sequence[Sequence[int]],
                   speaker: str | None, aliases: Sequence[str] = (), named: bool = True, *,
-                  cue: str | None = None) -> VariantQuote:
+                  cue: str | None = None, person: bool = True) -> VariantQuote:
     """One quote of an article as the finder reads it, from the quote's parts.
 
     ``cue`` is the attribution cue the engine found ("said", "referred"):
     with one, the quote is attributed even when its speaker is unknown.
+    ``person`` is False for a speaker that is a body, a place or a document.
 
     ``quotes_of_document`` and a corpus run's ``quote_clusters`` step (which
     has the quote's rows, not the document) both make their quotes here, so
@@ -125,4 +146,4 @@ def variant_quote(doc_name: str, text: str, quote_id: str, kind: str, spans: Seq
         pieces = tuple(part for s, t in pieces for part in quoted_parts(s, t)) or pieces
     start, end = spans[0][0], spans[-1][1]
     context = text[max(start - CONTEXT_CHARS, 0):start] + " " + text[end:end + CONTEXT_CHARS]
-    return VariantQuote(doc_name, quote_id, speaker, pieces, kind, tuple(aliases), context, named, bool(cue))
+    return VariantQuote(doc_name, quote_id, speaker, pieces, kind, tuple(aliases), context, named, bool(cue), person)

@@ -36,7 +36,10 @@ class VariantQuote:
     when the article attributes the quote (the engine found its attribution
     cue, "he referred to her as ...") even if the speaker is not known (a
     pronoun the engine did not resolve): such a quote is attributed, speaker
-    unknown, not unattributed.
+    unknown, not unattributed.  ``speaker_person`` is False when the speaker
+    is an organisation, a place or a document ("the British Medical
+    Association", "Indymedia web site"), not a person: it may speak through a
+    person another outlet names, so it conflicts with no one.
     """
 
     doc: str
@@ -48,6 +51,7 @@ class VariantQuote:
     context: str = ""
     speaker_named: bool = True
     attributed: bool = False
+    speaker_person: bool = True
 
     @classmethod
     def of_text(cls, doc: str, quote: str, speaker: str | None, text: str, *, start: int = 0,

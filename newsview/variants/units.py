@@ -4,7 +4,8 @@ Each direct quote is one *unit* (its pieces read as one statement); each
 quoted fragment of a mixed quote is a unit of its own; reported speech is
 paraphrase, not quotation, and is left out, as is a unit of fewer than
 ``MIN_WORDS`` words, and a second unit at the same place of one article
-(two overlapping quotes of the same words).
+(two overlapping quotes of the same words) or inside another unit of the
+article (a mixed quote's fragment that a direct quote also holds).
 
 A word is compared as a 64-bit hash of its normalised form.  The hash is
 blake2b's, not Python's ``hash``: Python salts string hashes per process, and
@@ -113,6 +114,7 @@ def _kept_parts(quotes: Iterable[QuoteForm], first: int) -> Iterator[tuple[int, 
     """
     for _, run in itertools.groupby(enumerate(quotes, first), key=lambda item: item[1][0]):
         entries = [(qi, pieces, named, _parts(kind, pieces)) for qi, (_, kind, pieces, named) in run]
+        entries = _without_nested(entries)
         starts = [pieces[max(p, 0)][0] for _, pieces, _, parts in entries for p in parts]
         if len(set(starts)) == len(starts):  # no two units start at one place: nothing to compare
             for qi, pieces, _, parts in entries:
@@ -126,6 +128,40 @@ def _kept_parts(quotes: Iterable[QuoteForm], first: int) -> Iterator[tuple[int, 
                     owner[place] = rank
         for qi, pieces, _, parts in entries:
             yield qi, pieces, [p for p in parts if owner[_place(pieces, p)][1] == qi]
+
+
+_Entry = tuple[int, tuple[Piece, ...], bool, list[int]]
+
+
+def _span(place: tuple[Piece, ...]) -> tuple[int, int]:
+    return place[0][0], place[-1][0] + len(place[-1][1])
+
+
+def _without_nested(entries: list[_Entry]) -> list[_Entry]:
+    """The run's entries without the mixed quotes' fragments that lie inside a longer unit of the article.
+
+    The engine can find a mixed quote whose quoted fragment ends inside a
+    direct quote of the same words (a 'Senate aide' as saying: "The House
+    language ..." ends at the first sentence; the direct quote around it goes
+    on): the finder would read the fragment as a second, shorter version in
+    the same article, a cut the article never made.  The fragment goes unless
+    it names its speaker and the longer unit does not.
+    """
+    units = sorted(((*_span(_place(pieces, p)), not named, k, p) for k, (_, pieces, named, parts) in enumerate(entries)
+                    for p in parts), key=lambda u: (u[0], -u[1]))
+    dropped: set[tuple[int, int]] = set()
+    # the unit reaching furthest so far (every unit so far starts no later than the next)
+    reach_start, reach_end, reach_unnamed = -1, -1, True
+    for start, end, unnamed, k, p in units:
+        inside = end <= reach_end and (start, end) != (reach_start, reach_end)  # one place: ``owner`` decides
+        if inside and p >= 0 and (unnamed or not reach_unnamed):  # a mixed quote's fragment
+            dropped.add((k, p))
+        if end > reach_end:
+            reach_start, reach_end, reach_unnamed = start, end, unnamed
+    if not dropped:
+        return entries
+    return [(qi, pieces, named, [p for p in parts if (k, p) not in dropped])
+            for k, (qi, pieces, named, parts) in enumerate(entries)]
 
 
 #: words hashed at once: a batch of word strings costs about 60 bytes a word

@@ -10,6 +10,11 @@ An ellipsis is not a word, but where it stands matters: it is the writer
 saying "I cut something here", which turns a dropped clause from an
 alteration into an acknowledged cut.  ``Words.gaps`` remembers, for each
 word, whether an ellipsis comes just before it.
+
+Words in square brackets are the writer's, not the speaker's: an editor's
+note ("The House language [of the spending bill] ignores ...") or "[sic]".
+They are no words of the quote, so a version with the note and one without
+are the same words.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\u02bc\u2018`][^\W\d_]+)*|\d+")
 _APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc\u2018`")
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|\u2026")
+#: a writer's insertion inside a quote: "[of the spending bill]", "[sic]"
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
 
 
 def normalise_word(word: str) -> str:
@@ -42,6 +49,8 @@ def normalised_words(text: str) -> list[str]:
     The same words ``words_of`` gives, a few times faster: most quotes are
     plain ASCII and need only lower-casing.
     """
+    if "[" in text:
+        text = _BRACKETED.sub(" ", text)
     if text.isascii():
         words = _WORD.findall(text.lower())
         if "'" in text or "`" in text:
@@ -86,6 +95,8 @@ def words_of(pieces: Iterable[tuple[int, str]]) -> Words:
     ends: list[int] = []
     gaps: list[bool] = []
     for offset, text in pieces:
+        if "[" in text:  # the writer's words: blanked, so the speaker's keep their offsets
+            text = _BRACKETED.sub(lambda m: " " * len(m.group()), text)
         cuts = [m.start() for m in _ELLIPSIS.finditer(text)]
         k = 0
         last_end = 0

@@ -170,7 +170,9 @@ def test_a_quote_attributed_to_someone_unresolved_is_not_unattributed():
     assert cluster.flags == (IDENTICAL,)
     assert [m.speaker for m in cluster.members] == ["Ana Costa", None]
     # with no attribution at all (a headline, say), the flag stays
-    bare = ParsedDocument(text=text, source=source(text, "b.txt"), paragraphs=paragraphs(text)).with_analysis(
+    headline = f'Harbour row: "{said}"'
+    s, e = span(headline, said)
+    bare = ParsedDocument(text=headline, source=source(headline, "b.txt"), paragraphs=paragraphs(headline)).with_analysis(
         entities=(), actors=(), quotes=(Quote("q1", s, e, said, "direct", None, spans=((s, e),)),), mentions=(),
         pipeline="test")
     (cluster,) = find_variants(quotes_of_document(named) + quotes_of_document(bare))
@@ -192,6 +194,61 @@ def test_the_words_two_overlapping_quotes_of_one_article_hold_are_one_version():
     assert c.flags == (UNATTRIBUTED_ELSEWHERE, IDENTICAL) and len(c.members) == 3
     summer = VariantQuote("a.txt", "q4", "Ana Costa", ((126, STATEMENT.replace("winter", "summer")),), kind="mixed")
     assert len(one_cluster([outer, summer, q("b.txt", STATEMENT)]).members) == 3
+
+
+def test_a_fragment_inside_a_longer_quote_of_the_same_article_is_no_second_version():
+    """'quotes a "Senate aide" as saying: "The House language ..."': the engine's mixed quote ends
+    after the first sentence, inside the direct quote that goes on; one version there, not a cut."""
+    first, rest = STATEMENT, "They will also protect the shops on the quay"
+    whole = VariantQuote("a.txt", "q2", "Ana Costa", ((126, first + ". " + rest),))
+    fragment = VariantQuote("a.txt", "q1", "Ana Costa", ((126, first),), kind="mixed")
+    later = VariantQuote("a.txt", "q3", "Ana Costa", ((140, first[14:]),), kind="mixed")
+    other = q("b.txt", first + ". " + rest)
+    for quotes in ([fragment, whole, other], [whole, fragment, later, other]):
+        c = one_cluster(quotes)
+        assert c.flags == (IDENTICAL,)
+        assert sorted((m.doc, m.quote) for m in c.members) == [("a.txt", "q2"), ("b.txt", "q1")]
+    # a fragment that names its speaker stays when the longer quote has none
+    bare = VariantQuote("a.txt", "q2", None, ((126, first + ". " + rest),))
+    assert len(one_cluster([fragment, bare, other]).members) == 3
+
+
+def test_an_editors_bracketed_words_are_not_the_speakers():
+    noted = "The new harbour wall [the council's plan] will protect every family on the front from the winter storms"
+    c = one_cluster([q("a.txt", STATEMENT), q("b.txt", noted)])
+    assert c.flags == (IDENTICAL,)
+    assert normalised_words("it was [sic] the worst") == ["it", "was", "the", "worst"]
+
+
+def test_a_body_or_a_document_conflicts_with_no_person():
+    """'the British Medical Association' and 'James Johnson, BMA chairman'; 'Indymedia web site
+    quotes Elizabeth Nadeau as saying': a body speaks through people, no conflict."""
+    body = VariantQuote("b.txt", "q1", "the Harbour Trust", ((0, STATEMENT),), speaker_person=False)
+    c = one_cluster([q("a.txt", STATEMENT, "Ana Costa"), body])
+    assert c.flags == (IDENTICAL,)
+    c = one_cluster([q("a.txt", STATEMENT, "Ana Costa"), body, q("c.txt", STATEMENT, "Tom Reyes")])
+    assert c.flags == (CONFLICTING, IDENTICAL)
+    text = f'The Indymedia web site quotes Ana Costa as saying "{STATEMENT}."'
+    s, e = span(text, STATEMENT)
+    site = Actor("a1", "Indymedia web site", "document")
+    doc = ParsedDocument(text=text, source=source(text, "d.txt"), paragraphs=paragraphs(text)).with_analysis(
+        entities=(), actors=(site,), quotes=(Quote("q1", s, e, STATEMENT, "direct", "a1", spans=((s, e),)),),
+        mentions=(), pipeline="test")
+    assert one_cluster(quotes_of_document(doc) + [q("a.txt", STATEMENT, "Ana Costa")]).flags == (IDENTICAL,)
+
+
+def test_a_quote_with_the_speaker_named_beside_it_is_not_unattributed():
+    """'Secretary of the Air Force James Roche: "No, Sir, ..."': a label line the engine does not
+    read as attribution still names the speaker the other version gives."""
+    def bare(lead: str) -> VariantQuote:  # a quote of article b.txt right after ``lead``
+        return VariantQuote.of_text("b.txt", "q1", None, STATEMENT, start=len(lead), context=lead + " and more")
+
+    named = q("a.txt", STATEMENT, "Ana Costa")
+    assert one_cluster([named, bare("The vote.\nHarbour board member Ana Costa: \u201c")]).flags == (IDENTICAL,)
+    for lead in ("The vote.\nHarbour board member Tom Reyes: ",  # another name
+                 "Ana Costa was out.\nThe board wrote: ",  # the name on another line
+                 "Harbour row over Ana Costa's plan "):  # no label
+        assert one_cluster([named, bare(lead)]).flags == (UNATTRIBUTED_ELSEWHERE, IDENTICAL), lead
 
 
 def test_a_described_speaker_neither_conflicts_with_a_name_nor_is_missing():
