@@ -31,6 +31,7 @@ from .actor_words import (
 )
 from .cues import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES, TITLE_WORDS
 from .entity_spans import NAME_PARTICLES, EntitySpans
+from .fused_names import person_after_body
 from .known_places import KnownPlaceFilter, place_before_name
 from .named_things import SOURCE_PLURALS, NamedThingFilter, portfolio_before_name
 from .name_text import core_words as _core
@@ -89,6 +90,12 @@ class ActorIndex(EntitySpans, NonActorFilter, KnownPlaceFilter, NamedThingFilter
         # wherever the tagger calls them people
         org_names = {tuple(name_words(text[ent.start_char : ent.end_char])) for ent in ents
                      if ent.start > 0 and doc[ent.start - 1].lower_ in MEDIA_NOUNS}
+        # the words of the text's organisations' and actors' names, to find one run into a person's
+        # ("Detroit Pistons Chauncey Billups" where the text also names "the Detroit Pistons")
+        all_names = {tuple(w for w in name_words(ent.text) if w != "the"): ent.label_ for ent in ents
+                     if ent.label_ in ACTOR_LABELS}
+        bodies = {n for n, lab in all_names.items() if lab == "ORG"}
+        people_and_bodies = {n for n, lab in all_names.items() if lab in ("ORG", "PERSON")}
         for ent in ents:
             s, e = trim_span(text, ent.start_char, ent.end_char)
             if e <= s:
@@ -113,6 +120,11 @@ class ActorIndex(EntitySpans, NonActorFilter, KnownPlaceFilter, NamedThingFilter
                 label = relabel[(s, e)] = "PERSON"
             elif label in ("ORG", "GPE") and self._after_title(ent) and (k := portfolio_before_name(words)):
                 # "State Blackwell" (from "Secretary of State Blackwell"): the office's holder
+                words = words[k:]
+                label = relabel[(s, e)] = "PERSON"
+            elif label == "ORG" and "(" not in text[s:e] and (k := person_after_body(words, bodies, people_and_bodies, text[s:e])):
+                # "the Andean Community Wagner": the person after a body the text names on its own
+                # ("the World Health Organization (WHO": an abbreviation in brackets is the body's)
                 words = words[k:]
                 label = relabel[(s, e)] = "PERSON"
             elif label in ("ORG", "GPE") and len(words) <= 3 and ent[0].is_title and ent.root.tag_ == "NNP" \

@@ -18,6 +18,8 @@ from .actor_clusters import ClusterStore
 from .actor_words import ACTOR_LABELS, STORM_WORDS
 from .cues import TITLE_WORDS
 from .names import gender_of_given_name
+from .fused_names import joined_at_for
+from .named_things import PORTFOLIOS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -88,7 +90,7 @@ class EntitySpans(ClusterStore):
                 while start > 0 and ent.start - start < 2:
                     t = doc[start - 1]
                     if t.pos_ == "PROPN" and t.is_title and not t.ent_type_ and t.lower_ not in TITLE_WORDS \
-                            and not t.is_sent_start and "\n" not in t.text_with_ws:
+                            and not t.is_sent_start and "\n" not in t.text_with_ws and not self._office_word(t.i):
                         start -= 1
                     else:
                         break
@@ -112,7 +114,13 @@ class EntitySpans(ClusterStore):
                 covered.update(range(i, j))
             i = j
         out.sort(key=lambda sp: sp.start)
-        return out
+        return joined_at_for(doc, out)
+
+    def _office_word(self, i: int) -> bool:
+        """The token at ``i`` ends an office's name after "<title> of": "Staff" in "Chief of Staff
+        Yitzhak Rabin", which is the office's, not the holder's given name."""
+        doc = self.doc
+        return i >= 2 and doc[i].lower_ in PORTFOLIOS and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in TITLE_WORDS
 
     def _storm(self, ent: "SpacySpan", words: list[str]) -> bool:
         """ "Hurricane Humberto", "Tropical Storm Humberto", and "Humberto" once it was named so."""

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 
-from .actor_clusters import ClusterStore, NameMention
+from .actor_clusters import NameMention
 from .actor_words import ORG_HEADS, ROLE_NOUNS
 from .cues import TITLE_WORDS
 from .known_places import place_kind
 from .names import gender_of_given_name
+from .word_names import WordNameFilter
 
 #: last words of names of roads ("U.S. Route 2", "Pacific Coast Highway")
 ROAD_HEADS = frozenset("route highway hwy interstate motorway freeway expressway turnpike parkway".split())
@@ -149,6 +150,17 @@ def thing_kind(words: list[str]) -> str | None:
     return None
 
 
+#: "pro-Moscow", "anti-Western": a stance toward a name, an adjective and no actor
+_STANCE = re.compile(r"(?:pro|anti)-[A-Z]")
+#: words the tagger may note before a name as its title that vouch for nothing ("the Torino Scale")
+_NOT_TITLES = frozenset({"the", "of"})
+
+
+def stance_adjective(display: str) -> bool:
+    """ "pro-Moscow", "anti-Western": a name under a stance's prefix qualifies someone, names no one."""
+    return _STANCE.match(display) is not None
+
+
 def demonym(words: list[str]) -> bool:
     """ "Hong Konger", "Londoners": a known place's name with -er or -ers, its people."""
     if not words:
@@ -160,7 +172,7 @@ def demonym(words: list[str]) -> bool:
     return False
 
 
-class NamedThingFilter(ClusterStore):
+class NamedThingFilter(WordNameFilter):
     """Hides clusters whose names are of roads, time zones, landmarks or events."""
 
     def hide_named_things(self, quoted: set[int]) -> None:
@@ -197,8 +209,17 @@ class NamedThingFilter(ClusterStore):
             if ms and all(self._qualifies_language(m) for m in ms):
                 c.hidden = True  # "their Turkic language": a language's adjective
                 continue
+            if ms and self.word_name(c, ms):
+                c.hidden = True  # "a democratic State", "Guiana" of "French Guiana", "Boeing-Air Force"
+                continue
+            if stance_adjective(c.display):
+                c.hidden = True  # "seen as pro-Moscow": a stance, no actor
+                continue
             if "the" not in c.words and demonym(list(c.words)):
                 c.hidden = True  # "a Hong Konger": one of a place's people, not a name ("The New Yorker" is)
+                continue
+            if not c.titles - _NOT_TITLES and thing_kind(list(c.words)) == "measure":
+                c.hidden = True  # "the Torino Scale": "the" before a name vouches for no person
                 continue
             if c.titles and thing_kind(list(c.words)) != "title":
                 continue
