@@ -19,6 +19,7 @@ from .actor_words import ORG_HEADS, ROLE_NOUNS
 from .cues import TITLE_WORDS
 from .known_places import place_kind
 from .names import gender_of_given_name
+from .office_names import OfficeNameFilter
 from .word_names import WordNameFilter
 
 #: last words of names of roads ("U.S. Route 2", "Pacific Coast Highway")
@@ -172,7 +173,7 @@ def demonym(words: list[str]) -> bool:
     return False
 
 
-class NamedThingFilter(WordNameFilter):
+class NamedThingFilter(WordNameFilter, OfficeNameFilter):
     """Hides clusters whose names are of roads, time zones, landmarks or events."""
 
     def hide_named_things(self, quoted: set[int]) -> None:
@@ -214,6 +215,9 @@ class NamedThingFilter(WordNameFilter):
                 continue
             if stance_adjective(c.display):
                 c.hidden = True  # "seen as pro-Moscow": a stance, no actor
+                continue
+            if ms and self.office_name(c, ms):
+                c.hidden = True  # "National Security Advisor Condoleezza Rice", "Minister of Foreign Affairs"
                 continue
             if "the" not in c.words and demonym(list(c.words)):
                 c.hidden = True  # "a Hong Konger": one of a place's people, not a name ("The New Yorker" is)
