@@ -53,6 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newsview.model import ParsedDocument
 from newsview.variants import VariantQuote, find_variants, quotes_of_document
+from newsview.variants.attribution import attribution_nearby
 from newsview.variants.documents import quoted_parts
 from newsview.variants.names import name_key, same_speaker
 from newsview.variants.words import normalised_words
@@ -176,6 +177,22 @@ def _with_piece(q: VariantQuote, p: int, start: int, text: str) -> VariantQuote:
     return VariantQuote(q.doc, q.quote, q.speaker, tuple(pieces), q.kind, q.speaker_aliases, q.context)
 
 
+def unattributed_context(q: VariantQuote, quotes: list[VariantQuote], rng: random.Random) -> VariantQuote:
+    """``q`` with the context of another quote that does not attribute it.
+
+    An outlet that prints a statement without attribution has no speech verb in the quote's
+    sentence, no 'said:' before it: the dev set's quotes are all attributed, so most of their
+    contexts ('..., Smith said.') would attribute a planted unattributed version, and the finder
+    rightly holds the flag back there (``--attributed-contexts`` plants it so, to measure that).
+    """
+    for _ in range(200):
+        candidate = VariantQuote(q.doc, q.quote, q.speaker, q.pieces, q.kind, q.speaker_aliases,
+                                 rng.choice(quotes).context, q.speaker_named)
+        if not attribution_nearby(candidate, min(q.pieces[0][0], CONTEXT)):
+            return candidate
+    return q
+
+
 KINDS = {
     "word changed": "altered",
     "clause cut": "truncated",
@@ -249,6 +266,8 @@ def quality(args: argparse.Namespace) -> None:
             # another outlet quotes it in other words: the planted quote keeps none of its context
             new = VariantQuote(new.doc, new.quote, new.speaker, new.pieces, new.kind, new.speaker_aliases,
                                rng.choice(quotes).context, new.speaker_named)
+            if kind == "speaker removed" and not args.attributed_contexts:
+                new = unattributed_context(new, quotes, rng)
             # the whole article is copied: its other quotes become identical versions too
             for q in by_doc[orig.doc]:
                 src = new if q.quote == orig.quote else q
@@ -331,6 +350,9 @@ def precision(clusters: list, size: int, dev_ids: set[str], *, verdicts_path: Pa
         for d in c.diffs:
             ch = "; ".join(f"{x.op} “{_short(x.reference, 6)}” → “{_short(x.member, 6)}”" for x in d.changes)
             body.append(f"- diff {d.member} vs {d.against} ({', '.join(d.relation)}): {ch}")
+        if c.unconfirmed:
+            sure = ", ".join(f"{k} {m.confidence:.2f}" for k, m in enumerate(c.members))
+            body.append(f"- held back, attribution not sure enough: {', '.join(c.unconfirmed)} (confidence {sure})")
         body.append("")
         for f in c.flags:
             v = verdicts.get(f"{c.id} {f}")
@@ -478,6 +500,32 @@ def heldout(args: argparse.Namespace) -> None:
         "three wrong flags left (a BBC quote continued after a sidebar read as a cut and as unattributed,",
         "Madonna's introduction continued after another quote read as unattributed) are the engine's",
         "reading of quote continuations, not the finder's.",
+        "",
+        "Before round 5 (a rule, not held out, written and committed before any round-5 cluster was",
+        "looked at): the accusing flags need sure attributions. `conflicting` is raised only when two",
+        "differing speakers were both read with confidence 0.9 or more (calibration on the dev set: 0.975",
+        "right at 0.9 or more, 0.90 from 0.7 to 0.9; a conflict needs both right, 0.975^2 = 0.95, one",
+        "speaker below 0.9 gives 0.88 at best); `unattributed-elsewhere` only when the attributed version",
+        "is that sure and a version in another article has nothing attributing it (no cue, no label, no",
+        "speech verb in its sentence, no 'said:' before it, no quote it runs on from, no other version of",
+        "its article attributed). Otherwise the flag is held back (`unconfirmed` in `--format variants`,",
+        "said in words in the app) and the speakers are shown as read. The threshold comes from the",
+        "calibration table and the earlier rounds: all twelve accusing flags they raised were wrong, and",
+        "the speakers under them were read at 0.65-0.85 on one side in seven. Applied to each earlier",
+        "round's clusters as measured (the finder of that round plus this rule alone; re-scored, not held",
+        "out): 9 of the 12 wrong accusing flags are held back (round 1 'the man', 0.75 as analysed now;",
+        "round 2 all four; round 4 four of seven: Nadeau's web site 0.75, the BBC quote continued after a",
+        "sidebar, two label lines with Roche at 0.65, Druyun at 0.85); kept: the BMA and its chairman (both",
+        "0.95; fixed since by 'only people conflict'), Roche's label line against his 0.95 'answered' (fixed",
+        "since by the label rule), Madonna's introduction in ITV (no cue anywhere near). Rounds 1-4 so",
+        "re-scored: 4/4, 7/9, 6/7, 21/27 = 38/47 = 0.809 (as measured 38/56). Planted-variant recall with",
+        "the right flag: 354/360 = 0.983 (355 before; the one lost is a quote its article repeats with",
+        "another speaker, so the copy still attributes it). The planted unattributed version now takes",
+        "the context of another quote that does not attribute it: the dev set's quotes are all",
+        "attributed, and with their contexts ('..., Smith said.') as before 31 more plants are held back",
+        "(323/360, `quality --attributed-contexts`), which is the rule working, not a miss. The current",
+        "finder over rounds 1-4's documents: 39/42 (39/43 before: the BBC quote continued after a sidebar",
+        "is no longer unattributed-elsewhere; Madonna's introduction in ITV still is, wrongly).",
         "",
         "Fifth round, rule written before any of its clusters was looked at: the same file at the same",
         "commit, read only through pages other work had already copied (16,000 characters each, saved",
@@ -659,6 +707,8 @@ def main() -> None:
     q.add_argument("--per-kind", type=int, default=60)
     q.add_argument("--sample", type=int, default=60)
     q.add_argument("--seed", type=int, default=16)
+    q.add_argument("--attributed-contexts", action="store_true",
+                   help="plant unattributed versions in any other quote's context, attributing ones included")
     h = sub.add_parser("heldout")
     h.add_argument("--documents", action="append", required=True,
                    help="newsview --format jsonl output of articles no rule was tuned on")

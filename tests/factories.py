@@ -179,11 +179,13 @@ def mislabel(nlp, text: str, labels: dict[str, str]):
 STATEMENT = "We cannot wait for the next storm to reach the harbour wall"
 
 
-def quoting_article(path: str, title: str, body: str, said: str, speaker: str | None) -> ParsedDocument:
-    """An article whose one direct quote is ``said`` (found in ``body``), by ``speaker`` (None: nobody)."""
+def quoting_article(path: str, title: str, body: str, said: str, speaker: str | None,
+                    confidence: float = 0.95) -> ParsedDocument:
+    """An article whose one direct quote is ``said`` (found in ``body``), by ``speaker`` (None: nobody),
+    attributed with ``confidence``."""
     text = f"{title}\n\n{body}\n"
     s, e = span(text, said)
-    quote = Quote("q1", s, e, said, "direct", "a1" if speaker else None, spans=((s, e),), confidence=0.8,
+    quote = Quote("q1", s, e, said, "direct", "a1" if speaker else None, spans=((s, e),), confidence=confidence,
                   evidence=Evidence("test") if speaker else None)
     actors = (Actor("a1", speaker, "PERSON", (), (span(text, speaker),), ("q1",)),) if speaker else ()
     mentions = (Mention(*span(text, speaker), "a1", "name"),) if speaker else ()
@@ -192,10 +194,11 @@ def quoting_article(path: str, title: str, body: str, said: str, speaker: str | 
     return doc.with_analysis(entities=(), actors=actors, quotes=(quote,), mentions=mentions, pipeline="test")
 
 
-def variant_articles(extra: str = "") -> list[ParsedDocument]:
+def variant_articles(extra: str = "", *, reyes_confidence: float = 0.95) -> list[ParsedDocument]:
     """Three articles quoting one statement: as said, cut short by another speaker, and with words changed.
 
-    ``extra`` is added inside the first article's quote (hostile text, for safety tests).
+    ``extra`` is added inside the first article's quote (hostile text, for safety tests);
+    ``reyes_confidence`` is how sure the engine was that the other speaker said it.
     """
     said = STATEMENT + extra
     cut = "We cannot wait for the next storm to reach the harbour"
@@ -204,7 +207,7 @@ def variant_articles(extra: str = "") -> list[ParsedDocument]:
         quoting_article("a.txt", "Council backs the sea wall", f"Ana Costa spoke on Tuesday. \u201c{said},\u201d she said.",
                         said, "Ana Costa"),
         quoting_article("b.txt", "Sea wall row in the harbour", f"Tom Reyes was there. \u201c{cut},\u201d Tom Reyes said.",
-                        cut, "Tom Reyes"),
+                        cut, "Tom Reyes", reyes_confidence),
         quoting_article("c.txt", "Storm fears on the front", f"Ana Costa said: \u201c{changed}.\u201d", changed,
                         "Ana Costa"),
     ]

@@ -22,11 +22,13 @@ from newsview.variants.model import Cluster, Member
 from newsview.widgets.key_footer import KeyFooter
 from newsview.widgets.variants_list import (
     FLAG_MARKS,
+    UNSURE_STYLE,
     VariantsList,
     VersionsList,
     article_count,
     flag_mark,
     legend,
+    unconfirmed_note,
 )
 
 from .reader_screen import ReaderScreen
@@ -145,8 +147,10 @@ class ComparisonScreen(_OwnKeysOnly):
     def compose(self) -> ComposeResult:
         symbol, word, style = flag_mark(self.cluster)
         others = [FLAG_MARKS[f][1] for f in self.cluster.flags[1:] if f in FLAG_MARKS]
+        note = unconfirmed_note(self.cluster)
         title = Content.assemble((f"{symbol} {word}", style), (" + " + ", ".join(others), "$text-muted") if others else "",
-                                 f" · {article_count(self.cluster)} articles", "\n", legend())
+                                 f" · {article_count(self.cluster)} articles", (f" · {note}", UNSURE_STYLE) if note else "",
+                                 "\n", legend())
         yield Static(title, id="comparison-title")
         yield VersionsList(id="versions")
         yield KeyFooter()

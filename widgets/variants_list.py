@@ -6,8 +6,11 @@ article, with the words that differ from the reference version marked by
 style as well as colour: replaced words bold and underlined (the reference's
 words before them struck through in ``[-…-]``), added words in reverse video,
 dropped words struck through in ``[-…-]`` where they would stand.  Every flag
-is a symbol *and* a word.  Rows are ``Content`` built from plain strings:
-article text is never read as markup.
+is a symbol *and* a word.  An accusing flag the finder held back (the
+speakers differ, or one version has none, but the attribution is not sure
+enough to accuse an outlet) is said in words beside the flags, and a speaker
+read with low confidence shows it.  Rows are ``Content`` built from plain
+strings: article text is never read as markup.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from newsview.variants.model import (
     ALTERED,
     CONFLICTING,
     IDENTICAL,
+    SURE,
     TRUNCATED,
     UNATTRIBUTED_ELSEWHERE,
     Change,
@@ -42,6 +46,9 @@ FLAG_MARKS: dict[str, tuple[str, str, str]] = {
     UNATTRIBUTED_ELSEWHERE: ("?", "unattributed elsewhere", "bold $text-primary"),
     IDENTICAL: ("=", "identical", "$text-muted"),
 }
+#: an accusing flag held back, in words: what the speakers show without accusing anyone
+UNCONFIRMED_WORDS = {CONFLICTING: "speakers differ", UNATTRIBUTED_ELSEWHERE: "a version without speaker"}
+UNSURE_STYLE = "italic $text-muted"
 #: changed words in a version, by style and not only by colour
 REPLACED_STYLE = "bold underline $text-warning"
 ADDED_STYLE = "reverse"
@@ -54,6 +61,12 @@ _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 def flag_mark(cluster: Cluster) -> tuple[str, str, str]:
     """(symbol, word, style) of a cluster's most suspicious flag."""
     return FLAG_MARKS.get(cluster.flags[0] if cluster.flags else IDENTICAL, FLAG_MARKS[IDENTICAL])
+
+
+def unconfirmed_note(cluster: Cluster) -> str:
+    """'speakers differ (attribution unsure)': the accusing flags held back, in words; '' for none."""
+    words = [UNCONFIRMED_WORDS[f] for f in cluster.unconfirmed if f in UNCONFIRMED_WORDS]
+    return ", ".join(words) + " (attribution unsure)" if words else ""
 
 
 def _plural(n: int, word: str) -> str:
@@ -82,6 +95,8 @@ def cluster_row(cluster: Cluster, width: int = 78) -> Content:
     if others:
         head.append((" + " + ", ".join(others), "$text-muted"))
     head.append((f" · {_plural(article_count(cluster), 'article')}", "$text-muted"))
+    if note := unconfirmed_note(cluster):
+        head.append((f" · {note}", UNSURE_STYLE))
     reference = cluster.members[cluster.reference]
     return Content.assemble(
         *head,
@@ -267,7 +282,8 @@ def version_row(cluster: Cluster, index: int, title: str, article_text: str | No
     speaker_style = "bold" if member.speaker else "italic $text-muted"
     head = Content.assemble((f"{index + 1}. ", "bold"),
                             (first_words(title, max(12, width - 4)), "bold"))
-    detail = Content.assemble("   ", (first_words(speaker, max(8, width // 2)), speaker_style),
+    unsure = f" (attribution {member.confidence:.2f})" if member.speaker and member.confidence < SURE else ""
+    detail = Content.assemble("   ", (first_words(speaker, max(8, width // 2)), speaker_style), (unsure, UNSURE_STYLE),
                               (" · ", "$text-muted"), (relation, relation_style))
     diff = next((d for d in cluster.diffs if d.member == index), None)
     changes = diff.changes if diff is not None else ()

@@ -60,6 +60,10 @@ def schema() -> pa.Schema:
         ("relation", pa.list_(pa.string())),
         ("longer", pa.string()),
         ("changes", pa.list_(change)),
+        # the speaker's attribution confidence (1.0 reviewed), and the cluster's accusing flags
+        # the speakers would raise but the attribution is not sure enough for
+        ("confidence", pa.float64()),
+        ("unconfirmed", pa.list_(pa.string())),
     ])
 
 
@@ -96,7 +100,8 @@ def corpus_quotes(directory: str | os.PathLike, names: dict[int, str] | None = N
             named = named_kind(row["speaker_kind"])
             yield variant_quote(names[ordinal], texts[ordinal], row["quote_id"], row["kind"], spans, row["speaker"],
                                 aliases.get((ordinal, row["speaker_id"]), ()), named, cue=row.get("cue"),
-                                person=person_kind(row["speaker_kind"], row["speaker"]))
+                                person=person_kind(row["speaker_kind"], row["speaker"]),
+                                confidence=row.get("confidence", 1.0))
 
 
 def cluster_rows(clusters: Iterable[Cluster], articles: dict[str, tuple[int, str]]) -> dict[str, list[Any]]:
@@ -112,7 +117,8 @@ def cluster_rows(clusters: Iterable[Cluster], articles: dict[str, tuple[int, str
                                 ("member", k), ("ordinal", articles[m.doc][0]), ("article_id", articles[m.doc][1]),
                                 ("quote_id", m.quote), ("speaker", m.speaker), ("kind", m.kind), ("text", m.text),
                                 ("start", m.start), ("end", m.end), ("relation", list(d.relation) if d else []),
-                                ("longer", d.longer if d else None), ("changes", changes)):
+                                ("longer", d.longer if d else None), ("changes", changes),
+                                ("confidence", round(m.confidence, 3)), ("unconfirmed", list(c.unconfirmed))):
                 columns[name].append(value)
     return columns
 
@@ -179,15 +185,20 @@ def variant_objects(directory: str | os.PathLike) -> list[dict[str, Any]]:
     """The table as the ``--format variants`` objects (``path`` is the article_id), in the table's order."""
     import pyarrow.parquet as pq
 
-    rows = pq.read_table(Path(directory) / TABLE / FILE, schema=schema()).to_pylist()
+    table = pq.read_table(Path(directory) / TABLE / FILE)
+    # a table written before the columns were added reads as sure attributions with nothing held back
+    rows = table.select([n for n in schema().names if n in table.column_names]).to_pylist()
     out: list[dict[str, Any]] = []
     for row in rows:
         if not out or out[-1]["cluster"] != row["cluster"]:
             out.append({"cluster": row["cluster"], "flags": row["flags"], "members": [],
                         "reference": row["reference"], "diff": []})
+            if row.get("unconfirmed"):
+                out[-1]["unconfirmed"] = row["unconfirmed"]
         obj = out[-1]
         obj["members"].append({"path": row["article_id"], "quote": row["quote_id"], "speaker": row["speaker"],
-                               "text": row["text"], "start": row["start"], "end": row["end"], "kind": row["kind"]})
+                               "text": row["text"], "start": row["start"], "end": row["end"], "kind": row["kind"],
+                               "confidence": row.get("confidence", 1.0)})
         if row["relation"]:
             obj["diff"].append({"member": row["member"], "against": row["reference"], "relation": row["relation"],
                                 "longer": row["longer"], "changes": row["changes"]})

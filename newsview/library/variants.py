@@ -23,7 +23,8 @@ from ..variants.model import Cluster, VariantQuote
 _DESCRIBED_KINDS = (DESCRIBED, "unnamed", "group")
 
 _QUOTES = """
-SELECT a.path, q.quote_id, q.speaker, q.text, q.start, q.kind, ac.kind, ac.aliases
+SELECT a.path, q.quote_id, q.speaker, q.text, q.start, q.kind, ac.kind, ac.aliases,
+       CASE WHEN q.verdict = 'accepted' OR q.reassigned THEN 1.0 ELSE q.confidence END
 FROM quotes q JOIN articles a ON a.id = q.article_id
 LEFT JOIN actors ac ON ac.article_id = q.article_id AND ac.actor_id = q.speaker_id
 WHERE a.state = 'done' AND (q.verdict IS NULL OR q.verdict != 'rejected')
@@ -37,13 +38,15 @@ def variant_quotes(conn: sqlite3.Connection) -> list[VariantQuote]:
     import json
 
     out = []
-    for path, quote_id, speaker, text, start, kind, actor_kind, aliases in conn.execute(_QUOTES, (QUESTION_RULE,)):
+    for path, quote_id, speaker, text, start, kind, actor_kind, aliases, confidence in conn.execute(
+            _QUOTES, (QUESTION_RULE,)):
         pieces = tuple(quoted_parts(start, text)) if kind == "mixed" else ((start, text),)
         if not pieces:
             continue
         named = actor_kind not in _DESCRIBED_KINDS
+        # a speaker a reviewer accepted or reassigned is sure; the engine's otherwise as confident as it said
         out.append(VariantQuote(path, quote_id, speaker or None, pieces, kind,
-                                tuple(json.loads(aliases)) if aliases else (), "", named))
+                                tuple(json.loads(aliases)) if aliases else (), "", named, confidence=confidence))
     return out
 
 

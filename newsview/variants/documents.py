@@ -107,12 +107,15 @@ def quotes_of_document(doc: ParsedDocument, view: ReviewedView | None = None, *,
         speaker: str | None = None
         aliases: tuple[str, ...] = ()
         named = person = True
+        confidence = q.confidence
         rq = reviewed.get(q.id)
         if rq is not None:
             if rq.verdict == "rejected" and rq.reason == "wrong_quote":
                 continue
             wrong = rq.verdict == "rejected" and rq.reason == "wrong_speaker" and not rq.reassigned
             actor = None if wrong else view.actor(rq.speaker_id)  # type: ignore[union-attr]
+            if rq.verdict == "accepted" or rq.reassigned:
+                confidence = 1.0  # a speaker a person checked is sure
             if actor is not None:
                 speaker, aliases = actor.name, actor.aliases
                 # an actor the reviewer added is a name; an engine actor may be a description
@@ -124,18 +127,19 @@ def quotes_of_document(doc: ParsedDocument, view: ReviewedView | None = None, *,
             speaker, aliases, named = actor_.name, actor_.aliases, named_kind(actor_.kind)
             person = person_kind(actor_.kind, actor_.name)
         out.append(variant_quote(doc_name, doc.text, q.id, q.kind, q.spans or ((q.start, q.end),),
-                                 speaker, aliases, named, cue=q.cue, person=person))
+                                 speaker, aliases, named, cue=q.cue, person=person, confidence=confidence))
     return out
 
 
 def variant_quote(doc_name: str, text: str, quote_id: str, kind: str, spans: Sequence[Sequence[int]],
                   speaker: str | None, aliases: Sequence[str] = (), named: bool = True, *,
-                  cue: str | None = None, person: bool = True) -> VariantQuote:
+                  cue: str | None = None, person: bool = True, confidence: float = 1.0) -> VariantQuote:
     """One quote of an article as the finder reads it, from the quote's parts.
 
     ``cue`` is the attribution cue the engine found ("said", "referred"):
     with one, the quote is attributed even when its speaker is unknown.
     ``person`` is False for a speaker that is a body, a place or a document.
+    ``confidence`` is the engine's confidence in the speaker (1.0 once a reviewer checked it).
 
     ``quotes_of_document`` and a corpus run's ``quote_clusters`` step (which
     has the quote's rows, not the document) both make their quotes here, so
@@ -146,4 +150,5 @@ def variant_quote(doc_name: str, text: str, quote_id: str, kind: str, spans: Seq
         pieces = tuple(part for s, t in pieces for part in quoted_parts(s, t)) or pieces
     start, end = spans[0][0], spans[-1][1]
     context = text[max(start - CONTEXT_CHARS, 0):start] + " " + text[end:end + CONTEXT_CHARS]
-    return VariantQuote(doc_name, quote_id, speaker, pieces, kind, tuple(aliases), context, named, bool(cue), person)
+    return VariantQuote(doc_name, quote_id, speaker, pieces, kind, tuple(aliases), context, named, bool(cue), person,
+                        confidence)

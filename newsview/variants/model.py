@@ -16,6 +16,13 @@ CONFLICTING = "conflicting"
 UNATTRIBUTED_ELSEWHERE = "unattributed-elsewhere"
 #: flags in the order a fact-checker cares about them (most suspicious first)
 FLAGS = (CONFLICTING, ALTERED, TRUNCATED, UNATTRIBUTED_ELSEWHERE, IDENTICAL)
+#: the flags that accuse an outlet of getting the speaker wrong or dropping it: raised only on sure attributions
+ACCUSING = (CONFLICTING, UNATTRIBUTED_ELSEWHERE)
+#: the engine's attribution confidence from which its speaker is sure enough to accuse another outlet.
+#: ``benchmarks/calibration.py`` on the dev set: 0.975 of speakers at 0.9 or more are right, 0.90
+#: from 0.7 to 0.9; a conflict needs both speakers right, so both at 0.9 or more (0.975² = 0.95;
+#: a speaker from 0.7 to 0.9 makes it 0.88 at best)
+SURE = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +46,9 @@ class VariantQuote:
     unknown, not unattributed.  ``speaker_person`` is False when the speaker
     is an organisation, a place or a document ("the British Medical
     Association", "Indymedia web site"), not a person: it may speak through a
-    person another outlet names, so it conflicts with no one.
+    person another outlet names, so it conflicts with no one.  ``confidence``
+    is the engine's confidence in the speaker (calibrated: see ``SURE``); a
+    speaker a reviewer gave, or one a caller knows (gold data), is 1.0.
     """
 
     doc: str
@@ -52,6 +61,7 @@ class VariantQuote:
     speaker_named: bool = True
     attributed: bool = False
     speaker_person: bool = True
+    confidence: float = 1.0
 
     @classmethod
     def of_text(cls, doc: str, quote: str, speaker: str | None, text: str, *, start: int = 0,
@@ -71,6 +81,8 @@ class Member:
     start: int
     end: int
     kind: str
+    #: how sure the speaker is (the engine's calibrated confidence; 1.0 when reviewed or given)
+    confidence: float = 1.0
 
     @property
     def key(self) -> tuple[str, str, int]:
@@ -78,7 +90,7 @@ class Member:
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.doc, "quote": self.quote, "speaker": self.speaker, "text": self.text,
-                "start": self.start, "end": self.end, "kind": self.kind}
+                "start": self.start, "end": self.end, "kind": self.kind, "confidence": round(self.confidence, 3)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +143,10 @@ class Cluster:
 
     ``reference`` indexes the version the others are compared with (the one
     with most words); ``diffs`` holds one entry per member whose words differ
-    from it.
+    from it.  ``unconfirmed`` holds the accusing flags (``ACCUSING``) the
+    speakers as read would raise but the attribution is not sure enough for:
+    the speakers differ, or one version has none, and an engine slip is
+    likelier than an outlet's; the reader sees the speakers, not an accusation.
     """
 
     id: str
@@ -139,10 +154,13 @@ class Cluster:
     members: tuple[Member, ...]
     reference: int
     diffs: tuple[MemberDiff, ...]
+    unconfirmed: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         row: dict[str, Any] = {"cluster": self.id, "flags": list(self.flags),
                                "members": [m.to_dict() for m in self.members], "reference": self.reference}
+        if self.unconfirmed:
+            row["unconfirmed"] = list(self.unconfirmed)
         if ALTERED in self.flags or TRUNCATED in self.flags:
             row["diff"] = [d.to_dict() for d in self.diffs]
         return row

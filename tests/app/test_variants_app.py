@@ -79,6 +79,28 @@ async def test_list_then_comparison_then_the_article_at_the_quote_and_back():
         assert app.screen is app.reader
 
 
+async def test_speakers_read_without_confidence_are_shown_but_not_flagged_conflicting():
+    """The engine was unsure who said the cut version: the list and the comparison say the speakers
+    differ and the attribution is unsure, show the confidence, and raise no 'conflicting' flag."""
+    docs = variant_articles(reyes_confidence=0.6)
+    app = NewsViewApp(docs[0], library_context=docs)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("V")
+        await settle(pilot)
+        (row,) = option_texts(app.screen.variants_list)
+        assert row.startswith("~ altered") and "conflicting" not in row
+        assert "speakers differ (attribution unsure)" in row and "Ana Costa / Tom Reyes" in row
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ComparisonScreen)
+        title = str(app.screen.query_one("#comparison-title").render())
+        assert "speakers differ (attribution unsure)" in title and "conflicting" not in title
+        versions = option_texts(app.screen.versions)
+        assert "Tom Reyes (attribution 0.60) · ✂ shorter" in versions[1]
+        assert "attribution" not in versions[0].splitlines()[1]  # a sure speaker shows no number
+
+
 async def test_the_sidebar_marks_quotes_found_elsewhere_and_v_compares_them():
     docs = variant_articles()
     app = NewsViewApp(docs[2], library_context=docs)
