@@ -51,6 +51,11 @@ def test_the_librarys_variants_leave_out_an_interviewers_stock_question(intervie
     docs = [cache.get(engine.prepare(read_article(p)).source, PIPELINE) for p in sorted(folder.iterdir())]
     exported = find_variants([q for d in docs if d is not None for q in quotes_of_document(d)])
     assert [{m.text for m in c.members} for c in exported] == clustered
+    # and with the same attribution confidence, which decides whether speakers that differ are flagged
+    library, _titles = library_clusters(path)
+    assert [sorted(round(m.confidence, 3) for m in c.members) for c in library] == [
+        sorted(round(m.confidence, 3) for m in c.members) for c in exported]
+    assert all(m.confidence < 1.0 for c in library for m in c.members)  # the engine's, none reviewed
 
 
 def test_an_index_from_before_the_rule_was_kept_is_rebuilt_and_the_reviews_stay(interviews, tmp_path):
