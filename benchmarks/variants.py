@@ -627,6 +627,19 @@ def scale(args: argparse.Namespace) -> None:
           f"at end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
+def _peak_mib() -> float:
+    """This process's own peak resident memory, MiB: the kernel's high-water mark of its memory
+    (``VmHWM``), not ``ru_maxrss``, which a worker started by forking inherits from its parent."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -649,9 +662,11 @@ def scale_workers(args: argparse.Namespace) -> None:
 
     quotes = synthetic(args.quotes)
     print(f"scale: {len(quotes):,} synthetic quotes; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    t0 = time.perf_counter()
-    here = find_variants(quotes)
-    print(f"  this process, no Dask: {time.perf_counter() - t0:.1f} s, {len(here):,} clusters")
+    here = None
+    if not args.dask_only:
+        t0 = time.perf_counter()
+        here = find_variants(quotes)
+        print(f"  this process, no Dask: {time.perf_counter() - t0:.1f} s, {len(here):,} clusters")
     dask.config.set({"distributed.worker.profile.enabled": False})
     for n in (int(w) for w in args.workers.split(",")):
         with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
@@ -664,9 +679,14 @@ def scale_workers(args: argparse.Namespace) -> None:
                 found = find_variants(quotes, workers=DaskWorkers(client))
                 took, cpu = time.perf_counter() - t0, _cpu_seconds() - cpu0
                 workers = sorted(round(c - workers0[w], 1) for w, c in client.run(_cpu_seconds).items())
-                same = "the same clusters" if found == here else "DIFFERENT clusters"
+                # memory is each process's own peak: the worker processes and this one (client and scheduler)
+                peaks = sorted(round(m) for m in client.run(_peak_mib).values())
+                same = (f"{len(found):,} clusters" if here is None
+                        else "the same clusters" if found == here else "DIFFERENT clusters")
                 print(f"  {n} Dask worker{'s' if n != 1 else ''}: {took:.1f} s, {same}; CPU s: this process "
-                      f"{cpu:.1f}, workers {workers}; load average {load:.1f} at start, {os.getloadavg()[0]:.1f} at end")
+                      f"{cpu:.1f}, workers {workers}; peak RSS MiB: this process {_peak_mib():.0f}, workers {peaks} "
+                      f"(sum {_peak_mib() + sum(peaks):.0f}); load average {load:.1f} at start, "
+                      f"{os.getloadavg()[0]:.1f} at end")
 
 
 # ---------------------------------------------------------------------------
@@ -728,6 +748,8 @@ def main() -> None:
     s = sub.add_parser("scale")
     s.add_argument("--quotes", type=int, default=1_000_000)
     s.add_argument("--workers", default="", help="e.g. 1,2: also on Dask LocalClusters of that many worker processes")
+    s.add_argument("--dask-only", action="store_true",
+                   help="with --workers: skip the run in this process (its memory would count in this process's peak)")
     s.add_argument("--repeat", type=int, default=1, help="runs on each LocalCluster (shared cores: take the best)")
     c = sub.add_parser("compare-lsh")
     c.add_argument("--quotes", type=int, default=20_000)
