@@ -277,7 +277,7 @@ def assemble(doc: "Doc") -> Extraction:
                            if f.subj is None or source_kind(f.subj) != DOCUMENT])
     for f in sorted(found, key=lambda f: f.subj.idx if f.subj is not None else f.start):
         if f.subj is not None:
-            f.speaker = resolver.resolve(f.subj)
+            f.speaker = resolver.resolve_relayed(f.subj)
             resolver.note_speaker(f.subj.idx, f.speaker.cluster)
     # "Jane Roe: Nobody Will Lose Their Home" is Jane Roe speaking; "Leaked Memo:
     # Minister Mocked Rivals" is a label over a headline, not anyone's words

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .cues import ACCORDING, BELIEF_VERBS, FIRST_PERSON
 from .quote_frames import Found, QuoteFrames, according_object, doc_punct, token_span, trim_quote
-from .speech_subjects import is_time, participle_owner, speaker_phrase, subject_of
+from .speech_subjects import is_time, participle_owner, quoting_medium, speaker_phrase, subject_of
 from .speech_verbs import (
     CONTENT_NOUNS,
     GERUND_SPEECH,
@@ -386,6 +386,9 @@ class ReportedSpeech(QuoteFrames):
         doc = self.doc
         subj = subject_of(v)
         skip = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
+        medium = quoting_medium(subj) if subj is not None else None
+        if medium is not None:  # "..., the BBC quoted Ana Ruiz as saying."
+            skip |= set(range(medium.left_edge.i, medium.right_edge.i + 1))
         between = doc[comp.right_edge.i + 1 : v.i]
         if any(t.text in (".", "!", "?") or "\n" in t.text for t in between):
             return False  # the clause ended a sentence before this one

@@ -6,6 +6,7 @@ Pronouns are ``pronoun_antecedents``'s, unnamed speakers ``unnamed_speakers``'s;
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .actors import ROLE_NOUNS
@@ -20,7 +21,7 @@ from .cues import (
 )
 from .pronoun_antecedents import PronounAntecedents
 from .speaker_record import NO_SPEAKER, Speaker, strip_span
-from .speech_subjects import is_dateline, is_time, noun_before, subject_of
+from .speech_subjects import is_dateline, is_time, noun_before, quoting_medium, subject_of
 from .unnamed_speakers import COLLECTIVE_NOUNS, QUANTIFIERS, UnnamedSpeakers, is_group
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,6 +54,16 @@ NOT_SUBJECTS = frozenset(
 
 class SpeakerResolver(PronounAntecedents, UnnamedSpeakers):
     """Who the noun phrase at a cue refers to: an actor of the document, or none."""
+
+    def resolve_relayed(self, tok: "Token") -> Speaker:
+        """Who ``tok`` refers to, with the medium that passed their words on in the
+        evidence ("Reuters quoted the minister as saying": "quoted by Reuters")."""
+        sp = self.resolve(tok)
+        medium = quoting_medium(tok)
+        if medium is None or sp.cluster is None:
+            return sp
+        phrase = self.text[medium.left_edge.idx : medium.right_edge.idx + len(medium.right_edge)]
+        return replace(sp, chain=(*sp.chain, f"quoted by {' '.join(phrase.split())}"))
 
     def resolve(self, tok: "Token") -> Speaker:
         """Who the noun phrase headed by ``tok`` refers to."""

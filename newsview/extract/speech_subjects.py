@@ -25,6 +25,9 @@ _THING_PRONOUNS = frozenset({"it", "this", "that"})
 
 def subject_of(verb: "Token") -> "Token | None":
     """The grammatical subject of a speech verb, climbing through conj/advcl/xcomp."""
+    quoted = quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     cur = participle_owner(verb) or verb
     if verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.lower_ == "old" \
             and verb.doc[verb.i - 2].text in ("-", "year-"):
@@ -489,3 +492,49 @@ def _listed_after(verb: "Token") -> "Token | None":
         return None
     return next((c for c in first.children if c.dep_ == "nsubj" and (
         c.ent_type_ == "PERSON" or c.lower_ in ("he", "she", "they"))), None)
+
+
+#: verbs by which a medium passes on what someone said: "Reuters quoted the minister as saying"
+_RELAY_VERBS = frozenset({"quote", "cite"})
+
+
+def _relay_verb(verb: "Token") -> "Token | None":
+    """The "quoted" of "quoted X as saying" when ``verb`` is that "quoted" or that "saying"."""
+    if verb.lemma_.lower() in _RELAY_VERBS:
+        relay = verb
+    elif verb.dep_ in ("pcomp", "advcl") and verb.head.lower_ == "as":
+        relay = verb.head.head if verb.head.head.lemma_.lower() in _RELAY_VERBS else verb.head.head.head
+        if relay.lemma_.lower() not in _RELAY_VERBS:
+            return None
+    else:
+        return None
+    # the "as saying" may hang from the verb or from its object
+    for holder in [relay, *(c for c in relay.children if c.dep_ in ("dobj", "nsubjpass"))]:
+        for prep in holder.children:
+            if prep.lower_ == "as" and any(
+                    g.dep_ in ("pcomp", "advcl") and g.lemma_.lower() in SPEECH_VERBS for g in prep.children):
+                return relay
+    return None
+
+
+def quoted_as_saying(verb: "Token") -> "Token | None":
+    """ "The BBC quoted Ana Ruiz as saying ...", "Ruiz was quoted as saying ...": the
+    person quoted speaks; the one who quotes is only the channel (``quoting_medium``)."""
+    relay = _relay_verb(verb)
+    if relay is None:
+        return None
+    return next((c for c in relay.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def quoting_medium(speaker: "Token") -> "Token | None":
+    """Who passed on the words of ``speaker`` when it is the one quoted in "X quoted
+    Y as saying": X, or the "by X" of "Y was quoted by X as saying"."""
+    if speaker.dep_ not in ("dobj", "nsubjpass") or _relay_verb(speaker.head) is None:
+        return None
+    relay = speaker.head
+    for c in relay.children:
+        if c.dep_ == "nsubj" and speaker.dep_ == "dobj":
+            return c
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
