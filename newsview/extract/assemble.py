@@ -11,7 +11,7 @@ from .actors import SPEAKING_ONLY, ActorIndex
 from .cues import PERSONAL_PRONOUNS
 from .documents import DOCUMENT, source_kind
 from .extraction import Extraction
-from .interviews import QUESTION_RULE, interview_turns
+from .interviews import QUESTION_RULE, interview_turns, name_label_paragraphs
 from .named_things import thing_kind
 from .quotes import Found, QuoteFinder
 from .speakers import SpeakerResolver
@@ -269,7 +269,10 @@ def assemble(doc: "Doc") -> Extraction:
         found = [f for f in found + blocks if not (f.cue is not None and any(
             a <= f.cue[0] < b for a, b in labels))]
         blocks = []
-    found = sorted(found + blocks + turns, key=lambda f: (f.start, -f.end))
+    # "Ana Ruiz: We will ...": a name's line that no other rule read as a quote
+    named_lines = [] if turns else [f for f in name_label_paragraphs(text, index) if not any(
+        f.start < g.end and g.start < f.end for g in found + blocks)]
+    found = sorted(found + blocks + turns + named_lines, key=lambda f: (f.start, -f.end))
     # speakers in text order, so that "he" can follow the previous speaker
     # ("the affidavit said that Ruiz had seen bruises. \"...\" she wrote": a person
     # named in what a document says is who a pronoun after it goes on about)

@@ -9,6 +9,12 @@ Okafor), initials join the person whose names they abbreviate ("NG" ->
 Natasha Gownaris), "A:" is the interviewee the introduction names most, and a
 role ("HOST", "AUDIENCE MEMBER") is an unnamed actor of its own.
 
+Outside a transcript, a single paragraph opened by a person's name and a colon
+("Ana Ruiz: We will ...", as an article prints an e-mail exchange) is that
+person's too (:func:`name_label_paragraphs`), when the name is one the article
+knows as a person or is shaped like one; a kicker ("Harbour row: ...",
+"Update: ...") is not.
+
 An interviewer asks; they are not a source.  Their turns are kept as quotes
 with the rule :data:`QUESTION_RULE`, and :func:`is_question_turn` lets a
 ranking leave them out, so that an interviewer never becomes an article's
@@ -24,6 +30,7 @@ from typing import TYPE_CHECKING
 from ..model import Quote
 from .actors import ActorIndex, name_words, strip_titles
 from .marks import paragraph_bounds
+from .names import gender_of_given_name
 from .speakers import Speaker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,6 +46,8 @@ ANSWER_LABELS = frozenset({"a", "answer"})
 _PAREN_LABEL = re.compile(r"[ \t]*\(\(([^()\n]{1,60})\)\)[ \t]*:?[ \t]*")
 #: "HOST:", "MR. OKAFOR:", "Natasha Gownaris:" (judged further before it counts)
 _PLAIN_LABEL = re.compile(r"[ \t]*([A-Z][A-Za-z.'\u2019\- ]{0,40}?)[ \t]*:[ \t]+(?=\S)")
+#: titles that only stand before a person's name ("Dr. Walcott:"; not "General Election:")
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sen sen. rep rep. gov gov. rev rev. sir dame".split())
 #: a caption or a heading between turns: no sentence end, a few words
 _CAPTION = re.compile(r"(?:\bImage:|^[^.!?]{0,120}$)")
 
@@ -233,5 +242,41 @@ def interview_turns(text: str, index: ActorIndex) -> list["Found"]:
         sp = current[0]
         f = Found([(s, e)], "direct", None, cue=cue, rule=rule)
         f.speaker = sp
+        out.append(f)
+    return out
+
+
+def _person_shaped(label: str) -> bool:
+    """ "Ana Ruiz", "Dr. Walcott": capitalised words, opened by a given name or a title
+    (never "Harbour row", "Breaking News", "Update")."""
+    shown = label.split()
+    if not 1 <= len(shown) <= 4 or not all(w[:1].isupper() for w in shown):
+        return False
+    words = name_words(label)
+    if words[0] in _HONORIFICS:
+        return len(words) >= 2
+    return len(words) >= 2 and gender_of_given_name(words[0]) is not None
+
+
+def name_label_paragraphs(text: str, index: ActorIndex) -> list["Found"]:
+    """Paragraphs opened by a person's name in mixed case and a colon ("Ana Ruiz:
+    We will ..."), each that person's words, outside a transcript."""
+    from .quotes import Found, _trim
+
+    out: list[Found] = []
+    for a, b in paragraph_bounds(text):
+        m = _PLAIN_LABEL.match(text, a, b)
+        if not m:
+            continue
+        label = m.group(1).strip()
+        if label.isupper() or len(label.split()) > 4 or not (
+                _person_by_label(index, label) is not None or _person_shaped(label)):
+            continue  # capitals are the transcripts' labels; the rest is no name
+        s, e = _trim(text, m.end(), b)
+        if e - s < 12:
+            continue
+        turn = _Turn(label, a, m.end(), b)
+        f = Found([(s, e)], "direct", None, cue=(a, m.end()), rule="name-label")
+        f.speaker = _Speakers(index, text, a, [(a, m.end())]).speaker(turn, None)
         out.append(f)
     return out
