@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .cues import ACCORDING, BELIEF_VERBS, FIRST_PERSON
+from .marks import ALL_MARKS
 from .quote_frames import Found, QuoteFrames, according_object, doc_punct, token_span, trim_quote
 from .speech_subjects import is_time, participle_owner, quoting_medium, speaker_phrase, subject_of
 from .speech_verbs import (
@@ -102,6 +103,7 @@ class ReportedSpeech(QuoteFrames):
             if e - s < 3:
                 continue
             subj = self._misparsed_subject(v) if rule == "reported-speech-amod" else speaker_phrase(v)
+            subj = self._paraphrasing_medium(subj, v, s) or subj
             inside = subj is not None and (s <= subj.idx < e) and not (
                 (rule.endswith("inverted") and subj.i > v.i - 4) or rule.endswith("parenthetical"))
             if inside and subj is not None and v.i < subj.i <= v.i + 3 and subj.left_edge.idx <= s:
@@ -284,6 +286,15 @@ class ReportedSpeech(QuoteFrames):
                     # "called for the wage to be raised": a for-clause parsed as the verb's adverbial
                     return c.left_edge.i + 1, self._right_extent(v, c.right_edge.i), "reported-speech-topic"
         return None
+
+    def _paraphrasing_medium(self, subj: "Token | None", v: "Token", start: int) -> "Token | None":
+        """ "Reuters quoted the minister as saying that the talks would resume": a
+        paraphrase after the verb is worded by the medium that passes it on, so it
+        stays the medium's (the news benchmarks annotate it so); the person's own
+        words in quotation marks, or a report before the verb, are the person's."""
+        if subj is None or start < v.idx or any(ch in ALL_MARKS for ch in self.text[max(0, start - 1) : start + 1]):
+            return None
+        return quoting_medium(subj)
 
     @staticmethod
     def _misparsed_subject(v: "Token") -> "Token | None":

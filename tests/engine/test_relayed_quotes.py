@@ -1,5 +1,6 @@
-"""A medium passing on someone's words ("Reuters quoted the minister as saying"):
-the words are the person's, the medium shows in the evidence. Invented texts."""
+"""A medium passing on someone's words ("The BBC quoted Ana Ruiz as saying"): the
+words are the person's, the medium shows in the evidence; a paraphrase after the
+verb ("... as saying that ...") stays the medium's wording. Invented texts."""
 
 from __future__ import annotations
 
@@ -19,11 +20,21 @@ def test_a_web_site_quoting_a_person_gives_the_direct_quote_to_the_person(nlp):
                for step in quote_with(x, "came without warning").evidence.chain)
 
 
-def test_an_agency_quoting_a_person_gives_the_reported_speech_to_the_person(nlp):
+def test_an_agency_quoting_a_persons_own_words_gives_them_to_the_person(nlp):
+    text = (
+        "The ferry strike entered its third day. Reuters quoted Marc Dubois, a union organiser, as saying "
+        "\"the talks will resume on Friday, and we will be there.\""
+    )
+    x = run(nlp, text)
+    assert who(x, "talks will resume") == "Marc Dubois"
+    assert "quoted by Reuters" in quote_with(x, "talks will resume").evidence.chain
+
+
+def test_an_agency_paraphrasing_a_person_after_the_verb_keeps_the_paraphrase(nlp):
+    # the wording of "as saying that ..." is the agency's: news annotation gives it the agency
     text = "The ferry strike entered its third day. Reuters quoted Marc Dubois as saying that the talks would resume on Friday."
     x = run(nlp, text)
-    assert who(x, "talks would resume") == "Marc Dubois"
-    assert "quoted by Reuters" in quote_with(x, "talks would resume").evidence.chain
+    assert who(x, "talks would resume") == "Reuters"
 
 
 def test_a_broadcaster_quoting_a_person_after_the_words_gives_them_to_the_person(nlp):
@@ -34,7 +45,7 @@ def test_a_broadcaster_quoting_a_person_after_the_words_gives_them_to_the_person
 
 
 def test_a_person_quoted_in_the_passive_speaks_the_words(nlp):
-    text = "The mill closed in May. Ines Walcott was quoted by the Valley Courier as saying that the workers had been paid."
+    text = "The mill closed in May. Its owner, Ines Walcott, was quoted as saying that the workers had been paid."
     x = run(nlp, text)
     assert who(x, "workers had been paid") == "Ines Walcott"
 
