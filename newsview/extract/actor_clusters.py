@@ -12,7 +12,7 @@ from .cues import PERSON_TITLES
 from .name_text import core_words
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass
@@ -120,6 +120,10 @@ class ClusterStore:
 
     def cluster_of_token(self, tok: "Token") -> int | None:
         return self.token_cluster.get(tok.i)
+
+    def mention_span(self, m: NameMention) -> "Span | None":
+        """The tokens of a name mention (widened to whole tokens)."""
+        return self.doc.char_span(m.start, m.end, alignment_mode="expand")
 
     def mentions_before(self, pos: int, lo: int) -> list[NameMention]:
         """Name mentions starting in [lo, pos), nearest first."""

@@ -237,7 +237,7 @@ class NamedThingFilter(WordNameFilter, OfficeNameFilter):
     def _plural_opening_line(self, m: NameMention) -> bool:
         """The mention is one word the parse takes for a plural common noun ("Bugs", not "Jennings"),
         opening its line and running into lower-case words."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = self.mention_span(m)
         if span is None or len(span) != 1 or span[0].tag_ != "NNS" or gender_of_given_name(span.text):
             return False
         return (m.start == 0 or self.text[m.start - 1] == "\n") and re.match(r" [a-z]", self.text[m.end : m.end + 2]) is not None
@@ -251,12 +251,12 @@ class NamedThingFilter(WordNameFilter, OfficeNameFilter):
 
     def _a_verb(self, m: NameMention) -> bool:
         """The name at this mention is one word the tagger reads as a verb."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = self.mention_span(m)
         return span is not None and len(span) == 1 and span[0].pos_ == "VERB"
 
     def _ends_honour(self, m: NameMention) -> bool:
         """The name at this mention is the tail of an honour's name ("Order of the Sun")."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = self.mention_span(m)
         if span is None:
             return False
         k = span.start - 1
@@ -269,7 +269,7 @@ class NamedThingFilter(WordNameFilter, OfficeNameFilter):
         """ "Secretary of Transportation", "Assembly president Richard Ferrand": a one-word
         name met only inside a person's title is a portfolio or a cut-off name, no actor."""
         for m in mentions:
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = self.mention_span(m)
             if span is None:
                 return False
             before = self.tokens[max(0, span.start - 2) : span.start]
@@ -284,7 +284,7 @@ class NamedThingFilter(WordNameFilter, OfficeNameFilter):
 
     def _after_year(self, m: NameMention) -> bool:
         """The name at this mention follows a year's possessive ("1992's Batman Returns")."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = self.mention_span(m)
         if span is None or span.start < 2:
             return False
         year, case = self.tokens[span.start - 2], self.tokens[span.start - 1]
@@ -292,7 +292,7 @@ class NamedThingFilter(WordNameFilter, OfficeNameFilter):
 
     def _qualifies_language(self, m: NameMention) -> bool:
         """The name at this mention is one word qualifying a noun for a language ("Turkic language")."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = self.mention_span(m)
         if span is None or len(span) != 1:
             return False
         tok = span[0]

@@ -12,9 +12,14 @@ to is someone.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .actor_clusters import Cluster, ClusterStore, NameMention
 from .cues import TITLE_WORDS
 from .names import gender_of_given_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span
 
 #: last words that make a name a person's office ("Senate Minority Whip", "National Security Advisor");
 #: not "leader", which ends newspapers' names ("Argus Leader")
@@ -52,12 +57,10 @@ class OfficeNameFilter(ClusterStore):
             return "portfolio"  # "Director of Air Force Communications", "President for National Security Affairs"
         return None
 
-    def _office_span(self, m: NameMention):
-        return self.doc.char_span(m.start, m.end, alignment_mode="expand")
 
     def _before_holder(self, m: NameMention) -> bool:
         """A person's name follows the mention, maybe after a short title ("Advisor Dr. Condoleezza Rice")."""
-        span = self._office_span(m)
+        span = self.mention_span(m)
         if span is None:
             return False
         i = span.end
@@ -72,22 +75,25 @@ class OfficeNameFilter(ClusterStore):
 
     def _after_as(self, m: NameMention) -> bool:
         """ "as (the) <office>": the office someone holds, named as a predicate."""
-        span = self._office_span(m)
+        span = self.mention_span(m)
         if span is None:
             return False
-        k = span.start - 1
-        if k >= 0 and self.tokens[k].lower_ == "the" and span[0].lower_ != "the":
-            k -= 1
+        k = self._before_article(span)
         return k >= 0 and self.tokens[k].lower_ == "as"
 
     def _after_holder_title(self, m: NameMention) -> bool:
         """ "<title> of" or "<title> for" before the mention ("Director of", "President for")."""
-        span = self._office_span(m)
+        span = self.mention_span(m)
         if span is None:
             return False
         if len(span) > 2 and span[0].lower_ in _PORTFOLIO_HOLDERS and span[1].lower_ in ("of", "for"):
             return True  # the tagger's span took the title in: "Minister of Agriculture & Co-Operatives"
+        k = self._before_article(span)
+        return k >= 1 and self.tokens[k].lower_ in ("of", "for") and self.tokens[k - 1].lower_ in _PORTFOLIO_HOLDERS
+
+    def _before_article(self, span: "Span") -> int:
+        """The index of the token before the mention, past a "the" the span left out."""
         k = span.start - 1
         if k >= 0 and self.tokens[k].lower_ == "the" and span[0].lower_ != "the":
             k -= 1
-        return k >= 1 and self.tokens[k].lower_ in ("of", "for") and self.tokens[k - 1].lower_ in _PORTFOLIO_HOLDERS
+        return k

@@ -235,11 +235,7 @@ def _reporting_verb(verb: "Token") -> "Token | None":
     outer = clause.head
     if clause.dep_ != "ccomp" or outer.lemma_.lower() not in SPEECH_VERBS or not _has_subject(outer):
         return None
-    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ in ("PRON", "PROPN") \
-            or subj.lemma_.lower() in PERSON_NOUNS:
-        return None
-    return outer
+    return outer if _thing_subject(clause) else None
 
 
 def _tense(verb: "Token") -> str | None:

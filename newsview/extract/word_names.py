@@ -33,12 +33,10 @@ class WordNameFilter(ClusterStore):
             return "pair of names"  # "the Boeing-Air Force contract"
         return None
 
-    def _span(self, m: NameMention):
-        return self.doc.char_span(m.start, m.end, alignment_mode="expand")
 
     def _under_indefinite(self, m: NameMention) -> bool:
         """The one-word name at this mention has its own "a" or "an" ("a democratic State")."""
-        span = self._span(m)
+        span = self.mention_span(m)
         if span is None or len(span) != 1:
             return False
         tok = span[0]
