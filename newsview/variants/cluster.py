@@ -137,8 +137,8 @@ class _Corpus:
         q = self.quote(u)
         return self.speaker_names(u) if (q.doc, q.quote) in self.speakers or q.speaker_person else ()
 
-    def labelled(self, u: int, names: Iterable[tuple[str, ...]]) -> bool:
-        """Is a unit introduced by a line naming (by family name) one of the speakers ``names``?
+    def labelled(self, u: int, family: set[str]) -> bool:
+        """Is a unit introduced by a line naming one of the speakers by their ``family`` name?
 
         'Secretary of the Air Force James Roche: "No, Sir, ..."', 'Madonna's
         introduction began: "Twenty years ago ..."': the text from the start
@@ -148,15 +148,11 @@ class _Corpus:
         """
         q = self.quote(u)
         lead = q.context[:min(q.pieces[0][0], CONTEXT_CHARS)].rsplit("\n", 1)[-1]
-        if not lead.rstrip(_MARKS_AND_SPACE).endswith(":"):
-            return False
-        family = {k[-1] for n in names for k in map(name_key, n) if k}
-        return not family.isdisjoint(normalised_words(lead))
+        return lead.rstrip(_MARKS_AND_SPACE).endswith(":") and not family.isdisjoint(normalised_words(lead))
 
     def sure(self, u: int) -> bool:
         """Is a unit's speaker sure enough to accuse another outlet: reviewed, or read with confidence?"""
-        q = self.quote(u)
-        return (q.doc, q.quote) in self.speakers or q.confidence >= SURE
+        return self.confidence(u) >= SURE  # a reviewed speaker counts as 1.0
 
     def confidence(self, u: int) -> float:
         q = self.quote(u)
@@ -515,8 +511,9 @@ def _accusations(corpus: _Corpus, units: list[int]) -> list[tuple[str, bool]]:
     differ = [sa and sb for i, (a, sa) in enumerate(people) for b, sb in people[i + 1:] if not same_speaker(a, b)]
     if differ:
         out.append((CONFLICTING, any(differ)))
-    known = [n for n in map(corpus.speaker_names, units) if n]
-    missing = [corpus.unattributed(u) and not corpus.labelled(u, known) for u in units]
+    # the family names of the speakers the versions have, for a line that names one before its quote
+    family = {k[-1] for u in units for k in map(name_key, corpus.speaker_names(u)) if k}
+    missing = [corpus.unattributed(u) and not corpus.labelled(u, family) for u in units]
     # an article that attributes one version of the statement (another piece of the quote) attributes it
     attributing = {corpus.quote(u).doc for u, m in zip(units, missing) if not m}
     bare = [u for u, m in zip(units, missing) if m and corpus.quote(u).doc not in attributing]

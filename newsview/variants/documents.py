@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..extract.interviews import is_question_turn
-from ..model import DOCUMENT_KIND, UNNAMED_KINDS, ParsedDocument
+from ..model import DOCUMENT_KIND, UNNAMED_KINDS, ParsedDocument, label_family
 from .model import VariantQuote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,10 +39,6 @@ def named_kind(kind: str | None) -> bool:
     return kind not in UNNAMED_KINDS
 
 
-#: entity kinds of a body or a place, which speak through people
-_BODIES = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
-
-
 def person_kind(kind: str | None, name: str | None) -> bool:
     """Could a speaker of this kind and name be a person?
 
@@ -54,7 +50,8 @@ def person_kind(kind: str | None, name: str | None) -> bool:
     """
     if kind == DOCUMENT_KIND:
         return False
-    return not (kind in _BODIES and (name or "").lower().startswith("the "))
+    # a body or a place (the entity families "org" and "place") speaks through people
+    return not (label_family(kind or "") in ("org", "place") and (name or "").lower().startswith("the "))
 
 
 _MARKS = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
