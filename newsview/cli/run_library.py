@@ -57,7 +57,6 @@ def run_library(
     from .app_settings import checked_keymap
     from ..library.members import expand_inputs
     from ..library.index import LibraryIndexError
-    from ..safe_text import one_line
 
     if review_file is not None:
         error("--review-file goes with a single article (each article of a library keeps its own review file)")
@@ -70,7 +69,7 @@ def run_library(
     problems = found.problems
     if not found.files:
         for problem in problems:
-            error(one_line(str(problem)))
+            error(str(problem))  # error() makes it one safe line
         return EXIT_INPUT
     clash = index_refusal(index, found.files)
     if clash is not None:
